@@ -1,0 +1,38 @@
+/*
+ * The Infra Atlas backend: the catalog with its inventory providers, TechDocs built locally
+ * with mkdocs, search over both, and sign-in. Every plugin here earns its place; see
+ * docs/architecture.md for why each one is wired.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the built frontend in production (`yarn build` puts it into app's dist).
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: guest for the demo, GitHub for production (app-config.production.yaml).
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+
+// The catalog: hand-written entities from catalog/ now; the GCP and GitHub inventory
+// providers (plugins/catalog-backend-module-*) are added here as they land.
+backend.add(import('@backstage/plugin-catalog-backend'));
+
+// Permissions: allow-all for the demo; docs/deployment.md shows a production policy.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// TechDocs: runbooks and project docs, generated with the local mkdocs.
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+// Search over catalog entities and TechDocs pages. The PostgreSQL engine is used when the
+// database is PostgreSQL; on SQLite the search backend falls back to its in-memory engine.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+backend.start();

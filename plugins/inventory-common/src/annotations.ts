@@ -1,0 +1,28 @@
+/**
+ * Annotations Infra Atlas reads and writes. All live under one prefix so that a user can tell
+ * at a glance which metadata came from the inventory.
+ *
+ * The anchor annotations on hand-written entities (catalog/) are anchors: comma-separated
+ * identifiers that crawled entities are matched against, so that a System written by a person
+ * gathers the projects, apps and zones that the crawlers find.
+ */
+const PREFIX = 'infra-atlas.io';
+
+/** @public */
+export const ANNOTATIONS = {
+  /** GCP project IDs a hand-written System spans, comma-separated. */
+  gcpProjects: `${PREFIX}/gcp-projects`,
+  /** Kubernetes app directories (`apps/<name>` in kubernetes/k8s.io) that belong to a System. */
+  k8sApps: `${PREFIX}/k8s-apps`,
+  /** DNS names (zones or hostnames) a System serves, comma-separated. */
+  dnsNames: `${PREFIX}/dns-names`,
+  /** Google Groups (e-mail addresses) that grant access to a System, comma-separated. */
+  accessGroups: `${PREFIX}/access-groups`,
+  /** Where an entity's facts come from: `observed`, `declared` or `inferred`. */
+  provenance: `${PREFIX}/provenance`,
+  /** For declared facts: the URL of the file in git that states them. */
+  declaredIn: `${PREFIX}/declared-in`,
+} as const;
+
+/** @public */
+export type Provenance = 'observed' | 'declared' | 'inferred';

@@ -1,0 +1,56 @@
+import { entityName } from './naming';
+import { RESOURCE_TYPES } from './resourceTypes';
+
+/*
+ * The naming conventions per kind of thing, so that every provider builds the same ref.
+ * Resource names start with their spec.type: a project and a bucket may share an ID
+ * (`k8s-artifacts-prod` is both), and they must not share an entity.
+ */
+
+/** @public */
+export const gcpOrganizationEntityName = (organizationId: string) =>
+  entityName([RESOURCE_TYPES.gcpOrganization, organizationId]);
+
+/** @public */
+export const gcpFolderEntityName = (folderId: string) =>
+  entityName([RESOURCE_TYPES.gcpFolder, folderId]);
+
+/** @public */
+export const gcpProjectEntityName = (projectId: string) =>
+  entityName([RESOURCE_TYPES.gcpProject, projectId]);
+
+/** @public */
+export const gkeClusterEntityName = (
+  projectId: string,
+  location: string,
+  clusterName: string,
+) =>
+  entityName([RESOURCE_TYPES.gkeCluster, projectId, location, clusterName]);
+
+/** @public */
+export const gcsBucketEntityName = (bucketName: string) =>
+  entityName([RESOURCE_TYPES.gcsBucket, bucketName]);
+
+/** @public */
+export const dnsZoneEntityName = (zoneDnsName: string) =>
+  entityName([RESOURCE_TYPES.dnsZone, zoneDnsName.replace(/\.$/, '')]);
+
+/**
+ * A Google Group or any other principal known by e-mail. The domain stays in the name:
+ * `admins@kubernetes.io` and `admins@knative.dev` are different groups.
+ *
+ * @public
+ */
+export const emailPrincipalEntityName = (email: string) => {
+  const [local, domain] = email.toLowerCase().split('@');
+  return domain ? entityName([local, domain]) : entityName([email]);
+};
+
+/**
+ * A GitHub account. Logins are case-insensitive on GitHub, so `Ameukam` and `ameukam` are
+ * one user.
+ *
+ * @public
+ */
+export const githubUserEntityName = (login: string) =>
+  entityName([login.toLowerCase()]);

@@ -1,0 +1,11 @@
+/**
+ * Shared vocabulary of Infra Atlas: entity types, annotations, relation names and the
+ * entity-naming scheme that lets independent providers point at each other's entities.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './entityNames';
+export * from './naming';
+export * from './relations';
+export * from './resourceTypes';

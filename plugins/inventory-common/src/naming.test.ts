@@ -1,0 +1,99 @@
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
+import { MAX_ENTITY_NAME_LENGTH, entityName } from './naming';
+import {
+  emailPrincipalEntityName,
+  gcpProjectEntityName,
+  gcsBucketEntityName,
+  githubUserEntityName,
+  gkeClusterEntityName,
+} from './entityNames';
+
+describe('entityName', () => {
+  it('keeps clean identifiers readable, joined by --', () => {
+    expect(gkeClusterEntityName('kubernetes-public', 'us-central1', 'aaa')).toBe(
+      'gke-cluster--kubernetes-public--us-central1--aaa',
+    );
+    expect(gcpProjectEntityName('k8s-artifacts-prod')).toBe(
+      'gcp-project--k8s-artifacts-prod',
+    );
+  });
+
+  it('gives two clusters of the same name in different projects two names', () => {
+    const a = gkeClusterEntityName('kubernetes-public', 'us-central1', 'aaa');
+    const b = gkeClusterEntityName('k8s-infra-prow-build', 'us-central1', 'aaa');
+    expect(a).not.toBe(b);
+  });
+
+  it('does not let a project and a bucket with the same ID collide', () => {
+    expect(gcpProjectEntityName('k8s-artifacts-prod')).not.toBe(
+      gcsBucketEntityName('k8s-artifacts-prod'),
+    );
+  });
+
+  it('does not collide when parts could be re-split differently', () => {
+    expect(entityName(['a-b', 'c'])).not.toBe(entityName(['a', 'b-c']));
+    expect(entityName(['a.b', 'c'])).not.toBe(entityName(['a', 'b.c']));
+    expect(entityName(['a--b'])).not.toBe(entityName(['a', 'b']));
+  });
+
+  it('hashes identifiers that sanitising would merge', () => {
+    const names = [
+      entityName(['bucket_name']),
+      entityName(['bucket-name']),
+      entityName(['Bucket-Name']),
+      entityName(['bucket..name']),
+    ];
+    expect(new Set(names).size).toBe(names.length);
+    expect(names[1]).toBe('bucket-name');
+    expect(names[0]).toMatch(/^bucket-name_[0-9a-f]{16}$/);
+  });
+
+  it('is deterministic', () => {
+    expect(entityName(['Weird Name/With@Chars'])).toBe(
+      entityName(['Weird Name/With@Chars']),
+    );
+  });
+
+  it('shortens long names with a stable hash suffix and stays within 63 characters', () => {
+    const long = `k8s-staging-${'x'.repeat(80)}`;
+    const name = gcsBucketEntityName(long);
+    expect(name.length).toBeLessThanOrEqual(MAX_ENTITY_NAME_LENGTH);
+    expect(name).toMatch(/^gcs-bucket--k8s-staging-x+_[0-9a-f]{16}$/);
+    expect(gcsBucketEntityName(`${long}y`)).not.toBe(name);
+  });
+
+  it('produces names Backstage accepts for odd input', () => {
+    for (const parts of [
+      ['-leading', 'trailing-'],
+      ['émoji 🚀', 'ünïcode'],
+      ['@@@'],
+      ['a'.repeat(500)],
+      ['artifacts.k8s-artifacts-prod.appspot.com'],
+      ['UPPER', 'case'],
+    ]) {
+      const name = entityName(parts);
+      expect(KubernetesValidatorFunctions.isValidObjectName(name)).toBe(true);
+    }
+  });
+
+  it('rejects empty parts with a clear error', () => {
+    expect(() => entityName([])).toThrow(/non-empty parts/);
+    expect(() => entityName(['project', ''])).toThrow(/non-empty parts/);
+  });
+});
+
+describe('principal names', () => {
+  it('treats GitHub logins case-insensitively', () => {
+    expect(githubUserEntityName('Ameukam')).toBe(githubUserEntityName('ameukam'));
+    expect(githubUserEntityName('ameukam')).toBe('ameukam');
+  });
+
+  it('keeps the domain of e-mail principals', () => {
+    expect(emailPrincipalEntityName('k8s-infra-gcp-org-admins@kubernetes.io')).toBe(
+      'k8s-infra-gcp-org-admins--kubernetes.io',
+    );
+    expect(emailPrincipalEntityName('admins@kubernetes.io')).not.toBe(
+      emailPrincipalEntityName('admins@knative.dev'),
+    );
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * `spec.type` values of the `Resource` entities Infra Atlas emits. Providers, the inventory
+ * backend and the UI all switch on these, so they live here once.
+ *
+ * @public
+ */
+export const RESOURCE_TYPES = {
+  gcpOrganization: 'gcp-organization',
+  gcpFolder: 'gcp-folder',
+  gcpProject: 'gcp-project',
+  gkeCluster: 'gke-cluster',
+  gcsBucket: 'gcs-bucket',
+  gcpServiceAccount: 'gcp-service-account',
+  gcpSecret: 'gcp-secret',
+  dnsZone: 'dns-zone',
+  dnsRecord: 'dns-record',
+  artifactRegistryRepository: 'artifact-registry-repository',
+  cloudRunService: 'cloud-run-service',
+  cloudSqlInstance: 'cloud-sql-instance',
+  pubsubTopic: 'pubsub-topic',
+  bigqueryDataset: 'bigquery-dataset',
+  kubernetesNamespace: 'kubernetes-namespace',
+} as const;
+
+/** @public */
+export type ResourceType = (typeof RESOURCE_TYPES)[keyof typeof RESOURCE_TYPES];
