@@ -19,7 +19,6 @@ export default defineConfig({
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: true,
       timeout: 300_000,
-      stdout: 'pipe',
     },
     {
       command: 'yarn workspace app start',

@@ -13,13 +13,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const cutoff = new Date(process.argv[2] ?? '');
 if (Number.isNaN(cutoff.getTime())) {
-  console.error('usage: pin-backstage-release.mjs <ISO date of the next release>');
+  console.error(
+    'usage: pin-backstage-release.mjs <ISO date of the next release>',
+  );
   process.exit(2);
 }
 
 const lock = readFileSync('yarn.lock', 'utf8');
 const resolved = new Map(); // name -> Set(version)
-for (const m of lock.matchAll(/^"(@backstage\/[^@"]+)@[^\n]*:\n {2}version: "?([^"\n]+)"?/gm)) {
+for (const m of lock.matchAll(
+  /^"(@backstage\/[^@"]+)@[^\n]*:\n {2}version: "?([^"\n]+)"?/gm,
+)) {
   if (!resolved.has(m[1])) resolved.set(m[1], new Set());
   resolved.get(m[1]).add(m[2]);
 }
@@ -32,10 +36,14 @@ const compare = (a, b) => {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 pkg.resolutions = Object.fromEntries(
-  Object.entries(pkg.resolutions ?? {}).filter(([n]) => !n.startsWith('@backstage/')),
+  Object.entries(pkg.resolutions ?? {}).filter(
+    ([n]) => !n.startsWith('@backstage/'),
+  ),
 );
 for (const [name, versions] of [...resolved].sort()) {
-  const times = JSON.parse(execFileSync('npm', ['view', name, 'time', '--json'], { encoding: 'utf8' }));
+  const times = JSON.parse(
+    execFileSync('npm', ['view', name, 'time', '--json'], { encoding: 'utf8' }),
+  );
   const best = Object.keys(times)
     .filter(v => isStable(v) && new Date(times[v]) < cutoff)
     .sort(compare)

@@ -13,7 +13,9 @@ test('a newcomer signs in as guest, finds a system and reads its runbook', async
 
   // Find the container registry among the systems in the catalog.
   await page.goto('/catalog?filters[kind]=system');
-  await page.getByRole('link', { name: 'Container registry (registry.k8s.io)' }).click();
+  await page
+    .getByRole('link', { name: 'Container registry (registry.k8s.io)' })
+    .click();
   await expect(
     page.getByRole('heading', { name: /Container registry/ }).first(),
   ).toBeVisible();

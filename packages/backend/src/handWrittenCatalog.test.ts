@@ -91,7 +91,10 @@ describe.each(databases)('hand-written catalog on $name', db => {
               ...catalog,
               // The configured path is relative to the backend's working directory.
               locations: [
-                { type: 'file', target: path.join(repoRoot, 'catalog/all.yaml') },
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/all.yaml'),
+                },
               ],
             },
           },
@@ -143,12 +146,21 @@ describe.each(databases)('hand-written catalog on $name', db => {
       domain: 'k8s-infra',
     });
     expect(system.metadata.annotations?.['backstage.io/techdocs-ref']).toBe(
-      `dir:../../docs/runbooks/${name}`,
+      'dir:.',
     );
+    expect(
+      system.metadata.annotations?.['backstage.io/managed-by-location'],
+    ).toBe(`file:${repoRoot}/docs/runbooks/${name}/catalog-info.yaml`);
     expect(system.relations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'ownedBy', targetRef: 'group:default/sig-k8s-infra' }),
-        expect.objectContaining({ type: 'partOf', targetRef: 'domain:default/k8s-infra' }),
+        expect.objectContaining({
+          type: 'ownedBy',
+          targetRef: 'group:default/sig-k8s-infra',
+        }),
+        expect.objectContaining({
+          type: 'partOf',
+          targetRef: 'domain:default/k8s-infra',
+        }),
       ]),
     );
   });
@@ -161,7 +173,10 @@ describe.each(databases)('hand-written catalog on $name', db => {
     );
     expect(group.relations).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'ownerOf', targetRef: 'system:default/registry-k8s-io' }),
+        expect.objectContaining({
+          type: 'ownerOf',
+          targetRef: 'system:default/registry-k8s-io',
+        }),
       ]),
     );
   });
@@ -169,7 +184,10 @@ describe.each(databases)('hand-written catalog on $name', db => {
   it('serves the Infra Atlas component whose docs are the project docs', async () => {
     const component = await getEntity('component:infra-atlas');
     expect(component.metadata.annotations?.['backstage.io/techdocs-ref']).toBe(
-      'dir:..',
+      'dir:.',
     );
+    expect(
+      component.metadata.annotations?.['backstage.io/managed-by-location'],
+    ).toBe(`file:${repoRoot}/catalog-info.yaml`);
   });
 });

@@ -24,8 +24,7 @@ export const gkeClusterEntityName = (
   projectId: string,
   location: string,
   clusterName: string,
-) =>
-  entityName([RESOURCE_TYPES.gkeCluster, projectId, location, clusterName]);
+) => entityName([RESOURCE_TYPES.gkeCluster, projectId, location, clusterName]);
 
 /** @public */
 export const gcsBucketEntityName = (bucketName: string) =>

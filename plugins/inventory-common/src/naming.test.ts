@@ -10,9 +10,9 @@ import {
 
 describe('entityName', () => {
   it('keeps clean identifiers readable, joined by --', () => {
-    expect(gkeClusterEntityName('kubernetes-public', 'us-central1', 'aaa')).toBe(
-      'gke-cluster--kubernetes-public--us-central1--aaa',
-    );
+    expect(
+      gkeClusterEntityName('kubernetes-public', 'us-central1', 'aaa'),
+    ).toBe('gke-cluster--kubernetes-public--us-central1--aaa');
     expect(gcpProjectEntityName('k8s-artifacts-prod')).toBe(
       'gcp-project--k8s-artifacts-prod',
     );
@@ -20,7 +20,11 @@ describe('entityName', () => {
 
   it('gives two clusters of the same name in different projects two names', () => {
     const a = gkeClusterEntityName('kubernetes-public', 'us-central1', 'aaa');
-    const b = gkeClusterEntityName('k8s-infra-prow-build', 'us-central1', 'aaa');
+    const b = gkeClusterEntityName(
+      'k8s-infra-prow-build',
+      'us-central1',
+      'aaa',
+    );
     expect(a).not.toBe(b);
   });
 
@@ -84,14 +88,16 @@ describe('entityName', () => {
 
 describe('principal names', () => {
   it('treats GitHub logins case-insensitively', () => {
-    expect(githubUserEntityName('Ameukam')).toBe(githubUserEntityName('ameukam'));
+    expect(githubUserEntityName('Ameukam')).toBe(
+      githubUserEntityName('ameukam'),
+    );
     expect(githubUserEntityName('ameukam')).toBe('ameukam');
   });
 
   it('keeps the domain of e-mail principals', () => {
-    expect(emailPrincipalEntityName('k8s-infra-gcp-org-admins@kubernetes.io')).toBe(
-      'k8s-infra-gcp-org-admins--kubernetes.io',
-    );
+    expect(
+      emailPrincipalEntityName('k8s-infra-gcp-org-admins@kubernetes.io'),
+    ).toBe('k8s-infra-gcp-org-admins--kubernetes.io');
     expect(emailPrincipalEntityName('admins@kubernetes.io')).not.toBe(
       emailPrincipalEntityName('admins@knative.dev'),
     );

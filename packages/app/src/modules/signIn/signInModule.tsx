@@ -26,9 +26,8 @@ const configurableSignInPage = SignInPageBlueprint.makeWithOverrides({
       p === 'github' ? githubProvider : p,
     );
     return originalFactory({
-      loader: async () => props => (
-        <SignInPage {...props} providers={providers} />
-      ),
+      loader: async () => props =>
+        <SignInPage {...props} providers={providers} />,
     });
   },
 });
