@@ -15,9 +15,10 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
-// The catalog: hand-written entities from catalog/ now; the GCP and GitHub inventory
-// providers (plugins/catalog-backend-module-*) are added here as they land.
+// The catalog: hand-written entities from catalog/, and the inventory crawled from GCP
+// (catalog.providers.gcpInventory); the GitHub provider joins it with issue 4.
 backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@infra-atlas/plugin-catalog-backend-module-gcp'));
 
 // Permissions: allow-all for the demo; docs/deployment.md shows a production policy.
 backend.add(import('@backstage/plugin-permission-backend'));

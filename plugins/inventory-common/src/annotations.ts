@@ -22,6 +22,14 @@ export const ANNOTATIONS = {
   provenance: `${PREFIX}/provenance`,
   /** For declared facts: the URL of the file in git that states them. */
   declaredIn: `${PREFIX}/declared-in`,
+  /** Why an entity has the owner it has: the rule that applied and its evidence. */
+  ownerEvidence: `${PREFIX}/owner-evidence`,
+  /** Cloud Asset Inventory's full resource name, e.g. `//storage.googleapis.com/my-bucket`. */
+  gcpResourceName: `${PREFIX}/gcp-resource-name`,
+  /** The GCP project ID an entity is, or lives in. */
+  gcpProjectId: `${PREFIX}/gcp-project-id`,
+  /** Public IAM grants (`allUsers`, `allAuthenticatedUsers`) as `member=role`, comma-separated. */
+  publicAccess: `${PREFIX}/public-access`,
 } as const;
 
 /** @public */

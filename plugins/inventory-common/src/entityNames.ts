@@ -1,6 +1,12 @@
 import { entityName } from './naming';
 import { RESOURCE_TYPES } from './resourceTypes';
 
+/** E-mail addresses are case-insensitive; local part and domain become two name parts. */
+function emailParts(email: string): string[] {
+  const [local, domain] = email.toLowerCase().split('@');
+  return local && domain ? [local, domain] : [email];
+}
+
 /*
  * The naming conventions per kind of thing, so that every provider builds the same ref.
  * Resource names start with their spec.type: a project and a bucket may share an ID
@@ -30,7 +36,22 @@ export const gkeClusterEntityName = (
 export const gcsBucketEntityName = (bucketName: string) =>
   entityName([RESOURCE_TYPES.gcsBucket, bucketName]);
 
-/** @public */
+/**
+ * A service account, by e-mail: IAM policies name service accounts by e-mail, so this is the
+ * ref a grant can point at without knowing the account's numeric ID.
+ *
+ * @public
+ */
+export const gcpServiceAccountEntityName = (email: string) =>
+  entityName([RESOURCE_TYPES.gcpServiceAccount, ...emailParts(email)]);
+
+/**
+ * A DNS zone as declared (octoDNS), by DNS name. A Cloud DNS managed zone observed in a
+ * project is a separate entity, named after its project and zone name; the inventory links
+ * the two by DNS name.
+ *
+ * @public
+ */
 export const dnsZoneEntityName = (zoneDnsName: string) =>
   entityName([RESOURCE_TYPES.dnsZone, zoneDnsName.replace(/\.$/, '')]);
 
@@ -40,10 +61,8 @@ export const dnsZoneEntityName = (zoneDnsName: string) =>
  *
  * @public
  */
-export const emailPrincipalEntityName = (email: string) => {
-  const [local, domain] = email.toLowerCase().split('@');
-  return domain ? entityName([local, domain]) : entityName([email]);
-};
+export const emailPrincipalEntityName = (email: string) =>
+  entityName(emailParts(email));
 
 /**
  * A GitHub account. Logins are case-insensitive on GitHub, so `Ameukam` and `ameukam` are

@@ -5,6 +5,7 @@ import {
   gcpProjectEntityName,
   gcsBucketEntityName,
   githubUserEntityName,
+  gcpServiceAccountEntityName,
   gkeClusterEntityName,
 } from './entityNames';
 
@@ -100,6 +101,29 @@ describe('principal names', () => {
     ).toBe('k8s-infra-gcp-org-admins--kubernetes.io');
     expect(emailPrincipalEntityName('admins@kubernetes.io')).not.toBe(
       emailPrincipalEntityName('admins@knative.dev'),
+    );
+  });
+});
+
+describe('service account names', () => {
+  it('are built from the e-mail that IAM policies use', () => {
+    expect(
+      gcpServiceAccountEntityName(
+        'k8s-infra-gcr-promoter@k8s-artifacts-prod.iam.gserviceaccount.com',
+      ),
+    ).toBe(
+      'gcp-service-account--k8s-infra-gcr-promoter--k8s-artifacts-prod.iam.gserviceaccount.com',
+    );
+  });
+
+  it('stay valid and distinct when the e-mail is too long or malformed', () => {
+    const long = gcpServiceAccountEntityName(
+      'service-123456789012@gcp-sa-artifactregistry.iam.gserviceaccount.com',
+    );
+    expect(long.length).toBeLessThanOrEqual(MAX_ENTITY_NAME_LENGTH);
+    expect(KubernetesValidatorFunctions.isValidObjectName(long)).toBe(true);
+    expect(gcpServiceAccountEntityName('not-an-email')).toBe(
+      'gcp-service-account--not-an-email',
     );
   });
 });

@@ -1,0 +1,83 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * GCP inventory providers, one per key. Each crawls its scopes with Resource Manager
+       * (hierarchy) and Cloud Asset Inventory (resources and IAM policies).
+       */
+      gcpInventory?: {
+        [providerId: string]: {
+          /**
+           * What to crawl: `organizations/N`, `folders/N` or `projects/PROJECT_ID`. An
+           * organization or folder is crawled with everything below it.
+           */
+          scopes: string[];
+          /**
+           * Cloud Asset Inventory asset types to import, e.g. `storage.googleapis.com/Bucket`.
+           * Defaults to clusters, buckets, service accounts, secrets, DNS zones, Artifact
+           * Registry repositories, Cloud Run services, Cloud SQL instances, Pub/Sub topics and
+           * BigQuery datasets.
+           */
+          assetTypes?: string[];
+          /** When to crawl. Defaults to every 30 minutes, with a 15 minute timeout. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+          /**
+           * The largest fraction (0–1) of this provider's entities one run may remove.
+           * A run that would remove more updates what it found and removes nothing.
+           * Defaults to 0.2.
+           */
+          removalCeiling?: number;
+          /** How owners are resolved; see the module's README. */
+          owners?: {
+            /** Label keys whose value names the owning group. Defaults to `owner`, `team`. */
+            labelKeys?: string[];
+            /** Project ID patterns (regular expressions) mapped to owner entity refs. */
+            projects?: Array<{ match: string; owner: string }>;
+            /** The owner when no rule applies. Defaults to `group:default/unknown`. */
+            fallback?: string;
+          };
+          /**
+           * IAM roles that count as administration, as regular expressions. Defaults to
+           * owner, editor, organization/folder/project IAM admin and every `*Admin`/`*.admin`
+           * role.
+           */
+          adminRoles?: string[];
+          /** Calls per minute per method, to stay under the API quotas. */
+          quotas?: {
+            searchAllResources?: number;
+            searchAllIamPolicies?: number;
+            resourceManagerList?: number;
+            resourceManagerGet?: number;
+          };
+          /** Connection overrides, e.g. to point the official clients at the emulator. */
+          connection?: {
+            /** Host of the API endpoint (both APIs), e.g. `127.0.0.1`. */
+            endpoint?: string;
+            port?: number;
+            /** Plain-text gRPC without credentials: for the local emulator only. */
+            insecure?: boolean;
+            /** Per-call deadline in milliseconds. Defaults to 60000. */
+            timeoutMs?: number;
+          };
+          /**
+           * Credentials. Without any, Application Default Credentials are used (the
+           * metadata server on GCP, `GOOGLE_APPLICATION_CREDENTIALS` elsewhere).
+           */
+          credentials?: {
+            /** Path to a service-account key file. */
+            keyFile?: string;
+            /**
+             * A service-account key as JSON.
+             * @visibility secret
+             */
+            keyJson?: string;
+            /** A service account to impersonate with the credentials above. */
+            impersonateServiceAccount?: string;
+          };
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,175 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** Asset types crawled when the configuration names none. */
+export const DEFAULT_ASSET_TYPES = [
+  'container.googleapis.com/Cluster',
+  'storage.googleapis.com/Bucket',
+  'iam.googleapis.com/ServiceAccount',
+  'secretmanager.googleapis.com/Secret',
+  'dns.googleapis.com/ManagedZone',
+  'artifactregistry.googleapis.com/Repository',
+  'run.googleapis.com/Service',
+  'sqladmin.googleapis.com/Instance',
+  'pubsub.googleapis.com/Topic',
+  'bigquery.googleapis.com/Dataset',
+];
+
+/** Roles that let a principal change a resource or its access. */
+export const DEFAULT_ADMIN_ROLES = [
+  '^roles/owner$',
+  '^roles/editor$',
+  '^roles/resourcemanager\\.(organization|folder|project)IamAdmin$',
+  '^roles/storage\\.legacyBucketOwner$',
+  'Admin$',
+  '\\.admin$',
+];
+
+/** Quotas from the API documentation: calls per minute per project or organization. */
+export const DEFAULT_QUOTAS = {
+  searchAllResources: 400,
+  searchAllIamPolicies: 400,
+  resourceManagerList: 600,
+  resourceManagerGet: 600,
+};
+
+export type GcpScope =
+  | { kind: 'organization'; name: string }
+  | { kind: 'folder'; name: string }
+  | { kind: 'project'; projectId: string };
+
+export type OwnerRules = {
+  labelKeys: string[];
+  projects: Array<{ match: RegExp; owner: string }>;
+  fallback: string;
+};
+
+export type ConnectionOptions = {
+  endpoint?: string;
+  port?: number;
+  insecure: boolean;
+  timeoutMs: number;
+};
+
+export type CredentialOptions = {
+  keyFile?: string;
+  keyJson?: string;
+  impersonateServiceAccount?: string;
+};
+
+export type GcpInventoryProviderConfig = {
+  id: string;
+  scopes: GcpScope[];
+  assetTypes: string[];
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  removalCeiling: number;
+  owners: OwnerRules;
+  adminRoles: RegExp[];
+  quotas: typeof DEFAULT_QUOTAS;
+  connection: ConnectionOptions;
+  credentials: CredentialOptions;
+};
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 15 },
+  initialDelay: { seconds: 5 },
+};
+
+export function parseScope(scope: string): GcpScope {
+  const [collection, id, ...rest] = scope.split('/');
+  if (id && rest.length === 0) {
+    if (collection === 'organizations' && /^\d+$/.test(id)) {
+      return { kind: 'organization', name: scope };
+    }
+    if (collection === 'folders' && /^\d+$/.test(id)) {
+      return { kind: 'folder', name: scope };
+    }
+    if (collection === 'projects') {
+      return { kind: 'project', projectId: id };
+    }
+  }
+  throw new InputError(
+    `Invalid GCP scope '${scope}': expected organizations/NUMBER, folders/NUMBER or projects/PROJECT_ID`,
+  );
+}
+
+function readRegExp(pattern: string, where: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw new InputError(`Invalid regular expression at ${where}: ${error}`);
+  }
+}
+
+/** Reads `catalog.providers.gcpInventory`, one entry per provider. */
+export function readGcpInventoryConfigs(
+  root: Config,
+): GcpInventoryProviderConfig[] {
+  const providers = root.getOptionalConfig('catalog.providers.gcpInventory');
+  if (!providers) {
+    return [];
+  }
+  return providers.keys().map(id => {
+    const c = providers.getConfig(id);
+    const at = `catalog.providers.gcpInventory.${id}`;
+    const removalCeiling = c.getOptionalNumber('removalCeiling') ?? 0.2;
+    if (removalCeiling < 0 || removalCeiling > 1) {
+      throw new InputError(`${at}.removalCeiling must be between 0 and 1`);
+    }
+    return {
+      id,
+      scopes: c.getStringArray('scopes').map(parseScope),
+      assetTypes: c.getOptionalStringArray('assetTypes') ?? DEFAULT_ASSET_TYPES,
+      schedule: c.has('schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            c.getConfig('schedule'),
+          )
+        : DEFAULT_SCHEDULE,
+      removalCeiling,
+      owners: {
+        labelKeys: c.getOptionalStringArray('owners.labelKeys') ?? [
+          'owner',
+          'team',
+        ],
+        projects: (c.getOptionalConfigArray('owners.projects') ?? []).map(
+          (rule, i) => ({
+            match: readRegExp(
+              rule.getString('match'),
+              `${at}.owners.projects[${i}].match`,
+            ),
+            owner: rule.getString('owner'),
+          }),
+        ),
+        fallback:
+          c.getOptionalString('owners.fallback') ?? 'group:default/unknown',
+      },
+      adminRoles: (
+        c.getOptionalStringArray('adminRoles') ?? DEFAULT_ADMIN_ROLES
+      ).map((p, i) => readRegExp(p, `${at}.adminRoles[${i}]`)),
+      quotas: Object.fromEntries(
+        Object.entries(DEFAULT_QUOTAS).map(([method, perMinute]) => [
+          method,
+          c.getOptionalNumber(`quotas.${method}`) ?? perMinute,
+        ]),
+      ) as typeof DEFAULT_QUOTAS,
+      connection: {
+        endpoint: c.getOptionalString('connection.endpoint'),
+        port: c.getOptionalNumber('connection.port'),
+        insecure: c.getOptionalBoolean('connection.insecure') ?? false,
+        timeoutMs: c.getOptionalNumber('connection.timeoutMs') ?? 60_000,
+      },
+      credentials: {
+        keyFile: c.getOptionalString('credentials.keyFile'),
+        keyJson: c.getOptionalString('credentials.keyJson'),
+        impersonateServiceAccount: c.getOptionalString(
+          'credentials.impersonateServiceAccount',
+        ),
+      },
+    };
+  });
+}

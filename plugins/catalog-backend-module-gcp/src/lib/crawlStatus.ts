@@ -1,0 +1,79 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const TABLE = 'infra_atlas_crawl_runs';
+
+/** One run of one provider, as the inventory backend and the status endpoint report it. */
+export type CrawlRun = {
+  providerId: string;
+  startedAt: string;
+  finishedAt: string;
+  /** `complete`: every page of every scope read; `partial`: some steps failed; `failed`: nothing usable. */
+  outcome: 'complete' | 'partial' | 'failed';
+  /** What was done to the catalog: replaced the provider's entities, only upserted, or nothing. */
+  applied: 'full' | 'upsert-only' | 'none';
+  requests: Record<string, number>;
+  retries: Record<string, number>;
+  entities: Record<string, number>;
+  errors: string[];
+  /** Entity refs the catalog holds for this provider after the run (for the removal ceiling). */
+  entityRefs: string[];
+};
+
+/**
+ * Keeps the last runs of each provider in the catalog's database, so that the removal
+ * ceiling survives restarts and the status endpoint (and later the inventory backend) can
+ * say when each source was last crawled and how it went.
+ */
+export class CrawlStatusStore {
+  private constructor(private readonly db: Knex) {}
+
+  static async create(database: DatabaseService): Promise<CrawlStatusStore> {
+    const db = await database.getClient();
+    if (!(await db.schema.hasTable(TABLE))) {
+      await db.schema.createTable(TABLE, table => {
+        table.increments('id');
+        table.string('provider_id').notNullable().index();
+        table.string('started_at').notNullable();
+        table.text('run', 'longtext').notNullable();
+      });
+    }
+    return new CrawlStatusStore(db);
+  }
+
+  async record(run: CrawlRun): Promise<void> {
+    await this.db(TABLE).insert({
+      provider_id: run.providerId,
+      started_at: run.startedAt,
+      run: JSON.stringify(run),
+    });
+    // Keep a short history; the entity refs make old rows large.
+    const keep = await this.db(TABLE)
+      .where('provider_id', run.providerId)
+      .orderBy('id', 'desc')
+      .limit(20)
+      .select('id');
+    await this.db(TABLE)
+      .where('provider_id', run.providerId)
+      .whereNotIn(
+        'id',
+        keep.map(r => r.id),
+      )
+      .delete();
+  }
+
+  async recent(providerId: string, limit = 10): Promise<CrawlRun[]> {
+    const rows = await this.db(TABLE)
+      .where('provider_id', providerId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .select('run');
+    return rows.map(r => JSON.parse(r.run));
+  }
+
+  /** The entity refs after the last run that changed the catalog. */
+  async lastAppliedRefs(providerId: string): Promise<string[] | undefined> {
+    const runs = await this.recent(providerId, 20);
+    return runs.find(r => r.applied !== 'none')?.entityRefs;
+  }
+}

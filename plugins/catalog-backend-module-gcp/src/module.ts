@@ -1,0 +1,80 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import Router from 'express-promise-router';
+import { createGcpClients } from './lib/clients';
+import { readGcpInventoryConfigs } from './lib/config';
+import { CrawlStatusStore } from './lib/crawlStatus';
+import { GcpInventoryProcessor } from './processor';
+import { GcpInventoryProvider } from './providers/GcpInventoryProvider';
+
+/**
+ * Adds the GCP inventory to the catalog: one provider per entry of
+ * `catalog.providers.gcpInventory`, the processor that turns their facts into relations, and
+ * `GET /api/catalog/gcp-inventory/status` with the last runs of each provider.
+ */
+export const catalogModuleGcpInventory = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'gcp-inventory',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({ catalog, config, logger, scheduler, database, httpRouter }) {
+        const configs = readGcpInventoryConfigs(config);
+        catalog.addProcessor(new GcpInventoryProcessor());
+        if (configs.length === 0) {
+          logger.info(
+            'No catalog.providers.gcpInventory configured; the GCP inventory is off',
+          );
+          return;
+        }
+        const store = await CrawlStatusStore.create(database);
+        catalog.addEntityProvider(
+          configs.map(providerConfig => {
+            let clients: ReturnType<typeof createGcpClients> | undefined;
+            return new GcpInventoryProvider(providerConfig, {
+              logger: logger.child({ provider: providerConfig.id }),
+              taskRunner: scheduler.createScheduledTaskRunner(
+                providerConfig.schedule,
+              ),
+              store,
+              clients: () => {
+                clients ??= createGcpClients(
+                  providerConfig.connection,
+                  providerConfig.credentials,
+                );
+                return clients;
+              },
+            });
+          }),
+        );
+
+        const router = Router();
+        router.get('/gcp-inventory/status', async (_req, res) => {
+          const providers = await Promise.all(
+            configs.map(async c => ({
+              id: c.id,
+              runs: (
+                await store.recent(c.id)
+              ).map(({ entityRefs, ...run }) => ({
+                ...run,
+                entityCount: entityRefs.length,
+              })),
+            })),
+          );
+          res.json({ providers });
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});

@@ -1,0 +1,309 @@
+import { Entity } from '@backstage/catalog-model';
+import { DEFAULT_ADMIN_ROLES } from '../lib/config';
+import { CrawlResult } from '../lib/crawl';
+import { crawlToEntities } from './entities';
+
+const ORG = 'organizations/100';
+const struct = (fields: Record<string, string>) => ({
+  fields: Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, { stringValue: v }]),
+  ),
+});
+
+/** A small estate with the shapes the real APIs return, including the awkward ones. */
+function estate(): CrawlResult {
+  return {
+    organizations: [{ name: ORG, displayName: 'example.org', state: 'ACTIVE' }],
+    folders: [
+      { name: 'folders/7', parent: ORG, displayName: 'infra', state: 'ACTIVE' },
+    ],
+    projects: [
+      {
+        name: 'projects/11',
+        projectId: 'public-a',
+        parent: 'folders/7',
+        state: 'ACTIVE',
+        displayName: 'Public A',
+        labels: {},
+      },
+      {
+        name: 'projects/22',
+        projectId: 'builds-b',
+        parent: ORG,
+        state: 'ACTIVE',
+        labels: { team: 'sig-testing' },
+      },
+      {
+        name: 'projects/33',
+        projectId: 'old-c',
+        parent: ORG,
+        state: 'DELETE_REQUESTED',
+        labels: {},
+      },
+    ],
+    assets: [
+      {
+        name: '//container.googleapis.com/projects/public-a/locations/us-central1/clusters/aaa',
+        assetType: 'container.googleapis.com/Cluster',
+        project: 'projects/11',
+        displayName: 'aaa',
+        location: 'us-central1',
+        state: 'RUNNING',
+      },
+      {
+        name: '//container.googleapis.com/projects/builds-b/locations/us-central1/clusters/aaa',
+        assetType: 'container.googleapis.com/Cluster',
+        project: 'projects/22',
+        displayName: 'aaa',
+        location: 'us-central1',
+      },
+      {
+        name: '//storage.googleapis.com/public-a-artifacts',
+        assetType: 'storage.googleapis.com/Bucket',
+        project: 'projects/11',
+        displayName: 'public-a-artifacts',
+        location: 'us',
+      },
+      {
+        name: '//iam.googleapis.com/projects/public-a/serviceAccounts/1234567890',
+        assetType: 'iam.googleapis.com/ServiceAccount',
+        project: 'projects/11',
+        displayName: 'deployer',
+        additionalAttributes: struct({
+          email: 'deployer@public-a.iam.gserviceaccount.com',
+        }),
+      },
+    ],
+    policies: [
+      {
+        resource: `//cloudresourcemanager.googleapis.com/${ORG}`,
+        policy: {
+          bindings: [
+            { role: 'roles/owner', members: ['group:org-admins@example.org'] },
+            { role: 'roles/viewer', members: ['user:Auditor@example.org'] },
+          ],
+        },
+      },
+      {
+        // IAM search names projects by number or by ID; both must land on the project.
+        resource: '//cloudresourcemanager.googleapis.com/projects/public-a',
+        policy: {
+          bindings: [
+            {
+              role: 'roles/editor',
+              members: ['group:public-a-admins@example.org'],
+            },
+            {
+              role: 'roles/container.admin',
+              members: [
+                'serviceAccount:deployer@public-a.iam.gserviceaccount.com',
+              ],
+            },
+          ],
+        },
+      },
+      // The three empty shapes of a real policy.
+      { resource: '//cloudresourcemanager.googleapis.com/projects/22' },
+      {
+        resource: '//cloudresourcemanager.googleapis.com/projects/33',
+        policy: {},
+      },
+      {
+        resource:
+          '//iam.googleapis.com/projects/public-a/serviceAccounts/1234567890',
+        policy: { version: 1 },
+      },
+      {
+        resource: '//storage.googleapis.com/public-a-artifacts',
+        policy: {
+          bindings: [
+            { role: 'roles/storage.objectViewer', members: ['allUsers'] },
+            {
+              role: 'roles/storage.legacyBucketOwner',
+              members: ['projectOwner:public-a'],
+            },
+          ],
+        },
+      },
+    ],
+    failures: [],
+  };
+}
+
+function transform(crawl = estate(), owners = {}) {
+  return crawlToEntities(crawl, {
+    locationKey: 'gcp-inventory:test',
+    owners: {
+      labelKeys: ['owner', 'team'],
+      projects: [],
+      fallback: 'group:default/unknown',
+      ...owners,
+    },
+    adminRoles: DEFAULT_ADMIN_ROLES.map(r => new RegExp(r)),
+  });
+}
+
+const byName = (entities: Entity[], name: string) => {
+  const entity = entities.find(e => e.metadata.name === name);
+  if (!entity)
+    throw new Error(
+      `no entity ${name}: ${entities.map(e => e.metadata.name).join(', ')}`,
+    );
+  return entity;
+};
+
+describe('crawlToEntities', () => {
+  it('emits the hierarchy with parents, titles and console links', () => {
+    const entities = transform();
+    const org = byName(entities, 'gcp-organization--100');
+    expect(org.metadata.title).toBe('example.org');
+    const folder = byName(entities, 'gcp-folder--7');
+    expect(folder.spec?.parent).toBe('resource:default/gcp-organization--100');
+    const project = byName(entities, 'gcp-project--public-a');
+    expect(project.spec).toMatchObject({
+      type: 'gcp-project',
+      parent: 'resource:default/gcp-folder--7',
+      gcp: { projectId: 'public-a', projectNumber: '11', state: 'ACTIVE' },
+    });
+    expect(project.metadata.description).toBe('Public A');
+    expect(project.metadata.links?.[0].url).toBe(
+      'https://console.cloud.google.com/home/dashboard?project=public-a',
+    );
+  });
+
+  it('keeps two clusters with the same name in different projects apart', () => {
+    const entities = transform();
+    const a = byName(entities, 'gke-cluster--public-a--us-central1--aaa');
+    const b = byName(entities, 'gke-cluster--builds-b--us-central1--aaa');
+    expect(a.spec?.parent).toBe('resource:default/gcp-project--public-a');
+    expect(b.spec?.parent).toBe('resource:default/gcp-project--builds-b');
+    expect(a.metadata.title).toBe('aaa');
+  });
+
+  it('marks delete-requested projects instead of dropping them', () => {
+    const old = byName(transform(), 'gcp-project--old-c');
+    expect(old.metadata.tags).toContain('delete-requested');
+    expect(old.spec?.gcp).toMatchObject({ state: 'DELETE_REQUESTED' });
+  });
+
+  it('lists administrators granted directly and inherited from ancestors', () => {
+    const project = byName(transform(), 'gcp-project--public-a');
+    const admins = (project.spec as any).access.administrators;
+    expect(admins).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          member: 'group:public-a-admins@example.org',
+          role: 'roles/editor',
+          inherited: false,
+          grantedOn: 'projects/public-a',
+          ref: 'group:default/public-a-admins--example.org',
+        }),
+        expect.objectContaining({
+          member: 'group:org-admins@example.org',
+          role: 'roles/owner',
+          inherited: true,
+          grantedOn: ORG,
+        }),
+        expect.objectContaining({
+          member: 'serviceAccount:deployer@public-a.iam.gserviceaccount.com',
+          ref: 'resource:default/gcp-service-account--deployer--public-a.iam.gserviceaccount.com',
+        }),
+      ]),
+    );
+    // roles/viewer is not administration.
+    expect(admins.map((a: any) => a.member)).not.toContain(
+      'user:auditor@example.org',
+    );
+  });
+
+  it('treats every empty policy shape as no grants', () => {
+    const entities = transform();
+    for (const name of [
+      'gcp-project--builds-b',
+      'gcp-project--old-c',
+      'gcp-service-account--deployer--public-a.iam.gserviceaccount.com',
+    ]) {
+      expect((byName(entities, name).spec as any).access.grants).toEqual([]);
+    }
+  });
+
+  it('makes public access visible on the resource', () => {
+    const bucket = byName(transform(), 'gcs-bucket--public-a-artifacts');
+    expect(bucket.metadata.tags).toContain('public');
+    expect(bucket.metadata.annotations?.['infra-atlas.io/public-access']).toBe(
+      'allUsers=roles/storage.objectViewer',
+    );
+    expect((bucket.spec as any).access.public).toEqual([
+      { member: 'allUsers', role: 'roles/storage.objectViewer' },
+    ]);
+  });
+
+  it('emits Google Groups and users named in policies, lower-cased, once each', () => {
+    const entities = transform();
+    const groups = entities
+      .filter(e => e.kind === 'Group')
+      .map(e => e.metadata.name);
+    expect(groups).toEqual([
+      'org-admins--example.org',
+      'public-a-admins--example.org',
+    ]);
+    const user = byName(entities, 'auditor--example.org');
+    expect(user.kind).toBe('User');
+    expect(user.spec?.profile).toEqual({
+      email: 'auditor@example.org',
+      displayName: 'auditor@example.org',
+    });
+  });
+
+  describe('owner resolution', () => {
+    it('prefers an owner label', () => {
+      const project = byName(transform(), 'gcp-project--builds-b');
+      expect(project.spec?.owner).toBe('group:default/sig-testing');
+      expect(
+        project.metadata.annotations?.['infra-atlas.io/owner-evidence'],
+      ).toBe('label team=sig-testing on projects/builds-b');
+    });
+
+    it('then a configured project pattern', () => {
+      const project = byName(
+        transform(estate(), {
+          projects: [
+            { match: /^public-/, owner: 'group:default/sig-k8s-infra' },
+          ],
+        }),
+        'gcp-project--public-a',
+      );
+      expect(project.spec?.owner).toBe('group:default/sig-k8s-infra');
+    });
+
+    it('then the most specific group administering it below the organization', () => {
+      const project = byName(transform(), 'gcp-project--public-a');
+      expect(project.spec?.owner).toBe(
+        'group:default/public-a-admins--example.org',
+      );
+      expect(
+        project.metadata.annotations?.['infra-atlas.io/owner-evidence'],
+      ).toBe(
+        'roles/editor granted to group:public-a-admins@example.org on projects/public-a',
+      );
+      // The bucket has no admin group of its own: its project's wins.
+      expect(
+        byName(transform(), 'gcs-bucket--public-a-artifacts').spec?.owner,
+      ).toBe('group:default/public-a-admins--example.org');
+    });
+
+    it('then the organization admins', () => {
+      const project = byName(transform(), 'gcp-project--old-c');
+      expect(project.spec?.owner).toBe('group:default/org-admins--example.org');
+      expect(
+        project.metadata.annotations?.['infra-atlas.io/owner-evidence'],
+      ).toMatch(
+        /^no group administers projects\/old-c below the organization; organization admin group:org-admins@example.org/,
+      );
+    });
+  });
+
+  it('is deterministic', () => {
+    expect(transform()).toEqual(transform());
+  });
+});

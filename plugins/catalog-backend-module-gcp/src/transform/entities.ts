@@ -1,0 +1,300 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  RESOURCE_TYPES,
+  gcpFolderEntityName,
+  gcpOrganizationEntityName,
+  gcpProjectEntityName,
+} from '@infra-atlas/inventory-common';
+import { OwnerRules } from '../lib/config';
+import { Asset, CrawlResult } from '../lib/crawl';
+import { assetEntityName, specTypeForAssetType } from './assetTypes';
+import { Hierarchy, HierarchyNode } from './hierarchy';
+import { Grant, IamIndex, PUBLIC_MEMBERS, isAdminRole } from './iam';
+import { resolveOwner } from './owner';
+import { parsePrincipal } from './principals';
+
+export type TransformOptions = {
+  /** `backstage.io/managed-by-location` of every entity, e.g. `gcp-inventory:production`. */
+  locationKey: string;
+  owners: OwnerRules;
+  adminRoles: RegExp[];
+};
+
+/** What a grant looks like on an entity: the evidence, and the entity it points at. */
+type GrantView = Grant & { ref?: string };
+
+const CONSOLE = 'https://console.cloud.google.com';
+
+/** Protobuf timestamps arrive with `seconds` as number, string or Long. */
+type Timestamp = { seconds?: { toString(): string } | null } | null | undefined;
+
+function timestamp(t: Timestamp) {
+  const seconds = Number(t?.seconds?.toString() ?? 0);
+  return seconds ? new Date(seconds * 1000).toISOString() : undefined;
+}
+
+function withRef(grant: Grant): GrantView {
+  const ref = parsePrincipal(grant.member)?.ref;
+  return ref ? { ...grant, ref } : grant;
+}
+
+/** Backstage label values allow less than GCP's; unusable ones stay in `spec.gcp.labels`. */
+function backstageLabels(labels: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(labels).filter(
+      ([k, v]) =>
+        /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/i.test(k) &&
+        /^([a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?)?$/i.test(v),
+    ),
+  );
+}
+
+function consoleLink(node: HierarchyNode, asset?: Asset): string {
+  const [collection, id] = node.label.split('/');
+  if (node.kind === 'organization')
+    return `${CONSOLE}/iam-admin/settings?organizationId=${id}`;
+  if (node.kind === 'folder')
+    return `${CONSOLE}/cloud-resource-manager?folder=${id}`;
+  const project = node.projectId ? `project=${node.projectId}` : '';
+  if (node.kind === 'project') return `${CONSOLE}/home/dashboard?${project}`;
+  if (asset?.assetType === 'storage.googleapis.com/Bucket') {
+    return `${CONSOLE}/storage/browser/${collection}?${project}`;
+  }
+  if (asset?.assetType === 'container.googleapis.com/Cluster') {
+    const name = node.label.split('/').pop();
+    return `${CONSOLE}/kubernetes/clusters/details/${asset.location}/${name}/details?${project}`;
+  }
+  return `${CONSOLE}/iam-admin/asset-inventory/resources?${project}`;
+}
+
+/**
+ * Turns a crawl into catalog entities: one Resource per organization, folder, project and
+ * resource, each with its parent, its owner (and why), who administers it (directly and
+ * inherited) and whether it is public; plus a Group or User for every person or Google Group
+ * named in an IAM policy. Pure: the same crawl always gives the same entities.
+ */
+export function crawlToEntities(
+  crawl: CrawlResult,
+  options: TransformOptions,
+): Entity[] {
+  const hierarchy = new Hierarchy(crawl);
+  const iam = new IamIndex(crawl.policies, hierarchy);
+  const refs = new Map<HierarchyNode, string>();
+
+  const orgsByName = new Map(crawl.organizations.map(o => [o.name!, o]));
+  const foldersByName = new Map(crawl.folders.map(f => [f.name!, f]));
+  const projectsByName = new Map(crawl.projects.map(p => [p.name!, p]));
+  const assetsByName = new Map(crawl.assets.map(a => [a.name!, a]));
+
+  function describe(node: HierarchyNode) {
+    if (node.kind === 'organization') {
+      const org = orgsByName.get(node.label)!;
+      return {
+        name: gcpOrganizationEntityName(node.label.split('/')[1]),
+        title: org.displayName || node.label,
+        type: RESOURCE_TYPES.gcpOrganization,
+        gcp: {
+          organization: node.label,
+          state: org.state,
+          createTime: timestamp(org.createTime),
+        },
+      };
+    }
+    if (node.kind === 'folder') {
+      const folder = foldersByName.get(node.label)!;
+      return {
+        name: gcpFolderEntityName(node.label.split('/')[1]),
+        title: folder.displayName || node.label,
+        type: RESOURCE_TYPES.gcpFolder,
+        gcp: {
+          folder: node.label,
+          state: folder.state,
+          createTime: timestamp(folder.createTime),
+        },
+      };
+    }
+    if (node.kind === 'project') {
+      const project = projectsByName.get(
+        node.fullName.replace(/^.*\/(projects\/)/, '$1'),
+      )!;
+      return {
+        name: gcpProjectEntityName(node.projectId!),
+        title: node.projectId!,
+        description:
+          project.displayName && project.displayName !== node.projectId
+            ? project.displayName
+            : undefined,
+        type: RESOURCE_TYPES.gcpProject,
+        gcp: {
+          projectId: node.projectId,
+          projectNumber: project.name!.split('/')[1],
+          state: project.state,
+          createTime: timestamp(project.createTime),
+        },
+      };
+    }
+    const asset = assetsByName.get(node.fullName)!;
+    return {
+      name: assetEntityName(asset, n => hierarchy.projectIdForNumber(n)),
+      title: asset.displayName || node.label.split('/').pop()!,
+      description: asset.description || undefined,
+      type: specTypeForAssetType(asset.assetType!),
+      asset,
+      gcp: {
+        assetType: asset.assetType,
+        projectId: node.projectId,
+        location: asset.location || undefined,
+        state: asset.state || undefined,
+        createTime: timestamp(asset.createTime),
+        updateTime: timestamp(asset.updateTime),
+      },
+    };
+  }
+
+  const nodes = hierarchy.uniqueNodes();
+  const described = nodes.map(node => ({ node, ...describe(node) }));
+  for (const d of described) {
+    refs.set(d.node, `resource:default/${d.name}`);
+  }
+
+  const principals = new Map<string, Entity>();
+  const entities: Entity[] = described.map(d => {
+    const ancestors = hierarchy.ancestors(d.node);
+    const direct = iam.directGrants(d.node);
+    // Resources inherit every grant of their project; listing those on each of thousands of
+    // buckets would drown the evidence, so resources show their own grants and the placement
+    // chain answers the rest. Organizations, folders and projects show both.
+    const inherited =
+      d.node.kind === 'resource' ? [] : iam.inheritedGrants(d.node);
+    const administrators = [...direct, ...inherited]
+      .filter(g => isAdminRole(g.role, options.adminRoles))
+      .map(withRef);
+    const publicGrants = direct.filter(g => PUBLIC_MEMBERS.has(g.member));
+    const { owner, evidence } = resolveOwner({
+      node: d.node,
+      ancestors,
+      grantsOf: n => iam.directGrants(n),
+      rules: options.owners,
+      adminRoles: options.adminRoles,
+    });
+
+    for (const grant of direct) {
+      const principal = parsePrincipal(grant.member);
+      if (
+        principal &&
+        principal.kind !== 'serviceAccount' &&
+        !principals.has(principal.ref)
+      ) {
+        principals.set(
+          principal.ref,
+          principalEntity(principal.kind, principal.email, options.locationKey),
+        );
+      }
+    }
+
+    const state = String(d.gcp.state ?? '');
+    const tags = ['gcp'];
+    if (publicGrants.length) tags.push('public');
+    if (state === 'DELETE_REQUESTED') tags.push('delete-requested');
+    if (state === 'DELETED') tags.push('deleted');
+
+    const annotations: Record<string, string> = {
+      'backstage.io/managed-by-location': options.locationKey,
+      'backstage.io/managed-by-origin-location': options.locationKey,
+      [ANNOTATIONS.provenance]: 'observed',
+      [ANNOTATIONS.gcpResourceName]: d.node.fullName,
+      [ANNOTATIONS.ownerEvidence]: evidence,
+    };
+    if (d.node.projectId)
+      annotations[ANNOTATIONS.gcpProjectId] = d.node.projectId;
+    if (publicGrants.length) {
+      annotations[ANNOTATIONS.publicAccess] = publicGrants
+        .map(g => `${g.member}=${g.role}`)
+        .join(',');
+    }
+    const parent =
+      d.node.parentFullName && hierarchy.get(d.node.parentFullName);
+    const parentRef = parent ? refs.get(parent) : undefined;
+
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: d.name,
+        title: d.title,
+        ...(d.description ? { description: d.description } : {}),
+        labels: backstageLabels(d.node.labels),
+        annotations,
+        tags,
+        links: [
+          {
+            url: consoleLink(d.node, 'asset' in d ? d.asset : undefined),
+            title: 'Google Cloud console',
+            icon: 'cloud',
+          },
+        ],
+      },
+      spec: {
+        type: d.type,
+        owner,
+        ...(parentRef ? { parent: parentRef } : {}),
+        gcp: JSON.parse(JSON.stringify({ ...d.gcp, labels: d.node.labels })),
+        access: {
+          administrators,
+          grants: direct.map(withRef),
+          public: publicGrants.map(g => ({ member: g.member, role: g.role })),
+        },
+      },
+    } as Entity;
+  });
+
+  return [
+    ...entities,
+    ...[...principals.values()].sort((a, b) =>
+      a.metadata.name.localeCompare(b.metadata.name),
+    ),
+  ];
+}
+
+function principalEntity(
+  kind: 'group' | 'user',
+  email: string,
+  locationKey: string,
+): Entity {
+  const parsed = parsePrincipal(`${kind}:${email}`)!;
+  const name = parsed.ref.split('/')[1];
+  const annotations = {
+    'backstage.io/managed-by-location': locationKey,
+    'backstage.io/managed-by-origin-location': locationKey,
+    [ANNOTATIONS.provenance]: 'observed',
+  };
+  if (kind === 'group') {
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name,
+        title: email,
+        description: 'Google Group named in GCP IAM policies',
+        annotations,
+      },
+      spec: {
+        type: 'google-group',
+        profile: { email, displayName: email },
+        children: [],
+      },
+    };
+  }
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name,
+      title: email,
+      description: 'Person named in GCP IAM policies',
+      annotations,
+    },
+    spec: { profile: { email, displayName: email }, memberOf: [] },
+  };
+}
