@@ -15,6 +15,13 @@ export default defineConfig({
   outputDir: 'test-results/browser',
   webServer: [
     {
+      command:
+        'yarn workspace @infra-atlas/emulators start --gcp-port 7100 --seed k8s-infra',
+      port: 7100,
+      reuseExistingServer: true,
+      timeout: 120_000,
+    },
+    {
       command: 'yarn workspace backend start',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: true,

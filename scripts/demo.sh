@@ -11,9 +11,15 @@ atlas_ensure_toolchain
 atlas_ensure_debian_packages mkdocs mkdocs-material
 atlas_ensure_dependencies
 
-# The emulators (GCP: issue 3, GitHub: issue 4) start here, before Backstage, so that the
-# inventory providers crawl them on their first scheduled run.
+cd "$ATLAS_ROOT"
+
+# The emulators start first, so that the inventory providers crawl them on their first run.
+# The GCP emulator serves the kubernetes.io organization from the vendored audit snapshot.
+atlas_log "starting the GCP emulator on 127.0.0.1:7100 (k8s-infra snapshot)"
+yarn workspace @infra-atlas/emulators start --gcp-port 7100 --seed k8s-infra &
+emulators=$!
+trap 'kill $emulators 2>/dev/null' EXIT
+atlas_wait_for_port 7100 60 || { atlas_log "the GCP emulator did not start"; exit 1; }
 
 atlas_log "starting Backstage: frontend http://localhost:3000, backend http://localhost:7007"
-cd "$ATLAS_ROOT"
-exec yarn start
+yarn start

@@ -97,6 +97,15 @@ atlas_ensure_dependencies() {
   fi
 }
 
+# atlas_wait_for_port PORT SECONDS — waits until something listens on 127.0.0.1:PORT.
+atlas_wait_for_port() {
+  local port="$1" deadline=$((SECONDS + $2))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.5
+  done
+}
+
 atlas_ensure_toolchain() {
   atlas_ensure_node && atlas_ensure_yarn
 }

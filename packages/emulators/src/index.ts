@@ -1,0 +1,26 @@
+/**
+ * Protocol-faithful local servers for the demo, the tests and the benchmarks of Infra Atlas.
+ * Never used in production.
+ *
+ * @packageDocumentation
+ */
+export { startGcpEmulator } from './gcp/server';
+export type { GcpEmulator, GcpEmulatorOptions } from './gcp/server';
+export type { FaultRule, LatencySetting } from './gcp/faults';
+export type { StatusName } from './gcp/status';
+export type {
+  GcpAsset,
+  GcpEstate,
+  GcpFolder,
+  GcpOrganization,
+  GcpProject,
+  IamAuditConfig,
+  IamBinding,
+  IamPolicy,
+  JsonValue,
+  LifecycleState,
+} from './gcp/estate';
+export { ASSET_TYPES } from './gcp/cai';
+export { loadK8sInfraGcpEstate } from './gcp/k8sInfraSeed';
+export { generateSyntheticGcpEstate } from './gcp/syntheticEstate';
+export type { SyntheticEstateOptions } from './gcp/syntheticEstate';
