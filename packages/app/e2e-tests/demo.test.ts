@@ -44,3 +44,46 @@ test('scripts read the demo catalog with the documented token', async ({
     'gcsweb.k8s.io',
   );
 });
+
+test('the crawled GCP estate shows where cluster aaa runs and who administers its project', async ({
+  page,
+  request,
+}) => {
+  // The GCP provider crawls the emulator a few seconds after the backend starts, and the
+  // catalog then processes some 4,000 entities: wait until the cluster is placed.
+  const cluster =
+    'http://localhost:7007/api/catalog/entities/by-name/resource/default/gke-cluster--kubernetes-public--us-central1--aaa';
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(cluster, {
+          headers: { Authorization: 'Bearer infra-atlas-demo-token' },
+        });
+        return res.ok() ? (await res.json()).relations?.length ?? 0 : 0;
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBeGreaterThan(0);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByText('Welcome to the Kubernetes infrastructure'),
+  ).toBeVisible();
+
+  await page.goto(
+    '/catalog/default/resource/gke-cluster--kubernetes-public--us-central1--aaa',
+  );
+  await expect(page.getByText('gke-cluster').first()).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/browser/cluster-aaa.png',
+    fullPage: true,
+  });
+
+  await page.goto('/catalog/default/resource/gcp-project--k8s-artifacts-prod');
+  await expect(page.getByText('k8s-artifacts-prod').first()).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/browser/k8s-artifacts-prod.png',
+    fullPage: true,
+  });
+});

@@ -13,9 +13,8 @@ import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { ConfigReader } from '@backstage/config';
 import { loadConfig } from '@backstage/config-loader';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
+import { testDatabases } from '@infra-atlas/test-utils';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -29,53 +28,7 @@ async function appConfigCatalogSection() {
   );
 }
 
-type DatabaseCase = {
-  name: string;
-  connection: () => Record<string, unknown>;
-  cleanup?: (prefix: string) => Promise<void>;
-};
-
-function postgresUrl(): string {
-  const url = process.env.ATLAS_TEST_POSTGRES_URL;
-  if (!url) {
-    throw new Error(
-      'ATLAS_TEST_POSTGRES_URL is not set: run the tests through scripts/test.sh, which starts PostgreSQL',
-    );
-  }
-  return url;
-}
-
-/** Drops the per-plugin databases a test run created under its unique prefix. */
-async function dropPostgresDatabases(prefix: string) {
-  const client = new Client({ connectionString: postgresUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-const databases: DatabaseCase[] = [
-  {
-    name: 'SQLite',
-    connection: () => ({ client: 'better-sqlite3', connection: ':memory:' }),
-  },
-  {
-    name: 'PostgreSQL',
-    connection: () => ({ client: 'pg', connection: postgresUrl() }),
-    cleanup: dropPostgresDatabases,
-  },
-];
-
-describe.each(databases)('hand-written catalog on $name', db => {
-  const prefix = `atlas_test_${randomBytes(4).toString('hex')}_`;
+describe.each(testDatabases())('hand-written catalog on $name', db => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let baseUrl: string;
 
@@ -86,7 +39,7 @@ describe.each(databases)('hand-written catalog on $name', db => {
         catalogPlugin,
         mockServices.rootConfig.factory({
           data: {
-            backend: { database: { ...db.connection(), prefix } },
+            backend: { database: db.config() },
             catalog: {
               ...catalog,
               // The configured path is relative to the backend's working directory.
@@ -106,7 +59,7 @@ describe.each(databases)('hand-written catalog on $name', db => {
 
   afterAll(async () => {
     await backend?.stop();
-    await db.cleanup?.(prefix);
+    await db.cleanup();
   });
 
   async function getEntity(ref: string): Promise<Entity> {

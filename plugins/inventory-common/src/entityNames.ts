@@ -36,14 +36,28 @@ export const gkeClusterEntityName = (
 export const gcsBucketEntityName = (bucketName: string) =>
   entityName([RESOURCE_TYPES.gcsBucket, bucketName]);
 
+const USER_MANAGED_SA_DOMAIN =
+  /^([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
+
 /**
  * A service account, by e-mail: IAM policies name service accounts by e-mail, so this is the
- * ref a grant can point at without knowing the account's numeric ID.
+ * ref a grant can point at without knowing the account's numeric ID. For the usual
+ * `NAME@PROJECT.iam.gserviceaccount.com` the domain shortens to the project ID, which keeps
+ * most names readable within 63 characters; a project ID has no dots, so it cannot be
+ * mistaken for a full domain.
  *
  * @public
  */
-export const gcpServiceAccountEntityName = (email: string) =>
-  entityName([RESOURCE_TYPES.gcpServiceAccount, ...emailParts(email)]);
+export const gcpServiceAccountEntityName = (email: string) => {
+  const [local, domain] = emailParts(email);
+  const project = domain?.match(USER_MANAGED_SA_DOMAIN)?.[1];
+  const suffix = project ?? domain;
+  return entityName([
+    RESOURCE_TYPES.gcpServiceAccount,
+    local,
+    ...(suffix ? [suffix] : []),
+  ]);
+};
 
 /**
  * A DNS zone as declared (octoDNS), by DNS name. A Cloud DNS managed zone observed in a

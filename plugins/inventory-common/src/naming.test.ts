@@ -111,8 +111,10 @@ describe('service account names', () => {
       gcpServiceAccountEntityName(
         'k8s-infra-gcr-promoter@k8s-artifacts-prod.iam.gserviceaccount.com',
       ),
-    ).toBe(
-      'gcp-service-account--k8s-infra-gcr-promoter--k8s-artifacts-prod.iam.gserviceaccount.com',
+    ).toBe('gcp-service-account--k8s-infra-gcr-promoter--k8s-artifacts-prod');
+    // Google-managed and other domains keep the whole domain: no collision with the above.
+    expect(gcpServiceAccountEntityName('ci@appspot.gserviceaccount.com')).toBe(
+      'gcp-service-account--ci--appspot.gserviceaccount.com',
     );
   });
 

@@ -40,6 +40,8 @@ export async function crawlScopes(options: {
   clients: GcpClients;
   caller: ApiCaller;
   logger: LoggerService;
+  /** Walk the hierarchy only, without the Cloud Asset searches (for comparisons). */
+  hierarchyOnly?: boolean;
 }): Promise<CrawlResult> {
   const { clients, caller, logger } = options;
   const result: CrawlResult = {
@@ -139,6 +141,9 @@ export async function crawlScopes(options: {
       });
     }
 
+    if (options.hierarchyOnly) {
+      continue;
+    }
     await attempt('search resources', searchScope, async () => {
       result.assets.push(
         ...(await caller.collectPages(

@@ -93,6 +93,16 @@ function estate(): CrawlResult {
               role: 'roles/editor',
               members: ['group:public-a-admins@example.org'],
             },
+            // Admins of other products must not outrank them: neither for the project nor
+            // for the cluster, whose own service's admin wins there.
+            {
+              role: 'roles/bigquery.admin',
+              members: ['group:a-bq-admins@example.org'],
+            },
+            {
+              role: 'roles/container.admin',
+              members: ['group:cluster-admins@example.org'],
+            },
             {
               role: 'roles/container.admin',
               members: [
@@ -165,7 +175,9 @@ describe('crawlToEntities', () => {
       parent: 'resource:default/gcp-folder--7',
       gcp: { projectId: 'public-a', projectNumber: '11', state: 'ACTIVE' },
     });
-    expect(project.metadata.description).toBe('Public A');
+    expect(project.metadata.description).toBe(
+      'Public A: GCP project public-a, number 11.',
+    );
     expect(project.metadata.links?.[0].url).toBe(
       'https://console.cloud.google.com/home/dashboard?project=public-a',
     );
@@ -178,6 +190,9 @@ describe('crawlToEntities', () => {
     expect(a.spec?.parent).toBe('resource:default/gcp-project--public-a');
     expect(b.spec?.parent).toBe('resource:default/gcp-project--builds-b');
     expect(a.metadata.title).toBe('aaa');
+    expect(a.metadata.description).toBe(
+      'gke-cluster aaa in project public-a, us-central1.',
+    );
   });
 
   it('marks delete-requested projects instead of dropping them', () => {
@@ -206,7 +221,7 @@ describe('crawlToEntities', () => {
         }),
         expect.objectContaining({
           member: 'serviceAccount:deployer@public-a.iam.gserviceaccount.com',
-          ref: 'resource:default/gcp-service-account--deployer--public-a.iam.gserviceaccount.com',
+          ref: 'resource:default/gcp-service-account--deployer--public-a',
         }),
       ]),
     );
@@ -216,12 +231,34 @@ describe('crawlToEntities', () => {
     );
   });
 
+  it('points grants only at service accounts the crawl saw', () => {
+    const crawl = estate();
+    crawl.policies[1].policy!.bindings!.push({
+      role: 'roles/owner',
+      members: [
+        'serviceAccount:service-11@gcp-sa-robot.iam.gserviceaccount.com',
+      ],
+    });
+    const admins = (
+      byName(transform(crawl), 'gcp-project--public-a').spec as any
+    ).access.administrators;
+    const byMember = (m: string) => admins.find((a: any) => a.member === m);
+    expect(
+      byMember('serviceAccount:deployer@public-a.iam.gserviceaccount.com').ref,
+    ).toBe('resource:default/gcp-service-account--deployer--public-a');
+    const agent = byMember(
+      'serviceAccount:service-11@gcp-sa-robot.iam.gserviceaccount.com',
+    );
+    expect(agent.role).toBe('roles/owner');
+    expect(agent.ref).toBeUndefined();
+  });
+
   it('treats every empty policy shape as no grants', () => {
     const entities = transform();
     for (const name of [
       'gcp-project--builds-b',
       'gcp-project--old-c',
-      'gcp-service-account--deployer--public-a.iam.gserviceaccount.com',
+      'gcp-service-account--deployer--public-a',
     ]) {
       expect((byName(entities, name).spec as any).access.grants).toEqual([]);
     }
@@ -244,6 +281,8 @@ describe('crawlToEntities', () => {
       .filter(e => e.kind === 'Group')
       .map(e => e.metadata.name);
     expect(groups).toEqual([
+      'a-bq-admins--example.org',
+      'cluster-admins--example.org',
       'org-admins--example.org',
       'public-a-admins--example.org',
     ]);
@@ -286,6 +325,10 @@ describe('crawlToEntities', () => {
       ).toBe(
         'roles/editor granted to group:public-a-admins@example.org on projects/public-a',
       );
+      expect(
+        byName(transform(), 'gke-cluster--public-a--us-central1--aaa').spec
+          ?.owner,
+      ).toBe('group:default/cluster-admins--example.org');
       // The bucket has no admin group of its own: its project's wins.
       expect(
         byName(transform(), 'gcs-bucket--public-a-artifacts').spec?.owner,

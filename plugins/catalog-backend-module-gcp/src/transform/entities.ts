@@ -34,9 +34,20 @@ function timestamp(t: Timestamp) {
   return seconds ? new Date(seconds * 1000).toISOString() : undefined;
 }
 
-function withRef(grant: Grant): GrantView {
-  const ref = parsePrincipal(grant.member)?.ref;
-  return ref ? { ...grant, ref } : grant;
+/**
+ * Points a grant at its principal's entity: groups and users always (this provider emits
+ * them), service accounts only when the crawl saw them — Google-managed service agents live
+ * outside the organization, and a relation to an entity that never exists only warns.
+ */
+function grantRef(knownRefs: Set<string>) {
+  return (grant: Grant): GrantView => {
+    const principal = parsePrincipal(grant.member);
+    if (!principal) return grant;
+    if (principal.kind === 'serviceAccount' && !knownRefs.has(principal.ref)) {
+      return grant;
+    }
+    return { ...grant, ref: principal.ref };
+  };
 }
 
 /** Backstage label values allow less than GCP's; unusable ones stay in `spec.gcp.labels`. */
@@ -93,6 +104,7 @@ export function crawlToEntities(
       return {
         name: gcpOrganizationEntityName(node.label.split('/')[1]),
         title: org.displayName || node.label,
+        description: `GCP organization ${org.displayName} (${node.label}).`,
         type: RESOURCE_TYPES.gcpOrganization,
         gcp: {
           organization: node.label,
@@ -106,6 +118,7 @@ export function crawlToEntities(
       return {
         name: gcpFolderEntityName(node.label.split('/')[1]),
         title: folder.displayName || node.label,
+        description: `GCP folder ${folder.displayName} (${node.label}).`,
         type: RESOURCE_TYPES.gcpFolder,
         gcp: {
           folder: node.label,
@@ -121,10 +134,12 @@ export function crawlToEntities(
       return {
         name: gcpProjectEntityName(node.projectId!),
         title: node.projectId!,
-        description:
+        // Search finds projects by ID, number and display name, so all three are here.
+        description: `${
           project.displayName && project.displayName !== node.projectId
-            ? project.displayName
-            : undefined,
+            ? `${project.displayName}: `
+            : ''
+        }GCP project ${node.projectId}, number ${project.name!.split('/')[1]}.`,
         type: RESOURCE_TYPES.gcpProject,
         gcp: {
           projectId: node.projectId,
@@ -138,7 +153,13 @@ export function crawlToEntities(
     return {
       name: assetEntityName(asset, n => hierarchy.projectIdForNumber(n)),
       title: asset.displayName || node.label.split('/').pop()!,
-      description: asset.description || undefined,
+      description:
+        asset.description ||
+        `${specTypeForAssetType(asset.assetType!)} ${
+          asset.displayName || node.label.split('/').pop()
+        } in project ${node.projectId ?? asset.project}${
+          asset.location ? `, ${asset.location}` : ''
+        }.`,
       type: specTypeForAssetType(asset.assetType!),
       asset,
       gcp: {
@@ -157,6 +178,7 @@ export function crawlToEntities(
   for (const d of described) {
     refs.set(d.node, `resource:default/${d.name}`);
   }
+  const withRef = grantRef(new Set(refs.values()));
 
   const principals = new Map<string, Entity>();
   const entities: Entity[] = described.map(d => {
@@ -199,7 +221,10 @@ export function crawlToEntities(
     if (state === 'DELETE_REQUESTED') tags.push('delete-requested');
     if (state === 'DELETED') tags.push('deleted');
 
+    const link = consoleLink(d.node, 'asset' in d ? d.asset : undefined);
     const annotations: Record<string, string> = {
+      // "View source" on the entity page opens the resource in the console.
+      'backstage.io/view-url': link,
       'backstage.io/managed-by-location': options.locationKey,
       'backstage.io/managed-by-origin-location': options.locationKey,
       [ANNOTATIONS.provenance]: 'observed',
@@ -229,7 +254,7 @@ export function crawlToEntities(
         tags,
         links: [
           {
-            url: consoleLink(d.node, 'asset' in d ? d.asset : undefined),
+            url: link,
             title: 'Google Cloud console',
             icon: 'cloud',
           },

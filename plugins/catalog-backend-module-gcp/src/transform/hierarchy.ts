@@ -12,6 +12,8 @@ export type HierarchyNode = {
   label: string;
   parentFullName?: string;
   projectId?: string;
+  /** For resources: the API service, e.g. `container` for GKE clusters. */
+  service?: string;
   labels: Record<string, string>;
 };
 
@@ -72,6 +74,7 @@ export class Hierarchy {
         projectId: projectNumber
           ? this.projectIdsByNumber.get(projectNumber)
           : undefined,
+        service: asset.assetType?.split('.')[0],
         labels: { ...(asset.labels ?? {}) },
       });
     }

@@ -6,23 +6,46 @@ import { entityName } from '@infra-atlas/inventory-common';
 
 export type OwnerResolution = { owner: string; evidence: string };
 
-/** Lower ranks win when several groups administer the same node. */
-function roleRank(role: string): number {
-  if (role === 'roles/owner') return 0;
-  if (role === 'roles/editor') return 2;
-  return 1;
-}
+/** `roles/container.admin` → `container`. */
+const roleService = (role: string) => role.match(/^roles\/([a-z]+)\./)?.[1];
 
-function bestAdminGroup(grants: Grant[], adminRoles: RegExp[]) {
-  return grants
-    .filter(g => isAdminRole(g.role, adminRoles) && !g.condition)
-    .map(g => ({ grant: g, principal: parsePrincipal(g.member) }))
-    .filter(c => c.principal?.kind === 'group')
-    .sort(
-      (a, b) =>
-        roleRank(a.grant.role) - roleRank(b.grant.role) ||
-        a.grant.member.localeCompare(b.grant.member),
-    )[0];
+/**
+ * The group that most plausibly administers a node, from the grants on it: `roles/owner`
+ * first, then an admin role of the node's own service (`roles/container.admin` for a
+ * cluster), then `roles/editor`, then the group holding the most admin-level roles there. A service admin of an
+ * unrelated product (`roles/bigquery.admin` on a cluster's project) does not outrank them.
+ */
+function bestAdminGroup(
+  grants: Grant[],
+  adminRoles: RegExp[],
+  service?: string,
+) {
+  const byGroup = new Map<string, { ref: string; grants: Grant[] }>();
+  for (const grant of grants) {
+    if (grant.condition || !isAdminRole(grant.role, adminRoles)) continue;
+    const principal = parsePrincipal(grant.member);
+    if (principal?.kind !== 'group') continue;
+    const entry = byGroup.get(grant.member) ?? {
+      ref: principal.ref,
+      grants: [],
+    };
+    entry.grants.push(grant);
+    byGroup.set(grant.member, entry);
+  }
+  const score = (g: Grant[]) =>
+    (g.some(x => x.role === 'roles/owner') ? 1000 : 0) +
+    (service && g.some(x => roleService(x.role) === service) ? 100 : 0) +
+    (g.some(x => x.role === 'roles/editor') ? 50 : 0) +
+    g.length;
+  const deciding = (g: Grant[]) =>
+    g.find(x => x.role === 'roles/owner') ??
+    g.find(x => service && roleService(x.role) === service) ??
+    g.find(x => x.role === 'roles/editor') ??
+    g[0];
+  const best = [...byGroup.entries()].sort(
+    ([a, x], [b, y]) => score(y.grants) - score(x.grants) || a.localeCompare(b),
+  )[0];
+  return best && { ref: best[1].ref, grant: deciding(best[1].grants) };
 }
 
 /**
@@ -30,7 +53,7 @@ function bestAdminGroup(grants: Grant[], adminRoles: RegExp[]) {
  * 1. an owner label (`owner`, `team` by default) on the node;
  * 2. a configured project-ID pattern matching the node's project;
  * 3. the most specific group with an admin-level role, on the node or its nearest ancestor
- *    below the organization;
+ *    below the organization (see `bestAdminGroup` for the order among groups);
  * 4. a group with an admin-level role on the organization;
  * 5. the configured fallback.
  */
@@ -64,10 +87,10 @@ export function resolveOwner(options: {
   }
 
   for (const candidate of [node, ...ancestors]) {
-    const best = bestAdminGroup(grantsOf(candidate), adminRoles);
+    const best = bestAdminGroup(grantsOf(candidate), adminRoles, node.service);
     if (best && (candidate.kind !== 'organization' || candidate === node)) {
       return {
-        owner: best.principal!.ref,
+        owner: best.ref,
         evidence: `${best.grant.role} granted to ${best.grant.member} on ${candidate.label}`,
       };
     }
@@ -77,7 +100,7 @@ export function resolveOwner(options: {
   const orgAdmin = org && bestAdminGroup(grantsOf(org), adminRoles);
   if (orgAdmin) {
     return {
-      owner: orgAdmin.principal!.ref,
+      owner: orgAdmin.ref,
       evidence: `no group administers ${
         node.label
       } below the organization; organization admin ${orgAdmin.grant.member} (${

@@ -1,0 +1,309 @@
+/*
+ * Crawl benchmark: a synthetic estate served by the GCP emulator (a separate process) with
+ * per-call latency, crawled two ways, each in its own process so that peak memory is its own:
+ *
+ * - infra-atlas: what the provider does — Resource Manager lists for the hierarchy, one
+ *   organization-wide Cloud Asset search for resources and one for IAM policies, 500 per page;
+ * - per-project: what per-service crawlers do — the same hierarchy walk, then for every
+ *   project its IAM policy and one listing per resource type (a lower bound: they also read
+ *   each bucket's policy one by one).
+ *
+ *   yarn workspace @infra-atlas/plugin-catalog-backend-module-gcp bench \
+ *     [--projects 2000] [--assets-per-project 50] [--folder-depth 3] [--folders-per-folder 5] \
+ *     [--latency-ms 50] [--concurrency 8]
+ *
+ * Prints a table: requests per method, wall time, peak RSS. Results are in
+ * docs/infra-atlas/benchmarks.md.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { generateSyntheticGcpEstate } from '@infra-atlas/emulators';
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { ApiCaller } from '../src/lib/apiCaller';
+import { createGcpClients } from '../src/lib/clients';
+import {
+  DEFAULT_ADMIN_ROLES,
+  DEFAULT_ASSET_TYPES,
+  DEFAULT_QUOTAS,
+  parseScope,
+} from '../src/lib/config';
+import { crawlScopes } from '../src/lib/crawl';
+import { crawlToEntities } from '../src/transform/entities';
+
+type Options = Record<string, string>;
+type Result = {
+  mode: string;
+  requests: Record<string, number>;
+  wallSeconds: number;
+  peakRssMb: number;
+  resources: number;
+  entities: number;
+};
+
+const ORG = 'organizations/100000000001';
+const REPO = path.resolve(__dirname, '../../..');
+const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
+
+function readOptions(argv: string[]): Options {
+  const options: Options = {
+    projects: '2000',
+    'assets-per-project': '50',
+    'folder-depth': '3',
+    'folders-per-folder': '5',
+    'latency-ms': '50',
+    concurrency: '8',
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    options[argv[i].replace(/^--/, '')] = argv[i + 1];
+  }
+  return options;
+}
+
+/** In a child process: one crawl, then one JSON line on stdout. */
+async function runMode(mode: string, port: number, options: Options) {
+  // Progress stays quiet; retries and failures go to stderr, where a reader sees them.
+  const logger: LoggerService = {
+    info: () => {},
+    debug: () => {},
+    warn: message => console.error(message),
+    error: message => console.error(message),
+    child: () => logger,
+  };
+  const started = Date.now();
+  // The crawl runs under the real quotas. The per-project enumeration runs unpaced: under the
+  // quotas it would take hours at full size, which the quota-bound column states instead.
+  const caller = new ApiCaller({
+    quotas: mode === 'infra-atlas' ? DEFAULT_QUOTAS : {},
+    timeoutMs: 120_000,
+    logger,
+  });
+  const clients = await createGcpClients(
+    { endpoint: '127.0.0.1', port, insecure: true, timeoutMs: 120_000 },
+    {},
+  );
+  let resources = 0;
+  let entities = 0;
+  if (mode === 'infra-atlas') {
+    const crawl = await crawlScopes({
+      scopes: [parseScope(ORG)],
+      assetTypes: DEFAULT_ASSET_TYPES,
+      clients,
+      caller,
+      logger,
+    });
+    if (crawl.failures.length) throw new Error(JSON.stringify(crawl.failures));
+    resources = crawl.assets.length;
+    entities = crawlToEntities(crawl, {
+      locationKey: 'bench',
+      owners: {
+        labelKeys: ['owner', 'team'],
+        projects: [],
+        fallback: 'group:default/unknown',
+      },
+      adminRoles: DEFAULT_ADMIN_ROLES.map(r => new RegExp(r)),
+    }).length;
+  } else {
+    const hierarchy = await crawlScopes({
+      scopes: [parseScope(ORG)],
+      assetTypes: [],
+      clients,
+      caller,
+      logger,
+      hierarchyOnly: true,
+    });
+    const projects = hierarchy.projects.map(p => p.projectId!);
+    const concurrency = Number(options.concurrency);
+    // One project's enumeration: its IAM policy, then one listing per resource type.
+    const enumerate = async (projectId: string) => {
+      await caller.call('Projects/GetIamPolicy', 'resourceManagerGet', o =>
+        clients.projects.getIamPolicy({ resource: `projects/${projectId}` }, o),
+      );
+      let found = 0;
+      for (const assetType of DEFAULT_ASSET_TYPES) {
+        const page = await caller.collectPages(
+          'AssetService/SearchAllResources',
+          'searchAllResources',
+          {
+            scope: `projects/${projectId}`,
+            assetTypes: [assetType],
+            pageSize: 500,
+          },
+          (req, o) => clients.assets.searchAllResources(req, o),
+        );
+        found += page.length;
+      }
+      return found;
+    };
+    for (let i = 0; i < projects.length; i += concurrency) {
+      const counts = await Promise.all(
+        projects.slice(i, i + concurrency).map(enumerate),
+      );
+      resources += counts.reduce((a, b) => a + b, 0);
+    }
+  }
+  await clients.close();
+  const result: Result = {
+    mode,
+    requests: caller.requests,
+    wallSeconds: (Date.now() - started) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    resources,
+    entities,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function startEmulator(
+  options: Options,
+): Promise<{ child: ChildProcess; port: number }> {
+  const port = 7190;
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      TRANSFORM,
+      path.join(REPO, 'packages/emulators/src/cli.ts'),
+      '--gcp-port',
+      String(port),
+      '--seed',
+      'synthetic',
+      '--projects',
+      options.projects,
+      '--assets-per-project',
+      options['assets-per-project'],
+      '--folder-depth',
+      options['folder-depth'],
+      '--folders-per-folder',
+      options['folders-per-folder'],
+      '--latency-ms',
+      options['latency-ms'],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', chunk => {
+      process.stderr.write(String(chunk));
+      if (String(chunk).includes('listening')) resolve({ child, port });
+    });
+    child.on('exit', code => reject(new Error(`emulator exited with ${code}`)));
+  });
+}
+
+function runChild(
+  mode: string,
+  port: number,
+  options: Options,
+): Promise<Result> {
+  const args = Object.entries(options).flatMap(([k, v]) => [`--${k}`, v]);
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      TRANSFORM,
+      __filename,
+      '--mode',
+      mode,
+      '--port',
+      String(port),
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout!.on('data', chunk => (out += chunk));
+  return new Promise((resolve, reject) =>
+    child.on('exit', code =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`${mode} exited with ${code}`)),
+    ),
+  );
+}
+
+function printTable(results: Result[], options: Options) {
+  const estate = generateSyntheticGcpEstate({
+    projects: Number(options.projects),
+    assetsPerProject: Number(options['assets-per-project']),
+    folderDepth: Number(options['folder-depth']),
+    foldersPerFolder: Number(options['folders-per-folder']),
+  });
+  const parents = 1 + estate.folders.length;
+  const minimum =
+    1 + // GetOrganization
+    parents * 2 + // ListFolders and ListProjects per parent (each fits one page)
+    Math.ceil(estate.assets.length / 500) +
+    Math.ceil(
+      (1 +
+        estate.folders.length +
+        estate.projects.length +
+        estate.assets.filter(a => a.iamPolicy?.bindings?.length).length) /
+        500,
+    );
+  console.log(
+    `\nEstate: ${estate.folders.length} folders, ${estate.projects.length} projects, ${estate.assets.length} resources; ${options['latency-ms']} ms per call; minimum requests by page size: ${minimum}\n`,
+  );
+  const methods = [
+    ...new Set(results.flatMap(r => Object.keys(r.requests))),
+  ].sort();
+  const header = [
+    'mode',
+    'requests',
+    ...methods,
+    'wall time (s)',
+    'quota-bound time (min)',
+    'peak RSS (MB)',
+    'resources',
+    'entities',
+  ];
+  // The least time the per-minute quotas allow for these calls, whatever the latency.
+  const quotaOf: Record<string, number> = {
+    'AssetService/SearchAllResources': DEFAULT_QUOTAS.searchAllResources,
+    'AssetService/SearchAllIamPolicies': DEFAULT_QUOTAS.searchAllIamPolicies,
+    'Projects/ListProjects': DEFAULT_QUOTAS.resourceManagerList,
+    'Folders/ListFolders': DEFAULT_QUOTAS.resourceManagerList,
+  };
+  const quotaBound = (r: Result) =>
+    Math.max(
+      ...Object.entries(r.requests).map(
+        ([m, n]) => n / (quotaOf[m] ?? DEFAULT_QUOTAS.resourceManagerGet),
+      ),
+    );
+  const rows = results.map(r => [
+    r.mode,
+    String(Object.values(r.requests).reduce((a, b) => a + b, 0)),
+    ...methods.map(m => String(r.requests[m] ?? 0)),
+    r.wallSeconds.toFixed(1),
+    quotaBound(r).toFixed(1),
+    r.peakRssMb.toFixed(0),
+    String(r.resources),
+    String(r.entities || '—'),
+  ]);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => ' --- ').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const options = readOptions(argv);
+  if (options.mode) {
+    await runMode(options.mode, Number(options.port), options);
+    return;
+  }
+  const { child } = await startEmulator(options);
+  try {
+    const results = [];
+    for (const mode of ['infra-atlas', 'per-project']) {
+      console.error(`crawling: ${mode}`);
+      results.push(await runChild(mode, 7190, options));
+    }
+    printTable(results, options);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

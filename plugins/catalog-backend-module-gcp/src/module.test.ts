@@ -1,0 +1,228 @@
+/*
+ * The module in a real catalog backend, on SQLite and on PostgreSQL, crawling the GCP
+ * emulator seeded with the k8s-infra snapshot through the official clients. The assertions
+ * are questions a user asks, answered through the catalog REST API.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  GcpEmulator,
+  loadK8sInfraGcpEstate,
+  startGcpEmulator,
+} from '@infra-atlas/emulators';
+import { testDatabases } from '@infra-atlas/test-utils';
+import gcpModule from './index';
+
+describe.each(testDatabases())('GCP inventory in the catalog on $name', db => {
+  let emulator: GcpEmulator;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    emulator = await startGcpEmulator({ estate: loadK8sInfraGcpEstate() });
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        gcpModule,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { database: db.config() },
+            catalog: {
+              rules: [{ allow: ['Resource', 'Group', 'User'] }],
+              providers: {
+                gcpInventory: {
+                  k8sInfra: {
+                    scopes: ['organizations/758905017065'],
+                    connection: {
+                      endpoint: '127.0.0.1',
+                      port: emulator.port,
+                      insecure: true,
+                    },
+                    schedule: {
+                      frequency: { minutes: 60 },
+                      timeout: { minutes: 5 },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${backend.server.port()}/api/catalog`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await emulator?.stop();
+    await db.cleanup();
+  });
+
+  async function get<T>(path: string): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${baseUrl}${path}`, {
+      headers: { Authorization: mockCredentials.user.header() },
+    });
+    return {
+      status: res.status,
+      body: res.ok ? ((await res.json()) as T) : (undefined as T),
+    };
+  }
+
+  /** Polls until the entity exists and `ready` holds: crawling and processing take a while. */
+  async function entity(
+    ref: string,
+    ready: (e: Entity) => boolean = () => true,
+  ) {
+    const [kind, name] = ref.split(':');
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const { body } = await get<Entity>(
+        `/entities/by-name/${kind}/default/${name}`,
+      );
+      if (body && ready(body)) return body;
+      if (Date.now() > deadline)
+        throw new Error(
+          `${ref} did not appear: ${JSON.stringify(body)?.slice(0, 300)}`,
+        );
+      await new Promise(r => setTimeout(r, 500));
+    }
+  }
+
+  const hasRelations = (e: Entity) => (e.relations ?? []).length > 0;
+
+  it('places cluster aaa in project kubernetes-public, in the organization', async () => {
+    const cluster = await entity(
+      'resource:gke-cluster--kubernetes-public--us-central1--aaa',
+      hasRelations,
+    );
+    expect(cluster.metadata.title).toBe('aaa');
+    expect(cluster.spec).toMatchObject({
+      type: 'gke-cluster',
+      gcp: { location: 'us-central1', projectId: 'kubernetes-public' },
+    });
+    expect(cluster.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'childOf',
+          targetRef: 'resource:default/gcp-project--kubernetes-public',
+        }),
+      ]),
+    );
+    const project = await entity(
+      'resource:gcp-project--kubernetes-public',
+      hasRelations,
+    );
+    expect(project.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'childOf',
+          targetRef: 'resource:default/gcp-organization--758905017065',
+        }),
+        expect.objectContaining({
+          type: 'parentOf',
+          targetRef:
+            'resource:default/gke-cluster--kubernetes-public--us-central1--aaa',
+        }),
+      ]),
+    );
+  }, 150_000);
+
+  it('says who administers k8s-artifacts-prod: org admins by inheritance, artifact admins directly', async () => {
+    const project = await entity(
+      'resource:gcp-project--k8s-artifacts-prod',
+      hasRelations,
+    );
+    const admins = (project.spec as any).access.administrators as Array<
+      Record<string, unknown>
+    >;
+    expect(admins).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
+          role: 'roles/owner',
+          inherited: true,
+          grantedOn: 'organizations/758905017065',
+        }),
+        expect.objectContaining({
+          member: 'group:k8s-infra-artifact-admins@kubernetes.io',
+          role: 'roles/run.admin',
+          inherited: false,
+          grantedOn: 'projects/k8s-artifacts-prod',
+        }),
+      ]),
+    );
+    expect(project.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'administeredBy',
+          targetRef: 'group:default/k8s-infra-gcp-org-admins--kubernetes.io',
+        }),
+        expect.objectContaining({
+          type: 'administeredBy',
+          targetRef: 'group:default/k8s-infra-artifact-admins--kubernetes.io',
+        }),
+      ]),
+    );
+    const orgAdmins = await entity(
+      'group:k8s-infra-gcp-org-admins--kubernetes.io',
+      hasRelations,
+    );
+    expect(orgAdmins.spec).toMatchObject({
+      type: 'google-group',
+      profile: { email: 'k8s-infra-gcp-org-admins@kubernetes.io' },
+    });
+    expect(orgAdmins.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'administers',
+          targetRef: 'resource:default/gcp-project--k8s-artifacts-prod',
+        }),
+      ]),
+    );
+  }, 150_000);
+
+  it('finds the world-readable buckets', async () => {
+    await entity('resource:gcs-bucket--k8s-artifacts-prod');
+    const { body } = await get<Entity[]>(
+      '/entities?filter=kind=resource,spec.type=gcs-bucket,metadata.tags=public&fields=metadata.name,metadata.annotations',
+    );
+    const publicBuckets = body.map(e => e.metadata.name);
+    expect(publicBuckets).toContain('gcs-bucket--k8s-artifacts-prod');
+    const bucket = body.find(
+      e => e.metadata.name === 'gcs-bucket--k8s-artifacts-prod',
+    )!;
+    expect(
+      bucket.metadata.annotations?.['infra-atlas.io/public-access'],
+    ).toMatch(/allUsers=roles\/storage\.objectViewer/);
+    // Only buckets with a public grant carry the tag.
+    const { body: all } = await get<Entity[]>(
+      '/entities?filter=kind=resource,spec.type=gcs-bucket&fields=metadata.name',
+    );
+    expect(publicBuckets.length).toBeGreaterThan(0);
+    expect(publicBuckets.length).toBeLessThan(all.length);
+  }, 150_000);
+
+  it('reports the last crawl', async () => {
+    await entity('resource:gcp-organization--758905017065');
+    const { status, body } = await get<{
+      providers: Array<{ id: string; runs: Array<Record<string, any>> }>;
+    }>('/gcp-inventory/status');
+    expect(status).toBe(200);
+    const [run] = body.providers[0].runs;
+    expect(body.providers[0].id).toBe('k8sInfra');
+    expect(run).toMatchObject({
+      outcome: 'complete',
+      applied: 'full',
+      errors: [],
+    });
+    expect(run.entities['gcp-project']).toBe(327);
+    expect(run.entityCount).toBeGreaterThan(4000);
+    expect(run).not.toHaveProperty('entityRefs');
+  }, 150_000);
+});

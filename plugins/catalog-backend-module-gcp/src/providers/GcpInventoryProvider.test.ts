@@ -1,0 +1,316 @@
+/*
+ * The provider against the GCP emulator seeded with the k8s-infra snapshot, through the
+ * official clients: what each kind of fault does to the catalog. A fake connection records
+ * the mutations, so every test can check that nothing that existed was deleted.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  DeferredEntity,
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import {
+  GcpEmulator,
+  GcpEstate,
+  loadK8sInfraGcpEstate,
+  startGcpEmulator,
+} from '@infra-atlas/emulators';
+import knexFactory, { Knex } from 'knex';
+import { createGcpClients } from '../lib/clients';
+import {
+  GcpInventoryProviderConfig,
+  parseScope,
+  DEFAULT_ADMIN_ROLES,
+  DEFAULT_ASSET_TYPES,
+} from '../lib/config';
+import { CrawlStatusStore } from '../lib/crawlStatus';
+import { GcpInventoryProvider } from './GcpInventoryProvider';
+
+const ORG = 'organizations/758905017065';
+
+class RecordingConnection implements EntityProviderConnection {
+  readonly mutations: EntityProviderMutation[] = [];
+  async applyMutation(mutation: EntityProviderMutation) {
+    this.mutations.push(mutation);
+  }
+  async refresh() {}
+  get last() {
+    return this.mutations[this.mutations.length - 1];
+  }
+}
+
+const names = (entities: DeferredEntity[]) =>
+  entities.map(d => d.entity.metadata.name);
+
+describe('GcpInventoryProvider against the emulator', () => {
+  const estate = loadK8sInfraGcpEstate();
+  let emulator: GcpEmulator;
+  let db: Knex;
+  let store: CrawlStatusStore;
+
+  beforeAll(async () => {
+    emulator = await startGcpEmulator({ estate });
+  });
+  afterAll(async () => {
+    await emulator.stop();
+  });
+  beforeEach(async () => {
+    emulator.setFaults([]);
+    emulator.resetCounts();
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    store = await CrawlStatusStore.create({
+      getClient: async () => db,
+    } as unknown as DatabaseService);
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  async function provider(
+    options: {
+      target?: GcpEmulator;
+      scopes?: string[];
+      timeoutMs?: number;
+    } = {},
+  ) {
+    const target = options.target ?? emulator;
+    const logger = mockServices.logger.mock();
+    const config: GcpInventoryProviderConfig = {
+      id: 'test',
+      scopes: (options.scopes ?? [ORG]).map(parseScope),
+      assetTypes: DEFAULT_ASSET_TYPES,
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
+      removalCeiling: 0.2,
+      owners: {
+        labelKeys: ['owner', 'team'],
+        projects: [],
+        fallback: 'group:default/unknown',
+      },
+      adminRoles: DEFAULT_ADMIN_ROLES.map(r => new RegExp(r)),
+      quotas: {
+        searchAllResources: 400,
+        searchAllIamPolicies: 400,
+        resourceManagerList: 600,
+        resourceManagerGet: 600,
+      },
+      connection: {
+        endpoint: '127.0.0.1',
+        port: target.port,
+        insecure: true,
+        timeoutMs: options.timeoutMs ?? 10_000,
+      },
+      credentials: {},
+    };
+    const clients = createGcpClients(config.connection, config.credentials);
+    const instance = new GcpInventoryProvider(config, {
+      logger,
+      taskRunner: { run: async () => {} },
+      store,
+      clients: () => clients,
+      retry: { maxAttempts: 3, baseDelayMs: 5 },
+    });
+    const connection = new RecordingConnection();
+    await instance.connect(connection);
+    return {
+      instance,
+      connection,
+      logger,
+      close: async () => (await clients).close(),
+    };
+  }
+
+  it('replaces the catalog after a complete crawl, with few requests', async () => {
+    const p = await provider();
+    const run = await p.instance.refresh();
+    await p.close();
+
+    expect(run).toMatchObject({
+      outcome: 'complete',
+      applied: 'full',
+      errors: [],
+    });
+    expect(run.entities).toMatchObject({
+      'gcp-organization': 1,
+      'gcp-project': 327,
+      'gke-cluster': 3,
+      'gcs-bucket': 3266,
+      'gcp-service-account': 354,
+      'gcp-secret': 56,
+      'dns-zone': 14,
+    });
+    const mutation = p.connection.last;
+    expect(mutation.type).toBe('full');
+    expect(
+      names((mutation as { entities: DeferredEntity[] }).entities),
+    ).toContain('gke-cluster--kubernetes-public--us-central1--aaa');
+    // One organization, one level of listing, and 500 per page for 4,000 resources.
+    expect(emulator.requestCounts()).toMatchObject({
+      'Organizations/GetOrganization': 1,
+      'Projects/ListProjects': 1,
+      'Folders/ListFolders': 1,
+      'AssetService/SearchAllResources': 9,
+    });
+  });
+
+  it('retries UNAVAILABLE in the middle of pagination and completes', async () => {
+    emulator.setFaults([
+      {
+        method: 'AssetService/SearchAllResources',
+        code: 'UNAVAILABLE',
+        afterCalls: 3,
+        times: 2,
+      },
+    ]);
+    const p = await provider();
+    const run = await p.instance.refresh();
+    await p.close();
+    expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(run.retries).toEqual({ 'AssetService/SearchAllResources': 2 });
+  });
+
+  it('retries RESOURCE_EXHAUSTED and completes', async () => {
+    emulator.setFaults([
+      {
+        method: 'AssetService/SearchAllIamPolicies',
+        code: 'RESOURCE_EXHAUSTED',
+        times: 1,
+      },
+    ]);
+    const p = await provider();
+    const run = await p.instance.refresh();
+    await p.close();
+    expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(run.retries).toEqual({ 'AssetService/SearchAllIamPolicies': 1 });
+  });
+
+  it('removes nothing when pagination keeps failing, and says where', async () => {
+    const first = await provider();
+    await first.instance.refresh();
+    await first.close();
+
+    emulator.setFaults([
+      {
+        method: 'AssetService/SearchAllResources',
+        code: 'UNAVAILABLE',
+        afterCalls: 4,
+      },
+    ]);
+    const p = await provider();
+    const run = await p.instance.refresh();
+    await p.close();
+
+    expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+    expect(p.connection.last).toMatchObject({ type: 'delta', removed: [] });
+    expect(p.logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /search resources failed for organizations\/758905017065: 14 UNAVAILABLE/,
+      ),
+    );
+    // The catalog still holds every entity of the first run.
+    const stored = await store.lastAppliedRefs('test');
+    expect(stored).toContain(
+      'resource:default/gke-cluster--kubernetes-public--us-central1--aaa',
+    );
+    expect(stored?.length).toBeGreaterThan(4000);
+  });
+
+  it('changes nothing when IAM policies cannot be read, nor after a timeout', async () => {
+    emulator.setFaults([
+      {
+        method: 'AssetService/SearchAllIamPolicies',
+        code: 'RESOURCE_EXHAUSTED',
+      },
+    ]);
+    const p = await provider();
+    const run = await p.instance.refresh();
+    await p.close();
+    expect(run).toMatchObject({ outcome: 'partial', applied: 'none' });
+    expect(p.connection.mutations).toEqual([]);
+
+    emulator.setFaults([
+      { method: 'AssetService/SearchAllIamPolicies', hangMs: 1_000 },
+    ]);
+    const slow = await provider({ timeoutMs: 200 });
+    const timedOut = await slow.instance.refresh();
+    await slow.close();
+    expect(timedOut).toMatchObject({ outcome: 'partial', applied: 'none' });
+    expect(timedOut.retries).toEqual({
+      'AssetService/SearchAllIamPolicies': 2,
+    });
+    expect(slow.logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/search IAM policies failed .*DEADLINE_EXCEEDED/),
+    );
+    expect(slow.connection.mutations).toEqual([]);
+  });
+
+  it('keeps the projects it can read when one project is denied', async () => {
+    emulator.setFaults([
+      {
+        method: 'AssetService/SearchAllResources',
+        code: 'PERMISSION_DENIED',
+        when: request =>
+          (request as { scope?: string }).scope ===
+          'projects/k8s-artifacts-prod',
+      },
+    ]);
+    const p = await provider({
+      scopes: ['projects/kubernetes-public', 'projects/k8s-artifacts-prod'],
+    });
+    const run = await p.instance.refresh();
+    await p.close();
+
+    expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+    expect(run.retries).toEqual({}); // PERMISSION_DENIED is not transient
+    const added = names(
+      (p.connection.last as { added: DeferredEntity[] }).added,
+    );
+    expect(added).toEqual(
+      expect.arrayContaining([
+        'gcp-project--kubernetes-public',
+        'gcp-project--k8s-artifacts-prod',
+        'gke-cluster--kubernetes-public--us-central1--aaa',
+      ]),
+    );
+    expect(p.logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /search resources failed for projects\/k8s-artifacts-prod: 7 PERMISSION_DENIED/,
+      ),
+    );
+  });
+
+  it('refuses to empty the catalog when the organization comes back empty', async () => {
+    const first = await provider();
+    await first.instance.refresh();
+    await first.close();
+
+    const empty: GcpEstate = {
+      ...estate,
+      folders: [],
+      projects: [],
+      assets: [],
+    };
+    const emptyEmulator = await startGcpEmulator({ estate: empty });
+    try {
+      const p = await provider({ target: emptyEmulator });
+      const run = await p.instance.refresh();
+      await p.close();
+      expect(run).toMatchObject({
+        outcome: 'complete',
+        applied: 'upsert-only',
+      });
+      expect(p.connection.last).toMatchObject({ type: 'delta', removed: [] });
+      expect(p.logger.error).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /would remove \d+ of \d+ entities, more than the removal ceiling of 20%/,
+        ),
+      );
+    } finally {
+      await emptyEmulator.stop();
+    }
+  });
+});
