@@ -56,14 +56,13 @@ export function assetServiceHandlers(index: EstateIndex): UnaryHandlers {
     const key = JSON.stringify(resultSet);
     let results = resultSets.get(key);
     if (!results) {
-      const inScope = index.scopeFilter(request.scope, permission);
       const types = new Set(request.assetTypes);
-      results = index.searchable.filter(
-        asset =>
-          (types.size === 0 || types.has(asset.assetType)) &&
-          keep(asset) &&
-          inScope(asset),
-      );
+      results = index
+        .scopeAssets(request.scope, permission)
+        .filter(
+          asset =>
+            (types.size === 0 || types.has(asset.assetType)) && keep(asset),
+        );
       resultSets.set(key, results);
       if (resultSets.size > CACHED_RESULT_SETS) {
         resultSets.delete(resultSets.keys().next().value!);

@@ -13,6 +13,7 @@ import {
 import {
   GcpEmulator,
   GcpEstate,
+  generateSyntheticGcpEstate,
   loadK8sInfraGcpEstate,
   startGcpEmulator,
 } from '@infra-atlas/emulators';
@@ -311,6 +312,47 @@ describe('GcpInventoryProvider against the emulator', () => {
       );
     } finally {
       await emptyEmulator.stop();
+    }
+  });
+
+  it('walks nested folders and places every project under its folder', async () => {
+    const nested = generateSyntheticGcpEstate({
+      projects: 40,
+      folderDepth: 3,
+      foldersPerFolder: 2,
+      assetsPerProject: 2,
+    });
+    const nestedEmulator = await startGcpEmulator({ estate: nested });
+    try {
+      const p = await provider({
+        target: nestedEmulator,
+        scopes: [nested.organizations[0].name],
+      });
+      const run = await p.instance.refresh();
+      await p.close();
+      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+      expect(run.entities['gcp-folder']).toBe(nested.folders.length);
+      expect(run.entities['gcp-project']).toBe(40);
+      // One ListFolders and one ListProjects per parent: the organization and each folder.
+      expect(nestedEmulator.requestCounts()).toMatchObject({
+        'Folders/ListFolders': nested.folders.length + 1,
+        'Projects/ListProjects': nested.folders.length + 1,
+      });
+      const entities = (
+        p.connection.last as { entities: DeferredEntity[] }
+      ).entities.map(d => d.entity);
+      const refs = new Set(
+        entities.map(e => `resource:default/${e.metadata.name}`),
+      );
+      const projects = entities.filter(e => e.spec?.type === 'gcp-project');
+      for (const project of projects) {
+        expect(refs).toContain(project.spec?.parent);
+      }
+      expect(
+        projects.some(e => String(e.spec?.parent).includes('gcp-folder--')),
+      ).toBe(true);
+    } finally {
+      await nestedEmulator.stop();
     }
   });
 });

@@ -11,6 +11,9 @@ who owns it, and what depends on what.
 - **Start with the domain** — [Kubernetes community infrastructure](/catalog/default/domain/k8s-infra)
   lists the systems the community operates: the container registry, DNS, the
   publishing-bot, gcsweb, image promotion and the billing report.
+- **See where things run** — the GCP organization
+  [kubernetes.io](/catalog/default/resource/gcp-organization--758905017065) and everything
+  in it: projects, GKE clusters, buckets, service accounts, secrets, and who administers each.
 - **Read a runbook** — every system has one under [Docs](/docs): what it is, where it
   runs, how to get access, how to operate and recover it, and whom to ask.
 - **Ask the owners** — [sig-k8s-infra](/catalog/default/group/sig-k8s-infra) owns the
