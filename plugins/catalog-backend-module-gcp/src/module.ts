@@ -27,8 +27,17 @@ export const catalogModuleGcpInventory = createBackendModule({
         scheduler: coreServices.scheduler,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
       },
-      async init({ catalog, config, logger, scheduler, database, httpRouter }) {
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        database,
+        httpRouter,
+        lifecycle,
+      }) {
         const configs = readGcpInventoryConfigs(config);
         catalog.addProcessor(new GcpInventoryProcessor());
         if (configs.length === 0) {
@@ -41,6 +50,10 @@ export const catalogModuleGcpInventory = createBackendModule({
         catalog.addEntityProvider(
           configs.map(providerConfig => {
             let clients: ReturnType<typeof createGcpClients> | undefined;
+            // The clients hold gRPC channels open; close them with the backend.
+            lifecycle.addShutdownHook(async () => {
+              await (await clients)?.close();
+            });
             return new GcpInventoryProvider(providerConfig, {
               logger: logger.child({ provider: providerConfig.id }),
               taskRunner: scheduler.createScheduledTaskRunner(
