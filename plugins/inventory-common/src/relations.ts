@@ -15,10 +15,3 @@ export const RELATIONS = {
   servedBy: 'servedBy',
   serves: 'serves',
 } as const;
-
-/** Each relation with its reverse, as the catalog-graph plugin wants them. @public */
-export const RELATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  [RELATIONS.runsOn, RELATIONS.hosts],
-  [RELATIONS.administers, RELATIONS.administeredBy],
-  [RELATIONS.servedBy, RELATIONS.serves],
-];

@@ -1,4 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  gcpServiceAccountEntityName,
+  gcsBucketEntityName,
+  gkeClusterEntityName,
+} from '@infra-atlas/inventory-common';
 import { DEFAULT_ADMIN_ROLES } from '../lib/config';
 import { CrawlResult } from '../lib/crawl';
 import { crawlToEntities } from './entities';
@@ -192,6 +197,17 @@ describe('crawlToEntities', () => {
     expect(a.metadata.title).toBe('aaa');
     expect(a.metadata.description).toBe(
       'gke-cluster aaa in project public-a, us-central1.',
+    );
+  });
+
+  it('names resources exactly as other providers will refer to them', () => {
+    const names = transform().map(e => e.metadata.name);
+    expect(names).toContain(
+      gkeClusterEntityName('public-a', 'us-central1', 'aaa'),
+    );
+    expect(names).toContain(gcsBucketEntityName('public-a-artifacts'));
+    expect(names).toContain(
+      gcpServiceAccountEntityName('deployer@public-a.iam.gserviceaccount.com'),
     );
   });
 
