@@ -1,0 +1,2 @@
+export * from './analyzers/owners';
+export { AnalyzerInputError } from './analyzers/yamlFile';
