@@ -3,10 +3,10 @@ import path from 'node:path';
 import { OwnersTree, parseOwnersAliases, parseOwnersFile } from './owners';
 import { MAX_ANALYZED_FILE_BYTES } from './yamlFile';
 
-/** The real kubernetes/k8s.io OWNERS files of the shared snapshot (tests may read it). */
+/** The real kubernetes/k8s.io OWNERS files, vendored with the emulator's seed data. */
 const K8S_IO = path.resolve(
   __dirname,
-  '../../../../../shared/fixtures/k8s-infra/github/kubernetes/k8s.io/files',
+  '../../../../packages/emulators/seed/k8s-infra/github/kubernetes/k8s.io',
 );
 
 function ownersFilesUnder(dir: string, prefix = ''): string[] {
