@@ -30,6 +30,16 @@ export const ANNOTATIONS = {
   gcpProjectId: `${PREFIX}/gcp-project-id`,
   /** Public IAM grants (`allUsers`, `allAuthenticatedUsers`) as `member=role`, comma-separated. */
   publicAccess: `${PREFIX}/public-access`,
+  /** Container images a workload runs, comma-separated. */
+  containerImages: `${PREFIX}/container-images`,
+  /** Hostnames a workload serves (Ingress, ManagedCertificate), comma-separated. */
+  hostnames: `${PREFIX}/hostnames`,
+  /** Slack channel of a group (from sigs.yaml), without `#`. */
+  slackChannel: `${PREFIX}/slack-channel`,
+  /** Mailing list of a group: an address or a Google Groups URL. */
+  mailingList: `${PREFIX}/mailing-list`,
+  /** The Prow OWNERS file(s) that govern an entity's directory, as blob URLs, comma-separated. */
+  ownersFiles: `${PREFIX}/owners-files`,
 } as const;
 
 /** @public */

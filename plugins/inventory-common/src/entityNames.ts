@@ -60,6 +60,81 @@ export const gcpServiceAccountEntityName = (email: string) => {
 };
 
 /**
+ * A GKE cluster by its three coordinates.
+ *
+ * @public
+ */
+export type GkeClusterId = {
+  projectId: string;
+  location: string;
+  name: string;
+};
+
+/**
+ * A Secret Manager secret, as an ExternalSecret or an IAM policy names it.
+ *
+ * @public
+ */
+export const gcpSecretEntityName = (projectId: string, secretId: string) =>
+  entityName([RESOURCE_TYPES.gcpSecret, projectId, secretId]);
+
+/**
+ * A Kubernetes namespace on a GKE cluster. The cluster is named as in
+ * {@link gkeClusterEntityName}, so that a namespace declared in git and the cluster observed in
+ * GCP meet.
+ *
+ * @public
+ */
+export const kubernetesNamespaceEntityName = (
+  cluster: GkeClusterId,
+  namespace: string,
+) =>
+  entityName([
+    RESOURCE_TYPES.kubernetesNamespace,
+    cluster.projectId,
+    cluster.location,
+    cluster.name,
+    namespace,
+  ]);
+
+/**
+ * An application deployed to a cluster (a directory of manifests such as `apps/gcsweb` in
+ * kubernetes/k8s.io). The cluster is part of the name: the same app name on two clusters is
+ * two deployments.
+ *
+ * @public
+ */
+export const kubernetesAppEntityName = (cluster: GkeClusterId, app: string) =>
+  entityName([
+    'k8s-app',
+    cluster.projectId,
+    cluster.location,
+    cluster.name,
+    app,
+  ]);
+
+/**
+ * A GitHub repository, `owner/name`; both are case-insensitive on GitHub.
+ *
+ * @public
+ */
+export const githubRepositoryEntityName = (owner: string, repo: string) =>
+  entityName([owner.toLowerCase(), repo.toLowerCase()]);
+
+/**
+ * A DNS record set as declared, by fully qualified name and record type: `www.k8s.io` has an
+ * `A` and an `AAAA` set, which are two entities.
+ *
+ * @public
+ */
+export const dnsRecordEntityName = (fqdn: string, type: string) =>
+  entityName([
+    RESOURCE_TYPES.dnsRecord,
+    fqdn.replace(/\.$/, '').toLowerCase(),
+    type.toLowerCase(),
+  ]);
+
+/**
  * A DNS zone as declared (octoDNS), by DNS name. A Cloud DNS managed zone observed in a
  * project is a separate entity, named after its project and zone name; the inventory links
  * the two by DNS name.

@@ -1,0 +1,49 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * A repository's files at one commit, as the provider read them from one archive. Analyzers
+ * never fetch: they are pure functions of a snapshot, which is what makes them testable on
+ * the vendored k8s-infra files and cheap to re-run.
+ */
+export type RepositorySnapshot = {
+  /** GitHub owner (organization or user), as GitHub spells it: `kubernetes`. */
+  owner: string;
+  /** Repository name: `k8s.io`. */
+  name: string;
+  /** The commit the files are from. */
+  commit: string;
+  /** Web URL of the repository: `https://github.com/kubernetes/k8s.io`. */
+  htmlUrl: string;
+  /** Default branch, for URLs people open. */
+  defaultBranch: string;
+  /** Repository path (no leading slash) → UTF-8 content. Symlinks are already resolved. */
+  files: ReadonlyMap<string, string>;
+};
+
+/** A problem in one file. The analyzer skips what it cannot read and goes on with the rest. */
+export type AnalyzerProblem = {
+  /** Repository path of the file. */
+  path: string;
+  /** 1-based line, where known. */
+  line?: number;
+  message: string;
+};
+
+/** The owner of a path and why: the rule that applied and its evidence, for people to check. */
+export type ResolvedOwner = { ref: string; evidence: string };
+
+/** What an analyzer is given besides its own options. */
+export type AnalyzerContext = {
+  snapshot: RepositorySnapshot;
+  /** Blob URL of a file at the snapshot's commit (for `declared-in` and source locations). */
+  fileUrl(path: string): string;
+  /** Tree URL of a directory at the snapshot's commit (for TechDocs and source locations). */
+  treeUrl(path: string): string;
+  /** The owner of a repository path under the module's ownership rule. */
+  ownerOf(path: string): ResolvedOwner;
+};
+
+export type AnalyzerOutput = {
+  entities: Entity[];
+  problems: AnalyzerProblem[];
+};
