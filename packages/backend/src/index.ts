@@ -3,6 +3,7 @@
  * with mkdocs, search over both, and sign-in. Every plugin here earns its place; see
  * docs/architecture.md for why each one is wired.
  */
+import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -19,6 +20,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 // (catalog.providers.gcpInventory); the GitHub provider joins it with issue 4.
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-gcp'));
+// Turns the providers' placement, access and serving facts into catalog relations.
+backend.add(catalogModuleInventoryRelations);
 
 // Permissions: allow-all for the demo; docs/deployment.md shows a production policy.
 backend.add(import('@backstage/plugin-permission-backend'));

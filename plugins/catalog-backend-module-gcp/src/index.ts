@@ -5,4 +5,3 @@
  * @packageDocumentation
  */
 export { catalogModuleGcpInventory as default } from './module';
-export type { CrawlRun } from './lib/crawlStatus';

@@ -15,6 +15,7 @@ import {
   loadK8sInfraGcpEstate,
   startGcpEmulator,
 } from '@infra-atlas/emulators';
+import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
 import { testDatabases } from '@infra-atlas/test-utils';
 import gcpModule from './index';
 
@@ -29,6 +30,7 @@ describe.each(testDatabases())('GCP inventory in the catalog on $name', db => {
       features: [
         catalogPlugin,
         gcpModule,
+        catalogModuleInventoryRelations,
         mockServices.rootConfig.factory({
           data: {
             backend: { database: db.config() },

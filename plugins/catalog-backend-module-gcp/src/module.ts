@@ -6,14 +6,14 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import Router from 'express-promise-router';
 import { createGcpClients } from './lib/clients';
 import { readGcpInventoryConfigs } from './lib/config';
-import { CrawlStatusStore } from './lib/crawlStatus';
-import { GcpInventoryProcessor } from './processor';
+import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
 import { GcpInventoryProvider } from './providers/GcpInventoryProvider';
 
 /**
  * Adds the GCP inventory to the catalog: one provider per entry of
- * `catalog.providers.gcpInventory`, the processor that turns their facts into relations, and
- * `GET /api/catalog/gcp-inventory/status` with the last runs of each provider.
+ * `catalog.providers.gcpInventory`, and `GET /api/catalog/gcp-inventory/status` with the last
+ * runs of each provider. The relations their entities imply come from
+ * `catalogModuleInventoryRelations` (`@infra-atlas/plugin-inventory-node`).
  */
 export const catalogModuleGcpInventory = createBackendModule({
   pluginId: 'catalog',
@@ -39,14 +39,13 @@ export const catalogModuleGcpInventory = createBackendModule({
         lifecycle,
       }) {
         const configs = readGcpInventoryConfigs(config);
-        catalog.addProcessor(new GcpInventoryProcessor());
         if (configs.length === 0) {
           logger.info(
             'No catalog.providers.gcpInventory configured; the GCP inventory is off',
           );
           return;
         }
-        const store = await CrawlStatusStore.create(database);
+        const store = await CrawlRunStore.create(database);
         catalog.addEntityProvider(
           configs.map(providerConfig => {
             let clients: ReturnType<typeof createGcpClients> | undefined;
@@ -77,7 +76,7 @@ export const catalogModuleGcpInventory = createBackendModule({
             configs.map(async c => ({
               id: c.id,
               runs: (
-                await store.recent(c.id)
+                await store.recent(`gcp-inventory:${c.id}`)
               ).map(({ entityRefs, ...run }) => ({
                 ...run,
                 entityCount: entityRefs.length,

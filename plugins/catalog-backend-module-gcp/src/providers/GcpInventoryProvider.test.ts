@@ -25,7 +25,7 @@ import {
   DEFAULT_ADMIN_ROLES,
   DEFAULT_ASSET_TYPES,
 } from '../lib/config';
-import { CrawlStatusStore } from '../lib/crawlStatus';
+import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
 import { GcpInventoryProvider } from './GcpInventoryProvider';
 
 const ORG = 'organizations/758905017065';
@@ -48,7 +48,7 @@ describe('GcpInventoryProvider against the emulator', () => {
   const estate = loadK8sInfraGcpEstate();
   let emulator: GcpEmulator;
   let db: Knex;
-  let store: CrawlStatusStore;
+  let store: CrawlRunStore;
 
   beforeAll(async () => {
     emulator = await startGcpEmulator({ estate });
@@ -64,7 +64,7 @@ describe('GcpInventoryProvider against the emulator', () => {
       connection: ':memory:',
       useNullAsDefault: true,
     });
-    store = await CrawlStatusStore.create({
+    store = await CrawlRunStore.create({
       getClient: async () => db,
     } as unknown as DatabaseService);
   });
@@ -213,7 +213,7 @@ describe('GcpInventoryProvider against the emulator', () => {
       ),
     );
     // The catalog still holds every entity of the first run.
-    const stored = await store.lastAppliedRefs('test');
+    const stored = await store.lastAppliedRefs('gcp-inventory:test');
     expect(stored).toContain(
       'resource:default/gke-cluster--kubernetes-public--us-central1--aaa',
     );

@@ -2,52 +2,40 @@ import {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import {
+  CrawlOutcome,
+  CrawlRun,
+  CrawlRunStore,
+  countEntities,
+  formatCounts,
+  syncEntities,
+} from '@infra-atlas/plugin-inventory-node';
 import { ApiCaller } from '../lib/apiCaller';
 import { GcpClients } from '../lib/clients';
 import { GcpInventoryProviderConfig } from '../lib/config';
 import { CrawlResult, crawlScopes } from '../lib/crawl';
-import { CrawlRun, CrawlStatusStore } from '../lib/crawlStatus';
 import { crawlToEntities } from '../transform/entities';
 
 export type GcpInventoryProviderDeps = {
   logger: LoggerService;
   taskRunner: SchedulerServiceTaskRunner;
-  store: CrawlStatusStore;
+  store: CrawlRunStore;
   /** Creates the official clients; a seam for the emulator and for tests. */
   clients: () => Promise<GcpClients>;
   /** Backoff settings for retries; tests shorten them. */
   retry?: { maxAttempts?: number; baseDelayMs?: number };
 };
 
-type Decision = { applied: CrawlRun['applied']; reason?: string };
-
-function countBy(entities: Entity[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const e of entities) {
-    const key =
-      e.kind === 'Resource' ? String(e.spec?.type) : e.kind.toLowerCase();
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
-function outcomeOf(crawl: CrawlResult | undefined): CrawlRun['outcome'] {
+function outcomeOf(crawl: CrawlResult | undefined): CrawlOutcome {
   if (!crawl) {
     return 'failed';
   }
   return crawl.failures.length ? 'partial' : 'complete';
 }
-
-const formatCounts = (counts: Record<string, number>) =>
-  Object.entries(counts)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ') || 'none';
 
 /**
  * Crawls one set of GCP scopes on a schedule and keeps the catalog in step with it, safely:
@@ -125,40 +113,37 @@ export class GcpInventoryProvider implements EntityProvider {
           adminRoles: this.config.adminRoles,
         })
       : [];
-    const previousRefs = await store.lastAppliedRefs(this.config.id);
-    const refs = entities.map(e => stringifyEntityRef(e));
-    const decision = this.decide(crawl, refs, previousRefs);
-    if (decision.reason) {
-      logger.error(`GCP inventory ${this.config.id}: ${decision.reason}`);
-      errors.push(decision.reason);
-    }
-
-    const deferred = entities.map(entity => ({
-      entity,
+    const outcome = outcomeOf(crawl);
+    const sync = await syncEntities({
+      connection: this.connection,
       locationKey: this.getProviderName(),
-    }));
-    if (decision.applied === 'full') {
-      await this.connection.applyMutation({ type: 'full', entities: deferred });
-    } else if (decision.applied === 'upsert-only') {
-      await this.connection.applyMutation({
-        type: 'delta',
-        added: deferred,
-        removed: [],
-      });
+      entities,
+      previousRefs: await store.lastAppliedRefs(this.getProviderName()),
+      outcome,
+      removalCeiling: this.config.removalCeiling,
+      failedSteps: crawl?.failures.length,
+      // Entities without their grants would silently lose who administers them.
+      holdReason: crawl?.failures.some(f => f.step === 'search IAM policies')
+        ? 'IAM policies could not be read; the catalog keeps what it had rather than entities without their administrators'
+        : undefined,
+    });
+    if (sync.reason) {
+      logger.error(`GCP inventory ${this.config.id}: ${sync.reason}`);
+      errors.push(sync.reason);
     }
 
     const finishedAt = new Date();
     const run: CrawlRun = {
-      providerId: this.config.id,
+      providerId: this.getProviderName(),
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
-      outcome: outcomeOf(crawl),
-      applied: decision.applied,
+      outcome,
+      applied: sync.applied,
       requests: caller.requests,
       retries: caller.retries,
-      entities: countBy(entities),
+      entities: countEntities(entities),
       errors,
-      entityRefs: this.refsAfter(decision.applied, refs, previousRefs),
+      entityRefs: sync.entityRefs,
     };
     await store.record(run);
     logger.info(
@@ -172,69 +157,5 @@ export class GcpInventoryProvider implements EntityProvider {
       ).toFixed(1)}s`,
     );
     return run;
-  }
-
-  /** What the catalog holds for this provider once a decision has been applied. */
-  private refsAfter(
-    applied: CrawlRun['applied'],
-    refs: string[],
-    previousRefs: string[] = [],
-  ): string[] {
-    if (applied === 'full') {
-      return refs;
-    }
-    if (applied === 'upsert-only') {
-      return [...new Set([...previousRefs, ...refs])];
-    }
-    return previousRefs;
-  }
-
-  private decide(
-    crawl: CrawlResult | undefined,
-    refs: string[],
-    previousRefs: string[] | undefined,
-  ): Decision {
-    if (!crawl) {
-      return {
-        applied: 'none',
-        reason: 'the crawl failed; the catalog keeps what it had',
-      };
-    }
-    if (crawl.failures.some(f => f.step === 'search IAM policies')) {
-      return {
-        applied: 'none',
-        reason:
-          'IAM policies could not be read; the catalog keeps what it had rather than entities without their administrators',
-      };
-    }
-    if (crawl.failures.length > 0) {
-      return {
-        applied: 'upsert-only',
-        reason: `the crawl was partial (${crawl.failures.length} failed steps); refreshed what was read and removed nothing`,
-      };
-    }
-    if (refs.length === 0 && (previousRefs?.length ?? 0) > 0) {
-      return {
-        applied: 'none',
-        reason: `the crawl returned nothing where ${
-          previousRefs!.length
-        } entities were before; refusing to empty the catalog`,
-      };
-    }
-    if (previousRefs?.length) {
-      const current = new Set(refs);
-      const removed = previousRefs.filter(r => !current.has(r)).length;
-      if (removed / previousRefs.length > this.config.removalCeiling) {
-        return {
-          applied: 'upsert-only',
-          reason: `the crawl would remove ${removed} of ${
-            previousRefs.length
-          } entities, more than the removal ceiling of ${Math.round(
-            this.config.removalCeiling * 100,
-          )}%; refreshed what was read and removed nothing`,
-        };
-      }
-    }
-    return { applied: 'full' };
   }
 }

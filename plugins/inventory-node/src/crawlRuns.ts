@@ -3,8 +3,13 @@ import { Knex } from 'knex';
 
 const TABLE = 'infra_atlas_crawl_runs';
 
-/** One run of one provider, as the inventory backend and the status endpoint report it. */
+/**
+ * One run of one provider, as the inventory backend and the status endpoints report it.
+ *
+ * @public
+ */
 export type CrawlRun = {
+  /** The provider's name (`gcp-inventory:k8sInfra`, `github-inventory:k8sInfra`). */
   providerId: string;
   startedAt: string;
   finishedAt: string;
@@ -18,17 +23,21 @@ export type CrawlRun = {
   errors: string[];
   /** Entity refs the catalog holds for this provider after the run (for the removal ceiling). */
   entityRefs: string[];
+  /** Provider-specific facts worth keeping with the run (e.g. declared GCP projects). */
+  details?: Record<string, unknown>;
 };
 
 /**
  * Keeps the last runs of each provider in the catalog's database, so that the removal
- * ceiling survives restarts and the status endpoint (and later the inventory backend) can
- * say when each source was last crawled and how it went.
+ * ceiling survives restarts and the status endpoints (and the inventory backend) can say when
+ * each source was last crawled and how it went.
+ *
+ * @public
  */
-export class CrawlStatusStore {
+export class CrawlRunStore {
   private constructor(private readonly db: Knex) {}
 
-  static async create(database: DatabaseService): Promise<CrawlStatusStore> {
+  static async create(database: DatabaseService): Promise<CrawlRunStore> {
     const db = await database.getClient();
     if (!(await db.schema.hasTable(TABLE))) {
       await db.schema.createTable(TABLE, table => {
@@ -38,7 +47,7 @@ export class CrawlStatusStore {
         table.text('run', 'longtext').notNullable();
       });
     }
-    return new CrawlStatusStore(db);
+    return new CrawlRunStore(db);
   }
 
   async record(run: CrawlRun): Promise<void> {

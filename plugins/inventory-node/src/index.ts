@@ -1,0 +1,11 @@
+/**
+ * Backend building blocks shared by the Infra Atlas providers: the safe-sync rule (removal
+ * ceiling, partial crawls never delete), the store of crawl runs, and the processor that turns
+ * the providers' spec fields into relations.
+ *
+ * @packageDocumentation
+ */
+export * from './crawlRuns';
+export * from './safeSync';
+export * from './relationsProcessor';
+export { catalogModuleInventoryRelations } from './module';
