@@ -44,6 +44,16 @@ export interface Config {
            * role.
            */
           adminRoles?: string[];
+          /** Principals (the people and Google Groups named in IAM policies). */
+          principals?: {
+            /**
+             * E-mail domains whose groups and people another provider declares, e.g.
+             * `kubernetes.io` when the GitHub inventory reads its groups.yaml. Grants still
+             * point at them; this provider emits no Group or User for them, so that each has
+             * one source. Defaults to none.
+             */
+            declaredElsewhere?: string[];
+          };
           /** Calls per minute per method, to stay under the API quotas. */
           quotas?: {
             searchAllResources?: number;

@@ -118,22 +118,6 @@ describe.each(testDatabases())('hand-written catalog on $name', db => {
     );
   });
 
-  it('serves the owning group with its contacts', async () => {
-    const group = await getEntity('group:sig-k8s-infra');
-    expect(group.spec?.type).toBe('sig');
-    expect(group.metadata.links?.map(l => l.url)).toContain(
-      'https://kubernetes.slack.com/messages/sig-k8s-infra',
-    );
-    expect(group.relations).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          type: 'ownerOf',
-          targetRef: 'system:default/registry-k8s-io',
-        }),
-      ]),
-    );
-  });
-
   it('serves the Infra Atlas component whose docs are the project docs', async () => {
     const component = await getEntity('component:infra-atlas');
     expect(component.metadata.annotations?.['backstage.io/techdocs-ref']).toBe(

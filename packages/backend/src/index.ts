@@ -17,9 +17,10 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 // The catalog: hand-written entities from catalog/, and the inventory crawled from GCP
-// (catalog.providers.gcpInventory); the GitHub provider joins it with issue 4.
+// (catalog.providers.gcpInventory) and GitHub (catalog.providers.githubInventory).
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-gcp'));
+backend.add(import('@infra-atlas/plugin-catalog-backend-module-github'));
 // Turns the providers' placement, access and serving facts into catalog relations.
 backend.add(catalogModuleInventoryRelations);
 

@@ -75,12 +75,7 @@ export const catalogModuleGcpInventory = createBackendModule({
           const providers = await Promise.all(
             configs.map(async c => ({
               id: c.id,
-              runs: (
-                await store.recent(`gcp-inventory:${c.id}`)
-              ).map(({ entityRefs, ...run }) => ({
-                ...run,
-                entityCount: entityRefs.length,
-              })),
+              runs: await store.summaries(`gcp-inventory:${c.id}`),
             })),
           );
           res.json({ providers });

@@ -85,4 +85,14 @@ export class CrawlRunStore {
     const runs = await this.recent(providerId, 20);
     return runs.find(r => r.applied !== 'none')?.entityRefs;
   }
+
+  /** Recent runs without their entity refs: what a status page shows. */
+  async summaries(
+    providerId: string,
+    limit = 10,
+  ): Promise<Array<Omit<CrawlRun, 'entityRefs'> & { entityCount: number }>> {
+    return (await this.recent(providerId, limit)).map(
+      ({ entityRefs, ...run }) => ({ ...run, entityCount: entityRefs.length }),
+    );
+  }
 }

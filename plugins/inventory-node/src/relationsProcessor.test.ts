@@ -1,8 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { InventoryRelationsProcessor } from './relationsProcessor';
 
-async function relationsOf(spec: Record<string, unknown>) {
+async function relationsOf(spec: JsonObject) {
   const emitted: CatalogProcessorResult[] = [];
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',

@@ -72,6 +72,7 @@ export type GcpInventoryProviderConfig = {
   quotas: typeof DEFAULT_QUOTAS;
   connection: ConnectionOptions;
   credentials: CredentialOptions;
+  principalDomainsDeclaredElsewhere: string[];
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -163,6 +164,8 @@ export function readGcpInventoryConfigs(
         insecure: c.getOptionalBoolean('connection.insecure') ?? false,
         timeoutMs: c.getOptionalNumber('connection.timeoutMs') ?? 60_000,
       },
+      principalDomainsDeclaredElsewhere:
+        c.getOptionalStringArray('principals.declaredElsewhere') ?? [],
       credentials: {
         keyFile: c.getOptionalString('credentials.keyFile'),
         keyJson: c.getOptionalString('credentials.keyJson'),

@@ -106,6 +106,7 @@ describe('GcpInventoryProvider against the emulator', () => {
         timeoutMs: options.timeoutMs ?? 10_000,
       },
       credentials: {},
+      principalDomainsDeclaredElsewhere: [],
     };
     const clients = createGcpClients(config.connection, config.credentials);
     const instance = new GcpInventoryProvider(config, {

@@ -111,6 +111,8 @@ export class GcpInventoryProvider implements EntityProvider {
           locationKey: this.getProviderName(),
           owners: this.config.owners,
           adminRoles: this.config.adminRoles,
+          principalDomainsDeclaredElsewhere:
+            this.config.principalDomainsDeclaredElsewhere,
         })
       : [];
     const outcome = outcomeOf(crawl);

@@ -145,8 +145,13 @@ function estate(): CrawlResult {
   };
 }
 
-function transform(crawl = estate(), owners = {}) {
+function transform(
+  crawl = estate(),
+  owners = {},
+  principalDomainsDeclaredElsewhere: string[] = [],
+) {
   return crawlToEntities(crawl, {
+    principalDomainsDeclaredElsewhere,
     locationKey: 'gcp-inventory:test',
     owners: {
       labelKeys: ['owner', 'team'],
@@ -308,6 +313,17 @@ describe('crawlToEntities', () => {
       email: 'auditor@example.org',
       displayName: 'auditor@example.org',
     });
+  });
+
+  it('leaves principals of a domain declared elsewhere to that source, grants intact', () => {
+    const entities = transform(estate(), {}, ['EXAMPLE.org']);
+    expect(
+      entities.filter(e => e.kind === 'Group' || e.kind === 'User'),
+    ).toEqual([]);
+    const org = entities.find(e => e.spec?.type === 'gcp-organization')!;
+    expect(
+      (org.spec as any).access.administrators.map((a: any) => a.ref),
+    ).toContain('group:default/org-admins--example.org');
   });
 
   describe('owner resolution', () => {

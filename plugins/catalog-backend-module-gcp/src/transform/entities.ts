@@ -19,6 +19,12 @@ export type TransformOptions = {
   locationKey: string;
   owners: OwnerRules;
   adminRoles: RegExp[];
+  /**
+   * E-mail domains whose principals another provider declares (the GitHub provider's
+   * groups.yaml analyzer): grants still point at them, but this provider emits no Group or
+   * User for them, so that each principal has one source.
+   */
+  principalDomainsDeclaredElsewhere?: string[];
 };
 
 /** What a grant looks like on an entity: the evidence, and the entity it points at. */
@@ -181,6 +187,9 @@ export function crawlToEntities(
   const withRef = grantRef(new Set(refs.values()));
 
   const principals = new Map<string, Entity>();
+  const declaredElsewhere = new Set(
+    (options.principalDomainsDeclaredElsewhere ?? []).map(d => d.toLowerCase()),
+  );
   const entities: Entity[] = described.map(d => {
     const ancestors = hierarchy.ancestors(d.node);
     const direct = iam.directGrants(d.node);
@@ -206,7 +215,8 @@ export function crawlToEntities(
       if (
         principal &&
         principal.kind !== 'serviceAccount' &&
-        !principals.has(principal.ref)
+        !principals.has(principal.ref) &&
+        !declaredElsewhere.has(principal.email.split('@')[1])
       ) {
         principals.set(
           principal.ref,

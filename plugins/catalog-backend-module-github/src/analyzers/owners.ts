@@ -38,6 +38,8 @@ export type EffectiveOwners = {
   approvers: string[];
   reviewers: string[];
   labels: string[];
+  /** The same labels, nearest OWNERS file first: the nearest file speaks for the path. */
+  labelsNearestFirst: string[];
   /** Emeritus approvers and reviewers named along the way: not owners any more. */
   emeritus: string[];
   /** Approver entries as written (aliases not expanded), lower-cased. */
@@ -226,6 +228,7 @@ export class OwnersTree {
         found.flatMap(e => e.reviewers).flatMap(e => this.expand(e)),
       ),
       labels: sorted(found.flatMap(e => e.labels)),
+      labelsNearestFirst: [...new Set(found.flatMap(e => e.labels))],
       emeritus: sorted(emeritus),
       approverEntries,
       sources,

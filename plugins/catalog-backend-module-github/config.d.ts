@@ -1,0 +1,73 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * GitHub inventory providers, one per key. Credentials and the API URL come from the
+       * `integrations.github` entry of `host` (a token or a GitHub App; secrets live there).
+       */
+      githubInventory?: {
+        [providerId: string]: {
+          /** The `integrations.github[].host` to use. Defaults to `github.com`. */
+          host?: string;
+          /** Organizations whose repositories become Components. */
+          organizations: string[];
+          /** Regular expressions on `owner/name` to narrow the repositories. */
+          repositories?: { include?: string; exclude?: string };
+          /** When to crawl. Defaults to every 30 minutes, with a 30 minute timeout. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+          /**
+           * The largest fraction (0–1) of this provider's entities one run may remove; a run
+           * that would remove more updates what it found and removes nothing. Defaults to 0.2.
+           */
+          removalCeiling?: number;
+          /** Repositories per GraphQL page, 1–100. Defaults to 100. */
+          pageSize?: number;
+          /**
+           * `root` (default): only the root OWNERS/OWNERS_ALIASES/CODEOWNERS, read with the
+           * repository listing. `tree`: also every nested OWNERS file, from one archive per
+           * repository with a root OWNERS file, re-read only when its head commit moves.
+           */
+          ownersDepth?: 'root' | 'tree';
+          /**
+           * Register a repository's own `catalog-info.yaml` as a Location (its entities stay
+           * authoritative; the repository then gets no generated Component). Defaults to true.
+           */
+          registerCatalogInfo?: boolean;
+          /** Repository topic → Component `spec.type`; merged over the built-in mapping. */
+          componentTypes?: { [topic: string]: string };
+          owners?: {
+            /** The owner when no ownership rule applies. Defaults to `group:default/unknown`. */
+            fallback?: string;
+          };
+          /** Largest file read from an archive, in bytes. Defaults to 1 MiB. */
+          maxFileBytes?: number;
+          /** Declared-infrastructure analyzers, each for one repository and path. */
+          analyzers?: Array<{
+            /** `apps`, `google-groups`, `octodns`, `promoter-manifests`, `declared-gcp-projects` or `sigs`. */
+            type: string;
+            /** `owner/name` of the repository the analyzer reads. */
+            repository: string;
+            /** The directory or file the analyzer reads (each type has a default). */
+            path?: string;
+            /** `apps`: the GKE cluster the apps are deployed to. */
+            cluster?: { projectId: string; location: string; name: string };
+            /** `apps`: the project of Secret Manager secrets that ExternalSecrets name. */
+            secretsProject?: string;
+            /** `apps`: namespaces per app that the manifests leave to deploy time. */
+            namespaces?: { [app: string]: string[] };
+            /** `octodns`: the octoDNS configuration file. */
+            configPath?: string;
+            /** `octodns`: the directory of zone files. */
+            zoneConfigDir?: string;
+            /** `google-groups`: the Workspace domain of the groups, e.g. `kubernetes.io`. */
+            domain?: string;
+            /** `promoter-manifests`: the registry the images are promoted to. */
+            registryName?: string;
+          }>;
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,243 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { posix } from 'node:path';
+import { RepositorySnapshot } from '../analyzers/types';
+import { readRepositoryArchive } from './archive';
+import { AnalyzerConfig, GithubInventoryProviderConfig } from './config';
+import { GithubClient, RequestStats } from './github';
+import {
+  ListOptions,
+  RepositoryInfo,
+  getRepository,
+  listOrganizationRepositories,
+} from './repositories';
+
+export type CrawlFailure = { step: string; target: string; message: string };
+
+export type CrawledRepository = {
+  info: RepositoryInfo;
+  /** The files read from the archive, for repositories analysed in depth. */
+  snapshot?: RepositorySnapshot;
+};
+
+export type CrawlResult = {
+  repositories: CrawledRepository[];
+  failures: CrawlFailure[];
+  /** Files wanted but not read (too large, dangling symlinks), per repository. */
+  skippedFiles: Array<{ repository: string; path: string; reason: string }>;
+  /** Archives downloaded in this crawl; 0 when nothing changed. */
+  archivesRead: number;
+};
+
+export const slugOf = (r: { owner: string; name: string }) =>
+  `${r.owner}/${r.name}`.toLowerCase();
+
+const OWNERSHIP_FILES = new Set(['OWNERS', 'OWNERS_ALIASES', 'CODEOWNERS']);
+
+/** The paths an analyzer reads: a directory (everything below) or one file. */
+function analyzerPaths(analyzer: AnalyzerConfig): string[] {
+  switch (analyzer.type) {
+    case 'octodns':
+      return [analyzer.configPath, analyzer.zoneConfigDir];
+    default:
+      return [analyzer.path];
+  }
+}
+
+/** Which files of a repository to keep from its archive. */
+export function wantedFiles(
+  analyzers: AnalyzerConfig[],
+): (path: string) => boolean {
+  const prefixes = analyzers
+    .flatMap(analyzerPaths)
+    .map(p => p.replace(/\/+$/, ''));
+  return path =>
+    OWNERSHIP_FILES.has(posix.basename(path)) ||
+    prefixes.some(p => path === p || path.startsWith(`${p}/`));
+}
+
+/**
+ * The snapshots of repositories read before, by repository: a re-crawl of a repository whose
+ * head commit has not moved reuses its snapshot and downloads nothing.
+ */
+export class SnapshotCache {
+  private readonly snapshots = new Map<string, RepositorySnapshot>();
+
+  get(repo: RepositoryInfo): RepositorySnapshot | undefined {
+    const snapshot = this.snapshots.get(slugOf(repo));
+    return snapshot?.commit === repo.headCommit ? snapshot : undefined;
+  }
+
+  /** The last snapshot of a repository at any commit: better than nothing after a failure. */
+  latest(repo: RepositoryInfo): RepositorySnapshot | undefined {
+    return this.snapshots.get(slugOf(repo));
+  }
+
+  set(snapshot: RepositorySnapshot) {
+    this.snapshots.set(slugOf(snapshot), snapshot);
+  }
+}
+
+export type CrawlDeps = {
+  clientFor: (organization: string) => GithubClient;
+  stats: RequestStats;
+  logger: LoggerService;
+  cache: SnapshotCache;
+  graphqlRetry?: { attempts?: number; baseDelayMs?: number };
+};
+
+function included(repo: RepositoryInfo, config: GithubInventoryProviderConfig) {
+  const name = `${repo.owner}/${repo.name}`;
+  return (
+    (!config.include || config.include.test(name)) &&
+    !(config.exclude && config.exclude.test(name))
+  );
+}
+
+const message = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * One crawl: list the configured organizations (GraphQL, with root ownership files), fetch
+ * the repositories that analyzers name but the listing did not include, then read each
+ * repository analysed in depth from one archive per changed commit. A failure in one step is
+ * recorded and the rest goes on; the provider decides what the catalog may do with the result.
+ */
+export async function crawlGithub(
+  config: GithubInventoryProviderConfig,
+  deps: CrawlDeps,
+): Promise<CrawlResult> {
+  const failures: CrawlFailure[] = [];
+  const skippedFiles: CrawlResult['skippedFiles'] = [];
+  const listOptions = (organization: string): ListOptions => ({
+    client: deps.clientFor(organization),
+    stats: deps.stats,
+    pageSize: config.pageSize,
+    ...deps.graphqlRetry,
+  });
+
+  const bySlug = new Map<string, RepositoryInfo>();
+  for (const organization of config.organizations) {
+    try {
+      const repos = await listOrganizationRepositories(
+        organization,
+        listOptions(organization),
+      );
+      for (const repo of repos.filter(r => included(r, config))) {
+        bySlug.set(slugOf(repo), repo);
+      }
+    } catch (error) {
+      failures.push({
+        step: 'list repositories',
+        target: organization,
+        message: message(error),
+      });
+    }
+  }
+
+  const analyzedSlugs = new Set(
+    config.analyzers.map(a => a.repository.toLowerCase()),
+  );
+  for (const slug of analyzedSlugs) {
+    if (bySlug.has(slug)) continue;
+    const [owner, name] = slug.split('/');
+    try {
+      const repo = await getRepository(owner, name, listOptions(owner));
+      if (repo) {
+        bySlug.set(slug, repo);
+      } else {
+        failures.push({
+          step: 'get repository',
+          target: slug,
+          message:
+            'an analyzer names this repository, but GitHub has no such repository',
+        });
+      }
+    } catch (error) {
+      failures.push({
+        step: 'get repository',
+        target: slug,
+        message: message(error),
+      });
+    }
+  }
+
+  let archivesRead = 0;
+  const repositories: CrawledRepository[] = [];
+  for (const info of [...bySlug.values()].sort((x, y) =>
+    slugOf(x).localeCompare(slugOf(y)),
+  )) {
+    const read = await readRepository(info, config, deps);
+    repositories.push(read.repository);
+    failures.push(...read.failures);
+    skippedFiles.push(...read.skippedFiles);
+    archivesRead += read.archivesRead;
+  }
+  return { repositories, failures, skippedFiles, archivesRead };
+}
+
+/**
+ * Reads one listed repository: its snapshot from the cache when its head commit has not
+ * moved, else from one archive — for repositories analysed in depth (an analyzer names them,
+ * or `ownersDepth: tree` and they have a root OWNERS file). Others need nothing beyond the
+ * listing.
+ */
+export async function readRepository(
+  info: RepositoryInfo,
+  config: GithubInventoryProviderConfig,
+  deps: CrawlDeps,
+): Promise<
+  Omit<CrawlResult, 'repositories'> & { repository: CrawledRepository }
+> {
+  const nothing = { failures: [], skippedFiles: [], archivesRead: 0 };
+  const analyzers = config.analyzers.filter(
+    a => a.repository.toLowerCase() === slugOf(info),
+  );
+  const deep =
+    analyzers.length > 0 ||
+    (config.ownersDepth === 'tree' && info.rootFiles.has('OWNERS'));
+  if (!deep || !info.headCommit) {
+    return { ...nothing, repository: { info } };
+  }
+  const cached = deps.cache.get(info);
+  if (cached) {
+    return { ...nothing, repository: { info, snapshot: cached } };
+  }
+  try {
+    const archive = await readRepositoryArchive(
+      deps.clientFor(info.owner),
+      { owner: info.owner, name: info.name, commit: info.headCommit },
+      { wanted: wantedFiles(analyzers), maxFileBytes: config.maxFileBytes },
+    );
+    const snapshot: RepositorySnapshot = {
+      owner: info.owner,
+      name: info.name,
+      commit: info.headCommit,
+      htmlUrl: info.url,
+      defaultBranch: info.defaultBranch ?? 'HEAD',
+      files: archive.files,
+    };
+    deps.cache.set(snapshot);
+    return {
+      failures: [],
+      skippedFiles: archive.skipped.map(s => ({
+        repository: slugOf(info),
+        ...s,
+      })),
+      archivesRead: 1,
+      repository: { info, snapshot },
+    };
+  } catch (error) {
+    return {
+      ...nothing,
+      failures: [
+        {
+          step: 'read archive',
+          target: `${slugOf(info)}@${info.headCommit}`,
+          message: message(error),
+        },
+      ],
+      // Keep analysing what was read last time; the crawl is partial and removes nothing.
+      repository: { info, snapshot: deps.cache.latest(info) },
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
+import Router from 'express-promise-router';
+import { readGithubInventoryConfigs } from './lib/config';
+import { createGithubClient } from './lib/github';
+import { repositoriesChangedBy } from './lib/webhooks';
+import { GithubInventoryProvider } from './providers/GithubInventoryProvider';
+
+/**
+ * Adds the GitHub inventory to the catalog: one provider per entry of
+ * `catalog.providers.githubInventory`, webhook deltas from the `github.push` and
+ * `github.repository` event topics, and `GET /api/catalog/github-inventory/status` with the
+ * last runs of each provider. Relations come from `catalogModuleInventoryRelations`
+ * (`@infra-atlas/plugin-inventory-node`).
+ */
+export const catalogModuleGithubInventory = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'github-inventory',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        events: eventsServiceRef,
+      },
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        database,
+        httpRouter,
+        events,
+      }) {
+        const configs = readGithubInventoryConfigs(config);
+        if (configs.length === 0) {
+          logger.info(
+            'No catalog.providers.githubInventory configured; the GitHub inventory is off',
+          );
+          return;
+        }
+        const integrations = ScmIntegrations.fromConfig(config);
+        const store = await CrawlRunStore.create(database);
+        const providers = configs.map(providerConfig => {
+          const providerLogger = logger.child({ provider: providerConfig.id });
+          return new GithubInventoryProvider(providerConfig, {
+            logger: providerLogger,
+            taskRunner: scheduler.createScheduledTaskRunner(
+              providerConfig.schedule,
+            ),
+            store,
+            client: (organization, stats) =>
+              createGithubClient({
+                integrations,
+                host: providerConfig.host,
+                organization,
+                logger: providerLogger,
+                stats,
+              }),
+          });
+        });
+        catalog.addEntityProvider(providers);
+
+        await events.subscribe({
+          id: 'infra-atlas-github-inventory',
+          topics: ['github.push', 'github.repository'],
+          onEvent: async event => {
+            for (const change of repositoriesChangedBy(event)) {
+              for (const provider of providers.filter(p =>
+                p.covers(change.owner, change.name),
+              )) {
+                await provider.refreshRepository(change.owner, change.name);
+              }
+            }
+          },
+        });
+
+        const router = Router();
+        router.get('/github-inventory/status', async (_req, res) => {
+          res.json({
+            providers: await Promise.all(
+              providers.map(async p => ({
+                id: p.getProviderName(),
+                runs: await store.summaries(p.getProviderName()),
+              })),
+            ),
+          });
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});

@@ -1,0 +1,121 @@
+import {
+  OwnersTree,
+  parseOwnersAliases,
+  parseOwnersFile,
+} from '../analyzers/owners';
+import { RepositoryOwnerResolver } from './ownerResolver';
+
+const repo = { owner: 'Kubernetes', name: 'k8s.io' };
+const aliases = parseOwnersAliases(
+  'aliases:\n  dns-admins: [Alice, bob]\n',
+  'OWNERS_ALIASES',
+);
+const tree = new OwnersTree(
+  [
+    parseOwnersFile('approvers: [carol]\nlabels: [sig/k8s-infra]\n', 'OWNERS'),
+    parseOwnersFile(
+      'approvers: [dns-admins]\noptions: {no_parent_owners: true}\n',
+      'dns/OWNERS',
+    ),
+    parseOwnersFile(
+      'approvers: [dave]\nlabels: [area/apps, wg/batch]\n',
+      'apps/batch/OWNERS',
+    ),
+  ],
+  aliases,
+);
+
+function resolver(
+  overrides: Partial<
+    ConstructorParameters<typeof RepositoryOwnerResolver>[1]
+  > = {},
+) {
+  return new RepositoryOwnerResolver(repo, {
+    subprojects: [],
+    ownersTree: tree,
+    aliasGroup: alias =>
+      aliases.has(alias) ? `group:default/alias-${alias}` : undefined,
+    fallback: 'group:default/unknown',
+    ...overrides,
+  });
+}
+
+describe('RepositoryOwnerResolver', () => {
+  it('prefers the nearest sigs.yaml subproject, matching owner and repository case-insensitively', () => {
+    const owner = resolver({
+      subprojects: [
+        {
+          system: 'system:default/root',
+          group: 'group:default/sig-a',
+          owners: [{ owner: 'kubernetes', repo: 'K8s.io', dir: '' }],
+        },
+        {
+          system: 'system:default/dns',
+          group: 'group:default/sig-b',
+          owners: [{ owner: 'kubernetes', repo: 'k8s.io', dir: 'dns' }],
+        },
+      ],
+    }).ownerOf('dns/zone-configs');
+    expect(owner).toEqual({
+      ref: 'group:default/sig-b',
+      system: 'system:default/dns',
+      evidence:
+        'sigs.yaml subproject system:default/dns lists Kubernetes/k8s.io/dns/OWNERS',
+    });
+  });
+
+  it('does not take a subproject of a sibling directory with a common prefix', () => {
+    const owner = resolver({
+      subprojects: [
+        {
+          system: 'system:default/dns',
+          group: 'group:default/sig-b',
+          owners: [{ owner: 'kubernetes', repo: 'k8s.io', dir: 'dns' }],
+        },
+      ],
+    }).ownerOf('dnsfoo');
+    expect(owner.ref).toBe('group:default/sig-k8s-infra');
+  });
+
+  it('uses a sig/wg label of the effective OWNERS next', () => {
+    expect(resolver().ownerOf('infra/gcp').ref).toBe(
+      'group:default/sig-k8s-infra',
+    );
+    expect(resolver().ownerOf('apps/batch')).toMatchObject({
+      ref: 'group:default/wg-batch',
+      evidence: "OWNERS label 'wg/batch' (apps/batch/OWNERS, OWNERS)",
+    });
+  });
+
+  it('ignores a label naming a group that does not exist when the groups are known', () => {
+    const owner = resolver({
+      knownGroups: new Set(['group:default/sig-k8s-infra']),
+    }).ownerOf('apps/batch');
+    expect(owner.ref).toBe('group:default/sig-k8s-infra');
+  });
+
+  it('falls to an approvers alias where no label applies (no_parent_owners cuts the root label)', () => {
+    expect(resolver().ownerOf('dns')).toMatchObject({
+      ref: 'group:default/alias-dns-admins',
+      evidence: "OWNERS approvers alias 'dns-admins' (dns/OWNERS)",
+    });
+  });
+
+  it('then to CODEOWNERS, then to the fallback', () => {
+    const bare = new OwnersTree([
+      parseOwnersFile('approvers: [eve]\n', 'OWNERS'),
+    ]);
+    expect(
+      resolver({
+        ownersTree: bare,
+        codeowners: () => ['group:default/docs-team'],
+      }).ownerOf('docs'),
+    ).toEqual({
+      ref: 'group:default/docs-team',
+      evidence: "CODEOWNERS rule for '/docs'",
+    });
+    expect(resolver({ ownersTree: bare }).ownerOf('docs')).toMatchObject({
+      ref: 'group:default/unknown',
+    });
+  });
+});

@@ -1,0 +1,276 @@
+import {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  CrawlOutcome,
+  CrawlRun,
+  CrawlRunStore,
+  countEntities,
+  formatCounts,
+  syncEntities,
+} from '@infra-atlas/plugin-inventory-node';
+import { GithubInventoryProviderConfig } from '../lib/config';
+import {
+  CrawlResult,
+  SnapshotCache,
+  crawlGithub,
+  readRepository,
+  slugOf,
+} from '../lib/crawl';
+import { GithubClient, RequestStats } from '../lib/github';
+import { getRepository } from '../lib/repositories';
+import { crawlToEntities } from '../transform/entities';
+
+export type GithubInventoryProviderDeps = {
+  logger: LoggerService;
+  taskRunner: SchedulerServiceTaskRunner;
+  store: CrawlRunStore;
+  /** An Octokit for one organization, counting into the given stats. */
+  client: (organization: string, stats: RequestStats) => GithubClient;
+  /** Shorter backoff for tests. */
+  graphqlRetry?: { attempts?: number; baseDelayMs?: number };
+};
+
+function outcomeOf(crawl: CrawlResult | undefined): CrawlOutcome {
+  if (!crawl) {
+    return 'failed';
+  }
+  const listed = crawl.repositories.length > 0;
+  if (!listed && crawl.failures.length) {
+    return 'failed';
+  }
+  return crawl.failures.length ? 'partial' : 'complete';
+}
+
+/**
+ * Crawls the configured GitHub organizations on a schedule — repositories with their
+ * ownership files, and the declared infrastructure of the repositories analysed in depth —
+ * and keeps the catalog in step under the shared safe-sync rule: a failed, rate-limited or
+ * partial crawl never deletes entities.
+ *
+ * Webhook deltas (`github.push`, `github.repository`) re-read just that repository and
+ * recompute the entities from the last crawl's other repositories, so a push to the default
+ * branch shows in the catalog without a full crawl.
+ */
+export class GithubInventoryProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private readonly cache = new SnapshotCache();
+  /** The last crawl's repositories, so that one repository can be refreshed on its own. */
+  private last?: CrawlResult;
+  /** One refresh at a time: a webhook arriving during a crawl waits for it. */
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly config: GithubInventoryProviderConfig,
+    private readonly deps: GithubInventoryProviderDeps,
+  ) {}
+
+  getProviderName(): string {
+    return `github-inventory:${this.config.id}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.deps.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: async () => {
+        await this.refresh();
+      },
+    });
+  }
+
+  /** Whether a repository is one this provider crawls or analyses. */
+  covers(owner: string, name: string): boolean {
+    const slug = `${owner}/${name}`.toLowerCase();
+    return (
+      this.config.organizations.some(
+        o => o.toLowerCase() === owner.toLowerCase(),
+      ) || this.config.analyzers.some(a => a.repository.toLowerCase() === slug)
+    );
+  }
+
+  /** A full crawl and the catalog update it allows. */
+  refresh(): Promise<CrawlRun> {
+    return this.serialized(async stats => {
+      try {
+        return await crawlGithub(this.config, this.crawlDeps(stats));
+      } catch (error) {
+        this.deps.logger.error(
+          `GitHub inventory ${this.config.id}: crawl aborted: ${error}`,
+        );
+        return undefined;
+      }
+    }, 'schedule');
+  }
+
+  /**
+   * Re-reads one repository (after a webhook) and applies the whole provider's entities again
+   * with it replaced — or removed, if GitHub no longer has it. Without a previous crawl to
+   * build on, runs a full crawl instead.
+   */
+  refreshRepository(owner: string, name: string): Promise<CrawlRun> {
+    if (!this.last) {
+      return this.refresh();
+    }
+    return this.serialized(async stats => {
+      const previous = this.last!;
+      const slug = `${owner}/${name}`.toLowerCase();
+      const others = previous.repositories.filter(r => slugOf(r.info) !== slug);
+      try {
+        const info = await getRepository(owner, name, {
+          client: this.deps.client(owner, stats),
+          stats,
+          pageSize: this.config.pageSize,
+          ...this.deps.graphqlRetry,
+        });
+        if (!info) {
+          return {
+            ...previous,
+            repositories: others,
+            failures: [],
+            archivesRead: 0,
+          };
+        }
+        const read = await readRepository(
+          info,
+          this.config,
+          this.crawlDeps(stats),
+        );
+        return {
+          repositories: [...others, read.repository].sort((x, y) =>
+            slugOf(x.info).localeCompare(slugOf(y.info)),
+          ),
+          failures: read.failures,
+          skippedFiles: read.skippedFiles,
+          archivesRead: read.archivesRead,
+        };
+      } catch (error) {
+        this.deps.logger.error(
+          `GitHub inventory ${this.config.id}: refresh of ${owner}/${name} failed: ${error}`,
+        );
+        return undefined;
+      }
+    }, `event ${owner}/${name}`);
+  }
+
+  private crawlDeps(stats: RequestStats) {
+    return {
+      clientFor: (organization: string) =>
+        this.deps.client(organization, stats),
+      stats,
+      logger: this.deps.logger,
+      cache: this.cache,
+      graphqlRetry: this.deps.graphqlRetry,
+    };
+  }
+
+  private serialized(
+    crawl: (stats: RequestStats) => Promise<CrawlResult | undefined>,
+    trigger: string,
+  ): Promise<CrawlRun> {
+    const next = this.running.then(() => this.run(crawl, trigger));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(
+    crawlFn: (stats: RequestStats) => Promise<CrawlResult | undefined>,
+    trigger: string,
+  ): Promise<CrawlRun> {
+    if (!this.connection) {
+      throw new Error(
+        `${this.getProviderName()} is not connected to the catalog`,
+      );
+    }
+    const { logger, store } = this.deps;
+    const startedAt = new Date();
+    const stats = new RequestStats();
+    const crawl = await crawlFn(stats);
+    const errors = (crawl?.failures ?? []).map(
+      f => `${f.step} ${f.target}: ${f.message}`,
+    );
+    if (!crawl) {
+      errors.push('crawl aborted');
+    }
+
+    const transformed = crawl
+      ? crawlToEntities(crawl, this.config)
+      : { entities: [], problems: [], declarations: {} };
+    for (const problem of transformed.problems) {
+      logger.warn(
+        `GitHub inventory ${this.config.id}: ${problem.repository}/${
+          problem.path
+        }${problem.line ? `:${problem.line}` : ''}: ${problem.message}`,
+      );
+    }
+    for (const skipped of crawl?.skippedFiles ?? []) {
+      logger.warn(
+        `GitHub inventory ${this.config.id}: skipped ${skipped.repository}/${skipped.path}: ${skipped.reason}`,
+      );
+    }
+
+    const outcome = outcomeOf(crawl);
+    const providerName = this.getProviderName();
+    const sync = await syncEntities({
+      connection: this.connection,
+      locationKey: providerName,
+      entities: transformed.entities,
+      previousRefs: await store.lastAppliedRefs(providerName),
+      outcome,
+      removalCeiling: this.config.removalCeiling,
+      failedSteps: crawl?.failures.length,
+    });
+    if (sync.reason) {
+      logger.error(`GitHub inventory ${this.config.id}: ${sync.reason}`);
+      errors.push(sync.reason);
+    }
+    if (crawl && outcome !== 'failed') {
+      this.last = crawl;
+    }
+
+    const finishedAt = new Date();
+    const run: CrawlRun = {
+      providerId: providerName,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      outcome,
+      applied: sync.applied,
+      requests: { ...stats.requests },
+      retries: { 'rate-limit-waits': stats.rateLimitWaits },
+      entities: countEntities(transformed.entities),
+      errors,
+      entityRefs: sync.entityRefs,
+      details: {
+        trigger,
+        graphqlPoints: stats.graphqlPoints,
+        archivesRead: crawl?.archivesRead ?? 0,
+        repositories: crawl?.repositories.length ?? 0,
+        problems: transformed.problems.length,
+        ...transformed.declarations,
+      },
+    };
+    await store.record(run);
+    logger.info(
+      `GitHub inventory ${this.config.id} (${trigger}): ${outcome}, applied ${
+        run.applied
+      }; repositories ${
+        crawl?.repositories.length ?? 0
+      }; entities ${formatCounts(run.entities)}; requests ${
+        stats.total
+      } (${formatCounts(run.requests)}); GraphQL points ${
+        stats.graphqlPoints
+      }; archives ${crawl?.archivesRead ?? 0}; rate-limit waits ${
+        stats.rateLimitWaits
+      }; problems ${transformed.problems.length}; errors ${errors.length}; ${(
+        (finishedAt.getTime() - startedAt.getTime()) /
+        1000
+      ).toFixed(1)}s`,
+    );
+    return run;
+  }
+}

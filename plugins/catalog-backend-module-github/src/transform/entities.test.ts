@@ -1,0 +1,224 @@
+/*
+ * The whole transform on the real k8s-infra files: kubernetes/k8s.io analysed in depth and
+ * kubernetes/community's sigs.yaml, as the demo configures them. The answers are the ones a
+ * person would check by reading the repositories.
+ */
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { k8sIoSnapshot } from '../analyzers/__testUtils__/k8sIoSnapshot';
+import {
+  GithubInventoryProviderConfig,
+  DEFAULT_COMPONENT_TYPES,
+} from '../lib/config';
+import { CrawlResult } from '../lib/crawl';
+import { RepositoryInfo } from '../lib/repositories';
+import { crawlToEntities } from './entities';
+
+const SIGS_YAML = path.resolve(
+  __dirname,
+  '../../../../packages/emulators/seed/k8s-infra/github/kubernetes/community/sigs.yaml',
+);
+const CLUSTER = {
+  projectId: 'kubernetes-public',
+  location: 'us-central1',
+  name: 'aaa',
+};
+
+const config: GithubInventoryProviderConfig = {
+  id: 'test',
+  host: 'github.com',
+  organizations: ['kubernetes'],
+  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+  removalCeiling: 0.2,
+  pageSize: 100,
+  ownersDepth: 'tree',
+  registerCatalogInfo: true,
+  componentTypes: DEFAULT_COMPONENT_TYPES,
+  fallbackOwner: 'group:default/unknown',
+  maxFileBytes: 1024 * 1024,
+  analyzers: [
+    { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
+    {
+      type: 'apps',
+      repository: 'kubernetes/k8s.io',
+      path: 'apps',
+      cluster: CLUSTER,
+      namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
+    },
+    {
+      type: 'google-groups',
+      repository: 'kubernetes/k8s.io',
+      path: 'groups',
+      domain: 'kubernetes.io',
+    },
+    {
+      type: 'octodns',
+      repository: 'kubernetes/k8s.io',
+      configPath: 'dns/octodns-config.yaml',
+      zoneConfigDir: 'dns/zone-configs',
+    },
+    {
+      type: 'promoter-manifests',
+      repository: 'kubernetes/k8s.io',
+      path: 'registry.k8s.io/manifests',
+      registryName: 'registry.k8s.io',
+    },
+    {
+      type: 'declared-gcp-projects',
+      repository: 'kubernetes/k8s.io',
+      path: 'infra/gcp/infra.yaml',
+    },
+  ],
+};
+
+function info(
+  name: string,
+  rootFiles: Map<string, string>,
+  extra: Partial<RepositoryInfo> = {},
+): RepositoryInfo {
+  return {
+    owner: 'kubernetes',
+    name,
+    url: `https://github.com/kubernetes/${name}`,
+    topics: [],
+    isArchived: false,
+    isFork: false,
+    visibility: 'PUBLIC',
+    defaultBranch: 'main',
+    headCommit: 'c0ffee',
+    rootFiles,
+    ...extra,
+  };
+}
+
+function crawl(): CrawlResult {
+  const k8sIo = k8sIoSnapshot();
+  const sigs = readFileSync(SIGS_YAML, 'utf8');
+  return {
+    repositories: [
+      {
+        info: info('community', new Map()),
+        snapshot: {
+          ...k8sIo,
+          name: 'community',
+          htmlUrl: 'https://github.com/kubernetes/community',
+          files: new Map([['sigs.yaml', sigs]]),
+        },
+      },
+      {
+        info: info(
+          'k8s.io',
+          new Map([['OWNERS', k8sIo.files.get('OWNERS')!]]),
+          {
+            description:
+              'Code and configuration to manage Kubernetes project infrastructure',
+            topics: ['k8s-sig-k8s-infra'],
+          },
+        ),
+        snapshot: k8sIo,
+      },
+      {
+        info: info(
+          'website',
+          new Map([['catalog-info.yaml', 'kind: Component']]),
+          { topics: ['website'] },
+        ),
+      },
+    ],
+    failures: [],
+    skippedFiles: [],
+    archivesRead: 2,
+  };
+}
+
+describe('crawlToEntities on the k8s-infra repositories', () => {
+  const result = crawlToEntities(crawl(), config);
+  const byRef = new Map(result.entities.map(e => [stringifyEntityRef(e), e]));
+  const get = (ref: string): Entity => {
+    const entity = byRef.get(ref);
+    if (!entity) throw new Error(`no ${ref}`);
+    return entity;
+  };
+
+  it('emits one entity per ref, each with a location', () => {
+    expect(byRef.size).toBe(result.entities.length);
+    for (const e of result.entities) {
+      expect(
+        e.metadata.annotations?.['backstage.io/managed-by-location'],
+      ).toMatch(/^url:https:\/\/github\.com\//);
+    }
+  });
+
+  it('reports no problems on the real files', () => {
+    expect(result.problems).toEqual([]);
+  });
+
+  it('makes kubernetes/k8s.io a Component owned by sig-k8s-infra through its sigs.yaml subproject', () => {
+    const repo = get('component:default/kubernetes--k8s.io');
+    expect(repo.spec).toMatchObject({
+      type: 'repository',
+      lifecycle: 'production',
+      owner: 'group:default/sig-k8s-infra',
+    });
+    expect(repo.spec?.system).toMatch(
+      /^system:default\/sig-k8s-infra--k8s.io$/,
+    );
+    expect(
+      repo.metadata.annotations?.['infra-atlas.io/owner-evidence'],
+    ).toContain('sigs.yaml subproject');
+    const dirs = (repo.spec?.ownership as Array<{ dir: string }>).map(
+      d => d.dir,
+    );
+    expect(dirs).toContain('apps/gcsweb');
+    expect(dirs).toHaveLength(152);
+  });
+
+  it('registers a repository that describes itself instead of inventing a Component for it', () => {
+    expect(byRef.has('component:default/kubernetes--website')).toBe(false);
+    expect(
+      get('location:default/github--kubernetes--website').spec?.target,
+    ).toBe('https://github.com/kubernetes/website/blob/main/catalog-info.yaml');
+  });
+
+  it('places gcsweb on cluster aaa, owned by sig-k8s-infra, with the DNS record that serves it', () => {
+    const app = get(
+      'component:default/k8s-app--kubernetes-public--us-central1--aaa--gcsweb',
+    );
+    expect(app.spec).toMatchObject({
+      type: 'service',
+      owner: 'group:default/sig-k8s-infra',
+    });
+    expect(app.spec?.runsOn).toEqual([
+      'resource:default/kubernetes-namespace--kubernetes-public--us-central1--aaa--gcsweb',
+    ]);
+    const records = result.entities.filter(
+      e =>
+        e.spec?.type === 'dns-record' &&
+        (e.spec?.servedBy as string[] | undefined)?.includes(
+          stringifyEntityRef(app),
+        ),
+    );
+    expect(records.map(r => r.spec?.fqdn)).toContain('gcsweb.k8s.io.');
+  });
+
+  it('merges a person named by sigs.yaml and by OWNERS_ALIASES into one User', () => {
+    const user = get('user:default/ameukam');
+    expect(user.spec?.memberOf).toEqual(
+      expect.arrayContaining([
+        'group:default/sig-k8s-infra',
+        'group:default/kubernetes--k8s.io--sig-k8s-infra-leads',
+      ]),
+    );
+    expect(user.spec?.profile).toMatchObject({ displayName: 'Arnaud Meukam' });
+  });
+
+  it('emits the Google Groups of groups.yaml under the names IAM grants use', () => {
+    const group = get('group:default/k8s-infra-gcp-org-admins--kubernetes.io');
+    expect(group.spec?.type).toBe('google-group');
+  });
+
+  it('keeps the declared project list with the run, not as entities', () => {
+    expect(result.declarations.declaredGcpProjects).toHaveLength(316);
+  });
+});

@@ -1,0 +1,374 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ANNOTATIONS, entityName } from '@infra-atlas/inventory-common';
+import { posix } from 'node:path';
+import { analyzeApps, AppHostname } from '../analyzers/apps';
+import {
+  codeownerRef,
+  codeownersFor,
+  parseCodeowners,
+  pickCodeownersFile,
+} from '../analyzers/codeowners';
+import {
+  DeclaredProject,
+  parseDeclaredProjects,
+} from '../analyzers/declaredProjects';
+import { googleGroupsToEntities } from '../analyzers/googleGroups';
+import { analyzeOctodns } from '../analyzers/octodns';
+import {
+  OwnersAliases,
+  OwnersFile,
+  OwnersTree,
+  parseOwnersAliases,
+  parseOwnersFile,
+} from '../analyzers/owners';
+import { analyzePromoterManifests } from '../analyzers/promoter';
+import {
+  SubprojectIndexEntry,
+  parseSigsYaml,
+  sigsToEntities,
+} from '../analyzers/sigs';
+import {
+  AnalyzerContext,
+  AnalyzerOutput,
+  AnalyzerProblem,
+  RepositorySnapshot,
+} from '../analyzers/types';
+import { AnalyzerConfig, GithubInventoryProviderConfig } from '../lib/config';
+import { CrawlResult, CrawledRepository, slugOf } from '../lib/crawl';
+import {
+  CodeownersLookup,
+  RepositoryOwnerResolver,
+} from '../ownership/ownerResolver';
+import { mergeEntities } from './mergeEntities';
+import { ownersAliasGroupRef, ownersAliasGroups, ownersUsers } from './people';
+import { directoryOwnership, repositoryEntity } from './repository';
+
+export type TransformProblem = AnalyzerProblem & { repository: string };
+
+export type TransformResult = {
+  entities: Entity[];
+  problems: TransformProblem[];
+  /** Facts kept with the run rather than as entities (declared versus observed). */
+  declarations: { declaredGcpProjects?: DeclaredProject[] };
+};
+
+const problemOf = (error: unknown, path: string): AnalyzerProblem => ({
+  path: (error as { path?: string }).path ?? path,
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/** Every repository gets a snapshot: the archive's files, else the root files of the listing. */
+function snapshotOf(repo: CrawledRepository): RepositorySnapshot {
+  return (
+    repo.snapshot ?? {
+      owner: repo.info.owner,
+      name: repo.info.name,
+      commit: repo.info.headCommit ?? '',
+      htmlUrl: repo.info.url,
+      defaultBranch: repo.info.defaultBranch ?? 'HEAD',
+      files: repo.info.rootFiles,
+    }
+  );
+}
+
+/** The ownership files of one repository, parsed; bad files become problems. */
+function readOwnership(
+  snapshot: RepositorySnapshot,
+  problems: AnalyzerProblem[],
+) {
+  const files: OwnersFile[] = [];
+  let aliases: OwnersAliases = new Map();
+  for (const [path, content] of snapshot.files) {
+    try {
+      if (posix.basename(path) === 'OWNERS') {
+        files.push(parseOwnersFile(content, path));
+      } else if (path === 'OWNERS_ALIASES') {
+        aliases = parseOwnersAliases(content, path);
+      }
+    } catch (error) {
+      problems.push(problemOf(error, path));
+    }
+  }
+  const codeownersPath = pickCodeownersFile(snapshot.files.keys());
+  let codeowners: CodeownersLookup | undefined;
+  if (codeownersPath) {
+    const file = parseCodeowners(
+      codeownersPath,
+      snapshot.files.get(codeownersPath)!,
+    );
+    problems.push(...file.problems);
+    // A directory's CODEOWNERS owner is that of a file directly in it.
+    codeowners = dir => {
+      const rule = codeownersFor(file, posix.join(dir, 'OWNERS'));
+      return rule?.owners.flatMap(token => {
+        const resolved = codeownerRef(token);
+        return 'ref' in resolved ? [resolved.ref] : [];
+      });
+    };
+  }
+  return { files, aliases, tree: new OwnersTree(files, aliases), codeowners };
+}
+
+function runAnalyzer(
+  analyzer: AnalyzerConfig,
+  ctx: AnalyzerContext,
+  sink: {
+    hostnames: AppHostname[];
+    declarations: TransformResult['declarations'];
+  },
+): AnalyzerOutput {
+  const files = ctx.snapshot.files;
+  switch (analyzer.type) {
+    case 'apps': {
+      const output = analyzeApps(ctx, analyzer);
+      sink.hostnames.push(...output.hostnames);
+      return output;
+    }
+    case 'google-groups':
+      return googleGroupsToEntities(
+        [...files.entries()]
+          .filter(([path]) => path.startsWith(`${analyzer.path}/`))
+          .map(([path, content]) => ({ path, content })),
+        ctx,
+        { domain: analyzer.domain },
+      );
+    case 'octodns':
+      return analyzeOctodns(ctx, analyzer);
+    case 'promoter-manifests':
+      return analyzePromoterManifests(ctx, analyzer);
+    case 'declared-gcp-projects': {
+      const content = files.get(analyzer.path);
+      if (content === undefined) {
+        return {
+          entities: [],
+          problems: [{ path: analyzer.path, message: 'file not found' }],
+        };
+      }
+      try {
+        sink.declarations.declaredGcpProjects = parseDeclaredProjects(
+          analyzer.path,
+          content,
+        );
+        return { entities: [], problems: [] };
+      } catch (error) {
+        return { entities: [], problems: [problemOf(error, analyzer.path)] };
+      }
+    }
+    default:
+      return { entities: [], problems: [] };
+  }
+}
+
+/** Points each declared DNS record at the apps that serve its name. */
+function linkHostnames(entities: Entity[], hostnames: AppHostname[]) {
+  const appsByHost = new Map<string, Set<string>>();
+  for (const { hostname, app } of hostnames) {
+    const key = hostname.toLowerCase();
+    appsByHost.set(key, (appsByHost.get(key) ?? new Set()).add(app));
+  }
+  for (const entity of entities) {
+    const fqdn = entity.spec?.fqdn;
+    if (entity.spec?.type !== 'dns-record' || typeof fqdn !== 'string')
+      continue;
+    const apps = appsByHost.get(fqdn.replace(/\.$/, '').toLowerCase());
+    if (apps) {
+      entity.spec.servedBy = [...apps].sort();
+    }
+  }
+}
+
+/** `backstage.io/managed-by-location`: the file that declares the entity, else its repository. */
+function stampLocation(entity: Entity, fallbackUrl: string): Entity {
+  const annotations = entity.metadata.annotations ?? {};
+  const location = `url:${annotations[ANNOTATIONS.declaredIn] ?? fallbackUrl}`;
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+        ...annotations,
+      },
+    },
+  };
+}
+
+/**
+ * A repository that describes itself (catalog-info.yaml) is registered as a Location, the
+ * way Backstage's own provider does: its entities stay authoritative, and this provider adds
+ * no second Component for it.
+ */
+function catalogInfoLocation(repo: CrawledRepository): Entity {
+  const target = `${repo.info.url}/blob/${
+    repo.info.defaultBranch ?? 'HEAD'
+  }/catalog-info.yaml`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Location',
+    metadata: {
+      name: entityName([
+        'github',
+        repo.info.owner.toLowerCase(),
+        repo.info.name.toLowerCase(),
+      ]),
+      annotations: { [ANNOTATIONS.provenance]: 'declared' },
+    },
+    spec: { type: 'url', target },
+  };
+}
+
+/**
+ * Turns a crawl into the provider's entities: sigs.yaml first (its subprojects and groups
+ * decide ownership elsewhere), then each repository — its Component with owner and OWNERS
+ * facts, its alias groups and people, its declared infrastructure — and finally the links
+ * that need more than one analyzer (DNS names to the apps that serve them).
+ */
+export function crawlToEntities(
+  crawl: CrawlResult,
+  config: GithubInventoryProviderConfig,
+): TransformResult {
+  const entities: Entity[] = [];
+  const problems: TransformProblem[] = [];
+  const declarations: TransformResult['declarations'] = {};
+  const hostnames: AppHostname[] = [];
+  const report = (repository: string, found: AnalyzerProblem[]) =>
+    problems.push(...found.map(p => ({ repository, ...p })));
+  const analyzersOf = (repo: CrawledRepository) =>
+    config.analyzers.filter(
+      a => a.repository.toLowerCase() === slugOf(repo.info),
+    );
+  const contextOf = (
+    snapshot: RepositorySnapshot,
+    resolver?: RepositoryOwnerResolver,
+  ): AnalyzerContext => ({
+    snapshot,
+    fileUrl: path =>
+      `${snapshot.htmlUrl}/blob/${snapshot.defaultBranch}/${path}`,
+    treeUrl: path =>
+      `${snapshot.htmlUrl}/tree/${snapshot.defaultBranch}/${path}`.replace(
+        /\/$/,
+        '',
+      ),
+    ownerOf: path =>
+      resolver?.ownerOf(path) ?? {
+        ref: config.fallbackOwner,
+        evidence: 'fallback owner',
+      },
+  });
+
+  // 1. sigs.yaml: groups, leads and subprojects, which the ownership rule builds on.
+  const subprojects: SubprojectIndexEntry[] = [];
+  let knownGroups: Set<string> | undefined;
+  for (const repo of crawl.repositories) {
+    for (const analyzer of analyzersOf(repo).filter(a => a.type === 'sigs')) {
+      const snapshot = snapshotOf(repo);
+      const content = snapshot.files.get(analyzer.path);
+      if (content === undefined) {
+        report(slugOf(repo.info), [
+          { path: analyzer.path, message: 'sigs.yaml not found' },
+        ]);
+        continue;
+      }
+      const output = sigsToEntities(
+        parseSigsYaml(analyzer.path, content),
+        contextOf(snapshot),
+      );
+      entities.push(...output.entities);
+      report(slugOf(repo.info), output.problems);
+      subprojects.push(...output.subprojects);
+      knownGroups ??= new Set();
+      for (const e of output.entities.filter(x => x.kind === 'Group')) {
+        knownGroups.add(stringifyEntityRef(e));
+      }
+    }
+  }
+
+  // 2. Each repository: Component (or its own catalog-info.yaml), people, declared infra.
+  const people = new Map<string, Set<string>>();
+  const person = (login: string) => {
+    const key = login.toLowerCase();
+    if (!people.has(key)) people.set(key, new Set());
+    return people.get(key)!;
+  };
+  for (const repo of crawl.repositories) {
+    const slug = slugOf(repo.info);
+    const snapshot = snapshotOf(repo);
+    const repoProblems: AnalyzerProblem[] = [];
+    const ownership = readOwnership(snapshot, repoProblems);
+    const resolver = new RepositoryOwnerResolver(repo.info, {
+      subprojects,
+      ownersTree: ownership.tree,
+      aliasGroup: alias =>
+        ownership.aliases.has(alias)
+          ? ownersAliasGroupRef(repo.info, alias)
+          : undefined,
+      codeowners: ownership.codeowners,
+      knownGroups,
+      fallback: config.fallbackOwner,
+    });
+    const ctx = contextOf(snapshot, resolver);
+
+    if (
+      repo.info.rootFiles.has('catalog-info.yaml') &&
+      config.registerCatalogInfo
+    ) {
+      entities.push(stampLocation(catalogInfoLocation(repo), repo.info.url));
+    } else {
+      entities.push(
+        repositoryEntity(repo.info, {
+          owner: resolver.ownerOf(''),
+          componentTypes: config.componentTypes,
+          ownership: directoryOwnership(ownership.tree),
+          ownersFiles: ownership.files.map(f => ctx.fileUrl(f.path)).sort(),
+        }),
+      );
+    }
+
+    if (ownership.aliases.size) {
+      entities.push(
+        ...ownersAliasGroups(
+          repo.info,
+          ownership.aliases,
+          ctx.fileUrl('OWNERS_ALIASES'),
+        ),
+      );
+      for (const [alias, logins] of ownership.aliases) {
+        for (const login of logins)
+          person(login).add(ownersAliasGroupRef(repo.info, alias));
+      }
+    }
+    for (const file of ownership.files) {
+      for (const entry of [...file.approvers, ...file.reviewers]) {
+        if (!ownership.aliases.has(entry)) person(entry);
+      }
+    }
+
+    for (const analyzer of analyzersOf(repo).filter(a => a.type !== 'sigs')) {
+      const output = runAnalyzer(analyzer, ctx, { hostnames, declarations });
+      entities.push(
+        ...output.entities.map(e => stampLocation(e, repo.info.url)),
+      );
+      repoProblems.push(...output.problems);
+    }
+    report(slug, repoProblems);
+  }
+  entities.push(...ownersUsers(people));
+
+  // 3. Links across analyzers, then one entity per ref.
+  linkHostnames(entities, hostnames);
+  const merged = mergeEntities(
+    entities.map(e =>
+      stampLocation(
+        e,
+        e.metadata.annotations?.['backstage.io/view-url'] ??
+          'https://github.com',
+      ),
+    ),
+  );
+  report(
+    'catalog',
+    merged.conflicts.map(c => ({ path: c.ref, message: c.message })),
+  );
+  return { entities: merged.entities, problems, declarations };
+}

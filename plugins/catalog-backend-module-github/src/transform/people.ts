@@ -1,0 +1,63 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATIONS,
+  entityName,
+  githubUserEntityName,
+} from '@infra-atlas/inventory-common';
+import { OwnersAliases } from '../analyzers/owners';
+
+/** The Group an OWNERS_ALIASES alias becomes: aliases are per repository. */
+export const ownersAliasGroupRef = (
+  repo: { owner: string; name: string },
+  alias: string,
+) =>
+  `group:default/${entityName([
+    repo.owner.toLowerCase(),
+    repo.name.toLowerCase(),
+    alias.toLowerCase(),
+  ])}`;
+
+/** One Group per alias of a repository's OWNERS_ALIASES, its logins as members. */
+export function ownersAliasGroups(
+  repo: { owner: string; name: string },
+  aliases: OwnersAliases,
+  declaredIn: string,
+): Entity[] {
+  return [...aliases.keys()].sort().map(alias => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: {
+      name: ownersAliasGroupRef(repo, alias).split('/')[1],
+      title: `${alias} (${repo.owner}/${repo.name})`,
+      description: `OWNERS_ALIASES alias '${alias}' of ${repo.owner}/${repo.name}`,
+      annotations: {
+        [ANNOTATIONS.provenance]: 'declared',
+        [ANNOTATIONS.declaredIn]: declaredIn,
+      },
+    },
+    spec: { type: 'owners-alias', children: [] },
+  }));
+}
+
+/**
+ * One User per GitHub login the repositories name (OWNERS approvers and reviewers, alias
+ * members), member of the alias groups that list them. Logins are case-insensitive, so each
+ * person is one entity however the files spell them.
+ */
+export function ownersUsers(people: Map<string, Set<string>>): Entity[] {
+  return [...people.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([login, groups]) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: {
+        name: githubUserEntityName(login),
+        title: login,
+        annotations: {
+          'github.com/user-login': login,
+          [ANNOTATIONS.provenance]: 'declared',
+        },
+      },
+      spec: { profile: { displayName: login }, memberOf: [...groups].sort() },
+    }));
+}
