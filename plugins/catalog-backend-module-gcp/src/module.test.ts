@@ -16,7 +16,7 @@ import {
   startGcpEmulator,
 } from '@infra-atlas/emulators';
 import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
-import { testDatabases } from '@infra-atlas/test-utils';
+import { catalogApi, testDatabases } from '@infra-atlas/test-utils';
 import gcpModule from './index';
 
 describe.each(testDatabases())('GCP inventory in the catalog on $name', db => {
@@ -66,35 +66,10 @@ describe.each(testDatabases())('GCP inventory in the catalog on $name', db => {
     await db.cleanup();
   });
 
-  async function get<T>(path: string): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${baseUrl}${path}`, {
-      headers: { Authorization: mockCredentials.user.header() },
-    });
-    return {
-      status: res.status,
-      body: res.ok ? ((await res.json()) as T) : (undefined as T),
-    };
-  }
-
-  /** Polls until the entity exists and `ready` holds: crawling and processing take a while. */
-  async function entity(
-    ref: string,
-    ready: (e: Entity) => boolean = () => true,
-  ) {
-    const [kind, name] = ref.split(':');
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const { body } = await get<Entity>(
-        `/entities/by-name/${kind}/default/${name}`,
-      );
-      if (body && ready(body)) return body;
-      if (Date.now() > deadline)
-        throw new Error(
-          `${ref} did not appear: ${JSON.stringify(body)?.slice(0, 300)}`,
-        );
-      await new Promise(r => setTimeout(r, 500));
-    }
-  }
+  const api = () => catalogApi(baseUrl, mockCredentials.user.header());
+  const get = <T>(path: string) => api().get<T>(path);
+  const entity = (ref: string, ready?: (e: Entity) => boolean) =>
+    api().entity(ref, ready);
 
   const hasRelations = (e: Entity) => (e.relations ?? []).length > 0;
 

@@ -19,7 +19,9 @@ export const RESOURCE_TYPES = {
   cloudSqlInstance: 'cloud-sql-instance',
   pubsubTopic: 'pubsub-topic',
   bigqueryDataset: 'bigquery-dataset',
-  kubernetesNamespace: 'kubernetes-namespace',
+  kubernetesNamespace: 'k8s-namespace',
+  registryPromotion: 'registry-promotion',
+  containerRegistry: 'container-registry',
 } as const;
 
 /** @public */

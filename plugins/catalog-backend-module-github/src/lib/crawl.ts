@@ -93,8 +93,12 @@ function included(repo: RepositoryInfo, config: GithubInventoryProviderConfig) {
   );
 }
 
-const message = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
+/** An error as a log line: Octokit's messages omit the HTTP status, which says the most. */
+function message(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const status = (error as { status?: number }).status;
+  return status ? `HTTP ${status}: ${text}` : text;
+}
 
 /**
  * One crawl: list the configured organizations (GraphQL, with root ownership files), fetch

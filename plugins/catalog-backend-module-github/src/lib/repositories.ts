@@ -86,6 +86,16 @@ type RepositoryNode = {
 
 type RateLimit = { cost: number; remaining: number; resetAt: string };
 
+type OrganizationPage = {
+  rateLimit: RateLimit;
+  organization: {
+    repositories: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: RepositoryNode[];
+    };
+  } | null;
+};
+
 function toRepositoryInfo(node: RepositoryNode): RepositoryInfo {
   const rootFiles = new Map<string, string>();
   for (const [alias, path] of Object.entries(ROOT_BLOBS)) {
@@ -111,10 +121,16 @@ function toRepositoryInfo(node: RepositoryNode): RepositoryInfo {
   };
 }
 
+/** GitHub answered 200 with an `errors` payload (Octokit's GraphqlResponseError). */
+const isGraphqlErrorPayload = (error: unknown) =>
+  (error as { name?: string }).name === 'GraphqlResponseError';
+
 /**
- * Retries a GraphQL call that came back with an `errors` payload (GitHub's transient
- * "Something went wrong" is already retried by plugin-retry; other errors, e.g. timeouts of
- * a heavy page, usually pass on a second try). Rate limits are the throttling plugin's job.
+ * Retries a GraphQL call that came back with an `errors` payload: other errors than GitHub's
+ * transient "Something went wrong" (which plugin-retry already handles), e.g. a timeout of a
+ * heavy page, usually pass on a second try. HTTP failures are not retried here: plugin-retry
+ * and the throttling plugin have already done what is sensible with them. A missing
+ * repository (NOT_FOUND) is an answer, not a failure.
  */
 async function withGraphqlRetries<T>(
   call: () => Promise<T>,
@@ -125,7 +141,10 @@ async function withGraphqlRetries<T>(
     try {
       return await call();
     } catch (error) {
-      if (attempt >= attempts) {
+      const notFound = (
+        error as { errors?: Array<{ type?: string }> }
+      ).errors?.every(e => e.type === 'NOT_FOUND');
+      if (attempt >= attempts || !isGraphqlErrorPayload(error) || notFound) {
         throw error;
       }
       await new Promise(r => setTimeout(r, baseDelayMs * 2 ** (attempt - 1)));
@@ -152,17 +171,8 @@ export async function listOrganizationRepositories(
   options: ListOptions,
 ): Promise<RepositoryInfo[]> {
   const repositories: RepositoryInfo[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: {
-      rateLimit: RateLimit;
-      organization: {
-        repositories: {
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          nodes: RepositoryNode[];
-        };
-      } | null;
-    } = await withGraphqlRetries(
+  const fetchPage = (cursor: string | null): Promise<OrganizationPage> =>
+    withGraphqlRetries(
       () =>
         options.client.graphql(ORGANIZATION_QUERY, {
           login,
@@ -172,6 +182,9 @@ export async function listOrganizationRepositories(
       options.attempts ?? 3,
       options.baseDelayMs ?? 1000,
     );
+  let cursor: string | null = null;
+  do {
+    const page = await fetchPage(cursor);
     options.stats.graphqlPoints += page.rateLimit?.cost ?? 0;
     if (!page.organization) {
       throw new Error(`GitHub organization '${login}' was not found`);
@@ -189,12 +202,21 @@ export async function getRepository(
   name: string,
   options: ListOptions,
 ): Promise<RepositoryInfo | undefined> {
-  const result: { rateLimit: RateLimit; repository: RepositoryNode | null } =
-    await withGraphqlRetries(
+  let result: { rateLimit: RateLimit; repository: RepositoryNode | null };
+  try {
+    result = await withGraphqlRetries(
       () => options.client.graphql(REPOSITORY_QUERY, { owner, name }),
       options.attempts ?? 3,
       options.baseDelayMs ?? 1000,
     );
+  } catch (error) {
+    // GitHub answers a missing repository with a NOT_FOUND error, not with null.
+    const errors = (error as { errors?: Array<{ type?: string }> }).errors;
+    if (errors?.length && errors.every(e => e.type === 'NOT_FOUND')) {
+      return undefined;
+    }
+    throw error;
+  }
   options.stats.graphqlPoints += result.rateLimit?.cost ?? 0;
   return result.repository ? toRepositoryInfo(result.repository) : undefined;
 }

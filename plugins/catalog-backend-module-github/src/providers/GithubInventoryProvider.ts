@@ -194,6 +194,9 @@ export class GithubInventoryProvider implements EntityProvider {
     const errors = (crawl?.failures ?? []).map(
       f => `${f.step} ${f.target}: ${f.message}`,
     );
+    for (const error of errors) {
+      logger.error(`GitHub inventory ${this.config.id}: ${error}`);
+    }
     if (!crawl) {
       errors.push('crawl aborted');
     }

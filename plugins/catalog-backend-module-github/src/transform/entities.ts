@@ -40,7 +40,12 @@ import {
   RepositoryOwnerResolver,
 } from '../ownership/ownerResolver';
 import { mergeEntities } from './mergeEntities';
-import { ownersAliasGroupRef, ownersAliasGroups, ownersUsers } from './people';
+import {
+  OwnersPerson,
+  ownersAliasGroupRef,
+  ownersAliasGroups,
+  ownersUsers,
+} from './people';
 import { directoryOwnership, repositoryEntity } from './repository';
 
 export type TransformProblem = AnalyzerProblem & { repository: string };
@@ -177,10 +182,15 @@ function linkHostnames(entities: Entity[], hostnames: AppHostname[]) {
   }
 }
 
-/** `backstage.io/managed-by-location`: the file that declares the entity, else its repository. */
-function stampLocation(entity: Entity, fallbackUrl: string): Entity {
+/**
+ * `backstage.io/managed-by-location`: the file that declares the entity, else the repository
+ * it is (every entity has one or the other).
+ */
+function stampLocation(entity: Entity): Entity {
   const annotations = entity.metadata.annotations ?? {};
-  const location = `url:${annotations[ANNOTATIONS.declaredIn] ?? fallbackUrl}`;
+  const location = `url:${
+    annotations[ANNOTATIONS.declaredIn] ?? annotations['backstage.io/view-url']
+  }`;
   return {
     ...entity,
     metadata: {
@@ -207,12 +217,15 @@ function catalogInfoLocation(repo: CrawledRepository): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Location',
     metadata: {
+      annotations: {
+        [ANNOTATIONS.provenance]: 'declared',
+        [ANNOTATIONS.declaredIn]: target,
+      },
       name: entityName([
         'github',
         repo.info.owner.toLowerCase(),
         repo.info.name.toLowerCase(),
       ]),
-      annotations: { [ANNOTATIONS.provenance]: 'declared' },
     },
     spec: { type: 'url', target },
   };
@@ -285,11 +298,11 @@ export function crawlToEntities(
   }
 
   // 2. Each repository: Component (or its own catalog-info.yaml), people, declared infra.
-  const people = new Map<string, Set<string>>();
-  const person = (login: string) => {
+  const people = new Map<string, OwnersPerson>();
+  const person = (login: string, namedIn: string) => {
     const key = login.toLowerCase();
-    if (!people.has(key)) people.set(key, new Set());
-    return people.get(key)!;
+    if (!people.has(key)) people.set(key, { groups: new Set(), namedIn });
+    return people.get(key)!.groups;
   };
   for (const repo of crawl.repositories) {
     const slug = slugOf(repo.info);
@@ -313,7 +326,7 @@ export function crawlToEntities(
       repo.info.rootFiles.has('catalog-info.yaml') &&
       config.registerCatalogInfo
     ) {
-      entities.push(stampLocation(catalogInfoLocation(repo), repo.info.url));
+      entities.push(catalogInfoLocation(repo));
     } else {
       entities.push(
         repositoryEntity(repo.info, {
@@ -334,21 +347,23 @@ export function crawlToEntities(
         ),
       );
       for (const [alias, logins] of ownership.aliases) {
-        for (const login of logins)
-          person(login).add(ownersAliasGroupRef(repo.info, alias));
+        for (const login of logins) {
+          person(login, ctx.fileUrl('OWNERS_ALIASES')).add(
+            ownersAliasGroupRef(repo.info, alias),
+          );
+        }
       }
     }
     for (const file of ownership.files) {
       for (const entry of [...file.approvers, ...file.reviewers]) {
-        if (!ownership.aliases.has(entry)) person(entry);
+        if (!ownership.aliases.has(entry))
+          person(entry, ctx.fileUrl(file.path));
       }
     }
 
     for (const analyzer of analyzersOf(repo).filter(a => a.type !== 'sigs')) {
       const output = runAnalyzer(analyzer, ctx, { hostnames, declarations });
-      entities.push(
-        ...output.entities.map(e => stampLocation(e, repo.info.url)),
-      );
+      entities.push(...output.entities);
       repoProblems.push(...output.problems);
     }
     report(slug, repoProblems);
@@ -357,15 +372,7 @@ export function crawlToEntities(
 
   // 3. Links across analyzers, then one entity per ref.
   linkHostnames(entities, hostnames);
-  const merged = mergeEntities(
-    entities.map(e =>
-      stampLocation(
-        e,
-        e.metadata.annotations?.['backstage.io/view-url'] ??
-          'https://github.com',
-      ),
-    ),
-  );
+  const merged = mergeEntities(entities.map(stampLocation));
   report(
     'catalog',
     merged.conflicts.map(c => ({ path: c.ref, message: c.message })),

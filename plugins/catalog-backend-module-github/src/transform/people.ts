@@ -39,15 +39,18 @@ export function ownersAliasGroups(
   }));
 }
 
+/** A login named in ownership files: the alias groups listing it, and the first file naming it. */
+export type OwnersPerson = { groups: Set<string>; namedIn: string };
+
 /**
  * One User per GitHub login the repositories name (OWNERS approvers and reviewers, alias
  * members), member of the alias groups that list them. Logins are case-insensitive, so each
  * person is one entity however the files spell them.
  */
-export function ownersUsers(people: Map<string, Set<string>>): Entity[] {
+export function ownersUsers(people: Map<string, OwnersPerson>): Entity[] {
   return [...people.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([login, groups]) => ({
+    .map(([login, { groups, namedIn }]) => ({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'User',
       metadata: {
@@ -56,6 +59,7 @@ export function ownersUsers(people: Map<string, Set<string>>): Entity[] {
         annotations: {
           'github.com/user-login': login,
           [ANNOTATIONS.provenance]: 'declared',
+          [ANNOTATIONS.declaredIn]: namedIn,
         },
       },
       spec: { profile: { displayName: login }, memberOf: [...groups].sort() },

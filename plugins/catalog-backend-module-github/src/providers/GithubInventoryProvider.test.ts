@@ -1,0 +1,325 @@
+/*
+ * The provider against the GitHub emulator through real Octokit: what a crawl costs, what a
+ * re-crawl of unchanged repositories costs (nothing but the listing), and that rate limits,
+ * secondary limits, 502s in the middle of pagination and GraphQL error payloads lose no
+ * entity.
+ */
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  DeferredEntity,
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import {
+  GithubEmulator,
+  generateSyntheticGithubEstate,
+  loadK8sInfraGithubEstate,
+  startGithubEmulator,
+} from '@infra-atlas/emulators';
+import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
+import knexFactory, { Knex } from 'knex';
+import {
+  DEFAULT_COMPONENT_TYPES,
+  GithubInventoryProviderConfig,
+} from '../lib/config';
+import { createGithubClient } from '../lib/github';
+import { GithubInventoryProvider } from './GithubInventoryProvider';
+
+class RecordingConnection implements EntityProviderConnection {
+  mutations: EntityProviderMutation[] = [];
+  async applyMutation(mutation: EntityProviderMutation) {
+    this.mutations.push(mutation);
+  }
+  async refresh() {}
+  get last() {
+    return this.mutations[this.mutations.length - 1];
+  }
+}
+
+const refsOf = (entities: DeferredEntity[]) =>
+  entities.map(d => `${d.entity.kind}:${d.entity.metadata.name}`.toLowerCase());
+
+const K8S_INFRA_ANALYZERS: GithubInventoryProviderConfig['analyzers'] = [
+  { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
+  {
+    type: 'apps',
+    repository: 'kubernetes/k8s.io',
+    path: 'apps',
+    cluster: {
+      projectId: 'kubernetes-public',
+      location: 'us-central1',
+      name: 'aaa',
+    },
+    namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
+  },
+  {
+    type: 'google-groups',
+    repository: 'kubernetes/k8s.io',
+    path: 'groups',
+    domain: 'kubernetes.io',
+  },
+  {
+    type: 'octodns',
+    repository: 'kubernetes/k8s.io',
+    configPath: 'dns/octodns-config.yaml',
+    zoneConfigDir: 'dns/zone-configs',
+  },
+];
+
+describe('GithubInventoryProvider against the GitHub emulator', () => {
+  let db: Knex;
+  let store: CrawlRunStore;
+  const emulators: GithubEmulator[] = [];
+
+  beforeEach(async () => {
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    store = await CrawlRunStore.create({
+      getClient: async () => db,
+    } as unknown as DatabaseService);
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+  afterAll(async () => {
+    await Promise.all(emulators.map(e => e.stop()));
+  });
+
+  async function emulator(estate = loadK8sInfraGithubEstate()) {
+    const started = await startGithubEmulator({ estate });
+    emulators.push(started);
+    return started;
+  }
+
+  async function provider(
+    target: GithubEmulator,
+    overrides: Partial<GithubInventoryProviderConfig> = {},
+    retryAfterBaseValue = 1,
+  ) {
+    const config: GithubInventoryProviderConfig = {
+      id: 'test',
+      host: 'github.com',
+      organizations: ['kubernetes'],
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
+      removalCeiling: 0.2,
+      pageSize: 100,
+      ownersDepth: 'root',
+      registerCatalogInfo: true,
+      componentTypes: DEFAULT_COMPONENT_TYPES,
+      fallbackOwner: 'group:default/unknown',
+      maxFileBytes: 1024 * 1024,
+      analyzers: K8S_INFRA_ANALYZERS,
+      ...overrides,
+    };
+    const integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          github: [
+            {
+              host: 'github.com',
+              apiBaseUrl: target.url,
+              token: 'secret-token-123',
+            },
+          ],
+        },
+      }),
+    );
+    const logger = mockServices.logger.mock();
+    const instance = new GithubInventoryProvider(config, {
+      logger,
+      taskRunner: { run: async () => {} },
+      store,
+      client: (organization, stats) =>
+        createGithubClient({
+          integrations,
+          host: 'github.com',
+          organization,
+          logger,
+          stats,
+          // GitHub's "seconds" become milliseconds unless a test waits for a real reset.
+          retryAfterBaseValue,
+        }),
+      graphqlRetry: { attempts: 3, baseDelayMs: 1 },
+    });
+    const connection = new RecordingConnection();
+    await instance.connect(connection);
+    return { instance, connection, logger };
+  }
+
+  it('crawls kubernetes with one listing page and one archive per analysed repository, then nothing more while unchanged', async () => {
+    const github = await emulator();
+    const { instance, connection, logger } = await provider(github);
+
+    const cold = await instance.refresh();
+    expect(cold).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(cold.requests).toEqual({ graphql: 1, tarball: 2 });
+    expect(cold.details?.graphqlPoints).toBeGreaterThan(0);
+    const refs = refsOf(
+      (connection.last as { entities: DeferredEntity[] }).entities,
+    );
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'component:kubernetes--k8s.io',
+        'component:k8s-app--kubernetes-public--us-central1--aaa--gcsweb',
+        'group:sig-k8s-infra',
+        'user:ameukam',
+      ]),
+    );
+    expect(cold.entities.component).toBeGreaterThanOrEqual(14);
+    const summary = logger.info.mock.calls
+      .map(c => String(c[0]))
+      .find(m => m.includes('applied full'));
+    expect(summary).toMatch(
+      /requests 3 \(graphql=1 tarball=2\); GraphQL points \d+; archives 2/,
+    );
+
+    const warm = await instance.refresh();
+    expect(warm.requests).toEqual({ graphql: 1 });
+    expect(warm.entityRefs.sort()).toEqual(cold.entityRefs.sort());
+
+    github.putFile(
+      'kubernetes',
+      'k8s.io',
+      'apps/gcsweb/README.md',
+      '# gcsweb\n\nMoved.\n',
+    );
+    const changed = await instance.refresh();
+    expect(changed.requests).toEqual({ graphql: 1, tarball: 1 });
+  });
+
+  it('never sends the token to the log', async () => {
+    const github = await emulator();
+    const { instance, logger } = await provider(github);
+    github.setFaults([{ route: 'graphql', status: 502, times: 100 }]);
+    await instance.refresh();
+    const logged = JSON.stringify([
+      ...logger.info.mock.calls,
+      ...logger.warn.mock.calls,
+      ...logger.error.mock.calls,
+    ]);
+    expect(logged).toContain('502');
+    expect(logged).not.toContain('secret-token-123');
+  });
+
+  it('keeps every entity when GitHub fails the listing, and says so', async () => {
+    const github = await emulator();
+    const { instance, connection } = await provider(github, { analyzers: [] });
+    await instance.refresh();
+    const before = connection.mutations.length;
+    github.setFaults([{ route: 'graphql', status: 502, times: 100 }]);
+    const run = await instance.refresh();
+    expect(run).toMatchObject({ outcome: 'failed', applied: 'none' });
+    expect(run.errors.join('\n')).toContain('list repositories kubernetes');
+    expect(connection.mutations).toHaveLength(before);
+  });
+
+  describe('on a synthetic organization of 250 repositories (3 pages)', () => {
+    let github: GithubEmulator;
+    beforeAll(async () => {
+      github = await emulator(
+        generateSyntheticGithubEstate({
+          organization: 'synthetic-org',
+          repositories: 250,
+          seed: 7,
+        }),
+      );
+    });
+    beforeEach(() => {
+      github.setFaults([]);
+      github.setRateLimit({ core: 5000, graphql: 5000, resetSeconds: 3600 });
+    });
+    const options = { organizations: ['synthetic-org'], analyzers: [] };
+
+    async function baseline(retryAfterBaseValue = 1) {
+      const p = await provider(github, options, retryAfterBaseValue);
+      const run = await p.instance.refresh();
+      expect(run.outcome).toBe('complete');
+      return { ...p, refs: run.entityRefs.sort() };
+    }
+
+    it('retries a 502 in the middle of pagination and loses nothing', async () => {
+      const { instance, refs } = await baseline();
+      github.setFaults([
+        { route: 'graphql', status: 502, afterCalls: 1, times: 1 },
+      ]);
+      const run = await instance.refresh();
+      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+      expect(run.requests.graphql).toBe(4);
+      expect(run.entityRefs.sort()).toEqual(refs);
+    });
+
+    it('retries a page that came back with a GraphQL errors payload', async () => {
+      const { instance, refs } = await baseline();
+      github.setFaults([
+        {
+          route: 'graphql',
+          graphqlErrors: ['Timeout on validation of query'],
+          afterCalls: 2,
+          times: 1,
+        },
+      ]);
+      const run = await instance.refresh();
+      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+      expect(run.entityRefs.sort()).toEqual(refs);
+    });
+
+    it('waits for the primary rate limit to reset and finishes the crawl', async () => {
+      // The emulator's window is real time, so this test waits real seconds.
+      const { instance, refs } = await baseline(1000);
+      github.setRateLimit({ graphql: 2, resetSeconds: 1 });
+      const run = await instance.refresh();
+      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+      expect(run.retries['rate-limit-waits']).toBeGreaterThan(0);
+      expect(run.entityRefs.sort()).toEqual(refs);
+    });
+
+    it('waits out a secondary limit for as long as retry-after says', async () => {
+      const { instance, refs } = await baseline();
+      github.setFaults([
+        { route: 'graphql', secondaryLimitSeconds: 2, afterCalls: 1, times: 1 },
+      ]);
+      const run = await instance.refresh();
+      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+      expect(run.retries['rate-limit-waits']).toBe(1);
+      expect(run.entityRefs.sort()).toEqual(refs);
+    });
+
+    it('removes nothing when rate-limited for longer than it will wait', async () => {
+      const { instance, connection, refs } = await baseline();
+      github.setRateLimit({ graphql: 1, resetSeconds: 3600 });
+      const run = await instance.refresh();
+      expect(run.applied).toBe('none');
+      expect(run.entityRefs.sort()).toEqual(refs);
+      expect(connection.last.type).toBe('full');
+    });
+  });
+
+  it('refreshes one repository after a push, without listing the organization', async () => {
+    const github = await emulator();
+    const { instance, connection } = await provider(github);
+    await instance.refresh();
+    github.putFile(
+      'kubernetes',
+      'k8s.io',
+      'apps/gcsweb/OWNERS',
+      'approvers: [someone-new]\nlabels: [sig/testing]\n',
+    );
+    github.resetCounts();
+    const run = await instance.refreshRepository('kubernetes', 'k8s.io');
+    expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(run.requests).toEqual({ graphql: 1, tarball: 1 });
+    const repo = (
+      connection.last as { entities: DeferredEntity[] }
+    ).entities.find(d => d.entity.metadata.name === 'kubernetes--k8s.io')!;
+    const gcsweb = (
+      repo.entity.spec!.ownership as Array<{ dir: string; approvers: string[] }>
+    ).find(d => d.dir === 'apps/gcsweb');
+    expect(gcsweb?.approvers).toContain('someone-new');
+  });
+});
