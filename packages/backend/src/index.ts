@@ -32,6 +32,8 @@ backend.add(
 
 // TechDocs: runbooks and project docs, generated with the local mkdocs.
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Apps in kubernetes/k8s.io document themselves with a README, not a mkdocs site.
+backend.add(import('@infra-atlas/plugin-techdocs-backend-module-readme'));
 
 // Search over catalog entities and TechDocs pages. The PostgreSQL engine is used when the
 // database is PostgreSQL; on SQLite the search backend falls back to its in-memory engine.

@@ -1,19 +1,32 @@
 /**
- * Runs the GCP emulator standalone, for the demo and the benchmarks:
+ * Runs the GCP and/or GitHub emulators standalone, for the demo and the benchmarks:
  *
  *   yarn workspace @infra-atlas/emulators start --gcp-port 7100 --seed k8s-infra
  *   yarn workspace @infra-atlas/emulators start --seed synthetic --projects 2000 \
  *     --assets-per-project 50 --folder-depth 3 --latency-ms 20
+ *   yarn workspace @infra-atlas/emulators start --gcp-port 7100 --github-port 7200
+ *   yarn workspace @infra-atlas/emulators start --github-port 7200 \
+ *     --github-seed synthetic --repositories 1000
+ *
+ * Without either port flag it runs the GCP emulator on 7100, as it always has.
  */
 import { parseArgs } from 'node:util';
 import { GcpEstate } from './gcp/estate';
 import { loadK8sInfraGcpEstate } from './gcp/k8sInfraSeed';
 import { startGcpEmulator } from './gcp/server';
 import { generateSyntheticGcpEstate } from './gcp/syntheticEstate';
+import { GithubEstate } from './github/estate';
+import { loadK8sInfraGithubEstate } from './github/k8sInfraSeed';
+import { startGithubEmulator } from './github/server';
+import { generateSyntheticGithubEstate } from './github/syntheticEstate';
 
-const USAGE = `Usage: start [--gcp-port 7100] [--host 127.0.0.1] [--seed k8s-infra|synthetic]
-             [--projects N] [--assets-per-project N] [--folder-depth N]
-             [--folders-per-folder N] [--random-seed N] [--latency-ms N]`;
+const USAGE = `Usage: start [--gcp-port 7100] [--github-port 7200] [--host 127.0.0.1]
+             [--seed k8s-infra|synthetic] [--projects N] [--assets-per-project N]
+             [--folder-depth N] [--folders-per-folder N]
+             [--github-seed k8s-infra|synthetic] [--repositories N]
+             [--random-seed N] [--latency-ms N]`;
+
+type Values = Record<string, string | undefined>;
 
 function integer(value: string | undefined, flag: string) {
   if (value === undefined) return undefined;
@@ -24,25 +37,12 @@ function integer(value: string | undefined, flag: string) {
   return parsed;
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      'gcp-port': { type: 'string', default: '7100' },
-      host: { type: 'string', default: '127.0.0.1' },
-      seed: { type: 'string', default: 'k8s-infra' },
-      projects: { type: 'string' },
-      'assets-per-project': { type: 'string' },
-      'folder-depth': { type: 'string' },
-      'folders-per-folder': { type: 'string' },
-      'random-seed': { type: 'string' },
-      'latency-ms': { type: 'string' },
-    },
-  });
-  let estate: GcpEstate;
+function gcpEstate(values: Values): GcpEstate {
   if (values.seed === 'k8s-infra') {
-    estate = loadK8sInfraGcpEstate();
-  } else if (values.seed === 'synthetic') {
-    estate = generateSyntheticGcpEstate({
+    return loadK8sInfraGcpEstate();
+  }
+  if (values.seed === 'synthetic') {
+    return generateSyntheticGcpEstate({
       projects: integer(values.projects, 'projects'),
       assetsPerProject: integer(
         values['assets-per-project'],
@@ -55,23 +55,85 @@ async function main() {
       ),
       seed: integer(values['random-seed'], 'random-seed'),
     });
-  } else {
-    throw new Error(
-      `--seed must be k8s-infra or synthetic, got "${values.seed}"`,
+  }
+  throw new Error(
+    `--seed must be k8s-infra or synthetic, got "${values.seed}"`,
+  );
+}
+
+function githubEstate(values: Values): GithubEstate {
+  if (values['github-seed'] === 'k8s-infra') {
+    return loadK8sInfraGithubEstate();
+  }
+  if (values['github-seed'] === 'synthetic') {
+    return generateSyntheticGithubEstate({
+      repositories: integer(values.repositories, 'repositories'),
+      seed: integer(values['random-seed'], 'random-seed'),
+    });
+  }
+  throw new Error(
+    `--github-seed must be k8s-infra or synthetic, got "${values['github-seed']}"`,
+  );
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'gcp-port': { type: 'string' },
+      'github-port': { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string', default: 'k8s-infra' },
+      projects: { type: 'string' },
+      'assets-per-project': { type: 'string' },
+      'folder-depth': { type: 'string' },
+      'folders-per-folder': { type: 'string' },
+      'github-seed': { type: 'string', default: 'k8s-infra' },
+      repositories: { type: 'string' },
+      'random-seed': { type: 'string' },
+      'latency-ms': { type: 'string' },
+    },
+  });
+  const latencyMs = integer(values['latency-ms'], 'latency-ms');
+  const gcpPort =
+    values['gcp-port'] ?? (values['github-port'] ? undefined : '7100');
+  const stops: Array<() => Promise<void>> = [];
+
+  if (gcpPort !== undefined) {
+    const estate = gcpEstate(values);
+    const emulator = await startGcpEmulator({
+      estate,
+      host: values.host,
+      port: integer(gcpPort, 'gcp-port'),
+      latencyMs,
+    });
+    stops.push(() => emulator.stop());
+    console.log(
+      `GCP emulator listening on ${emulator.endpoint} (seed: ${values.seed}, ${estate.projects.length} projects, ${estate.assets.length} assets)`,
+    );
+  }
+  if (values['github-port'] !== undefined) {
+    const estate = githubEstate(values);
+    const emulator = await startGithubEmulator({
+      estate,
+      host: values.host,
+      port: integer(values['github-port'], 'github-port'),
+      latencyMs,
+    });
+    stops.push(() => emulator.stop());
+    const repositories = estate.organizations.flatMap(org =>
+      org.repositories.map(repo => `${org.login}/${repo.name}`),
+    );
+    console.log(
+      `GitHub emulator listening on ${emulator.url} (seed: ${
+        values['github-seed']
+      }, ${repositories.length} repositories: ${repositories
+        .slice(0, 3)
+        .join(', ')}${repositories.length > 3 ? ', …' : ''})`,
     );
   }
 
-  const emulator = await startGcpEmulator({
-    estate,
-    host: values.host,
-    port: integer(values['gcp-port'], 'gcp-port'),
-    latencyMs: integer(values['latency-ms'], 'latency-ms'),
-  });
-  console.log(
-    `GCP emulator listening on ${emulator.endpoint} (seed: ${values.seed}, ${estate.projects.length} projects, ${estate.assets.length} assets)`,
-  );
   const shutdown = () => {
-    emulator.stop().then(() => process.exit(0));
+    Promise.all(stops.map(stop => stop())).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -24,3 +24,20 @@ export { ASSET_TYPES } from './gcp/cai';
 export { loadK8sInfraGcpEstate } from './gcp/k8sInfraSeed';
 export { generateSyntheticGcpEstate } from './gcp/syntheticEstate';
 export type { SyntheticEstateOptions } from './gcp/syntheticEstate';
+export { startGithubEmulator } from './github/server';
+export type { GithubEmulator, GithubEmulatorOptions } from './github/server';
+export type { GithubFaultRule } from './github/requestControl';
+export type { RateLimitResource, RateLimitSettings } from './github/rateLimits';
+export type {
+  GithubEstate,
+  GithubFileContent,
+  GithubOrganization,
+  GithubRepository,
+  GithubSymlink,
+  GithubTeam,
+  GithubUser,
+  GithubVisibility,
+} from './github/estate';
+export { loadK8sInfraGithubEstate } from './github/k8sInfraSeed';
+export { generateSyntheticGithubEstate } from './github/syntheticEstate';
+export type { SyntheticGithubEstateOptions } from './github/syntheticEstate';

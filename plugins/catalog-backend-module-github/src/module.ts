@@ -7,6 +7,10 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
 import Router from 'express-promise-router';
+import {
+  RepositoryAnnotations,
+  RepositoryAnnotationsProcessor,
+} from './enrichment/RepositoryAnnotationsProcessor';
 import { readGithubInventoryConfigs } from './lib/config';
 import { createGithubClient } from './lib/github';
 import { repositoriesChangedBy } from './lib/webhooks';
@@ -50,6 +54,10 @@ export const catalogModuleGithubInventory = createBackendModule({
           return;
         }
         const integrations = ScmIntegrations.fromConfig(config);
+        const repositoryAnnotations = new RepositoryAnnotations();
+        catalog.addProcessor(
+          new RepositoryAnnotationsProcessor(repositoryAnnotations),
+        );
         const store = await CrawlRunStore.create(database);
         const providers = configs.map(providerConfig => {
           const providerLogger = logger.child({ provider: providerConfig.id });
@@ -59,6 +67,7 @@ export const catalogModuleGithubInventory = createBackendModule({
               providerConfig.schedule,
             ),
             store,
+            repositoryAnnotations,
             client: (organization, stats) =>
               createGithubClient({
                 integrations,

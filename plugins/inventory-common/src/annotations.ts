@@ -40,6 +40,10 @@ export const ANNOTATIONS = {
   mailingList: `${PREFIX}/mailing-list`,
   /** The Prow OWNERS file(s) that govern an entity's directory, as blob URLs, comma-separated. */
   ownersFiles: `${PREFIX}/owners-files`,
+  /** Effective approvers of a repository's root OWNERS (logins), comma-separated. */
+  ownersApprovers: `${PREFIX}/owners-approvers`,
+  /** When the repository was last pushed to (ISO 8601), for staleness. */
+  pushedAt: `${PREFIX}/pushed-at`,
 } as const;
 
 /** @public */

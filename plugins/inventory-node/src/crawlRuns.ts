@@ -39,13 +39,21 @@ export class CrawlRunStore {
 
   static async create(database: DatabaseService): Promise<CrawlRunStore> {
     const db = await database.getClient();
+    // Several modules (GCP, GitHub) create the store at the same time on the same database:
+    // a lost race to create the table is not an error.
     if (!(await db.schema.hasTable(TABLE))) {
-      await db.schema.createTable(TABLE, table => {
-        table.increments('id');
-        table.string('provider_id').notNullable().index();
-        table.string('started_at').notNullable();
-        table.text('run', 'longtext').notNullable();
-      });
+      try {
+        await db.schema.createTable(TABLE, table => {
+          table.increments('id');
+          table.string('provider_id').notNullable().index();
+          table.string('started_at').notNullable();
+          table.text('run', 'longtext').notNullable();
+        });
+      } catch (error) {
+        if (!(await db.schema.hasTable(TABLE))) {
+          throw error;
+        }
+      }
     }
     return new CrawlRunStore(db);
   }

@@ -1,5 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { GrpcError, StatusName } from './status';
+import { WakeableSleeps } from '../shared/wakeableSleeps';
 
 /** A served gRPC method, by its short (`Projects/ListProjects`) and full name. */
 export type MethodId = {
@@ -48,7 +49,7 @@ export class CallControl {
   private defaultLatencyMs = 0;
   private methodLatencyMs: Record<string, number> = {};
   /** Pending delays, to end them early on stop. */
-  private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
+  private readonly sleeps = new WakeableSleeps();
 
   constructor(private readonly methods: MethodId[]) {}
 
@@ -108,11 +109,7 @@ export class CallControl {
 
   /** Ends all pending delays, so that stopping the server does not wait for stalled calls. */
   wakeAll(): void {
-    for (const [timer, wake] of this.sleepers) {
-      clearTimeout(timer);
-      wake();
-    }
-    this.sleepers.clear();
+    this.sleeps.wakeAll();
   }
 
   private firingRule(method: MethodId, request: unknown) {
@@ -147,15 +144,6 @@ export class CallControl {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (ms <= 0) {
-      return Promise.resolve();
-    }
-    return new Promise(resolve => {
-      const timer = setTimeout(() => {
-        this.sleepers.delete(timer);
-        resolve();
-      }, ms);
-      this.sleepers.set(timer, resolve);
-    });
+    return this.sleeps.sleep(ms);
   }
 }

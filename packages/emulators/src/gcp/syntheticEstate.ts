@@ -8,6 +8,12 @@ import {
   IamBinding,
   IamPolicy,
 } from './estate';
+import { prng } from '../shared/random';
+import {
+  SYNTHETIC_DOMAIN,
+  SYNTHETIC_PEOPLE,
+  SYNTHETIC_TEAMS,
+} from '../shared/syntheticOrganization';
 
 export type SyntheticEstateOptions = {
   /** Default 50. */
@@ -22,39 +28,12 @@ export type SyntheticEstateOptions = {
   seed?: number;
 };
 
-const DOMAIN = 'example.com';
-const TEAMS = [
-  'payments',
-  'search',
-  'identity',
-  'platform',
-  'data',
-  'ml',
-  'checkout',
-  'mobile',
-  'infra',
-  'security',
-  'growth',
-  'support',
-];
 const FOLDER_WORDS = [
   ['engineering', 'operations', 'research', 'corporate', 'shared'],
   ['production', 'non-production', 'sandbox'],
   ['apps', 'data', 'network', 'tools'],
 ];
 const ENVIRONMENTS = ['prod', 'staging', 'dev', 'test'];
-const PEOPLE = [
-  'alice',
-  'bob',
-  'carol',
-  'dave',
-  'erin',
-  'frank',
-  'grace',
-  'heidi',
-  'ivan',
-  'judy',
-];
 const MULTI_REGIONS = ['us', 'eu', 'asia'];
 const REGIONS = [
   'us-central1',
@@ -88,24 +67,6 @@ type AssetKind =
 /** Share of buckets readable by `allUsers`. */
 const PUBLIC_BUCKET_SHARE = 0.08;
 
-/** mulberry32: a small, fast PRNG that is good enough for test data and fully reproducible. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T =>
-      items[Math.floor(next() * items.length)],
-  };
-}
-
 /**
  * A made-up organization of any size, for benchmarks and tests that need scale: folders
  * nested `folderDepth` levels deep, projects spread over leaf and inner folders, and assets of
@@ -129,12 +90,13 @@ export function generateSyntheticGcpEstate(
   const random = prng(seed);
   const time = (from: number, years: number) =>
     new Date(from + random.next() * years * YEAR_MS).toISOString();
-  const group = (name: string) => `group:${name}@${DOMAIN}`;
-  const user = () => `user:${random.pick(PEOPLE)}@${DOMAIN}`;
+  const group = (name: string) => `group:${name}@${SYNTHETIC_DOMAIN}`;
+  const user = () =>
+    `user:${random.pick(SYNTHETIC_PEOPLE)}@${SYNTHETIC_DOMAIN}`;
 
   const organization: GcpOrganization = {
     name: 'organizations/100000000001',
-    displayName: DOMAIN,
+    displayName: SYNTHETIC_DOMAIN,
     directoryCustomerId: 'C00synth1',
     state: 'ACTIVE',
     createTime: time(EPOCH - 2 * YEAR_MS, 1),
@@ -185,7 +147,7 @@ export function generateSyntheticGcpEstate(
               },
               {
                 role: 'roles/resourcemanager.folderViewer',
-                members: [group(random.pick(TEAMS))],
+                members: [group(random.pick(SYNTHETIC_TEAMS))],
               },
             ],
           },
@@ -212,7 +174,7 @@ export function generateSyntheticGcpEstate(
   };
 
   for (let p = 0; p < projectCount; p++) {
-    const team = random.pick(TEAMS);
+    const team = random.pick(SYNTHETIC_TEAMS);
     const env = random.pick(ENVIRONMENTS);
     const parent =
       innerFolders.length > 0 && random.next() < 0.25
@@ -229,7 +191,11 @@ export function generateSyntheticGcpEstate(
       displayName: `${team} ${env} ${p}`,
       state: 'ACTIVE',
       createTime,
-      labels: { team, env, 'cost-center': `cc-${100 + TEAMS.indexOf(team)}` },
+      labels: {
+        team,
+        env,
+        'cost-center': `cc-${100 + SYNTHETIC_TEAMS.indexOf(team)}`,
+      },
       iamPolicy: {
         version: 1,
         bindings: [
@@ -365,7 +331,7 @@ export function generateSyntheticGcpEstate(
             displayName: zone,
             location: 'global',
             additionalAttributes: {
-              dnsName: `${zone}.${env}.${DOMAIN}.`,
+              dnsName: `${zone}.${env}.${SYNTHETIC_DOMAIN}.`,
               visibility: random.next() < 0.5 ? 'public' : 'private',
             },
           });

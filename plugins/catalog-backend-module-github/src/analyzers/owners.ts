@@ -1,4 +1,6 @@
+import { sortedUnique } from './declaredEntity';
 import { AnalyzerInputError, parseYamlFile } from './yamlFile';
+import { isRecord } from './yamlShape';
 
 /*
  * Prow's OWNERS semantics (https://go.k8s.io/owners), as pure functions:
@@ -59,6 +61,10 @@ const KNOWN_KEYS = new Set([
   'filters',
 ]);
 
+/** The directory holding a file or directory; `''` is the repository root. */
+const parentDir = (path: string) =>
+  path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+
 function stringList(value: unknown, path: string, key: string): string[] {
   if (value === undefined || value === null) {
     return [];
@@ -92,10 +98,10 @@ function asObject(
   if (value === undefined || value === null) {
     return {};
   }
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new AnalyzerInputError(path, `${what} must be a mapping`);
   }
-  return value as Record<string, unknown>;
+  return value;
 }
 
 /** Parses one OWNERS file. Throws an {@link AnalyzerInputError} naming the file. */
@@ -123,10 +129,9 @@ export function parseOwnersFile(content: string, path: string): OwnersFile {
       };
     },
   );
-  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   return {
     path,
-    dir,
+    dir: parentDir(path),
     ...entries(raw, path, ''),
     emeritusApprovers: lower(
       stringList(raw.emeritus_approvers, path, 'emeritus_approvers'),
@@ -154,10 +159,6 @@ export function parseOwnersAliases(
     ]),
   );
 }
-
-const parentDir = (dir: string) =>
-  dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
-const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /** The OWNERS files of one repository, answering Prow's questions about any path. */
 export class OwnersTree {
@@ -221,15 +222,15 @@ export class OwnersTree {
       dir = parentDir(dir);
     }
 
-    const approverEntries = sorted(found.flatMap(e => e.approvers));
+    const approverEntries = sortedUnique(found.flatMap(e => e.approvers));
     return {
-      approvers: sorted(approverEntries.flatMap(e => this.expand(e))),
-      reviewers: sorted(
+      approvers: sortedUnique(approverEntries.flatMap(e => this.expand(e))),
+      reviewers: sortedUnique(
         found.flatMap(e => e.reviewers).flatMap(e => this.expand(e)),
       ),
-      labels: sorted(found.flatMap(e => e.labels)),
+      labels: sortedUnique(found.flatMap(e => e.labels)),
       labelsNearestFirst: [...new Set(found.flatMap(e => e.labels))],
-      emeritus: sorted(emeritus),
+      emeritus: sortedUnique(emeritus),
       approverEntries,
       sources,
     };

@@ -29,6 +29,13 @@ export type AnalyzerProblem = {
   message: string;
 };
 
+/** A problem at a file and, where known, a line. */
+export const problemAt = (
+  path: string,
+  line: number | undefined,
+  message: string,
+): AnalyzerProblem => (line ? { path, line, message } : { path, message });
+
 /** The owner of a path and why: the rule that applied and its evidence, for people to check. */
 export type ResolvedOwner = { ref: string; evidence: string };
 

@@ -24,6 +24,7 @@ import {
 } from '../lib/crawl';
 import { GithubClient, RequestStats } from '../lib/github';
 import { getRepository } from '../lib/repositories';
+import { RepositoryAnnotations } from '../enrichment/RepositoryAnnotationsProcessor';
 import { crawlToEntities } from '../transform/entities';
 
 export type GithubInventoryProviderDeps = {
@@ -34,6 +35,8 @@ export type GithubInventoryProviderDeps = {
   client: (organization: string, stats: RequestStats) => GithubClient;
   /** Shorter backoff for tests. */
   graphqlRetry?: { attempts?: number; baseDelayMs?: number };
+  /** Where the crawl leaves annotations for self-describing repositories' entities. */
+  repositoryAnnotations?: RepositoryAnnotations;
 };
 
 function outcomeOf(crawl: CrawlResult | undefined): CrawlOutcome {
@@ -203,7 +206,12 @@ export class GithubInventoryProvider implements EntityProvider {
 
     const transformed = crawl
       ? crawlToEntities(crawl, this.config)
-      : { entities: [], problems: [], declarations: {} };
+      : {
+          entities: [],
+          problems: [],
+          declarations: {},
+          repositoryAnnotations: new Map(),
+        };
     for (const problem of transformed.problems) {
       logger.warn(
         `GitHub inventory ${this.config.id}: ${problem.repository}/${
@@ -234,6 +242,9 @@ export class GithubInventoryProvider implements EntityProvider {
     }
     if (crawl && outcome !== 'failed') {
       this.last = crawl;
+      this.deps.repositoryAnnotations?.replace(
+        transformed.repositoryAnnotations,
+      );
     }
 
     const finishedAt = new Date();

@@ -55,6 +55,8 @@ export type TransformResult = {
   problems: TransformProblem[];
   /** Facts kept with the run rather than as entities (declared versus observed). */
   declarations: { declaredGcpProjects?: DeclaredProject[] };
+  /** Annotations for the entities of repositories that describe themselves, by repository URL. */
+  repositoryAnnotations: Map<string, Record<string, string>>;
 };
 
 const problemOf = (error: unknown, path: string): AnalyzerProblem => ({
@@ -245,6 +247,7 @@ export function crawlToEntities(
   const problems: TransformProblem[] = [];
   const declarations: TransformResult['declarations'] = {};
   const hostnames: AppHostname[] = [];
+  const repositoryAnnotations = new Map<string, Record<string, string>>();
   const report = (repository: string, found: AnalyzerProblem[]) =>
     problems.push(...found.map(p => ({ repository, ...p })));
   const analyzersOf = (repo: CrawledRepository) =>
@@ -322,18 +325,29 @@ export function crawlToEntities(
     });
     const ctx = contextOf(snapshot, resolver);
 
+    const ownersFiles = ownership.files.map(f => ctx.fileUrl(f.path)).sort();
     if (
       repo.info.rootFiles.has('catalog-info.yaml') &&
       config.registerCatalogInfo
     ) {
       entities.push(catalogInfoLocation(repo));
+      const root = ownership.tree.ownersOf('');
+      repositoryAnnotations.set(repo.info.url, {
+        'github.com/project-slug': `${repo.info.owner}/${repo.info.name}`,
+        ...(ownersFiles.length
+          ? {
+              [ANNOTATIONS.ownersFiles]: ownersFiles.join(','),
+              [ANNOTATIONS.ownersApprovers]: root.approvers.join(','),
+            }
+          : {}),
+      });
     } else {
       entities.push(
         repositoryEntity(repo.info, {
           owner: resolver.ownerOf(''),
           componentTypes: config.componentTypes,
           ownership: directoryOwnership(ownership.tree),
-          ownersFiles: ownership.files.map(f => ctx.fileUrl(f.path)).sort(),
+          ownersFiles,
         }),
       );
     }
@@ -377,5 +391,10 @@ export function crawlToEntities(
     'catalog',
     merged.conflicts.map(c => ({ path: c.ref, message: c.message })),
   );
-  return { entities: merged.entities, problems, declarations };
+  return {
+    entities: merged.entities,
+    problems,
+    declarations,
+    repositoryAnnotations,
+  };
 }

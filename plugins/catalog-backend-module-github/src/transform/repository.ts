@@ -105,7 +105,7 @@ export function repositoryEntity(
         ...(options.ownersFiles.length
           ? { [ANNOTATIONS.ownersFiles]: options.ownersFiles.join(',') }
           : {}),
-        ...(repo.pushedAt ? { 'infra-atlas.io/pushed-at': repo.pushedAt } : {}),
+        ...(repo.pushedAt ? { [ANNOTATIONS.pushedAt]: repo.pushedAt } : {}),
       },
     },
     spec: {
