@@ -41,6 +41,8 @@ export interface Config {
             /** The owner when no ownership rule applies. Defaults to `group:default/unknown`. */
             fallback?: string;
           };
+          /** Archives downloaded at the same time. Defaults to 4. */
+          archiveConcurrency?: number;
           /** Largest file read from an archive, in bytes. Defaults to 1 MiB. */
           maxFileBytes?: number;
           /** Declared-infrastructure analyzers, each for one repository and path. */

@@ -54,6 +54,8 @@ export type GithubInventoryProviderConfig = {
   analyzers: AnalyzerConfig[];
   /** Largest file the module reads from an archive; bigger files are skipped and reported. */
   maxFileBytes: number;
+  /** Archives read at the same time. */
+  archiveConcurrency: number;
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -206,6 +208,7 @@ export function readGithubInventoryConfigs(
         readAnalyzer(a, `${at}.analyzers[${i}]`),
       ),
       maxFileBytes: c.getOptionalNumber('maxFileBytes') ?? 1024 * 1024,
+      archiveConcurrency: c.getOptionalNumber('archiveConcurrency') ?? 4,
     };
   });
 }

@@ -43,6 +43,30 @@ function analyzerPaths(analyzer: AnalyzerConfig): string[] {
   }
 }
 
+/**
+ * `fn` over `items` with at most `limit` calls in flight, results in input order. Archives are
+ * read a few at a time: one at a time is slow at real latencies, and GitHub's secondary limits
+ * punish many concurrent requests.
+ */
+export async function mapConcurrently<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
+  );
+  return results;
+}
+
 /** Which files of a repository to keep from its archive. */
 export function wantedFiles(
   analyzers: AnalyzerConfig[],
@@ -167,10 +191,13 @@ export async function crawlGithub(
 
   let archivesRead = 0;
   const repositories: CrawledRepository[] = [];
-  for (const info of [...bySlug.values()].sort((x, y) =>
+  const listed = [...bySlug.values()].sort((x, y) =>
     slugOf(x).localeCompare(slugOf(y)),
-  )) {
-    const read = await readRepository(info, config, deps);
+  );
+  const reads = await mapConcurrently(listed, config.archiveConcurrency, info =>
+    readRepository(info, config, deps),
+  );
+  for (const read of reads) {
     repositories.push(read.repository);
     failures.push(...read.failures);
     skippedFiles.push(...read.skippedFiles);

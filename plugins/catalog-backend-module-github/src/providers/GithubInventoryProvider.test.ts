@@ -114,6 +114,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       componentTypes: DEFAULT_COMPONENT_TYPES,
       fallbackOwner: 'group:default/unknown',
       maxFileBytes: 1024 * 1024,
+      archiveConcurrency: 4,
       analyzers: K8S_INFRA_ANALYZERS,
       ...overrides,
     };

@@ -37,6 +37,7 @@ const config: GithubInventoryProviderConfig = {
   componentTypes: DEFAULT_COMPONENT_TYPES,
   fallbackOwner: 'group:default/unknown',
   maxFileBytes: 1024 * 1024,
+  archiveConcurrency: 4,
   analyzers: [
     { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
     {
