@@ -21,6 +21,11 @@ backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-gcp'));
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-github'));
+// GitHub webhooks (POST /api/events/http/github, checked against
+// events.modules.github.webhookSecret) become github.* events; the GitHub inventory refreshes
+// the one repository a push or a repository event names.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 // Turns the providers' placement, access and serving facts into catalog relations.
 backend.add(catalogModuleInventoryRelations);
 
