@@ -87,3 +87,121 @@ test('the crawled GCP estate shows where cluster aaa runs and who administers it
     fullPage: true,
   });
 });
+
+const GCSWEB_APP = 'k8s-app--kubernetes-public--us-central1--aaa--gcsweb';
+const TOKEN = { Authorization: 'Bearer infra-atlas-demo-token' };
+
+test('the GitHub inventory shows where gcsweb runs, who owns it, and its README as docs', async ({
+  page,
+  request,
+}) => {
+  // The GitHub provider crawls its emulator a few seconds after the backend starts.
+  const app = `http://localhost:7007/api/catalog/entities/by-name/component/default/${GCSWEB_APP}`;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(app, { headers: TOKEN });
+        const relations: Array<{ type: string; targetRef: string }> = res.ok()
+          ? (await res.json()).relations ?? []
+          : [];
+        return relations.filter(r => r.type === 'runsOn').map(r => r.targetRef);
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toEqual([
+      'resource:default/k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb',
+    ]);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByText('Welcome to the Kubernetes infrastructure'),
+  ).toBeVisible();
+
+  await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
+  await expect(
+    page.getByRole('heading', { name: 'gcsweb' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'sig-k8s-infra' }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/browser/gcsweb-app.png',
+    fullPage: true,
+  });
+
+  // Its README, read from the GitHub emulator and built by mkdocs on first view.
+  await page.goto(`/docs/default/component/${GCSWEB_APP}`);
+  const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
+  await expect(docs.getByRole('heading', { name: 'Problem' })).toBeVisible({
+    timeout: 120_000,
+  });
+  await page.screenshot({
+    path: 'test-results/browser/gcsweb-readme-docs.png',
+    fullPage: true,
+  });
+
+  // Whom to ask: the SIG from sigs.yaml, with its leads and Slack channel.
+  await page.goto('/catalog/default/group/sig-k8s-infra');
+  await expect(page.getByText('SIG K8s Infra').first()).toBeVisible();
+  await expect(page.getByText('Arnaud Meukam').first()).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/browser/sig-k8s-infra.png',
+    fullPage: true,
+  });
+});
+
+test('a signed GitHub webhook refreshes kubernetes/k8s.io without a full crawl', async ({
+  request,
+}) => {
+  type Run = { details: { trigger: string }; requests: Record<string, number> };
+  const runs = async (): Promise<Run[]> => {
+    const res = await request.get(
+      'http://localhost:7007/api/catalog/github-inventory/status',
+      { headers: TOKEN },
+    );
+    return res.ok() ? (await res.json()).providers[0]?.runs ?? [] : [];
+  };
+  // A webhook builds on the last crawl: wait for the scheduled one.
+  await expect
+    .poll(async () => (await runs()).length, {
+      timeout: 150_000,
+      intervals: [2_000],
+    })
+    .toBeGreaterThan(0);
+
+  const { createHmac } = await import('node:crypto');
+  const body = JSON.stringify({
+    ref: 'refs/heads/main',
+    repository: {
+      name: 'k8s.io',
+      default_branch: 'main',
+      owner: { login: 'kubernetes' },
+    },
+  });
+  const sign = (secret: string) =>
+    `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  const deliver = (signature: string) =>
+    request.post('http://localhost:7007/api/events/http/github', {
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'push',
+        'x-hub-signature-256': signature,
+      },
+      data: body,
+    });
+
+  expect((await deliver(sign('not-the-secret'))).status()).toBe(403);
+  expect((await deliver(sign('demo-webhook-secret'))).status()).toBe(202);
+
+  // One GraphQL query for the repository; its head has not moved, so no archive.
+  await expect
+    .poll(
+      async () =>
+        (
+          await runs()
+        ).find(r => r.details.trigger === 'event kubernetes/k8s.io')?.requests,
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toEqual({ graphql: 1 });
+});

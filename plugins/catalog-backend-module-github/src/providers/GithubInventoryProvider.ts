@@ -97,8 +97,8 @@ export class GithubInventoryProvider implements EntityProvider {
     );
   }
 
-  /** A full crawl and the catalog update it allows. */
-  refresh(): Promise<CrawlRun> {
+  /** A full crawl and the catalog update it allows; `trigger` says why, in the run record. */
+  refresh(trigger = 'schedule'): Promise<CrawlRun> {
     return this.serialized(async stats => {
       try {
         return await crawlGithub(this.config, this.crawlDeps(stats));
@@ -108,7 +108,7 @@ export class GithubInventoryProvider implements EntityProvider {
         );
         return undefined;
       }
-    }, 'schedule');
+    }, trigger);
   }
 
   /**
@@ -118,7 +118,9 @@ export class GithubInventoryProvider implements EntityProvider {
    */
   refreshRepository(owner: string, name: string): Promise<CrawlRun> {
     if (!this.last) {
-      return this.refresh();
+      return this.refresh(
+        `event ${owner}/${name} (full crawl: no previous crawl to build on)`,
+      );
     }
     return this.serialized(async stats => {
       const previous = this.last!;
