@@ -125,6 +125,7 @@ test('the GitHub inventory shows where gcsweb runs, who owns it, and its README 
   await expect(
     page.getByRole('link', { name: 'sig-k8s-infra' }).first(),
   ).toBeVisible();
+  await expect(page.getByText('gcsweb.kubernetes.io')).toBeVisible();
   await page.screenshot({
     path: 'test-results/browser/gcsweb-app.png',
     fullPage: true,
@@ -136,6 +137,7 @@ test('the GitHub inventory shows where gcsweb runs, who owns it, and its README 
   await expect(docs.getByRole('heading', { name: 'Problem' })).toBeVisible({
     timeout: 120_000,
   });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
   await page.screenshot({
     path: 'test-results/browser/gcsweb-readme-docs.png',
     fullPage: true,
@@ -144,6 +146,7 @@ test('the GitHub inventory shows where gcsweb runs, who owns it, and its README 
   // Whom to ask: the SIG from sigs.yaml, with its leads and Slack channel.
   await page.goto('/catalog/default/group/sig-k8s-infra');
   await expect(page.getByText('SIG K8s Infra').first()).toBeVisible();
+  await expect(page.getByText('Slack #sig-k8s-infra')).toBeVisible();
   await expect(page.getByText('Arnaud Meukam').first()).toBeVisible();
   await page.screenshot({
     path: 'test-results/browser/sig-k8s-infra.png',

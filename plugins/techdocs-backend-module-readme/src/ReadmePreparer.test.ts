@@ -43,7 +43,8 @@ describe('ReadmePreparer', () => {
       site_name: 'gcsweb',
       site_description: 'GCS browser',
       docs_dir: 'docs',
-      theme: { name: 'material' },
+      nav: [{ gcsweb: 'index.md' }],
+      theme: { name: 'material', font: false },
       plugins: ['search'],
     });
   });

@@ -54,15 +54,20 @@ export class ReadmePreparer implements PreparerBase {
     if (!existsSync(index)) {
       await copyFile(path.join(dir, readme), index);
     }
+    const title = entity.metadata.title ?? entity.metadata.name;
     await writeFile(
       path.join(dir, 'mkdocs.yml'),
       stringify({
-        site_name: entity.metadata.title ?? entity.metadata.name,
+        site_name: title,
         ...(entity.metadata.description
           ? { site_description: entity.metadata.description }
           : {}),
         docs_dir: 'docs',
-        theme: { name: this.theme },
+        // READMEs rarely start with a heading; the page is titled after the entity instead.
+        nav: [{ [title]: 'index.md' }],
+        // No web fonts: the reader waits for every stylesheet, so an unreachable font host
+        // leaves the page blank; system fonts also keep readers' addresses to ourselves.
+        theme: { name: this.theme, font: false },
         plugins: ['search'],
       }),
     );
