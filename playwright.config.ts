@@ -22,7 +22,8 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: 'yarn workspace backend start',
+      command:
+        'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.demo.yaml',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: true,
       timeout: 300_000,

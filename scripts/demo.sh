@@ -25,4 +25,5 @@ atlas_wait_for_port 7100 60 || { atlas_log "the GCP emulator did not start"; exi
 atlas_wait_for_port 7200 60 || { atlas_log "the GitHub emulator did not start"; exit 1; }
 
 atlas_log "starting Backstage: frontend http://localhost:3000, backend http://localhost:7007"
-yarn start
+# app-config.demo.yaml points the providers and the UrlReader at the emulators.
+yarn start --config "$ATLAS_ROOT/app-config.yaml" --config "$ATLAS_ROOT/app-config.demo.yaml"

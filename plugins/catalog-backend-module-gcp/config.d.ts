@@ -53,6 +53,11 @@ export interface Config {
              * one source. Defaults to none.
              */
             declaredElsewhere?: string[];
+            /**
+             * Whether people granted roles directly become User entities. Set false when
+             * another provider declares the people (groups.yaml members). Defaults to true.
+             */
+            users?: boolean;
           };
           /** Calls per minute per method, to stay under the API quotas. */
           quotas?: {

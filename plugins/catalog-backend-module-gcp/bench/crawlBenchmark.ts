@@ -15,10 +15,14 @@
  * Prints a table: requests per method, wall time, peak RSS. Results are in
  * docs/infra-atlas/benchmarks.md.
  */
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { generateSyntheticGcpEstate } from '@infra-atlas/emulators';
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import {
+  BenchOptions,
+  benchLogger,
+  peakRssMb,
+  printMarkdownTable,
+  runBenchmark,
+} from '@infra-atlas/test-utils';
 import { ApiCaller } from '../src/lib/apiCaller';
 import { createGcpClients } from '../src/lib/clients';
 import {
@@ -30,7 +34,6 @@ import {
 import { crawlScopes } from '../src/lib/crawl';
 import { crawlToEntities } from '../src/transform/entities';
 
-type Options = Record<string, string>;
 type Result = {
   mode: string;
   requests: Record<string, number>;
@@ -41,34 +44,10 @@ type Result = {
 };
 
 const ORG = 'organizations/100000000001';
-const REPO = path.resolve(__dirname, '../../..');
-const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
 
-function readOptions(argv: string[]): Options {
-  const options: Options = {
-    projects: '2000',
-    'assets-per-project': '50',
-    'folder-depth': '3',
-    'folders-per-folder': '5',
-    'latency-ms': '50',
-    concurrency: '8',
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    options[argv[i].replace(/^--/, '')] = argv[i + 1];
-  }
-  return options;
-}
-
-/** In a child process: one crawl, then one JSON line on stdout. */
-async function runMode(mode: string, port: number, options: Options) {
-  // Progress stays quiet; retries and failures go to stderr, where a reader sees them.
-  const logger: LoggerService = {
-    info: () => {},
-    debug: () => {},
-    warn: message => console.error(message),
-    error: message => console.error(message),
-    child: () => logger,
-  };
+/** In a child process: one crawl. */
+async function runMode(mode: string, options: BenchOptions): Promise<Result[]> {
+  const logger = benchLogger();
   const started = Date.now();
   // The crawl runs under the real quotas. The per-project enumeration runs unpaced: under the
   // quotas it would take hours at full size, which the quota-bound column states instead.
@@ -78,7 +57,12 @@ async function runMode(mode: string, port: number, options: Options) {
     logger,
   });
   const clients = await createGcpClients(
-    { endpoint: '127.0.0.1', port, insecure: true, timeoutMs: 120_000 },
+    {
+      endpoint: '127.0.0.1',
+      port: Number(options.port),
+      insecure: true,
+      timeoutMs: 120_000,
+    },
     {},
   );
   let resources = 0;
@@ -142,85 +126,19 @@ async function runMode(mode: string, port: number, options: Options) {
     }
   }
   await clients.close();
-  const result: Result = {
-    mode,
-    requests: caller.requests,
-    wallSeconds: (Date.now() - started) / 1000,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    resources,
-    entities,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-function startEmulator(
-  options: Options,
-): Promise<{ child: ChildProcess; port: number }> {
-  const port = 7190;
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      TRANSFORM,
-      path.join(REPO, 'packages/emulators/src/cli.ts'),
-      '--gcp-port',
-      String(port),
-      '--seed',
-      'synthetic',
-      '--projects',
-      options.projects,
-      '--assets-per-project',
-      options['assets-per-project'],
-      '--folder-depth',
-      options['folder-depth'],
-      '--folders-per-folder',
-      options['folders-per-folder'],
-      '--latency-ms',
-      options['latency-ms'],
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', chunk => {
-      process.stderr.write(String(chunk));
-      if (String(chunk).includes('listening')) resolve({ child, port });
-    });
-    child.on('exit', code => reject(new Error(`emulator exited with ${code}`)));
-  });
-}
-
-function runChild(
-  mode: string,
-  port: number,
-  options: Options,
-): Promise<Result> {
-  const args = Object.entries(options).flatMap(([k, v]) => [`--${k}`, v]);
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      TRANSFORM,
-      __filename,
-      '--mode',
+  return [
+    {
       mode,
-      '--port',
-      String(port),
-      ...args,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout!.on('data', chunk => (out += chunk));
-  return new Promise((resolve, reject) =>
-    child.on('exit', code =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
-        : reject(new Error(`${mode} exited with ${code}`)),
-    ),
-  );
+      requests: caller.requests,
+      wallSeconds: (Date.now() - started) / 1000,
+      peakRssMb: peakRssMb(),
+      resources,
+      entities,
+    },
+  ];
 }
 
-function printTable(results: Result[], options: Options) {
+function printTable(results: Result[], options: BenchOptions) {
   const estate = generateSyntheticGcpEstate({
     projects: Number(options.projects),
     assetsPerProject: Number(options['assets-per-project']),
@@ -278,32 +196,37 @@ function printTable(results: Result[], options: Options) {
     String(r.resources),
     String(r.entities || '—'),
   ]);
-  console.log(`| ${header.join(' | ')} |`);
-  console.log(`|${header.map(() => ' --- ').join('|')}|`);
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  printMarkdownTable(header, rows);
 }
 
-async function main() {
-  const argv = process.argv.slice(2);
-  const options = readOptions(argv);
-  if (options.mode) {
-    await runMode(options.mode, Number(options.port), options);
-    return;
-  }
-  const { child } = await startEmulator(options);
-  try {
-    const results = [];
-    for (const mode of ['infra-atlas', 'per-project']) {
-      console.error(`crawling: ${mode}`);
-      results.push(await runChild(mode, 7190, options));
-    }
-    printTable(results, options);
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
+runBenchmark({
+  script: __filename,
+  defaults: {
+    projects: '2000',
+    'assets-per-project': '50',
+    'folder-depth': '3',
+    'folders-per-folder': '5',
+    'latency-ms': '50',
+    concurrency: '8',
+    port: '7190',
+  },
+  emulatorArgs: options => [
+    '--gcp-port',
+    options.port,
+    '--seed',
+    'synthetic',
+    '--projects',
+    options.projects,
+    '--assets-per-project',
+    options['assets-per-project'],
+    '--folder-depth',
+    options['folder-depth'],
+    '--folders-per-folder',
+    options['folders-per-folder'],
+    '--latency-ms',
+    options['latency-ms'],
+  ],
+  modes: ['infra-atlas', 'per-project'],
+  runMode,
+  report: printTable,
 });

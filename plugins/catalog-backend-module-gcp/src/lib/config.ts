@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { PrincipalRules } from '../transform/principals';
 
 /** Asset types crawled when the configuration names none. */
 export const DEFAULT_ASSET_TYPES = [
@@ -72,7 +73,7 @@ export type GcpInventoryProviderConfig = {
   quotas: typeof DEFAULT_QUOTAS;
   connection: ConnectionOptions;
   credentials: CredentialOptions;
-  principalDomainsDeclaredElsewhere: string[];
+  principals: PrincipalRules;
 };
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -164,8 +165,11 @@ export function readGcpInventoryConfigs(
         insecure: c.getOptionalBoolean('connection.insecure') ?? false,
         timeoutMs: c.getOptionalNumber('connection.timeoutMs') ?? 60_000,
       },
-      principalDomainsDeclaredElsewhere:
-        c.getOptionalStringArray('principals.declaredElsewhere') ?? [],
+      principals: {
+        declaredElsewhere:
+          c.getOptionalStringArray('principals.declaredElsewhere') ?? [],
+        emitUsers: c.getOptionalBoolean('principals.users') ?? true,
+      },
       credentials: {
         keyFile: c.getOptionalString('credentials.keyFile'),
         keyJson: c.getOptionalString('credentials.keyJson'),

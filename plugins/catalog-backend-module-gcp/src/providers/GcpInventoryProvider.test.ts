@@ -106,7 +106,7 @@ describe('GcpInventoryProvider against the emulator', () => {
         timeoutMs: options.timeoutMs ?? 10_000,
       },
       credentials: {},
-      principalDomainsDeclaredElsewhere: [],
+      principals: { declaredElsewhere: [], emitUsers: true },
     };
     const clients = createGcpClients(config.connection, config.credentials);
     const instance = new GcpInventoryProvider(config, {

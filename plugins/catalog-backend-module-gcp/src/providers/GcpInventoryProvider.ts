@@ -111,8 +111,7 @@ export class GcpInventoryProvider implements EntityProvider {
           locationKey: this.getProviderName(),
           owners: this.config.owners,
           adminRoles: this.config.adminRoles,
-          principalDomainsDeclaredElsewhere:
-            this.config.principalDomainsDeclaredElsewhere,
+          principals: this.config.principals,
         })
       : [];
     const outcome = outcomeOf(crawl);

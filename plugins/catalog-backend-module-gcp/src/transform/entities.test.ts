@@ -148,10 +148,10 @@ function estate(): CrawlResult {
 function transform(
   crawl = estate(),
   owners = {},
-  principalDomainsDeclaredElsewhere: string[] = [],
+  principals = { declaredElsewhere: [] as string[], emitUsers: true },
 ) {
   return crawlToEntities(crawl, {
-    principalDomainsDeclaredElsewhere,
+    principals,
     locationKey: 'gcp-inventory:test',
     owners: {
       labelKeys: ['owner', 'team'],
@@ -316,7 +316,14 @@ describe('crawlToEntities', () => {
   });
 
   it('leaves principals of a domain declared elsewhere to that source, grants intact', () => {
-    const entities = transform(estate(), {}, ['EXAMPLE.org']);
+    const entities = transform(
+      estate(),
+      {},
+      {
+        declaredElsewhere: ['EXAMPLE.org'],
+        emitUsers: true,
+      },
+    );
     expect(
       entities.filter(e => e.kind === 'Group' || e.kind === 'User'),
     ).toEqual([]);
@@ -324,6 +331,19 @@ describe('crawlToEntities', () => {
     expect(
       (org.spec as any).access.administrators.map((a: any) => a.ref),
     ).toContain('group:default/org-admins--example.org');
+  });
+
+  it('emits groups but no people when people come from elsewhere', () => {
+    const entities = transform(
+      estate(),
+      {},
+      {
+        declaredElsewhere: [],
+        emitUsers: false,
+      },
+    );
+    expect(entities.filter(e => e.kind === 'User')).toEqual([]);
+    expect(entities.filter(e => e.kind === 'Group')).toHaveLength(4);
   });
 
   describe('owner resolution', () => {

@@ -12,19 +12,15 @@ import { assetEntityName, specTypeForAssetType } from './assetTypes';
 import { Hierarchy, HierarchyNode } from './hierarchy';
 import { Grant, IamIndex, PUBLIC_MEMBERS, isAdminRole } from './iam';
 import { resolveOwner } from './owner';
-import { parsePrincipal } from './principals';
+import { PrincipalRules, parsePrincipal, principalFilter } from './principals';
 
 export type TransformOptions = {
   /** `backstage.io/managed-by-location` of every entity, e.g. `gcp-inventory:production`. */
   locationKey: string;
   owners: OwnerRules;
   adminRoles: RegExp[];
-  /**
-   * E-mail domains whose principals another provider declares (the GitHub provider's
-   * groups.yaml analyzer): grants still point at them, but this provider emits no Group or
-   * User for them, so that each principal has one source.
-   */
-  principalDomainsDeclaredElsewhere?: string[];
+  /** Which principals this provider emits; grants point at every principal regardless. */
+  principals?: PrincipalRules;
 };
 
 /** What a grant looks like on an entity: the evidence, and the entity it points at. */
@@ -187,9 +183,7 @@ export function crawlToEntities(
   const withRef = grantRef(new Set(refs.values()));
 
   const principals = new Map<string, Entity>();
-  const declaredElsewhere = new Set(
-    (options.principalDomainsDeclaredElsewhere ?? []).map(d => d.toLowerCase()),
-  );
+  const emits = principalFilter(options.principals);
   const entities: Entity[] = described.map(d => {
     const ancestors = hierarchy.ancestors(d.node);
     const direct = iam.directGrants(d.node);
@@ -216,7 +210,7 @@ export function crawlToEntities(
         principal &&
         principal.kind !== 'serviceAccount' &&
         !principals.has(principal.ref) &&
-        !declaredElsewhere.has(principal.email.split('@')[1])
+        emits(principal)
       ) {
         principals.set(
           principal.ref,
