@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
@@ -54,6 +57,8 @@ export const catalogModuleGithubInventory = createBackendModule({
           return;
         }
         const integrations = ScmIntegrations.fromConfig(config);
+        const credentials =
+          DefaultGithubCredentialsProvider.fromIntegrations(integrations);
         const repositoryAnnotations = new RepositoryAnnotations();
         catalog.addProcessor(
           new RepositoryAnnotationsProcessor(repositoryAnnotations),
@@ -71,6 +76,7 @@ export const catalogModuleGithubInventory = createBackendModule({
             client: (organization, stats) =>
               createGithubClient({
                 integrations,
+                credentials,
                 host: providerConfig.host,
                 organization,
                 logger: providerLogger,

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  DefaultGithubCredentialsProvider,
+  GithubCredentialsProvider,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import { Octokit } from '@octokit/core';
@@ -50,6 +50,11 @@ function requestKind(url: string, method: string): string {
 
 export type GithubClientOptions = {
   integrations: ScmIntegrationRegistry;
+  /**
+   * One for the whole backend (`DefaultGithubCredentialsProvider.fromIntegrations`): it caches
+   * GitHub App installation tokens, so a crawl mints one per installation, not one per call.
+   */
+  credentials: GithubCredentialsProvider;
   host: string;
   /** The organization whose credentials to use (GitHub App installations are per org). */
   organization: string;
@@ -78,15 +83,14 @@ export type GithubClient = InstanceType<typeof ThrottledOctokit>;
  * crawl only reads, sequentially, so that pacing is lifted for it.
  */
 export function createGithubClient(options: GithubClientOptions): GithubClient {
-  const { integrations, host, organization, logger, stats } = options;
+  const { integrations, credentials, host, organization, logger, stats } =
+    options;
   const integration = integrations.github.byHost(host);
   if (!integration) {
     throw new Error(
       `No integrations.github entry for host '${host}'; add one with a token or a GitHub App`,
     );
   }
-  const credentials =
-    DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   const maxWait = options.maxRateLimitWaitSeconds ?? 15 * 60;
 
   const octokit = new ThrottledOctokit({

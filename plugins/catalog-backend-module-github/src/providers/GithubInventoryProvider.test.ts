@@ -5,9 +5,13 @@
  * entity.
  */
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { generateKeyPairSync } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { ScmIntegrations } from '@backstage/integration';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
 import {
   DeferredEntity,
   EntityProviderConnection,
@@ -101,6 +105,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     target: GithubEmulator,
     overrides: Partial<GithubInventoryProviderConfig> = {},
     retryAfterBaseValue = 1,
+    credentials: object = { token: 'secret-token-123' },
   ) {
     const config: GithubInventoryProviderConfig = {
       id: 'test',
@@ -122,16 +127,14 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       new ConfigReader({
         integrations: {
           github: [
-            {
-              host: 'github.com',
-              apiBaseUrl: target.url,
-              token: 'secret-token-123',
-            },
+            { host: 'github.com', apiBaseUrl: target.url, ...credentials },
           ],
         },
       }),
     );
     const logger = mockServices.logger.mock();
+    const credentialsProvider =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
     const instance = new GithubInventoryProvider(config, {
       logger,
       taskRunner: { run: async () => {} },
@@ -139,6 +142,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       client: (organization, stats) =>
         createGithubClient({
           integrations,
+          credentials: credentialsProvider,
           host: 'github.com',
           organization,
           logger,
@@ -192,6 +196,28 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     );
     const changed = await instance.refresh();
     expect(changed.requests).toEqual({ graphql: 1, tarball: 1 });
+  });
+
+  it('authenticates as a GitHub App through the integration, with installation tokens', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const github = await startGithubEmulator({
+      estate: loadK8sInfraGithubEstate(),
+      requiredToken: 'no-static-token-works',
+    });
+    emulators.push(github);
+    const { instance } = await provider(github, {}, 1, {
+      apps: [{ appId: 1, privateKey, clientId: 'c', clientSecret: 's' }],
+    });
+    const run = await instance.refresh();
+    expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(github.requestCounts()).toMatchObject({
+      'apps.createInstallationAccessToken': 1,
+      graphql: 1,
+    });
   });
 
   it('never sends the token to the log', async () => {
