@@ -6,7 +6,7 @@
  *     --assets-per-project 50 --folder-depth 3 --latency-ms 20
  *   yarn workspace @infra-atlas/emulators start --gcp-port 7100 --github-port 7200
  *   yarn workspace @infra-atlas/emulators start --github-port 7200 \
- *     --github-seed synthetic --repositories 1000
+ *     --github-seed synthetic --repositories 1000 --nested-owners-ratio 0.1 --catalog-info-ratio 1
  *
  * Without either port flag it runs the GCP emulator on 7100, as it always has.
  */
@@ -24,6 +24,7 @@ const USAGE = `Usage: start [--gcp-port 7100] [--github-port 7200] [--host 127.0
              [--seed k8s-infra|synthetic] [--projects N] [--assets-per-project N]
              [--folder-depth N] [--folders-per-folder N]
              [--github-seed k8s-infra|synthetic] [--repositories N]
+             [--nested-owners-ratio 0..1] [--catalog-info-ratio 0..1]
              [--random-seed N] [--latency-ms N]`;
 
 type Values = Record<string, string | undefined>;
@@ -33,6 +34,15 @@ function integer(value: string | undefined, flag: string) {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) {
     throw new Error(`--${flag} must be a non-negative integer, got "${value}"`);
+  }
+  return parsed;
+}
+
+function ratio(value: string | undefined, flag: string) {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!(parsed >= 0 && parsed <= 1)) {
+    throw new Error(`--${flag} must be a number from 0 to 1, got "${value}"`);
   }
   return parsed;
 }
@@ -68,6 +78,14 @@ function githubEstate(values: Values): GithubEstate {
   if (values['github-seed'] === 'synthetic') {
     return generateSyntheticGithubEstate({
       repositories: integer(values.repositories, 'repositories'),
+      nestedOwnersRatio: ratio(
+        values['nested-owners-ratio'],
+        'nested-owners-ratio',
+      ),
+      catalogInfoRatio: ratio(
+        values['catalog-info-ratio'],
+        'catalog-info-ratio',
+      ),
       seed: integer(values['random-seed'], 'random-seed'),
     });
   }
@@ -89,6 +107,8 @@ async function main() {
       'folders-per-folder': { type: 'string' },
       'github-seed': { type: 'string', default: 'k8s-infra' },
       repositories: { type: 'string' },
+      'nested-owners-ratio': { type: 'string' },
+      'catalog-info-ratio': { type: 'string' },
       'random-seed': { type: 'string' },
       'latency-ms': { type: 'string' },
     },
