@@ -175,9 +175,17 @@ describe('crawlToEntities on the k8s-infra repositories', () => {
     expect(
       repo.metadata.annotations?.['infra-atlas.io/owner-evidence'],
     ).toContain('sigs.yaml subproject');
-    const dirs = (repo.spec?.ownership as Array<{ dir: string }>).map(
-      d => d.dir,
-    );
+    const ownership = repo.spec?.ownership as Array<{
+      dir: string;
+      owner: string;
+      ownerEvidence: string;
+    }>;
+    const dirs = ownership.map(d => d.dir);
+    // Each directory has its owner and why: dns/ is its own sigs.yaml subproject.
+    expect(ownership.find(d => d.dir === 'dns')).toMatchObject({
+      owner: 'group:default/sig-k8s-infra',
+      ownerEvidence: expect.stringContaining('kubernetes/k8s.io/dns/OWNERS'),
+    });
     expect(dirs).toContain('apps/gcsweb');
     expect(dirs).toHaveLength(152);
   });

@@ -346,7 +346,9 @@ export function crawlToEntities(
         repositoryEntity(repo.info, {
           owner: resolver.ownerOf(''),
           componentTypes: config.componentTypes,
-          ownership: directoryOwnership(ownership.tree),
+          ownership: directoryOwnership(ownership.tree, dir =>
+            resolver.ownerOf(dir),
+          ),
           ownersFiles,
         }),
       );

@@ -10,18 +10,27 @@ import { PathOwner } from '../ownership/ownerResolver';
 /** What Prow says about one directory with an OWNERS file: kept on the repository's entity. */
 export type DirectoryOwnership = {
   dir: string;
+  /** The owning group or user under the module's ownership rule, and why. */
+  owner: string;
+  ownerEvidence: string;
   approvers: string[];
   reviewers: string[];
   emeritus: string[];
   labels: string[];
 };
 
-/** The OWNERS facts of every directory that has an OWNERS file, root first. */
-export function directoryOwnership(tree: OwnersTree): DirectoryOwnership[] {
+/** The OWNERS facts and the owner of every directory that has an OWNERS file, root first. */
+export function directoryOwnership(
+  tree: OwnersTree,
+  ownerOf: (dir: string) => PathOwner,
+): DirectoryOwnership[] {
   return tree.directories.map(dir => {
     const owners: EffectiveOwners = tree.ownersOf(dir ? `${dir}/` : '');
+    const owner = ownerOf(dir);
     return {
       dir,
+      owner: owner.ref,
+      ownerEvidence: owner.evidence,
       approvers: owners.approvers,
       reviewers: owners.reviewers,
       emeritus: owners.emeritus,
