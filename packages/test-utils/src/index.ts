@@ -7,3 +7,4 @@
 export * from './databases';
 export * from './catalogApi';
 export * from './bench';
+export * from './providerTesting';

@@ -1,5 +1,4 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import knexFactory from 'knex';
+import { inMemoryDatabase } from '@infra-atlas/test-utils';
 import { CrawlRun, CrawlRunStore } from './crawlRuns';
 
 const run = (
@@ -21,14 +20,7 @@ const run = (
 
 describe('CrawlRunStore', () => {
   it('is created by several modules at once on one database', async () => {
-    const db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const database = {
-      getClient: async () => db,
-    } as unknown as DatabaseService;
+    const { database, destroy } = inMemoryDatabase();
     const [a, b] = await Promise.all([
       CrawlRunStore.create(database),
       CrawlRunStore.create(database),
@@ -36,18 +28,12 @@ describe('CrawlRunStore', () => {
     await a.record(run('gcp-inventory:x', 'full', ['r:a']));
     await b.record(run('github-inventory:x', 'none', []));
     expect(await b.lastAppliedRefs('gcp-inventory:x')).toEqual(['r:a']);
-    await db.destroy();
+    await destroy();
   });
 
   it('remembers the refs of the last run that changed the catalog, per provider', async () => {
-    const db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    const store = await CrawlRunStore.create({
-      getClient: async () => db,
-    } as unknown as DatabaseService);
+    const { database, destroy } = inMemoryDatabase();
+    const store = await CrawlRunStore.create(database);
     await store.record(run('p', 'full', ['r:a', 'r:b']));
     await store.record(run('p', 'none', []));
     await store.record(run('q', 'full', ['r:c']));
@@ -55,6 +41,6 @@ describe('CrawlRunStore', () => {
     const [latest] = await store.summaries('p');
     expect(latest).toMatchObject({ applied: 'none', entityCount: 0 });
     expect(latest).not.toHaveProperty('entityRefs');
-    await db.destroy();
+    await destroy();
   });
 });

@@ -4,12 +4,7 @@
  * the mutations, so every test can check that nothing that existed was deleted.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-  EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   GcpEmulator,
   GcpEstate,
@@ -17,7 +12,7 @@ import {
   loadK8sInfraGcpEstate,
   startGcpEmulator,
 } from '@infra-atlas/emulators';
-import knexFactory, { Knex } from 'knex';
+import { RecordingConnection, inMemoryDatabase } from '@infra-atlas/test-utils';
 import { createGcpClients } from '../lib/clients';
 import {
   GcpInventoryProviderConfig,
@@ -30,24 +25,13 @@ import { GcpInventoryProvider } from './GcpInventoryProvider';
 
 const ORG = 'organizations/758905017065';
 
-class RecordingConnection implements EntityProviderConnection {
-  readonly mutations: EntityProviderMutation[] = [];
-  async applyMutation(mutation: EntityProviderMutation) {
-    this.mutations.push(mutation);
-  }
-  async refresh() {}
-  get last() {
-    return this.mutations[this.mutations.length - 1];
-  }
-}
-
 const names = (entities: DeferredEntity[]) =>
   entities.map(d => d.entity.metadata.name);
 
 describe('GcpInventoryProvider against the emulator', () => {
   const estate = loadK8sInfraGcpEstate();
   let emulator: GcpEmulator;
-  let db: Knex;
+  let db: ReturnType<typeof inMemoryDatabase>;
   let store: CrawlRunStore;
 
   beforeAll(async () => {
@@ -59,14 +43,8 @@ describe('GcpInventoryProvider against the emulator', () => {
   beforeEach(async () => {
     emulator.setFaults([]);
     emulator.resetCounts();
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    store = await CrawlRunStore.create({
-      getClient: async () => db,
-    } as unknown as DatabaseService);
+    db = inMemoryDatabase();
+    store = await CrawlRunStore.create(db.database);
   });
   afterEach(async () => {
     await db.destroy();

@@ -92,6 +92,26 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     );
   }
   const maxWait = options.maxRateLimitWaitSeconds ?? 15 * 60;
+  // Both limits: wait as GitHub says, twice at most, unless the wait is unreasonable.
+  const waitOrGiveUp =
+    (limit: string, why: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      const wait = retryCount < 2 && retryAfter <= maxWait;
+      logger.warn(
+        `GitHub ${limit} for ${request.method} ${request.url}; ${
+          wait
+            ? `waiting ${retryAfter}s${why ? ` ${why}` : ''}`
+            : 'giving up on this request'
+        }`,
+      );
+      if (wait) stats.rateLimitWaits++;
+      return wait;
+    };
 
   const octokit = new ThrottledOctokit({
     baseUrl: integration.config.apiBaseUrl ?? 'https://api.github.com',
@@ -104,38 +124,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     throttle: {
       retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-      onRateLimit: (
-        retryAfter: number,
-        request: any,
-        _o: unknown,
-        retryCount: number,
-      ) => {
-        const wait = retryCount < 2 && retryAfter <= maxWait;
-        logger.warn(
-          `GitHub rate limit reached for ${request.method} ${request.url}; ${
-            wait
-              ? `waiting ${retryAfter}s for the reset`
-              : 'giving up on this request'
-          }`,
-        );
-        if (wait) stats.rateLimitWaits++;
-        return wait;
-      },
-      onSecondaryRateLimit: (
-        retryAfter: number,
-        request: any,
-        _o: unknown,
-        retryCount: number,
-      ) => {
-        const wait = retryCount < 2 && retryAfter <= maxWait;
-        logger.warn(
-          `GitHub secondary rate limit for ${request.method} ${request.url}; ${
-            wait ? `waiting ${retryAfter}s` : 'giving up on this request'
-          }`,
-        );
-        if (wait) stats.rateLimitWaits++;
-        return wait;
-      },
+      onRateLimit: waitOrGiveUp('rate limit reached', 'for the reset'),
+      onSecondaryRateLimit: waitOrGiveUp('secondary rate limit', ''),
     },
     retry: { retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
   });

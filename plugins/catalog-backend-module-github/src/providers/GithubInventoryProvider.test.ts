@@ -4,7 +4,6 @@
  * secondary limits, 502s in the middle of pagination and GraphQL error payloads lose no
  * entity.
  */
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { generateKeyPairSync } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
@@ -12,11 +11,7 @@ import {
   DefaultGithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-  EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   GithubEmulator,
   generateSyntheticGithubEstate,
@@ -24,24 +19,13 @@ import {
   startGithubEmulator,
 } from '@infra-atlas/emulators';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
-import knexFactory, { Knex } from 'knex';
+import { RecordingConnection, inMemoryDatabase } from '@infra-atlas/test-utils';
 import {
   DEFAULT_COMPONENT_TYPES,
   GithubInventoryProviderConfig,
 } from '../lib/config';
 import { createGithubClient } from '../lib/github';
 import { GithubInventoryProvider } from './GithubInventoryProvider';
-
-class RecordingConnection implements EntityProviderConnection {
-  mutations: EntityProviderMutation[] = [];
-  async applyMutation(mutation: EntityProviderMutation) {
-    this.mutations.push(mutation);
-  }
-  async refresh() {}
-  get last() {
-    return this.mutations[this.mutations.length - 1];
-  }
-}
 
 const refsOf = (entities: DeferredEntity[]) =>
   entities.map(d => `${d.entity.kind}:${d.entity.metadata.name}`.toLowerCase());
@@ -74,19 +58,13 @@ const K8S_INFRA_ANALYZERS: GithubInventoryProviderConfig['analyzers'] = [
 ];
 
 describe('GithubInventoryProvider against the GitHub emulator', () => {
-  let db: Knex;
+  let db: ReturnType<typeof inMemoryDatabase>;
   let store: CrawlRunStore;
   const emulators: GithubEmulator[] = [];
 
   beforeEach(async () => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    store = await CrawlRunStore.create({
-      getClient: async () => db,
-    } as unknown as DatabaseService);
+    db = inMemoryDatabase();
+    store = await CrawlRunStore.create(db.database);
   });
   afterEach(async () => {
     await db.destroy();
