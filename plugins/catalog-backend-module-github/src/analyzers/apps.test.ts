@@ -371,21 +371,25 @@ describe('apps options and edge cases', () => {
         path: 'apps/web/bomb.yaml',
         line: 1,
         message: expect.stringMatching(/^YAML could not be expanded/),
+        unread: true,
       },
       {
         path: 'apps/web/broken.yaml',
         line: 5,
         message: expect.stringMatching(/^invalid YAML/),
+        unread: true,
       },
       {
         path: 'apps/web/huge.yaml',
         message: expect.stringMatching(/larger than/),
+        unread: true,
       },
       {
         path: 'apps/web/multi.yaml',
         line: 5,
         message:
           'a Kubernetes object needs a string apiVersion, kind and metadata.name',
+        unread: true,
       },
       {
         path: 'apps/web/multi.yaml',
@@ -393,6 +397,7 @@ describe('apps options and edge cases', () => {
         message: expect.stringMatching(
           /^invalid YAML \(column 1\): Flow sequence/,
         ),
+        unread: true,
       },
     ]);
   });

@@ -229,6 +229,7 @@ describe('octoDNS bad input', () => {
         path: 'dns/zone-configs/z.example._1_broken.yaml',
         line: expect.any(Number),
         message: expect.stringMatching(/^invalid YAML/),
+        unread: true,
       },
       {
         path: 'dns/zone-configs/z.example._2_more.yaml',
@@ -240,7 +241,11 @@ describe('octoDNS bad input', () => {
 
   it('reports a config that is missing or not YAML', () => {
     expect(analyze({}).problems).toEqual([
-      { path: 'dns/octodns-config.yaml', message: 'octoDNS config not found' },
+      {
+        path: 'dns/octodns-config.yaml',
+        message: 'octoDNS config not found',
+        unread: true,
+      },
     ]);
     expect(analyze({ 'dns/octodns-config.yaml': 'zones: [' }).problems).toEqual(
       [
@@ -248,6 +253,7 @@ describe('octoDNS bad input', () => {
           path: 'dns/octodns-config.yaml',
           line: 1,
           message: expect.stringMatching(/^invalid YAML/),
+          unread: true,
         },
       ],
     );

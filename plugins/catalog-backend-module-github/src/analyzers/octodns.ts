@@ -115,7 +115,11 @@ export function analyzeOctodns(
     return {
       entities: [],
       problems: [
-        { path: options.configPath, message: 'octoDNS config not found' },
+        {
+          path: options.configPath,
+          message: 'octoDNS config not found',
+          unread: true,
+        },
       ],
     };
   }

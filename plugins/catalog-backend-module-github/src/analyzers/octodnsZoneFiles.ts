@@ -56,9 +56,14 @@ function readZoneFile(
   const byName = new Map<string, DeclaredRecordSet[]>();
   if (doc.value === null || doc.value === undefined) return byName;
   if (!isRecord(doc.value)) {
-    problems.push(
-      problemAt(path, doc.line, 'a zone file must map record names to records'),
-    );
+    problems.push({
+      ...problemAt(
+        path,
+        doc.line,
+        'a zone file must map record names to records',
+      ),
+      unread: true,
+    });
     return byName;
   }
   for (const [name, data] of Object.entries(doc.value)) {

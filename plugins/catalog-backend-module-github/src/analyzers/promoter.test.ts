@@ -127,6 +127,7 @@ describe('promoter manifest bad input', () => {
         path: 'm/bad/promoter-manifest.yaml',
         line: expect.any(Number),
         message: expect.stringMatching(/^invalid YAML/),
+        unread: true,
       },
     ]);
     expect(

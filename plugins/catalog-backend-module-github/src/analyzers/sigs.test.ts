@@ -348,6 +348,7 @@ describe('sigs.yaml bad input', () => {
         path: 'sigs.yaml',
         line: expect.any(Number),
         message: expect.stringMatching(/^invalid YAML \(column \d+\): /),
+        unread: true,
       },
     ]);
     expect(sigsToEntities(model, ctx).problems).toEqual(model.problems);

@@ -27,6 +27,12 @@ export type AnalyzerProblem = {
   /** 1-based line, where known. */
   line?: number;
   message: string;
+  /**
+   * The file, or a document in it, could not be read at all (invalid YAML, a wrong shape, too
+   * large, missing): whatever it declares may be absent from this crawl, so the provider must
+   * not remove anything. Problems with single values (a 'TBD' URL) leave this unset.
+   */
+  unread?: true;
 };
 
 /** A problem at a file and, where known, a line. */

@@ -40,7 +40,7 @@ export class AnalyzerInputError extends Error {
  */
 export function problemFrom(error: unknown): AnalyzerProblem {
   if (error instanceof AnalyzerInputError) {
-    return problemAt(error.path, error.line, error.detail);
+    return { ...problemAt(error.path, error.line, error.detail), unread: true };
   }
   throw error;
 }

@@ -212,6 +212,28 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     expect(logged).not.toContain('secret-token-123');
   });
 
+  it('keeps what an unreadable file declared, rather than deleting it', async () => {
+    const github = await emulator();
+    const { instance, connection, logger } = await provider(github);
+    const first = await instance.refresh();
+    const records = first.entities['dns-record'];
+    expect(records).toBe(446);
+
+    github.putFile(
+      'kubernetes',
+      'k8s.io',
+      'dns/octodns-config.yaml',
+      'zones: [\n',
+    );
+    const run = await instance.refresh();
+    expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+    expect(run.entities['dns-record'] ?? 0).toBe(0);
+    expect(connection.last).toMatchObject({ type: 'delta', removed: [] });
+    expect(run.entityRefs.sort()).toEqual(first.entityRefs.sort());
+    const warnings = logger.warn.mock.calls.map(c => String(c[0])).join('\n');
+    expect(warnings).toContain('kubernetes/k8s.io/dns/octodns-config.yaml:');
+  });
+
   it('keeps every entity when GitHub fails the listing, and says so', async () => {
     const github = await emulator();
     const { instance, connection } = await provider(github, { analyzers: [] });

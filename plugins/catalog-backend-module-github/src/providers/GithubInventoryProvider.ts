@@ -39,7 +39,14 @@ export type GithubInventoryProviderDeps = {
   repositoryAnnotations?: RepositoryAnnotations;
 };
 
-function outcomeOf(crawl: CrawlResult | undefined): CrawlOutcome {
+/**
+ * How the crawl went. Files that could not be read (invalid YAML, too large, missing) make it
+ * partial like a failed request does: what they declare is missing, not gone.
+ */
+function outcomeOf(
+  crawl: CrawlResult | undefined,
+  unreadFiles: number,
+): CrawlOutcome {
   if (!crawl) {
     return 'failed';
   }
@@ -47,7 +54,7 @@ function outcomeOf(crawl: CrawlResult | undefined): CrawlOutcome {
   if (!listed && crawl.failures.length) {
     return 'failed';
   }
-  return crawl.failures.length ? 'partial' : 'complete';
+  return crawl.failures.length || unreadFiles ? 'partial' : 'complete';
 }
 
 /**
@@ -227,7 +234,15 @@ export class GithubInventoryProvider implements EntityProvider {
       );
     }
 
-    const outcome = outcomeOf(crawl);
+    const unreadFiles =
+      transformed.problems.filter(p => p.unread).length +
+      (crawl?.skippedFiles.length ?? 0);
+    if (unreadFiles) {
+      errors.push(
+        `${unreadFiles} file(s) could not be read; what they declare is kept from earlier crawls`,
+      );
+    }
+    const outcome = outcomeOf(crawl, unreadFiles);
     const providerName = this.getProviderName();
     const sync = await syncEntities({
       connection: this.connection,
@@ -236,7 +251,7 @@ export class GithubInventoryProvider implements EntityProvider {
       previousRefs: await store.lastAppliedRefs(providerName),
       outcome,
       removalCeiling: this.config.removalCeiling,
-      failedSteps: crawl?.failures.length,
+      failedSteps: (crawl?.failures.length ?? 0) + unreadFiles,
     });
     if (sync.reason) {
       logger.error(`GitHub inventory ${this.config.id}: ${sync.reason}`);

@@ -59,9 +59,11 @@ export type TransformResult = {
   repositoryAnnotations: Map<string, Record<string, string>>;
 };
 
-const problemOf = (error: unknown, path: string): AnalyzerProblem => ({
+/** A file that could not be read: what it declares is missing from this crawl. */
+const unreadFile = (error: unknown, path: string): AnalyzerProblem => ({
   path: (error as { path?: string }).path ?? path,
   message: error instanceof Error ? error.message : String(error),
+  unread: true,
 });
 
 /** Every repository gets a snapshot: the archive's files, else the root files of the listing. */
@@ -93,7 +95,7 @@ function readOwnership(
         aliases = parseOwnersAliases(content, path);
       }
     } catch (error) {
-      problems.push(problemOf(error, path));
+      problems.push(unreadFile(error, path));
     }
   }
   const codeownersPath = pickCodeownersFile(snapshot.files.keys());
@@ -148,7 +150,9 @@ function runAnalyzer(
       if (content === undefined) {
         return {
           entities: [],
-          problems: [{ path: analyzer.path, message: 'file not found' }],
+          problems: [
+            { path: analyzer.path, message: 'file not found', unread: true },
+          ],
         };
       }
       try {
@@ -158,7 +162,7 @@ function runAnalyzer(
         );
         return { entities: [], problems: [] };
       } catch (error) {
-        return { entities: [], problems: [problemOf(error, analyzer.path)] };
+        return { entities: [], problems: [unreadFile(error, analyzer.path)] };
       }
     }
     default:
@@ -282,7 +286,7 @@ export function crawlToEntities(
       const content = snapshot.files.get(analyzer.path);
       if (content === undefined) {
         report(slugOf(repo.info), [
-          { path: analyzer.path, message: 'sigs.yaml not found' },
+          { path: analyzer.path, message: 'sigs.yaml not found', unread: true },
         ]);
         continue;
       }
