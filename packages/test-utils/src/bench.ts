@@ -4,7 +4,7 @@ import path from 'node:path';
 /** `--name value` pairs of a benchmark's command line, over its defaults. */
 export type BenchOptions = Record<string, string>;
 
-export type Benchmark<R> = {
+export type Benchmark<R extends BenchRow> = {
   /** The benchmark script (`__filename`): each mode runs it again with `--mode`. */
   script: string;
   defaults: BenchOptions;
@@ -19,7 +19,6 @@ export type Benchmark<R> = {
 
 // TypeScript sources run through Backstage's transform, in the emulator and in every mode.
 const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
-const EMULATOR_CLI = path.resolve(__dirname, '../../emulators/src/cli.ts');
 
 function readOptions(argv: string[], defaults: BenchOptions): BenchOptions {
   const options = { ...defaults };
@@ -29,22 +28,31 @@ function readOptions(argv: string[], defaults: BenchOptions): BenchOptions {
   return options;
 }
 
-/** Starts the emulator CLI in its own process and waits until it listens. */
-function startEmulator(args: string[]) {
+/** Starts the emulator CLI in its own process; resolves with its `stop` once it listens. */
+function startEmulator(script: string, args: string[]) {
+  // The emulators are a dependency of the benchmark's package, not of this one.
+  const cli = require.resolve('@infra-atlas/emulators/src/cli.ts', {
+    paths: [path.dirname(script)],
+  });
   const child = spawn(
     process.execPath,
-    ['--require', TRANSFORM, EMULATOR_CLI, ...args],
+    ['--require', TRANSFORM, cli, ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  return new Promise<typeof child>((resolve, reject) => {
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    child.kill('SIGTERM');
+  };
+  return new Promise<() => void>((resolve, reject) => {
     child.stdout!.on('data', chunk => {
       process.stderr.write(String(chunk));
-      if (String(chunk).includes('listening')) resolve(child);
+      if (String(chunk).includes('listening')) resolve(stop);
     });
-    // Also after it started: a mode that then fails to connect should say why.
-    child.on('exit', (code, signal) => {
-      const error = new Error(`emulator exited with ${code ?? signal}`);
-      if (signal !== 'SIGTERM') console.error(error.message);
+    child.on('exit', code => {
+      const error = new Error(`emulator exited with ${code}`);
+      // Also after it started: a mode that then fails to connect should say why.
+      if (!stopping) console.error(error.message);
       reject(error);
     });
   });
@@ -82,7 +90,9 @@ function runChild<R>(
  * Runs a crawl benchmark: as the parent, an emulator in its own process, then each mode in a
  * child of this script, then the report; as a child (`--mode`), one mode.
  */
-export function runBenchmark<R>(benchmark: Benchmark<R>): void {
+export function runBenchmark<R extends BenchRow>(
+  benchmark: Benchmark<R>,
+): void {
   const options = readOptions(process.argv.slice(2), benchmark.defaults);
   const main = async () => {
     if (options.mode) {
@@ -91,7 +101,10 @@ export function runBenchmark<R>(benchmark: Benchmark<R>): void {
       }
       return;
     }
-    const emulator = await startEmulator(benchmark.emulatorArgs(options));
+    const stopEmulator = await startEmulator(
+      benchmark.script,
+      benchmark.emulatorArgs(options),
+    );
     try {
       const rows: R[] = [];
       for (const mode of benchmark.modes) {
@@ -100,7 +113,7 @@ export function runBenchmark<R>(benchmark: Benchmark<R>): void {
       }
       benchmark.report(rows, options);
     } finally {
-      emulator.kill('SIGTERM');
+      stopEmulator();
     }
   };
   main().catch(error => {
@@ -128,6 +141,27 @@ export function benchLogger(): BenchLogger {
     child: () => logger,
   };
   return logger;
+}
+
+/** What every mode reports, whatever else its benchmark adds. */
+export type BenchRow = {
+  mode: string;
+  /** HTTP or RPC requests by kind (method, route). */
+  requests: Record<string, number>;
+  wallSeconds: number;
+  peakRssMb: number;
+};
+
+/** The request columns of a table: the total, then one per kind that any row made. */
+export function requestColumns(rows: BenchRow[]) {
+  const kinds = [...new Set(rows.flatMap(r => Object.keys(r.requests)))].sort();
+  return {
+    header: ['requests', ...kinds],
+    cells: (row: BenchRow) => [
+      String(Object.values(row.requests).reduce((a, b) => a + b, 0)),
+      ...kinds.map(k => String(row.requests[k] ?? 0)),
+    ],
+  };
 }
 
 /** This process's peak resident memory so far. */

@@ -18,9 +18,11 @@
 import { generateSyntheticGcpEstate } from '@infra-atlas/emulators';
 import {
   BenchOptions,
+  BenchRow,
   benchLogger,
   peakRssMb,
   printMarkdownTable,
+  requestColumns,
   runBenchmark,
 } from '@infra-atlas/test-utils';
 import { ApiCaller } from '../src/lib/apiCaller';
@@ -34,14 +36,7 @@ import {
 import { crawlScopes } from '../src/lib/crawl';
 import { crawlToEntities } from '../src/transform/entities';
 
-type Result = {
-  mode: string;
-  requests: Record<string, number>;
-  wallSeconds: number;
-  peakRssMb: number;
-  resources: number;
-  entities: number;
-};
+type Result = BenchRow & { resources: number; entities: number };
 
 const ORG = 'organizations/100000000001';
 
@@ -160,13 +155,10 @@ function printTable(results: Result[], options: BenchOptions) {
   console.log(
     `\nEstate: ${estate.folders.length} folders, ${estate.projects.length} projects, ${estate.assets.length} resources; ${options['latency-ms']} ms per call; minimum requests by page size: ${minimum}\n`,
   );
-  const methods = [
-    ...new Set(results.flatMap(r => Object.keys(r.requests))),
-  ].sort();
+  const requests = requestColumns(results);
   const header = [
     'mode',
-    'requests',
-    ...methods,
+    ...requests.header,
     'wall time (s)',
     'quota-bound time (min)',
     'peak RSS (MB)',
@@ -188,8 +180,7 @@ function printTable(results: Result[], options: BenchOptions) {
     );
   const rows = results.map(r => [
     r.mode,
-    String(Object.values(r.requests).reduce((a, b) => a + b, 0)),
-    ...methods.map(m => String(r.requests[m] ?? 0)),
+    ...requests.cells(r),
     r.wallSeconds.toFixed(1),
     quotaBound(r).toFixed(1),
     r.peakRssMb.toFixed(0),

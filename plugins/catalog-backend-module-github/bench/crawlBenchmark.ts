@@ -31,22 +31,25 @@ import { GithubEntityProvider } from '@backstage/plugin-catalog-backend-module-g
 import { generateSyntheticGithubEstate } from '@infra-atlas/emulators';
 import {
   BenchOptions,
+  BenchRow,
+  RecordingConnection,
   benchLogger,
   peakRssMb,
   printMarkdownTable,
+  requestColumns,
   runBenchmark,
 } from '@infra-atlas/test-utils';
 import { readGithubInventoryConfigs } from '../src/lib/config';
 import { SnapshotCache, crawlGithub } from '../src/lib/crawl';
-import { RequestStats, createGithubClient } from '../src/lib/github';
+import {
+  RequestStats,
+  clientPerOrganization,
+  createGithubClient,
+} from '../src/lib/github';
 import { crawlToEntities } from '../src/transform/entities';
 
-type Result = {
-  mode: string;
-  requests: Record<string, number>;
+type Result = BenchRow & {
   graphqlPoints: number;
-  wallSeconds: number;
-  peakRssMb: number;
   repositories: number;
   entities: number;
   /** `url` Locations among them: the catalog reads each target with one more request. */
@@ -90,7 +93,7 @@ async function infraAtlas(
     const stats = new RequestStats();
     const started = Date.now();
     const crawl = await crawlGithub(providerConfig, {
-      clientFor: organization =>
+      clientFor: clientPerOrganization(organization =>
         createGithubClient({
           integrations,
           credentials,
@@ -99,6 +102,7 @@ async function infraAtlas(
           logger,
           stats,
         }),
+      ),
       stats,
       logger,
       cache,
@@ -157,13 +161,8 @@ async function stock(options: BenchOptions): Promise<Result[]> {
       },
     },
   );
-  let locations: number | undefined;
-  await provider.connect({
-    applyMutation: async mutation => {
-      if (mutation.type === 'full') locations = mutation.entities.length;
-    },
-    refresh: async () => {},
-  });
+  const connection = new RecordingConnection();
+  await provider.connect(connection);
 
   // Its query does not ask for its cost: the emulator's GraphQL window, read before and after
   // the refresh, says what it spent (less the second reading's own cost).
@@ -188,8 +187,9 @@ async function stock(options: BenchOptions): Promise<Result[]> {
   const wallSeconds = (Date.now() - started) / 1000;
   globalThis.fetch = realFetch;
   const after = await graphqlUsed(options);
-  if (locations === undefined) {
-    throw new Error('the stock provider applied no mutation');
+  const mutation = connection.last;
+  if (mutation?.type !== 'full') {
+    throw new Error('the stock provider applied no full mutation');
   }
   return [
     {
@@ -199,8 +199,8 @@ async function stock(options: BenchOptions): Promise<Result[]> {
       wallSeconds,
       peakRssMb: peakRssMb(),
       repositories,
-      entities: locations,
-      locations,
+      entities: mutation.entities.length,
+      locations: mutation.entities.length,
       failures: 0,
     },
   ];
@@ -231,21 +231,20 @@ function printTable(results: Result[], options: BenchOptions) {
   console.log(
     `\nEstate: ${repos.length} repositories (${count(
       r => r.isArchived,
-    )} archived), ${count(r => 'OWNERS' in r.files)} with a root OWNERS, ${count(
-      r => Object.keys(r.files).some(p => p.endsWith('/OWNERS')),
+    )} archived), ${count(
+      r => 'OWNERS' in r.files,
+    )} with a root OWNERS, ${count(r =>
+      Object.keys(r.files).some(p => p.endsWith('/OWNERS')),
     )} with nested OWNERS, ${count(
       r => 'catalog-info.yaml' in r.files,
     )} with a catalog-info.yaml; ${
       options['latency-ms']
     } ms per request. Each Location costs the catalog one follow-up read of its catalog-info.yaml later (not measured).\n`,
   );
-  const kinds = [
-    ...new Set(results.flatMap(r => Object.keys(r.requests))),
-  ].sort();
+  const requests = requestColumns(results);
   const header = [
     'mode',
-    'requests',
-    ...kinds,
+    ...requests.header,
     'GraphQL points',
     'wall time (s)',
     'peak RSS (MB)',
@@ -256,8 +255,7 @@ function printTable(results: Result[], options: BenchOptions) {
   ];
   const rows = results.map(r => [
     r.mode,
-    String(Object.values(r.requests).reduce((a, b) => a + b, 0)),
-    ...kinds.map(k => String(r.requests[k] ?? 0)),
+    ...requests.cells(r),
     String(r.graphqlPoints),
     r.wallSeconds.toFixed(1),
     r.peakRssMb.toFixed(0),

@@ -101,6 +101,30 @@ export class SnapshotCache {
   }
 }
 
+/**
+ * Stops reading archives once several in a row have failed: each failed archive has already
+ * been retried with backoff, and against a GitHub that is down thousands of them would keep a
+ * crawl busy for hours. The rest are analysed from their last snapshot, and the crawl is
+ * partial.
+ */
+export class ArchiveBreaker {
+  private consecutiveFailures = 0;
+
+  constructor(private readonly threshold = 5) {}
+
+  get open(): boolean {
+    return this.consecutiveFailures >= this.threshold;
+  }
+
+  record(success: boolean) {
+    this.consecutiveFailures = success ? 0 : this.consecutiveFailures + 1;
+  }
+
+  get reason(): string {
+    return `not read: the ${this.threshold} archive reads before it failed, so GitHub looks unavailable`;
+  }
+}
+
 export type CrawlDeps = {
   clientFor: (organization: string) => GithubClient;
   stats: RequestStats;
@@ -194,8 +218,9 @@ export async function crawlGithub(
   const listed = [...bySlug.values()].sort((x, y) =>
     slugOf(x).localeCompare(slugOf(y)),
   );
+  const breaker = new ArchiveBreaker();
   const reads = await mapConcurrently(listed, config.archiveConcurrency, info =>
-    readRepository(info, config, deps),
+    readRepository(info, config, deps, breaker),
   );
   for (const read of reads) {
     repositories.push(read.repository);
@@ -216,6 +241,7 @@ export async function readRepository(
   info: RepositoryInfo,
   config: GithubInventoryProviderConfig,
   deps: CrawlDeps,
+  breaker = new ArchiveBreaker(),
 ): Promise<
   Omit<CrawlResult, 'repositories'> & { repository: CrawledRepository }
 > {
@@ -233,6 +259,21 @@ export async function readRepository(
   if (cached) {
     return { ...nothing, repository: { info, snapshot: cached } };
   }
+  const unread = (reason: string) => ({
+    ...nothing,
+    failures: [
+      {
+        step: 'read archive',
+        target: `${slugOf(info)}@${info.headCommit}`,
+        message: reason,
+      },
+    ],
+    // Keep analysing what was read last time; the crawl is partial and removes nothing.
+    repository: { info, snapshot: deps.cache.latest(info) },
+  });
+  if (breaker.open) {
+    return unread(breaker.reason);
+  }
   try {
     const archive = await readRepositoryArchive(
       deps.clientFor(info.owner),
@@ -248,6 +289,7 @@ export async function readRepository(
       files: archive.files,
     };
     deps.cache.set(snapshot);
+    breaker.record(true);
     return {
       failures: [],
       skippedFiles: archive.skipped.map(s => ({
@@ -258,17 +300,7 @@ export async function readRepository(
       repository: { info, snapshot },
     };
   } catch (error) {
-    return {
-      ...nothing,
-      failures: [
-        {
-          step: 'read archive',
-          target: `${slugOf(info)}@${info.headCommit}`,
-          message: message(error),
-        },
-      ],
-      // Keep analysing what was read last time; the crawl is partial and removes nothing.
-      repository: { info, snapshot: deps.cache.latest(info) },
-    };
+    breaker.record(false);
+    return unread(message(error));
   }
 }

@@ -139,3 +139,18 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   });
   return octokit;
 }
+
+/**
+ * One client per organization for the length of a crawl: the throttling plugin paces what one
+ * client sends, and every repository of an organization shares its credentials.
+ */
+export function clientPerOrganization(
+  create: (organization: string) => GithubClient,
+): (organization: string) => GithubClient {
+  const clients = new Map<string, GithubClient>();
+  return organization => {
+    const key = organization.toLowerCase();
+    if (!clients.has(key)) clients.set(key, create(organization));
+    return clients.get(key)!;
+  };
+}

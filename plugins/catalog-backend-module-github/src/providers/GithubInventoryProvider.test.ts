@@ -317,6 +317,28 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       expect(run.entityRefs.sort()).toEqual(refs);
     });
 
+    it('stops reading archives when GitHub keeps failing them, and removes nothing', async () => {
+      const tree = { ...options, ownersDepth: 'tree' as const };
+      const first = await (await provider(github, tree)).instance.refresh();
+      expect(first).toMatchObject({ outcome: 'complete', applied: 'full' });
+      github.setFaults([
+        { route: 'repos.downloadTarballArchive', status: 500, times: 100_000 },
+      ]);
+      // A restarted backend: nothing cached, every archive to read again.
+      const restarted = await provider(github, tree);
+      const run = await restarted.instance.refresh();
+      expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+      // Five archives in a row failed (each after plugin-retry's retries); the other 245
+      // were not tried.
+      expect(run.requests.tarball).toBeLessThan(40);
+      expect(run.errors.join('\n')).toContain('GitHub looks unavailable');
+      expect(restarted.connection.last).toMatchObject({
+        type: 'delta',
+        removed: [],
+      });
+      expect(run.entityRefs.sort()).toEqual(first.entityRefs.sort());
+    });
+
     it('removes nothing when rate-limited for longer than it will wait', async () => {
       const { instance, connection, refs } = await baseline();
       github.setRateLimit({ graphql: 1, resetSeconds: 3600 });

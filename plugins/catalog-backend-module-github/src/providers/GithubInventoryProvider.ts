@@ -22,7 +22,11 @@ import {
   readRepository,
   slugOf,
 } from '../lib/crawl';
-import { GithubClient, RequestStats } from '../lib/github';
+import {
+  GithubClient,
+  RequestStats,
+  clientPerOrganization,
+} from '../lib/github';
 import { getRepository } from '../lib/repositories';
 import { RepositoryAnnotations } from '../enrichment/RepositoryAnnotationsProcessor';
 import { crawlToEntities } from '../transform/entities';
@@ -172,8 +176,9 @@ export class GithubInventoryProvider implements EntityProvider {
 
   private crawlDeps(stats: RequestStats) {
     return {
-      clientFor: (organization: string) =>
+      clientFor: clientPerOrganization(organization =>
         this.deps.client(organization, stats),
+      ),
       stats,
       logger: this.deps.logger,
       cache: this.cache,
