@@ -31,10 +31,12 @@ export interface Config {
            */
           ownersDepth?: 'root' | 'tree';
           /**
-           * Register a repository's own `catalog-info.yaml` as a Location (its entities stay
-           * authoritative; the repository then gets no generated Component). Defaults to true.
+           * Use a repository's own `catalog-info.yaml`: its entities, as written, replace the
+           * Component the crawl would generate (they gain only annotations they lack). They
+           * come from the listing query, so the catalog does not download each file again.
+           * Defaults to true.
            */
-          registerCatalogInfo?: boolean;
+          useCatalogInfo?: boolean;
           /** Repository topic → Component `spec.type`; merged over the built-in mapping. */
           componentTypes?: { [topic: string]: string };
           owners?: {

@@ -11,8 +11,9 @@
  *   with a root OWNERS file (and none on the warm crawl: no head commit has moved);
  * - stock: one refresh of Backstage's GithubEntityProvider for the same organization.
  *
- * Both providers register a repository's catalog-info.yaml as a `url` Location, which the
- * catalog then reads with one more request each: counted as Locations, not measured.
+ * The stock provider registers each repository's catalog-info.yaml as a `url` Location, which
+ * the catalog then reads with one more request each (counted as Locations, not measured);
+ * infra-atlas emits the file's entities from the text its listing already returned.
  *
  *   yarn workspace @infra-atlas/plugin-catalog-backend-module-github bench \
  *     [--repositories 5000] [--nested-owners-ratio 0.1] [--catalog-info-ratio 1] \

@@ -10,10 +10,6 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
 import Router from 'express-promise-router';
-import {
-  RepositoryAnnotations,
-  RepositoryAnnotationsProcessor,
-} from './enrichment/RepositoryAnnotationsProcessor';
 import { readGithubInventoryConfigs } from './lib/config';
 import { createGithubClient } from './lib/github';
 import { repositoriesChangedBy } from './lib/webhooks';
@@ -59,10 +55,6 @@ export const catalogModuleGithubInventory = createBackendModule({
         const integrations = ScmIntegrations.fromConfig(config);
         const credentials =
           DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-        const repositoryAnnotations = new RepositoryAnnotations();
-        catalog.addProcessor(
-          new RepositoryAnnotationsProcessor(repositoryAnnotations),
-        );
         const store = await CrawlRunStore.create(database);
         const providers = configs.map(providerConfig => {
           const providerLogger = logger.child({ provider: providerConfig.id });
@@ -72,7 +64,6 @@ export const catalogModuleGithubInventory = createBackendModule({
               providerConfig.schedule,
             ),
             store,
-            repositoryAnnotations,
             client: (organization, stats) =>
               createGithubClient({
                 integrations,

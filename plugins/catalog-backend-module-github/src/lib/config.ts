@@ -46,8 +46,8 @@ export type GithubInventoryProviderConfig = {
   pageSize: number;
   /** `tree`: read nested OWNERS files of every repository that has a root OWNERS file. */
   ownersDepth: 'root' | 'tree';
-  /** Register a repository's own `catalog-info.yaml` as a Location, as the stock provider does. */
-  registerCatalogInfo: boolean;
+  /** A repository's own `catalog-info.yaml` entities replace the generated Component. */
+  useCatalogInfo: boolean;
   /** Topic → `spec.type` of the repository's Component; the first matching topic wins. */
   componentTypes: Record<string, string>;
   fallbackOwner: string;
@@ -197,7 +197,7 @@ export function readGithubInventoryConfigs(
       removalCeiling,
       pageSize,
       ownersDepth,
-      registerCatalogInfo: c.getOptionalBoolean('registerCatalogInfo') ?? true,
+      useCatalogInfo: c.getOptionalBoolean('useCatalogInfo') ?? true,
       componentTypes: {
         ...DEFAULT_COMPONENT_TYPES,
         ...(c.getOptional<Record<string, string>>('componentTypes') ?? {}),

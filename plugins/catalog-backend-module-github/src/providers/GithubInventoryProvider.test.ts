@@ -93,7 +93,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       removalCeiling: 0.2,
       pageSize: 100,
       ownersDepth: 'root',
-      registerCatalogInfo: true,
+      useCatalogInfo: true,
       componentTypes: DEFAULT_COMPONENT_TYPES,
       fallbackOwner: 'group:default/unknown',
       maxFileBytes: 1024 * 1024,

@@ -28,7 +28,6 @@ import {
   clientPerOrganization,
 } from '../lib/github';
 import { getRepository } from '../lib/repositories';
-import { RepositoryAnnotations } from '../enrichment/RepositoryAnnotationsProcessor';
 import { crawlToEntities } from '../transform/entities';
 
 export type GithubInventoryProviderDeps = {
@@ -39,8 +38,6 @@ export type GithubInventoryProviderDeps = {
   client: (organization: string, stats: RequestStats) => GithubClient;
   /** Shorter backoff for tests. */
   graphqlRetry?: { attempts?: number; baseDelayMs?: number };
-  /** Where the crawl leaves annotations for self-describing repositories' entities. */
-  repositoryAnnotations?: RepositoryAnnotations;
 };
 
 /**
@@ -224,7 +221,6 @@ export class GithubInventoryProvider implements EntityProvider {
           entities: [],
           problems: [],
           declarations: {},
-          repositoryAnnotations: new Map(),
         };
     for (const problem of transformed.problems) {
       logger.warn(
@@ -264,9 +260,6 @@ export class GithubInventoryProvider implements EntityProvider {
     }
     if (crawl && outcome !== 'failed') {
       this.last = crawl;
-      this.deps.repositoryAnnotations?.replace(
-        transformed.repositoryAnnotations,
-      );
     }
 
     const finishedAt = new Date();

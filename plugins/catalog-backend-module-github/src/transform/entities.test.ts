@@ -19,6 +19,13 @@ const SIGS_YAML = path.resolve(
   __dirname,
   '../../../../packages/emulators/seed/k8s-infra/github/kubernetes/community/sigs.yaml',
 );
+const WEBSITE_CATALOG_INFO = [
+  'apiVersion: backstage.io/v1alpha1',
+  'kind: Component',
+  'metadata: { name: website }',
+  'spec: { type: website, owner: group:sig-docs, lifecycle: production }',
+  '',
+].join('\n');
 const CLUSTER = {
   projectId: 'kubernetes-public',
   location: 'us-central1',
@@ -33,7 +40,7 @@ const config: GithubInventoryProviderConfig = {
   removalCeiling: 0.2,
   pageSize: 100,
   ownersDepth: 'tree',
-  registerCatalogInfo: true,
+  useCatalogInfo: true,
   componentTypes: DEFAULT_COMPONENT_TYPES,
   fallbackOwner: 'group:default/unknown',
   maxFileBytes: 1024 * 1024,
@@ -122,7 +129,7 @@ function crawl(): CrawlResult {
       {
         info: info(
           'website',
-          new Map([['catalog-info.yaml', 'kind: Component']]),
+          new Map([['catalog-info.yaml', WEBSITE_CATALOG_INFO]]),
           { topics: ['website'] },
         ),
       },
@@ -190,11 +197,20 @@ describe('crawlToEntities on the k8s-infra repositories', () => {
     expect(dirs).toHaveLength(152);
   });
 
-  it('registers a repository that describes itself instead of inventing a Component for it', () => {
+  it('takes the entities of a repository that describes itself instead of inventing a Component', () => {
     expect(byRef.has('component:default/kubernetes--website')).toBe(false);
-    expect(
-      get('location:default/github--kubernetes--website').spec?.target,
-    ).toBe('https://github.com/kubernetes/website/blob/main/catalog-info.yaml');
+    const own = get('component:default/website');
+    expect(own.spec).toEqual({
+      type: 'website',
+      owner: 'group:sig-docs',
+      lifecycle: 'production',
+    });
+    expect(own.metadata.annotations?.['backstage.io/managed-by-location']).toBe(
+      'url:https://github.com/kubernetes/website/blob/main/catalog-info.yaml',
+    );
+    expect(own.metadata.annotations?.['github.com/project-slug']).toBe(
+      'kubernetes/website',
+    );
   });
 
   it('places gcsweb on cluster aaa, owned by sig-k8s-infra, with the DNS record that serves it', () => {

@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ANNOTATIONS, entityName } from '@infra-atlas/inventory-common';
+import { ANNOTATIONS } from '@infra-atlas/inventory-common';
 import { posix } from 'node:path';
 import { analyzeApps, AppHostname } from '../analyzers/apps';
 import {
@@ -39,6 +39,7 @@ import {
   CodeownersLookup,
   RepositoryOwnerResolver,
 } from '../ownership/ownerResolver';
+import { catalogInfoEntities } from './catalogInfo';
 import { mergeEntities } from './mergeEntities';
 import {
   OwnersPerson,
@@ -55,8 +56,6 @@ export type TransformResult = {
   problems: TransformProblem[];
   /** Facts kept with the run rather than as entities (declared versus observed). */
   declarations: { declaredGcpProjects?: DeclaredProject[] };
-  /** Annotations for the entities of repositories that describe themselves, by repository URL. */
-  repositoryAnnotations: Map<string, Record<string, string>>;
 };
 
 /** A file that could not be read: what it declares is missing from this crawl. */
@@ -211,33 +210,6 @@ function stampLocation(entity: Entity): Entity {
 }
 
 /**
- * A repository that describes itself (catalog-info.yaml) is registered as a Location, the
- * way Backstage's own provider does: its entities stay authoritative, and this provider adds
- * no second Component for it.
- */
-function catalogInfoLocation(repo: CrawledRepository): Entity {
-  const target = `${repo.info.url}/blob/${
-    repo.info.defaultBranch ?? 'HEAD'
-  }/catalog-info.yaml`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Location',
-    metadata: {
-      annotations: {
-        [ANNOTATIONS.provenance]: 'declared',
-        [ANNOTATIONS.declaredIn]: target,
-      },
-      name: entityName([
-        'github',
-        repo.info.owner.toLowerCase(),
-        repo.info.name.toLowerCase(),
-      ]),
-    },
-    spec: { type: 'url', target },
-  };
-}
-
-/**
  * Turns a crawl into the provider's entities: sigs.yaml first (its subprojects and groups
  * decide ownership elsewhere), then each repository — its Component with owner and OWNERS
  * facts, its alias groups and people, its declared infrastructure — and finally the links
@@ -251,7 +223,6 @@ export function crawlToEntities(
   const problems: TransformProblem[] = [];
   const declarations: TransformResult['declarations'] = {};
   const hostnames: AppHostname[] = [];
-  const repositoryAnnotations = new Map<string, Record<string, string>>();
   const report = (repository: string, found: AnalyzerProblem[]) =>
     problems.push(...found.map(p => ({ repository, ...p })));
   const analyzersOf = (repo: CrawledRepository) =>
@@ -330,21 +301,25 @@ export function crawlToEntities(
     const ctx = contextOf(snapshot, resolver);
 
     const ownersFiles = ownership.files.map(f => ctx.fileUrl(f.path)).sort();
-    if (
-      repo.info.rootFiles.has('catalog-info.yaml') &&
-      config.registerCatalogInfo
-    ) {
-      entities.push(catalogInfoLocation(repo));
-      const root = ownership.tree.ownersOf('');
-      repositoryAnnotations.set(repo.info.url, {
-        'github.com/project-slug': `${repo.info.owner}/${repo.info.name}`,
-        ...(ownersFiles.length
-          ? {
-              [ANNOTATIONS.ownersFiles]: ownersFiles.join(','),
-              [ANNOTATIONS.ownersApprovers]: root.approvers.join(','),
-            }
-          : {}),
+    const catalogInfo = repo.info.rootFiles.get('catalog-info.yaml');
+    if (catalogInfo !== undefined && config.useCatalogInfo) {
+      const own = catalogInfoEntities(catalogInfo, {
+        path: 'catalog-info.yaml',
+        url: ctx.fileUrl('catalog-info.yaml'),
+        extra: {
+          'github.com/project-slug': `${repo.info.owner}/${repo.info.name}`,
+          ...(ownersFiles.length
+            ? {
+                [ANNOTATIONS.ownersFiles]: ownersFiles.join(','),
+                [ANNOTATIONS.ownersApprovers]: ownership.tree
+                  .ownersOf('')
+                  .approvers.join(','),
+              }
+            : {}),
+        },
       });
+      entities.push(...own.entities);
+      repoProblems.push(...own.problems);
     } else {
       entities.push(
         repositoryEntity(repo.info, {
@@ -401,6 +376,5 @@ export function crawlToEntities(
     entities: merged.entities,
     problems,
     declarations,
-    repositoryAnnotations,
   };
 }
