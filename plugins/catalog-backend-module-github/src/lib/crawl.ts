@@ -133,7 +133,11 @@ export type CrawlDeps = {
   graphqlRetry?: { attempts?: number; baseDelayMs?: number };
 };
 
-function included(repo: RepositoryInfo, config: GithubInventoryProviderConfig) {
+/** Whether `repositories.include`/`exclude` let a repository in. */
+export function included(
+  repo: { owner: string; name: string },
+  config: GithubInventoryProviderConfig,
+) {
   const name = `${repo.owner}/${repo.name}`;
   return (
     (!config.include || config.include.test(name)) &&

@@ -349,6 +349,17 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     });
   });
 
+  it('takes webhooks only for repositories it crawls or analyses', async () => {
+    const github = await emulator();
+    const { instance } = await provider(github, {
+      exclude: /^kubernetes\/website$/,
+    });
+    expect(instance.covers('Kubernetes', 'test-infra')).toBe(true);
+    expect(instance.covers('kubernetes', 'website')).toBe(false);
+    expect(instance.covers('other-org', 'x')).toBe(false);
+    expect(instance.covers('kubernetes', 'community')).toBe(true);
+  });
+
   it('refreshes one repository after a push, without listing the organization', async () => {
     const github = await emulator();
     const { instance, connection } = await provider(github);

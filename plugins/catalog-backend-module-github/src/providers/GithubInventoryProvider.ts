@@ -19,6 +19,7 @@ import {
   CrawlResult,
   SnapshotCache,
   crawlGithub,
+  included,
   readRepository,
   slugOf,
 } from '../lib/crawl';
@@ -98,10 +99,13 @@ export class GithubInventoryProvider implements EntityProvider {
   /** Whether a repository is one this provider crawls or analyses. */
   covers(owner: string, name: string): boolean {
     const slug = `${owner}/${name}`.toLowerCase();
-    return (
+    const listed =
       this.config.organizations.some(
         o => o.toLowerCase() === owner.toLowerCase(),
-      ) || this.config.analyzers.some(a => a.repository.toLowerCase() === slug)
+      ) && included({ owner, name }, this.config);
+    return (
+      listed ||
+      this.config.analyzers.some(a => a.repository.toLowerCase() === slug)
     );
   }
 
