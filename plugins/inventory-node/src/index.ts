@@ -8,4 +8,5 @@
 export * from './crawlRuns';
 export * from './safeSync';
 export * from './relationsProcessor';
+export * from './ScheduledEntityProvider';
 export { catalogModuleInventoryRelations } from './module';

@@ -3,13 +3,10 @@ import {
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import {
-  EntityProvider,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
-import {
   CrawlOutcome,
   CrawlRun,
   CrawlRunStore,
+  ScheduledEntityProvider,
   countEntities,
   formatCounts,
   syncEntities,
@@ -44,35 +41,17 @@ function outcomeOf(crawl: CrawlResult | undefined): CrawlOutcome {
  * what it read and removes nothing — or, if IAM policies could not be read, changes nothing,
  * because entities without their grants would silently lose who administers them.
  */
-export class GcpInventoryProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
-
+export class GcpInventoryProvider extends ScheduledEntityProvider {
   constructor(
     private readonly config: GcpInventoryProviderConfig,
     private readonly deps: GcpInventoryProviderDeps,
-  ) {}
-
-  getProviderName(): string {
-    return `gcp-inventory:${this.config.id}`;
-  }
-
-  async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
-    await this.deps.taskRunner.run({
-      id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        await this.refresh();
-      },
-    });
+  ) {
+    super(`gcp-inventory:${config.id}`, deps.taskRunner);
   }
 
   /** One crawl and the catalog update it allows. Returns the run as it was recorded. */
   async refresh(): Promise<CrawlRun> {
-    if (!this.connection) {
-      throw new Error(
-        `${this.getProviderName()} is not connected to the catalog`,
-      );
-    }
+    const connection = this.catalog();
     const { logger, store } = this.deps;
     const startedAt = new Date();
     const caller = new ApiCaller({
@@ -116,7 +95,7 @@ export class GcpInventoryProvider implements EntityProvider {
       : [];
     const outcome = outcomeOf(crawl);
     const sync = await syncEntities({
-      connection: this.connection,
+      connection,
       locationKey: this.getProviderName(),
       entities,
       previousRefs: await store.lastAppliedRefs(this.getProviderName()),

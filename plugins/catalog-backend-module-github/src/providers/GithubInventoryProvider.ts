@@ -3,13 +3,10 @@ import {
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import {
-  EntityProvider,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
-import {
   CrawlOutcome,
   CrawlRun,
   CrawlRunStore,
+  ScheduledEntityProvider,
   countEntities,
   formatCounts,
   syncEntities,
@@ -69,8 +66,7 @@ function outcomeOf(
  * recompute the entities from the last crawl's other repositories, so a push to the default
  * branch shows in the catalog without a full crawl.
  */
-export class GithubInventoryProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
+export class GithubInventoryProvider extends ScheduledEntityProvider {
   private readonly cache = new SnapshotCache();
   /** The last crawl's repositories, so that one repository can be refreshed on its own. */
   private last?: CrawlResult;
@@ -80,20 +76,8 @@ export class GithubInventoryProvider implements EntityProvider {
   constructor(
     private readonly config: GithubInventoryProviderConfig,
     private readonly deps: GithubInventoryProviderDeps,
-  ) {}
-
-  getProviderName(): string {
-    return `github-inventory:${this.config.id}`;
-  }
-
-  async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
-    await this.deps.taskRunner.run({
-      id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        await this.refresh();
-      },
-    });
+  ) {
+    super(`github-inventory:${config.id}`, deps.taskRunner);
   }
 
   /** Whether a repository is one this provider crawls or analyses. */
@@ -200,11 +184,7 @@ export class GithubInventoryProvider implements EntityProvider {
     crawlFn: (stats: RequestStats) => Promise<CrawlResult | undefined>,
     trigger: string,
   ): Promise<CrawlRun> {
-    if (!this.connection) {
-      throw new Error(
-        `${this.getProviderName()} is not connected to the catalog`,
-      );
-    }
+    const connection = this.catalog();
     const { logger, store } = this.deps;
     const startedAt = new Date();
     const stats = new RequestStats();
@@ -250,7 +230,7 @@ export class GithubInventoryProvider implements EntityProvider {
     const outcome = outcomeOf(crawl, unreadFiles);
     const providerName = this.getProviderName();
     const sync = await syncEntities({
-      connection: this.connection,
+      connection,
       locationKey: providerName,
       entities: transformed.entities,
       previousRefs: await store.lastAppliedRefs(providerName),
