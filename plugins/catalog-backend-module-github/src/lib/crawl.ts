@@ -84,22 +84,33 @@ export function wantedFiles(
  * head commit has not moved reuses its snapshot and downloads nothing.
  */
 export class SnapshotCache {
-  private readonly snapshots = new Map<string, RepositorySnapshot>();
+  private readonly snapshots = new Map<string, CachedSnapshot>();
 
-  get(repo: RepositoryInfo): RepositorySnapshot | undefined {
-    const snapshot = this.snapshots.get(slugOf(repo));
-    return snapshot?.commit === repo.headCommit ? snapshot : undefined;
+  /**
+   * The snapshot at the repository's head commit, with the files its archive could not give
+   * (too large, dangling links): they stay unread for as long as the commit stands, so every
+   * crawl must report them again, or a later crawl would count as complete and delete what
+   * they declare.
+   */
+  get(repo: RepositoryInfo): CachedSnapshot | undefined {
+    const cached = this.snapshots.get(slugOf(repo));
+    return cached?.snapshot.commit === repo.headCommit ? cached : undefined;
   }
 
   /** The last snapshot of a repository at any commit: better than nothing after a failure. */
   latest(repo: RepositoryInfo): RepositorySnapshot | undefined {
-    return this.snapshots.get(slugOf(repo));
+    return this.snapshots.get(slugOf(repo))?.snapshot;
   }
 
-  set(snapshot: RepositorySnapshot) {
-    this.snapshots.set(slugOf(snapshot), snapshot);
+  set(cached: CachedSnapshot) {
+    this.snapshots.set(slugOf(cached.snapshot), cached);
   }
 }
+
+type CachedSnapshot = {
+  snapshot: RepositorySnapshot;
+  skipped: Array<{ path: string; reason: string }>;
+};
 
 /**
  * Stops reading archives once several in a row have failed: each failed archive has already
@@ -261,7 +272,14 @@ export async function readRepository(
   }
   const cached = deps.cache.get(info);
   if (cached) {
-    return { ...nothing, repository: { info, snapshot: cached } };
+    return {
+      ...nothing,
+      skippedFiles: cached.skipped.map(s => ({
+        repository: slugOf(info),
+        ...s,
+      })),
+      repository: { info, snapshot: cached.snapshot },
+    };
   }
   const unread = (reason: string) => ({
     ...nothing,
@@ -292,7 +310,7 @@ export async function readRepository(
       defaultBranch: info.defaultBranch ?? 'HEAD',
       files: archive.files,
     };
-    deps.cache.set(snapshot);
+    deps.cache.set({ snapshot, skipped: archive.skipped });
     breaker.record(true);
     return {
       failures: [],

@@ -13,8 +13,6 @@ export class RequestStats {
   /** HTTP requests by kind (`graphql`, `tarball`, `GET /repos/{owner}/{repo}`, …). */
   readonly requests: Record<string, number> = {};
   graphqlPoints = 0;
-  /** Requests GitHub answered with 304 Not Modified. */
-  notModified = 0;
   /** Waits for a primary or secondary rate limit. */
   rateLimitWaits = 0;
 
@@ -64,6 +62,11 @@ export type GithubClientOptions = {
   retryAfterBaseValue?: number;
   /** Give up waiting for a rate limit that resets later than this (seconds). */
   maxRateLimitWaitSeconds?: number;
+  /**
+   * Longest a request may take, body included (an archive streams through it). A stalled
+   * connection would otherwise hold the crawl — and every webhook queued behind it — forever.
+   */
+  requestTimeoutMs?: number;
 };
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
@@ -118,7 +121,15 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     request: {
       fetch: async (url: string, init: RequestInit) => {
         stats.count(url, init?.method ?? 'GET');
-        return fetch(url, init);
+        const timeout = AbortSignal.timeout(
+          options.requestTimeoutMs ?? 120_000,
+        );
+        return fetch(url, {
+          ...init,
+          signal: init?.signal
+            ? AbortSignal.any([init.signal, timeout])
+            : timeout,
+        });
       },
     },
     throttle: {

@@ -234,6 +234,33 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     expect(warnings).toContain('kubernetes/k8s.io/dns/octodns-config.yaml:');
   });
 
+  it('keeps reporting a file too large to read for as long as its commit stands', async () => {
+    const github = await emulator();
+    // The largest real file, apps/cert-manager/cert-manager.yaml, is 383 kB.
+    const { instance } = await provider(github, { maxFileBytes: 400_000 });
+    const first = await instance.refresh();
+    expect(first.outcome).toBe('complete');
+    const path = 'groups/sig-k8s-infra/groups.yaml';
+    github.putFile(
+      'kubernetes',
+      'k8s.io',
+      path,
+      `groups: []\n${'# padding\n'.repeat(50_000)}`,
+    );
+    for (const attempt of [1, 2]) {
+      const run = await instance.refresh();
+      expect([attempt, run.outcome, run.applied]).toEqual([
+        attempt,
+        'partial',
+        'upsert-only',
+      ]);
+      expect(run.entityRefs.sort()).toEqual(first.entityRefs.sort());
+    }
+    // After a partial crawl a webhook does not build on it: it crawls everything.
+    const event = await instance.refreshRepository('kubernetes', 'k8s.io');
+    expect(event.details?.trigger).toContain('full crawl');
+  });
+
   it('keeps every entity when GitHub fails the listing, and says so', async () => {
     const github = await emulator();
     const { instance, connection } = await provider(github, { analyzers: [] });

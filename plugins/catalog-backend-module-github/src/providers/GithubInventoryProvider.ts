@@ -242,9 +242,9 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
       logger.error(`GitHub inventory ${this.config.id}: ${sync.reason}`);
       errors.push(sync.reason);
     }
-    if (crawl && outcome !== 'failed') {
-      this.last = crawl;
-    }
+    // A webhook builds on the last crawl only if that crawl was complete: one built on a
+    // partial crawl would forget its failures and count as complete.
+    this.last = outcome === 'complete' ? crawl : undefined;
 
     const finishedAt = new Date();
     const run: CrawlRun = {

@@ -193,9 +193,12 @@ function linkHostnames(entities: Entity[], hostnames: AppHostname[]) {
  */
 function stampLocation(entity: Entity): Entity {
   const annotations = entity.metadata.annotations ?? {};
-  const location = `url:${
-    annotations[ANNOTATIONS.declaredIn] ?? annotations['backstage.io/view-url']
-  }`;
+  const source =
+    annotations[ANNOTATIONS.declaredIn] ?? annotations['backstage.io/view-url'];
+  if (!source) {
+    return entity;
+  }
+  const location = `url:${source}`;
   return {
     ...entity,
     metadata: {
