@@ -212,3 +212,12 @@ export function readGithubInventoryConfigs(
     };
   });
 }
+
+/** The analyzers configured for one repository (`owner/name`, case-insensitive). */
+export function analyzersFor(
+  config: Pick<GithubInventoryProviderConfig, 'analyzers'>,
+  repository: { owner: string; name: string },
+): AnalyzerConfig[] {
+  const slug = `${repository.owner}/${repository.name}`.toLowerCase();
+  return config.analyzers.filter(a => a.repository.toLowerCase() === slug);
+}

@@ -2,7 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { posix } from 'node:path';
 import { RepositorySnapshot } from '../analyzers/types';
 import { readRepositoryArchive } from './archive';
-import { AnalyzerConfig, GithubInventoryProviderConfig } from './config';
+import {
+  AnalyzerConfig,
+  GithubInventoryProviderConfig,
+  analyzersFor,
+} from './config';
 import { GithubClient, RequestStats } from './github';
 import {
   ListOptions,
@@ -261,9 +265,7 @@ export async function readRepository(
   Omit<CrawlResult, 'repositories'> & { repository: CrawledRepository }
 > {
   const nothing = { failures: [], skippedFiles: [], archivesRead: 0 };
-  const analyzers = config.analyzers.filter(
-    a => a.repository.toLowerCase() === slugOf(info),
-  );
+  const analyzers = analyzersFor(config, info);
   const deep =
     analyzers.length > 0 ||
     (config.ownersDepth === 'tree' && info.rootFiles.has('OWNERS'));

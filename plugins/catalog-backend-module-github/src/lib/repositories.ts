@@ -121,6 +121,12 @@ function toRepositoryInfo(node: RepositoryNode): RepositoryInfo {
   };
 }
 
+/** GitHub answers a missing repository with a NOT_FOUND error, not with null. */
+function isNotFound(error: unknown): boolean {
+  const errors = (error as { errors?: Array<{ type?: string }> }).errors;
+  return !!errors?.length && errors.every(e => e.type === 'NOT_FOUND');
+}
+
 /** GitHub answered 200 with an `errors` payload (Octokit's GraphqlResponseError). */
 const isGraphqlErrorPayload = (error: unknown) =>
   (error as { name?: string }).name === 'GraphqlResponseError';
@@ -141,15 +147,31 @@ async function withGraphqlRetries<T>(
     try {
       return await call();
     } catch (error) {
-      const notFound = (
-        error as { errors?: Array<{ type?: string }> }
-      ).errors?.every(e => e.type === 'NOT_FOUND');
-      if (attempt >= attempts || !isGraphqlErrorPayload(error) || notFound) {
+      if (
+        attempt >= attempts ||
+        !isGraphqlErrorPayload(error) ||
+        isNotFound(error)
+      ) {
         throw error;
       }
       await new Promise(r => setTimeout(r, baseDelayMs * 2 ** (attempt - 1)));
     }
   }
+}
+
+/** One GraphQL query with its retries, its cost counted from the `rateLimit` it asks for. */
+async function query<T extends { rateLimit?: RateLimit }>(
+  options: ListOptions,
+  document: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
+  const result = await withGraphqlRetries(
+    () => options.client.graphql<T>(document, variables),
+    options.attempts ?? 3,
+    options.baseDelayMs ?? 1000,
+  );
+  options.stats.graphqlPoints += result.rateLimit?.cost ?? 0;
+  return result;
 }
 
 export type ListOptions = {
@@ -171,21 +193,15 @@ export async function listOrganizationRepositories(
   options: ListOptions,
 ): Promise<RepositoryInfo[]> {
   const repositories: RepositoryInfo[] = [];
-  const fetchPage = (cursor: string | null): Promise<OrganizationPage> =>
-    withGraphqlRetries(
-      () =>
-        options.client.graphql(ORGANIZATION_QUERY, {
-          login,
-          pageSize: options.pageSize,
-          cursor,
-        }),
-      options.attempts ?? 3,
-      options.baseDelayMs ?? 1000,
-    );
+  const fetchPage = (cursor: string | null) =>
+    query<OrganizationPage>(options, ORGANIZATION_QUERY, {
+      login,
+      pageSize: options.pageSize,
+      cursor,
+    });
   let cursor: string | null = null;
   do {
     const page = await fetchPage(cursor);
-    options.stats.graphqlPoints += page.rateLimit?.cost ?? 0;
     if (!page.organization) {
       throw new Error(`GitHub organization '${login}' was not found`);
     }
@@ -202,21 +218,16 @@ export async function getRepository(
   name: string,
   options: ListOptions,
 ): Promise<RepositoryInfo | undefined> {
-  let result: { rateLimit: RateLimit; repository: RepositoryNode | null };
   try {
-    result = await withGraphqlRetries(
-      () => options.client.graphql(REPOSITORY_QUERY, { owner, name }),
-      options.attempts ?? 3,
-      options.baseDelayMs ?? 1000,
-    );
+    const result = await query<{
+      rateLimit: RateLimit;
+      repository: RepositoryNode | null;
+    }>(options, REPOSITORY_QUERY, { owner, name });
+    return result.repository ? toRepositoryInfo(result.repository) : undefined;
   } catch (error) {
-    // GitHub answers a missing repository with a NOT_FOUND error, not with null.
-    const errors = (error as { errors?: Array<{ type?: string }> }).errors;
-    if (errors?.length && errors.every(e => e.type === 'NOT_FOUND')) {
+    if (isNotFound(error)) {
       return undefined;
     }
     throw error;
   }
-  options.stats.graphqlPoints += result.rateLimit?.cost ?? 0;
-  return result.repository ? toRepositoryInfo(result.repository) : undefined;
 }

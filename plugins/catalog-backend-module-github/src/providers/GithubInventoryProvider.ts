@@ -11,7 +11,7 @@ import {
   formatCounts,
   syncEntities,
 } from '@infra-atlas/plugin-inventory-node';
-import { GithubInventoryProviderConfig } from '../lib/config';
+import { GithubInventoryProviderConfig, analyzersFor } from '../lib/config';
 import {
   CrawlResult,
   SnapshotCache,
@@ -82,15 +82,11 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
 
   /** Whether a repository is one this provider crawls or analyses. */
   covers(owner: string, name: string): boolean {
-    const slug = `${owner}/${name}`.toLowerCase();
     const listed =
       this.config.organizations.some(
         o => o.toLowerCase() === owner.toLowerCase(),
       ) && included({ owner, name }, this.config);
-    return (
-      listed ||
-      this.config.analyzers.some(a => a.repository.toLowerCase() === slug)
-    );
+    return listed || analyzersFor(this.config, { owner, name }).length > 0;
   }
 
   /** A full crawl and the catalog update it allows; `trigger` says why, in the run record. */

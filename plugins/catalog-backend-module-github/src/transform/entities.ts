@@ -33,7 +33,11 @@ import {
   AnalyzerProblem,
   RepositorySnapshot,
 } from '../analyzers/types';
-import { AnalyzerConfig, GithubInventoryProviderConfig } from '../lib/config';
+import {
+  AnalyzerConfig,
+  GithubInventoryProviderConfig,
+  analyzersFor,
+} from '../lib/config';
 import { CrawlResult, CrawledRepository, slugOf } from '../lib/crawl';
 import {
   CodeownersLookup,
@@ -165,6 +169,7 @@ function runAnalyzer(
       }
     }
     default:
+      // `sigs`: read in a first pass, before any repository, as its subprojects decide owners.
       return { entities: [], problems: [] };
   }
 }
@@ -228,10 +233,6 @@ export function crawlToEntities(
   const hostnames: AppHostname[] = [];
   const report = (repository: string, found: AnalyzerProblem[]) =>
     problems.push(...found.map(p => ({ repository, ...p })));
-  const analyzersOf = (repo: CrawledRepository) =>
-    config.analyzers.filter(
-      a => a.repository.toLowerCase() === slugOf(repo.info),
-    );
   const contextOf = (
     snapshot: RepositorySnapshot,
     resolver?: RepositoryOwnerResolver,
@@ -255,7 +256,9 @@ export function crawlToEntities(
   const subprojects: SubprojectIndexEntry[] = [];
   let knownGroups: Set<string> | undefined;
   for (const repo of crawl.repositories) {
-    for (const analyzer of analyzersOf(repo).filter(a => a.type === 'sigs')) {
+    for (const analyzer of analyzersFor(config, repo.info).filter(
+      a => a.type === 'sigs',
+    )) {
       const snapshot = snapshotOf(repo);
       const content = snapshot.files.get(analyzer.path);
       if (content === undefined) {
@@ -359,7 +362,7 @@ export function crawlToEntities(
       }
     }
 
-    for (const analyzer of analyzersOf(repo).filter(a => a.type !== 'sigs')) {
+    for (const analyzer of analyzersFor(config, repo.info)) {
       const output = runAnalyzer(analyzer, ctx, { hostnames, declarations });
       entities.push(...output.entities);
       repoProblems.push(...output.problems);
