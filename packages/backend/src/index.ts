@@ -4,6 +4,7 @@
  * docs/architecture.md for why each one is wired.
  */
 import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import { searchModuleInventoryIdentifiers } from '@infra-atlas/plugin-inventory-backend';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -26,8 +27,13 @@ backend.add(import('@infra-atlas/plugin-catalog-backend-module-github'));
 // the one repository a push or a repository event names.
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
-// Turns the providers' placement, access and serving facts into catalog relations.
+// Turns the providers' placement, access and serving facts, and the inventory's resolved
+// links, into catalog relations.
 backend.add(catalogModuleInventoryRelations);
+
+// The inventory: placement, ownership, impact, completeness, drift and crawl status over the
+// whole catalog (/api/inventory, docs/infra-atlas/inventory-api.md), also as actions.
+backend.add(import('@infra-atlas/plugin-inventory-backend'));
 
 // Permissions: allow-all for the demo; docs/deployment.md shows a production policy.
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -45,6 +51,8 @@ backend.add(import('@infra-atlas/plugin-techdocs-backend-module-readme'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Catalog search also finds entities by project ID or number, bucket, DNS name, image, login.
+backend.add(searchModuleInventoryIdentifiers);
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 backend.start();

@@ -9,3 +9,6 @@ export * from './entityNames';
 export * from './naming';
 export * from './relations';
 export * from './resourceTypes';
+export * from './permissions';
+export * from './identifiers';
+export * from './api';

@@ -8,5 +8,6 @@
 export * from './crawlRuns';
 export * from './safeSync';
 export * from './relationsProcessor';
+export * from './linksProcessor';
 export * from './ScheduledEntityProvider';
 export { catalogModuleInventoryRelations } from './module';

@@ -1,10 +1,15 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { InventoryLinksProcessor } from './linksProcessor';
 import { InventoryRelationsProcessor } from './relationsProcessor';
 
 /**
- * Registers {@link InventoryRelationsProcessor} with the catalog. Add it once to a backend
- * that runs any Infra Atlas provider.
+ * Registers {@link InventoryRelationsProcessor} (the providers' spec fields as relations) and
+ * {@link InventoryLinksProcessor} (the inventory backend's resolved links as relations) with
+ * the catalog. Add it once to a backend that runs any Infra Atlas provider.
  *
  * @public
  */
@@ -13,9 +18,17 @@ export const catalogModuleInventoryRelations = createBackendModule({
   moduleId: 'inventory-relations',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+      },
+      async init({ catalog, discovery, auth, logger }) {
         catalog.addProcessor(new InventoryRelationsProcessor());
+        catalog.addProcessor(
+          new InventoryLinksProcessor({ discovery, auth, logger }),
+        );
       },
     });
   },

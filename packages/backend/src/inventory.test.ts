@@ -1,0 +1,366 @@
+/*
+ * The inventory backend on the k8s-infra snapshot, as the demo runs it: app-config.yaml and
+ * app-config.demo.yaml as written (emulator ports and the database aside), the real GCP and
+ * GitHub providers crawling the emulators, the real catalog on SQLite, and the inventory
+ * answering through its HTTP API. The questions are the ones the inventory exists for; the
+ * answers are facts of the snapshot.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { ConfigReader } from '@backstage/config';
+import { loadConfig } from '@backstage/config-loader';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  GithubEmulator,
+  GcpEmulator,
+  loadK8sInfraGcpEstate,
+  loadK8sInfraGithubEstate,
+  startGcpEmulator,
+  startGithubEmulator,
+} from '@infra-atlas/emulators';
+import type {
+  AdministratorsResponse,
+  DriftResponse,
+  ImpactResponse,
+  LinksResponse,
+  OwnershipResponse,
+  PlacementResponse,
+  StatusResponse,
+} from '@infra-atlas/inventory-common';
+import gcpModule from '@infra-atlas/plugin-catalog-backend-module-gcp';
+import githubModule from '@infra-atlas/plugin-catalog-backend-module-github';
+import inventoryPlugin from '@infra-atlas/plugin-inventory-backend';
+import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import { catalogApi } from '@infra-atlas/test-utils';
+import path from 'node:path';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const GCSWEB =
+  'component:default/k8s-app--kubernetes-public--us-central1--aaa--gcsweb';
+const AAA = 'resource:default/gke-cluster--kubernetes-public--us-central1--aaa';
+const ARTIFACTS_PROD = 'resource:default/gcp-project--k8s-artifacts-prod';
+
+async function demoConfig() {
+  const { appConfigs } = await loadConfig({
+    configRoot: repoRoot,
+    configTargets: ['app-config.yaml', 'app-config.demo.yaml'].map(file => ({
+      path: path.join(repoRoot, file),
+    })),
+  });
+  return ConfigReader.fromConfigs(appConfigs);
+}
+
+describe('inventory backend on the k8s-infra snapshot', () => {
+  let gcp: GcpEmulator;
+  let github: GithubEmulator;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let inventoryUrl: string;
+  let catalog: ReturnType<typeof catalogApi>;
+
+  async function ask<T>(
+    route: string,
+    authorization = mockCredentials.user.header(),
+  ) {
+    const res = await fetch(`${inventoryUrl}/${route}`, {
+      headers: { authorization },
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** Polls until the index holds both crawls and `ready` holds. */
+  async function eventually<T>(
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 200_000,
+  ) {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        const value = await probe();
+        if (value !== undefined) return value;
+      } catch (error) {
+        lastError = error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `timed out waiting for the inventory; last error: ${lastError}`,
+        );
+      }
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  }
+
+  beforeAll(async () => {
+    gcp = await startGcpEmulator({ estate: loadK8sInfraGcpEstate() });
+    github = await startGithubEmulator({ estate: loadK8sInfraGithubEstate() });
+    const config = await demoConfig();
+    const catalogConfig = config.get<Record<string, any>>('catalog');
+    catalogConfig.providers.gcpInventory.k8sInfra.connection.port = gcp.port;
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        gcpModule,
+        githubModule,
+        catalogModuleInventoryRelations,
+        inventoryPlugin,
+        // The real scheduler: crawls and index builds run on their schedules, as in the demo
+        // (the test backend's default runs each task once, at start-up).
+        schedulerServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: {
+              database: { client: 'better-sqlite3', connection: ':memory:' },
+            },
+            integrations: {
+              github: [
+                { host: 'github.com', apiBaseUrl: github.url, token: 'test' },
+              ],
+            },
+            catalog: {
+              ...catalogConfig,
+              // Short enough that resolved links reach the catalog within the test.
+              processingInterval: { seconds: 10 },
+              locations: [
+                {
+                  type: 'file',
+                  target: path.join(repoRoot, 'catalog/all.yaml'),
+                },
+              ],
+            },
+            inventory: {
+              schedule: { frequency: { seconds: 5 }, timeout: { minutes: 2 } },
+            },
+          },
+        }),
+      ],
+    });
+    const port = backend.server.port();
+    inventoryUrl = `http://localhost:${port}/api/inventory`;
+    catalog = catalogApi(
+      `http://localhost:${port}/api/catalog`,
+      mockCredentials.user.header(),
+    );
+    // Both crawls are in once the index holds the apps (GitHub) on the cluster (GCP).
+    // Processing is done once gcsweb's canary name (a CNAME in another zone file) reaches it.
+    await eventually(async () => {
+      const { status, body } = await ask<PlacementResponse>(
+        `placement?entity=${GCSWEB}`,
+      );
+      if (
+        !body.dnsNames?.some(d => d.fqdn === 'gcsweb.canary.kubernetes.io.')
+      ) {
+        const crawl = await ask<StatusResponse>('status');
+        throw new Error(
+          `${status} ${JSON.stringify(body).slice(0, 300)}; ${JSON.stringify(
+            crawl.body,
+          )}`,
+        );
+      }
+      return body;
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await github?.stop();
+    await gcp?.stop();
+  });
+
+  it('says where gcsweb runs, up to the organization, and which names reach it', async () => {
+    const { body } = await ask<PlacementResponse>(`placement?entity=${GCSWEB}`);
+    expect(body.chains.map(c => c.path.map(p => p.title))).toEqual([
+      ['gcsweb', 'gcsweb', 'aaa', 'kubernetes-public', 'kubernetes.io'],
+    ]);
+    expect(body.chains[0].steps.map(s => s.provenance.kind)).toEqual([
+      'declared', // apps/gcsweb manifests in kubernetes/k8s.io
+      'declared',
+      'observed', // Cloud Asset Inventory
+      'observed',
+    ]);
+    const names = body.dnsNames.map(d => d.fqdn);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'gcsweb.k8s.io.',
+        'gcsweb.kubernetes.io.',
+        'gcsweb.canary.kubernetes.io.',
+      ]),
+    );
+    // The canary name reaches gcsweb through a CNAME in another zone file: an inferred link.
+    const canary = body.dnsNames.find(
+      d => d.fqdn === 'gcsweb.canary.kubernetes.io.',
+    )!;
+    expect(canary.steps[0].provenance).toMatchObject({
+      kind: 'inferred',
+      rule: 'dns-cname-target',
+    });
+  });
+
+  it('finds who administers k8s-artifacts-prod, inherited from the organization, down to people', async () => {
+    const { body } = await ask<AdministratorsResponse>(
+      `administrators?entity=${ARTIFACTS_PROD}`,
+    );
+    expect(body.grants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
+          role: 'roles/owner',
+          grantedOn: 'organizations/758905017065',
+          inherited: true,
+        }),
+        expect.objectContaining({
+          member: 'group:k8s-infra-artifact-admins@kubernetes.io',
+          inherited: false,
+        }),
+      ]),
+    );
+    // A person in a group nested in k8s-infra-artifact-admins (groups.yaml).
+    const nested = body.people.find(
+      p => p.person.ref === 'user:default/adolfo.garcia--uservers.net',
+    )!;
+    expect(nested.steps.map(s => s.relation)).toEqual([
+      'memberOf',
+      'childOf',
+      'administers',
+    ]);
+    expect(body.owner?.entity.ref).toBe(
+      'group:default/k8s-infra-artifact-admins--kubernetes.io',
+    );
+  });
+
+  it('answers what ameukam can do, with the evidence chain through the org admins group', async () => {
+    const { body } = await ask<OwnershipResponse>(
+      'ownership?q=ameukam&limit=5000',
+    );
+    expect(body.identities.map(i => i.entity.ref).sort()).toEqual([
+      'user:default/ameukam',
+      'user:default/ameukam--gmail.com',
+    ]);
+    const item = body.items.find(
+      i =>
+        i.role === 'administers' &&
+        i.entity.ref === ARTIFACTS_PROD &&
+        i.grant?.startsWith('roles/owner'),
+    )!;
+    expect(item.steps.map(s => `${s.from} ${s.relation} ${s.to}`)).toEqual([
+      'user:default/ameukam sameAs user:default/ameukam--gmail.com',
+      'user:default/ameukam--gmail.com memberOf group:default/k8s-infra-gcp-org-admins--kubernetes.io',
+      'group:default/k8s-infra-gcp-org-admins--kubernetes.io administers resource:default/gcp-organization--758905017065',
+      `resource:default/gcp-organization--758905017065 parentOf ${ARTIFACTS_PROD}`,
+    ]);
+    expect(item.steps[0].provenance).toMatchObject({
+      kind: 'inferred',
+      rule: 'email-local-part-is-github-login',
+    });
+    expect(body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          role: 'leads',
+          entity: expect.objectContaining({
+            ref: 'group:default/sig-k8s-infra',
+          }),
+        }),
+        expect.objectContaining({
+          role: 'approves',
+          path: 'kubernetes/k8s.io/apps/gcsweb',
+        }),
+      ]),
+    );
+    expect(body.counts.administers).toBeGreaterThan(300);
+  });
+
+  it('says what breaks if cluster aaa goes down, and whom to tell', async () => {
+    const { body } = await ask<ImpactResponse>(`impact?entity=${AAA}&depth=2`);
+    const services = body.nodes
+      .filter(n => n.entity.type === 'service')
+      .map(n => n.entity.title);
+    expect(services).toEqual(
+      expect.arrayContaining(['gcsweb', 'elekto', 'k8s-io', 'publishing-bot']),
+    );
+    expect(
+      body.nodes.filter(n => n.entity.type === 'k8s-namespace'),
+    ).toHaveLength(15);
+    // Depth 2 stops before the DNS names that reach those apps, and says so.
+    expect(body.cutOff.depthReached).toBe(true);
+    expect(body.cutOff.frontier).toBeGreaterThan(0);
+    expect(body.owners[0]).toMatchObject({
+      owner: { ref: 'group:default/sig-k8s-infra' },
+      contacts: expect.arrayContaining([
+        { kind: 'slack', value: '#sig-k8s-infra' },
+      ]),
+    });
+  });
+
+  it('reports drift between what git declares and what GCP has', async () => {
+    const { body } = await eventually(async () => {
+      const answer = await ask<DriftResponse>('drift');
+      return answer.body.counts['undeclared-project'] ? answer : undefined;
+    });
+    const about = (kind: string) => body.findings.filter(f => f.kind === kind);
+    expect(about('missing-secret').map(f => f.subject)).toContain(
+      'resource:default/gcp-secret--kubernetes-public--k8s-infra-prow-sa-key',
+    );
+    expect(about('alias-leadership-mismatch').map(f => f.subject)).toContain(
+      'group:default/kubernetes--k8s.io--wg-policy-leads',
+    );
+    expect(about('workload-identity-orphan').length).toBeGreaterThan(0);
+    expect(about('emeritus-still-active').map(f => f.subject)).toContain(
+      'spiffxp',
+    );
+    expect(about('grant-to-unknown-person').map(f => f.subject)).toContain(
+      'user:twaggoner@linuxfoundation.org',
+    );
+    expect(about('undeclared-project').map(f => f.subject)).toContain(
+      'k8s-infra-oci-proxy-prod',
+    );
+  });
+
+  it('puts the links it resolved into the catalog, where catalog-graph sees them', async () => {
+    const zone = await catalog.entity(
+      'resource:dns-zone--k8s.io',
+      e => (e.relations ?? []).some(r => r.type === 'runsOn'),
+      150_000,
+    );
+    expect(
+      zone.relations?.filter(r => r.type === 'runsOn').map(r => r.targetRef),
+    ).toHaveLength(1);
+    const links = await ask<LinksResponse>(
+      'links',
+      mockCredentials.service.header(),
+    );
+    const zoneLink = links.body.links.find(
+      l => l.source === 'resource:default/dns-zone--k8s.io',
+    )!;
+    expect(zoneLink.provenance).toMatchObject({
+      kind: 'inferred',
+      rule: 'cloud-dns-zone-named-after-domain',
+    });
+    // Users read links through the answers that use them, not the raw feed.
+    expect((await ask('links')).status).toBe(403);
+  }, 200_000);
+
+  it('reports each provider and the index in its status', async () => {
+    const { body } = await ask<StatusResponse>('status');
+    expect(body.providers.map(p => p.provider).sort()).toEqual([
+      'gcp-inventory:k8sInfra',
+      'github-inventory:k8sInfra',
+    ]);
+    expect(body.providers.every(p => p.lastRun?.outcome === 'complete')).toBe(
+      true,
+    );
+    expect(body.index.entities).toBeGreaterThan(6000);
+    expect(body.index.ambiguous).toBe(0);
+  });
+
+  it('answers bad questions with a clear 4xx', async () => {
+    expect((await ask('placement')).status).toBe(400);
+    expect((await ask('placement?entity=component:default/nope')).status).toBe(
+      404,
+    );
+    expect((await ask(`impact?entity=${AAA}&depth=99`)).status).toBe(400);
+    expect((await ask('ownership?q=nobody-at-all')).status).toBe(404);
+  });
+});

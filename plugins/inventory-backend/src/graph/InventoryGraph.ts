@@ -1,0 +1,193 @@
+import { addTo } from '../util/multimap';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  InventoryEntitySummary,
+  InventoryLink,
+  RelationProvenance,
+} from '@infra-atlas/inventory-common';
+import { EntityLookup, LinkRuleResult } from '../links/types';
+import { provenanceOf } from './provenance';
+import { FORWARD_OF_REVERSE, SYMMETRIC_RELATIONS } from './relationTypes';
+
+/** One fact, stored once in its forward direction, with why it is believed. */
+export type GraphEdge = {
+  source: string;
+  type: string;
+  target: string;
+  provenance: RelationProvenance;
+};
+
+/** Refs compare case-insensitively in the catalog; the graph keys them lowercased. */
+export const refOf = (entity: Entity) =>
+  stringifyEntityRef(entity).toLowerCase();
+/**
+ * A ref in the graph's form: full (`group:default/x` for `group:x`, or for `x` when `kind` is
+ * given) and lowercased. Refs that do not parse are kept as written, lowercased.
+ */
+export function normalizeRef(ref: string, kind?: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind: kind, defaultNamespace: 'default' }),
+    ).toLowerCase();
+  } catch {
+    return ref.toLowerCase();
+  }
+}
+
+const edgeKey = (source: string, type: string, target: string) =>
+  `${source}\u0000${type}\u0000${target}`;
+
+function entityType(entity: Entity): string | undefined {
+  const type = (entity.spec as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+/**
+ * The whole catalog as a graph in memory: entities by ref, and every relation once, in both
+ * adjacency directions, with its provenance. The inventory's questions (placement, ownership,
+ * impact, completeness, drift) are walks over this graph, so none of them costs a catalog
+ * request.
+ */
+export class InventoryGraph implements EntityLookup {
+  private readonly entitiesByRef = new Map<string, Entity>();
+  private readonly byKindType = new Map<string, Entity[]>();
+  private readonly outgoing = new Map<string, GraphEdge[]>();
+  private readonly incoming = new Map<string, GraphEdge[]>();
+  private readonly edgeKeys = new Set<string>();
+
+  /** What the link rules found when the graph was built. */
+  resolution: LinkRuleResult = { links: [], ambiguous: [], unresolved: [] };
+
+  /**
+   * @param entities - catalog entities with their relations
+   * @param resolve - the link rules; their links win over the same relation read back from
+   *   the catalog, because they carry the rule that made them
+   */
+  static build(
+    entities: Entity[],
+    resolve?: (lookup: EntityLookup) => LinkRuleResult,
+  ): InventoryGraph {
+    const graph = new InventoryGraph();
+    for (const entity of entities) graph.addEntity(entity);
+    if (resolve) {
+      graph.resolution = resolve(graph);
+      for (const link of graph.resolution.links) graph.addEdge(link);
+    }
+    for (const entity of entities) graph.addRelationsOf(entity);
+    return graph;
+  }
+
+  get size() {
+    return this.entitiesByRef.size;
+  }
+
+  get relationCount() {
+    return this.edgeKeys.size;
+  }
+
+  entity(ref: string): Entity | undefined {
+    return this.entitiesByRef.get(normalizeRef(ref));
+  }
+
+  has(ref: string) {
+    return this.entitiesByRef.has(normalizeRef(ref));
+  }
+
+  /** All entities of a kind, optionally of one `spec.type`. */
+  ofKind(kind: string, type?: string): Entity[] {
+    return this.byKindType.get(`${kind.toLowerCase()}:${type ?? '*'}`) ?? [];
+  }
+
+  allEntities(): IterableIterator<Entity> {
+    return this.entitiesByRef.values();
+  }
+
+  out(ref: string, types?: readonly string[]): GraphEdge[] {
+    return filterTypes(this.outgoing.get(normalizeRef(ref)), types);
+  }
+
+  in(ref: string, types?: readonly string[]): GraphEdge[] {
+    return filterTypes(this.incoming.get(normalizeRef(ref)), types);
+  }
+
+  summary(ref: string): InventoryEntitySummary {
+    const key = normalizeRef(ref);
+    const entity = this.entitiesByRef.get(key);
+    if (!entity) {
+      return {
+        ref: key,
+        kind: key.split(':')[0],
+        title: key.split('/').pop() ?? key,
+        exists: false,
+      };
+    }
+    return {
+      ref: key,
+      kind: entity.kind,
+      ...(entityType(entity) ? { type: entityType(entity) } : {}),
+      title: entity.metadata.title ?? entity.metadata.name,
+      exists: true,
+    };
+  }
+
+  private addEntity(entity: Entity) {
+    const ref = refOf(entity);
+    this.entitiesByRef.set(ref, entity);
+    const kind = entity.kind.toLowerCase();
+    const type = entityType(entity);
+    for (const key of [`${kind}:*`, ...(type ? [`${kind}:${type}`] : [])]) {
+      addTo(this.byKindType, key, entity);
+    }
+  }
+
+  private addRelationsOf(entity: Entity) {
+    const self = refOf(entity);
+    for (const relation of entity.relations ?? []) {
+      const target = normalizeRef(relation.targetRef);
+      const forward = FORWARD_OF_REVERSE[relation.type];
+      const [source, type, to] = forward
+        ? [target, forward, self]
+        : [self, relation.type, target];
+      if (this.edgeKeys.has(edgeKey(source, type, to))) continue;
+      // The entity that states a fact is its forward source; when that entity is missing the
+      // other end is all the evidence there is.
+      const declaring = this.entitiesByRef.get(source) ?? entity;
+      this.addEdge({
+        source,
+        type,
+        target: to,
+        provenance: provenanceOf(declaring),
+      });
+    }
+  }
+
+  private addEdge(link: InventoryLink) {
+    const edge: GraphEdge = {
+      source: normalizeRef(link.source),
+      type: link.type,
+      target: normalizeRef(link.target),
+      provenance: link.provenance,
+    };
+    const key = edgeKey(edge.source, edge.type, edge.target);
+    if (this.edgeKeys.has(key)) return;
+    if (SYMMETRIC_RELATIONS.has(edge.type)) {
+      const mirror = edgeKey(edge.target, edge.type, edge.source);
+      if (this.edgeKeys.has(mirror)) return;
+    }
+    this.edgeKeys.add(key);
+    addTo(this.outgoing, edge.source, edge);
+    addTo(this.incoming, edge.target, edge);
+  }
+}
+
+function filterTypes(
+  edges: GraphEdge[] | undefined,
+  types?: readonly string[],
+): GraphEdge[] {
+  if (!edges) return [];
+  return types ? edges.filter(e => types.includes(e.type)) : edges;
+}

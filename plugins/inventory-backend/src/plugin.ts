@@ -1,0 +1,75 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { inventoryPermissions } from '@infra-atlas/inventory-common';
+import { readInventoryConfig } from './service/config';
+import { registerInventoryActions } from './service/actions';
+import { CompletenessHistory } from './service/CompletenessHistory';
+import { InventoryIndex } from './service/InventoryIndex';
+import { createRouter } from './service/router';
+
+/**
+ * The inventory backend: reads the whole catalog into an in-memory graph on a schedule,
+ * links what only a global view can link, and answers placement, ownership, impact,
+ * completeness, drift and crawl-status questions at /api/inventory, and as actions.
+ *
+ * @public
+ */
+export const inventoryPlugin = createBackendPlugin({
+  pluginId: 'inventory',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+      },
+      async init(deps) {
+        const config = readInventoryConfig(deps.config);
+        const history = await CompletenessHistory.create(deps.database);
+        const index = new InventoryIndex({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          discovery: deps.discovery,
+          logger: deps.logger,
+          history,
+          links: config.links,
+        });
+        deps.permissionsRegistry.addPermissions(inventoryPermissions);
+        deps.httpRouter.use(
+          createRouter({
+            index,
+            history,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            impactMaxNodes: config.impactMaxNodes,
+          }),
+        );
+        registerInventoryActions({
+          actionsRegistry: deps.actionsRegistry,
+          index,
+          permissions: deps.permissions,
+        });
+        // The index lives in this process's memory, so every instance builds its own.
+        await deps.scheduler.scheduleTask({
+          ...config.schedule,
+          id: 'inventory-index-refresh',
+          scope: 'local',
+          fn: () => index.refresh(),
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,307 @@
+import {
+  ANNOTATIONS,
+  DriftFinding,
+  DriftKind,
+  DriftResponse,
+  RESOURCE_TYPES,
+} from '@infra-atlas/inventory-common';
+import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
+import { addTo } from '../util/multimap';
+import { nearDuplicatePairs } from './nearDuplicates';
+import { emeritusPrincipals } from './people';
+
+/** A project declared in git, as the GitHub inventory's declared-projects analyzer reports it. */
+export type DeclaredProject = {
+  projectId: string;
+  path: string;
+  line?: number;
+};
+
+export type DriftInputs = {
+  /** Undefined when no GitHub crawl has reported declared projects yet. */
+  declaredProjects?: DeclaredProject[];
+  emeritus: Map<string, string>;
+};
+
+type Grant = { member: string; role: string; grantedOn: string; ref?: string };
+type DirectoryOwnership = {
+  dir: string;
+  approvers?: string[];
+  emeritus?: string[];
+};
+type Leadership = { chairs?: string[]; techLeads?: string[] };
+
+const WORKLOAD_IDENTITY_RULE = 'workload-identity-binding';
+const REFERENCE_RELATIONS = [
+  'runsOn',
+  'dependsOn',
+  'servedBy',
+  'partOf',
+  'childOf',
+];
+
+/**
+ * Declared versus observed, and what contradicts itself: every finding names the entities to
+ * fix and the evidence. Computed from the graph and the link rules' misses, so it changes as
+ * soon as the catalog does.
+ */
+export function drift(
+  graph: InventoryGraph,
+  inputs: DriftInputs,
+): DriftResponse {
+  const findings: DriftFinding[] = [
+    ...projectDrift(graph, inputs.declaredProjects),
+    ...danglingReferences(graph),
+    ...linkMisses(graph),
+    ...aliasLeadership(graph),
+    ...emptyProjects(graph),
+    ...nearDuplicates(graph),
+    ...emeritusStillActive(graph, inputs.emeritus),
+    ...grantsToUnknownPeople(graph),
+  ];
+  const counts: Partial<Record<DriftKind, number>> = {};
+  for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  return { generatedAt: new Date().toISOString(), counts, findings };
+}
+
+function projectDrift(
+  graph: InventoryGraph,
+  declared?: DeclaredProject[],
+): DriftFinding[] {
+  if (!declared) return [];
+  const observed = new Map(
+    graph
+      .ofKind('resource', RESOURCE_TYPES.gcpProject)
+      .map(p => [
+        p.metadata.annotations?.[ANNOTATIONS.gcpProjectId] ?? '',
+        refOf(p),
+      ]),
+  );
+  const declaredIds = new Set(declared.map(d => d.projectId));
+  const missing = declared
+    .filter(d => !observed.has(d.projectId))
+    .map(d => ({
+      kind: 'declared-project-missing' as const,
+      subject: d.projectId,
+      message: `Project ${d.projectId} is declared in ${d.path} but GCP has no such project`,
+      entities: [],
+      evidence: `${d.path}${d.line ? `:${d.line}` : ''}`,
+    }));
+  const undeclared = [...observed.entries()]
+    .filter(([id]) => id && !declaredIds.has(id))
+    .map(([id, ref]) => ({
+      kind: 'undeclared-project' as const,
+      subject: id,
+      message: `Project ${id} exists in GCP but is declared in no infra.yaml`,
+      entities: [ref],
+    }));
+  return [...missing, ...undeclared];
+}
+
+/** Relations whose target no crawl found: a secret an app mounts, a cluster, a project. */
+function danglingReferences(graph: InventoryGraph): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  for (const entity of graph.allEntities()) {
+    const ref = refOf(entity);
+    for (const edge of graph.out(ref, REFERENCE_RELATIONS)) {
+      if (graph.has(edge.target)) continue;
+      const secret = edge.target.includes(`/${RESOURCE_TYPES.gcpSecret}--`);
+      findings.push({
+        kind: secret ? 'missing-secret' : 'dangling-reference',
+        subject: edge.target,
+        message: secret
+          ? `${
+              entity.metadata.title ?? entity.metadata.name
+            } uses secret ${edge.target
+              .split('/')
+              .pop()}, which Secret Manager does not have`
+          : `${ref} ${edge.type} ${edge.target}, which is not in the catalog`,
+        entities: [ref],
+        evidence: 'url' in edge.provenance ? edge.provenance.url : undefined,
+      });
+    }
+  }
+  return findings;
+}
+
+function linkMisses(graph: InventoryGraph): DriftFinding[] {
+  const { unresolved, ambiguous } = graph.resolution;
+  return [
+    ...unresolved.map(u => ({
+      kind:
+        u.rule === WORKLOAD_IDENTITY_RULE
+          ? ('workload-identity-orphan' as const)
+          : ('dangling-reference' as const),
+      subject: u.source,
+      message:
+        u.rule === WORKLOAD_IDENTITY_RULE
+          ? `${u.source} trusts ${u.wanted}, which no app declares`
+          : `${u.source} names ${u.wanted}, which is not in the catalog (${u.rule})`,
+      entities: [u.source],
+    })),
+    ...ambiguous.map(a => ({
+      kind: 'ambiguous-link' as const,
+      subject: a.source,
+      message: `${a.source}: ${a.wanted} matches ${a.candidates.length} entities; none was chosen (${a.rule})`,
+      entities: [a.source, ...a.candidates],
+    })),
+  ];
+}
+
+/** OWNERS_ALIASES `sig-<name>-leads` should list the SIG's chairs and tech leads from sigs.yaml. */
+function aliasLeadership(graph: InventoryGraph): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  for (const alias of graph.ofKind('group', 'owners-alias')) {
+    const match = alias.metadata.name.match(/--((?:sig|wg)-[a-z0-9-]+)-leads$/);
+    const group = match && graph.entity(`group:default/${match[1]}`);
+    const lead =
+      group && (group.spec as { leadership?: Leadership }).leadership;
+    if (!lead) continue;
+    const members = new Set(
+      graph.in(refOf(alias), ['memberOf']).map(e => e.source.split('/').pop()!),
+    );
+    const leads = new Set(
+      [...(lead.chairs ?? []), ...(lead.techLeads ?? [])].map(
+        r => normalizeRef(r).split('/').pop()!,
+      ),
+    );
+    const notLeads = [...members].filter(m => !leads.has(m)).sort();
+    const missing = [...leads].filter(l => !members.has(l)).sort();
+    if (!notLeads.length && !missing.length) continue;
+    findings.push({
+      kind: 'alias-leadership-mismatch',
+      subject: refOf(alias),
+      message: `OWNERS_ALIASES ${
+        alias.metadata.title ?? alias.metadata.name
+      } disagrees with sigs.yaml leadership of ${match![1]}:${
+        notLeads.length ? ` not a lead: ${notLeads.join(', ')};` : ''
+      }${
+        missing.length
+          ? ` lead missing from the alias: ${missing.join(', ')}`
+          : ''
+      }`.replace(/;$/, ''),
+      entities: [refOf(alias), refOf(group)],
+      evidence: alias.metadata.annotations?.[ANNOTATIONS.declaredIn],
+    });
+  }
+  return findings;
+}
+
+function emptyProjects(graph: InventoryGraph): DriftFinding[] {
+  return graph
+    .ofKind('resource', RESOURCE_TYPES.gcpProject)
+    .filter(p => graph.in(refOf(p), ['childOf', 'runsOn']).length === 0)
+    .map(p => ({
+      kind: 'empty-project' as const,
+      subject:
+        p.metadata.annotations?.[ANNOTATIONS.gcpProjectId] ?? p.metadata.name,
+      message: `Project ${
+        p.metadata.title ?? p.metadata.name
+      } holds no resources the inventory can see`,
+      entities: [refOf(p)],
+    }));
+}
+
+function nearDuplicates(graph: InventoryGraph): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  for (const type of [
+    RESOURCE_TYPES.gcpProject,
+    RESOURCE_TYPES.gcsBucket,
+    RESOURCE_TYPES.gcpServiceAccount,
+  ]) {
+    const byName = new Map<string, string>();
+    for (const e of graph.ofKind('resource', type)) {
+      byName.set((e.metadata.title ?? e.metadata.name).toLowerCase(), refOf(e));
+    }
+    for (const [a, b] of nearDuplicatePairs([...byName.keys()])) {
+      findings.push({
+        kind: 'near-duplicate-name',
+        subject: `${a} / ${b}`,
+        message: `${type} names ${a} and ${b} differ by one character`,
+        entities: [byName.get(a)!, byName.get(b)!],
+      });
+    }
+  }
+  return findings;
+}
+
+function emeritusStillActive(
+  graph: InventoryGraph,
+  emeritus: Map<string, string>,
+): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  // Listed as emeritus and as approver of the same directory: one finding per person and repo.
+  for (const repo of graph.ofKind('component', 'repository')) {
+    const dirs = new Map<string, string[]>();
+    for (const entry of ((repo.spec as any)?.ownership ??
+      []) as DirectoryOwnership[]) {
+      const retired = new Set(entry.emeritus ?? []);
+      for (const login of (entry.approvers ?? []).filter(a => retired.has(a))) {
+        addTo(dirs, login, entry.dir || '/');
+      }
+    }
+    const slug =
+      repo.metadata.annotations?.['github.com/project-slug'] ??
+      repo.metadata.name;
+    for (const [login, list] of dirs) {
+      findings.push({
+        kind: 'emeritus-still-active',
+        subject: login,
+        message: `${login} is both emeritus and approver in ${
+          list.length
+        } OWNERS director${list.length === 1 ? 'y' : 'ies'} of ${slug} (${list
+          .slice(0, 5)
+          .join(', ')}${list.length > 5 ? ', …' : ''})`,
+        entities: [refOf(repo), `user:default/${login}`],
+      });
+    }
+  }
+  // Stepped down everywhere, yet still in a group that administers something.
+  const principals = emeritusPrincipals(graph, emeritus);
+  const byPerson = new Map<string, string[]>();
+  for (const [principal, login] of principals) {
+    if (
+      principal.startsWith('group:') &&
+      graph.in(principal, ['administeredBy']).length
+    ) {
+      addTo(byPerson, login, principal);
+    }
+  }
+  for (const [login, groups] of byPerson) {
+    findings.push({
+      kind: 'emeritus-still-active',
+      subject: login,
+      message: `${login} (${emeritus.get(login)}) is still a member of ${
+        groups.length
+      } group(s) with administrative grants`,
+      entities: [`user:default/${login}`, ...groups.sort()],
+    });
+  }
+  return findings;
+}
+
+/** IAM grants to a person with no User entity: nobody declared them in groups.yaml. */
+function grantsToUnknownPeople(graph: InventoryGraph): DriftFinding[] {
+  const byMember = new Map<string, string[]>();
+  const roles = new Map<string, Set<string>>();
+  for (const entity of graph.ofKind('resource')) {
+    for (const grant of ((entity.spec as any)?.access?.grants ??
+      []) as Grant[]) {
+      if (!grant.member.startsWith('user:')) continue;
+      if (grant.ref && graph.has(grant.ref)) continue;
+      addTo(byMember, grant.member, refOf(entity));
+      roles.set(
+        grant.member,
+        (roles.get(grant.member) ?? new Set()).add(grant.role),
+      );
+    }
+  }
+  return [...byMember.entries()].map(([member, entities]) => ({
+    kind: 'grant-to-unknown-person' as const,
+    subject: member,
+    message: `${member} holds ${[...roles.get(member)!].join(', ')} on ${
+      entities.length
+    } resource(s) but is in no declared group`,
+    entities,
+  }));
+}

@@ -1,0 +1,142 @@
+import { addTo } from '../util/multimap';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ANNOTATIONS,
+  ImpactDirection,
+  ImpactResponse,
+} from '@infra-atlas/inventory-common';
+import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
+import { stepOf, walk } from './evidence';
+
+export const IMPACT_LIMITS = { defaultDepth: 3, maxDepth: 10 };
+
+export type ImpactOptions = {
+  direction: ImpactDirection;
+  depth: number;
+  relations: string[];
+  maxNodes: number;
+};
+
+export function parseImpactOptions(
+  query: Record<string, unknown>,
+  maxNodes: number,
+): ImpactOptions {
+  const direction = (query.direction ?? 'dependents') as ImpactDirection;
+  if (direction !== 'dependents' && direction !== 'dependencies') {
+    throw new InputError(
+      `direction must be 'dependents' or 'dependencies', not '${direction}'`,
+    );
+  }
+  const depth =
+    query.depth === undefined
+      ? IMPACT_LIMITS.defaultDepth
+      : Number(query.depth);
+  if (!Number.isInteger(depth) || depth < 1 || depth > IMPACT_LIMITS.maxDepth) {
+    throw new InputError(
+      `depth must be an integer from 1 to ${IMPACT_LIMITS.maxDepth}`,
+    );
+  }
+  const relations =
+    typeof query.relations === 'string' && query.relations
+      ? query.relations.split(',').map(r => r.trim())
+      : DEPENDENCY_RELATIONS;
+  return { direction, depth, relations, maxNodes };
+}
+
+/**
+ * What breaks if an entity goes down (`dependents`: everything that runs on it, lives in it,
+ * depends on it or is served by it, transitively), or what it needs (`dependencies`), to a
+ * depth, grouped by owner with whom to tell. The cut-off is explicit: what lies beyond the
+ * depth or the node limit is counted, not silently dropped.
+ */
+export function impact(
+  graph: InventoryGraph,
+  entityRef: string,
+  options: ImpactOptions,
+): ImpactResponse {
+  const ref = normalizeRef(entityRef);
+  if (!graph.has(ref)) {
+    throw new NotFoundError(`No entity ${entityRef} in the inventory`);
+  }
+  const result = walk({
+    start: [ref],
+    next: at =>
+      options.direction === 'dependents'
+        ? graph
+            .in(at, options.relations)
+            .map(edge => ({ edge, to: edge.source }))
+        : graph
+            .out(at, options.relations)
+            .map(edge => ({ edge, to: edge.target })),
+    maxDepth: options.depth,
+    maxNodes: options.maxNodes,
+  });
+
+  const nodes: ImpactResponse['nodes'] = [];
+  const byOwner = new Map<string, string[]>();
+  for (const [at, { distance, chain }] of result.reached) {
+    if (at === ref) continue;
+    const owner = (graph.entity(at)?.spec as { owner?: string } | undefined)
+      ?.owner;
+    const ownerRef = owner ? normalizeRef(owner, 'group') : undefined;
+    nodes.push({
+      entity: graph.summary(at),
+      distance,
+      ...(ownerRef ? { owner: ownerRef } : {}),
+      via: stepOf(chain[chain.length - 1]),
+    });
+    const key = ownerRef ?? 'unowned';
+    addTo(byOwner, key, at);
+  }
+  nodes.sort(
+    (a, b) =>
+      a.distance - b.distance || a.entity.ref.localeCompare(b.entity.ref),
+  );
+
+  const owners = [...byOwner.entries()]
+    .map(([owner, entities]) => ({
+      owner: graph.summary(owner),
+      contacts: contactsOf(graph, owner),
+      entities: entities.sort(),
+    }))
+    .sort((a, b) => b.entities.length - a.entities.length);
+
+  return {
+    entity: graph.summary(ref),
+    direction: options.direction,
+    depth: options.depth,
+    relations: options.relations,
+    nodes,
+    owners,
+    cutOff: {
+      depthReached: result.depthReached,
+      nodeLimitReached: result.nodeLimitReached,
+      frontier: result.frontier,
+    },
+  };
+}
+
+/** How to reach an owner: Slack and mailing list from sigs.yaml, e-mail from its profile. */
+export function contactsOf(graph: InventoryGraph, ownerRef: string) {
+  const owner = graph.entity(ownerRef);
+  if (!owner) return [];
+  const annotations = owner.metadata.annotations ?? {};
+  const contacts: ImpactResponse['owners'][number]['contacts'] = [];
+  if (annotations[ANNOTATIONS.slackChannel]) {
+    contacts.push({
+      kind: 'slack',
+      value: `#${annotations[ANNOTATIONS.slackChannel]}`,
+    });
+  }
+  if (annotations[ANNOTATIONS.mailingList]) {
+    contacts.push({
+      kind: 'mailing-list',
+      value: annotations[ANNOTATIONS.mailingList],
+    });
+  }
+  const email = (owner.spec as { profile?: { email?: string } })?.profile
+    ?.email;
+  if (email) contacts.push({ kind: 'email', value: email });
+  return contacts;
+}

@@ -1,0 +1,326 @@
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ANNOTATIONS,
+  EvidenceStep,
+  OwnershipItem,
+  OwnershipResponse,
+  OwnershipRole,
+  RELATIONS,
+  RESOURCE_TYPES,
+} from '@infra-atlas/inventory-common';
+import {
+  GraphEdge,
+  InventoryGraph,
+  normalizeRef,
+  refOf,
+} from '../graph/InventoryGraph';
+import { provenanceOf } from '../graph/provenance';
+import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
+import { stepOf, walk } from './evidence';
+import { groupsOf, identitiesOf, resolveSubject } from './subjects';
+
+type Grant = {
+  member: string;
+  role: string;
+  grantedOn: string;
+  inherited: boolean;
+  ref?: string;
+};
+type DirectoryOwnership = {
+  dir: string;
+  approvers?: string[];
+  reviewers?: string[];
+  emeritus?: string[];
+};
+type Leadership = {
+  chairs?: string[];
+  techLeads?: string[];
+  emeritusLeads?: string[];
+};
+
+/** Items per role in one answer; `counts` always covers them all. */
+export const OWNERSHIP_ITEM_LIMIT = 1000;
+
+const CONTAINERS: string[] = [
+  RESOURCE_TYPES.gcpOrganization,
+  RESOURCE_TYPES.gcpFolder,
+  RESOURCE_TYPES.gcpProject,
+];
+
+/**
+ * Everything a person or group owns, administers, approves, reviews or leads, each with the
+ * chain of evidence from the subject to the thing. Personal details are left in; the router
+ * redacts them for callers without the permission.
+ */
+export function ownership(
+  graph: InventoryGraph,
+  query: string,
+  options: { limit?: number; roles?: OwnershipRole[] } = {},
+): OwnershipResponse {
+  const limit = options.limit ?? OWNERSHIP_ITEM_LIMIT;
+  const subjects = resolveSubject(graph, query);
+  if (!subjects.length) {
+    throw new NotFoundError(
+      `No user, group or e-mail address in the inventory matches '${query}'`,
+    );
+  }
+  const identities = identitiesOf(graph, subjects);
+  const groups = groupsOf(graph, identities);
+  const principals = new Map([...identities, ...groups]);
+  const items: OwnershipItem[] = [];
+  const chainSteps = (chain: GraphEdge[]) => chain.map(e => stepOf(e));
+
+  for (const [principal, { chain }] of principals) {
+    for (const edge of graph.in(principal, ['ownedBy'])) {
+      const owned = graph.entity(edge.source);
+      items.push({
+        role: 'owns',
+        entity: graph.summary(edge.source),
+        steps: [
+          ...chainSteps(chain),
+          stepOf(
+            edge,
+            owned?.metadata.annotations?.[ANNOTATIONS.ownerEvidence],
+          ),
+        ],
+      });
+    }
+    for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
+      items.push(...administered(graph, principal, edge, chainSteps(chain)));
+    }
+  }
+  // The roles a person holds by name come first, so a limit never hides them behind grants.
+  items.unshift(
+    ...leadership(graph, identities),
+    ...ownersRoles(graph, identities),
+  );
+
+  const inheritedResourceCounts: Record<string, number> = {};
+  for (const item of items) {
+    if (
+      item.role === 'administers' &&
+      CONTAINERS.includes(item.entity.type ?? '')
+    ) {
+      inheritedResourceCounts[item.entity.ref] ??= descendants(
+        graph,
+        item.entity.ref,
+      );
+    }
+  }
+
+  const inScope = (role: OwnershipRole) =>
+    !options.roles || options.roles.includes(role);
+  const counts: Partial<Record<OwnershipRole, number>> = {};
+  const kept: OwnershipItem[] = [];
+  for (const item of items) {
+    counts[item.role] = (counts[item.role] ?? 0) + 1;
+    if (!inScope(item.role)) continue;
+    if (counts[item.role]! <= limit) kept.push(item);
+  }
+  return {
+    query,
+    counts,
+    truncated: Object.entries(counts).some(
+      ([role, n]) => inScope(role as OwnershipRole) && n! > limit,
+    ),
+    identities: [...identities].map(([ref, { chain }]) => ({
+      entity: graph.summary(ref),
+      steps: chainSteps(chain),
+    })),
+    groups: [...groups].map(([ref, { chain }]) => ({
+      entity: graph.summary(ref),
+      steps: chainSteps(chain),
+    })),
+    items: kept,
+    inheritedResourceCounts,
+    redacted: false,
+  };
+}
+
+/**
+ * One item per grant that gives `principal` administrative access to the resource. An
+ * inherited grant is explained from where it was made: the principal administers the
+ * organization or folder, which is a parent of the resource.
+ */
+function administered(
+  graph: InventoryGraph,
+  principal: string,
+  edge: GraphEdge,
+  prefix: EvidenceStep[],
+): OwnershipItem[] {
+  const resource = graph.entity(edge.source);
+  const grants = (
+    ((resource?.spec as any)?.access?.administrators ?? []) as Grant[]
+  ).filter(g => g.ref && normalizeRef(g.ref) === principal);
+  return (grants.length ? grants : [undefined]).map(grant => {
+    const text = grant
+      ? `${grant.role} on ${grant.grantedOn}${
+          grant.inherited ? ' (inherited)' : ''
+        }`
+      : undefined;
+    const origin = grant?.inherited
+      ? ancestorPath(graph, edge.source, grant.grantedOn)
+      : undefined;
+    const steps = origin
+      ? [
+          ...prefix,
+          {
+            from: principal,
+            relation: RELATIONS.administers,
+            to: origin.ancestor,
+            provenance: edge.provenance,
+            note: `${grant!.role} on ${grant!.grantedOn}`,
+          },
+          ...origin.down,
+        ]
+      : [...prefix, stepOf(edge, text)];
+    return {
+      role: 'administers' as const,
+      entity: graph.summary(edge.source),
+      ...(text ? { grant: text } : {}),
+      steps,
+    };
+  });
+}
+
+/** The ancestor a grant was made on (`organizations/758905017065`), and the way down. */
+function ancestorPath(
+  graph: InventoryGraph,
+  resource: string,
+  grantedOn: string,
+) {
+  const up = walk({
+    start: [resource],
+    next: ref =>
+      graph.out(ref, ['childOf']).map(edge => ({ edge, to: edge.target })),
+  }).reached;
+  for (const [ref, { chain }] of up) {
+    const name =
+      graph.entity(ref)?.metadata.annotations?.[ANNOTATIONS.gcpResourceName];
+    if (name?.endsWith(`/${grantedOn}`)) {
+      const down = [...chain].reverse().map(e => ({
+        from: e.target,
+        relation: 'parentOf',
+        to: e.source,
+        provenance: e.provenance,
+      }));
+      return { ancestor: ref, down };
+    }
+  }
+  return undefined;
+}
+
+function descendants(graph: InventoryGraph, ref: string) {
+  return (
+    walk({
+      start: [ref],
+      next: at =>
+        graph.in(at, ['childOf']).map(edge => ({ edge, to: edge.source })),
+    }).reached.size - 1
+  );
+}
+
+function loginOf(entity: Entity | undefined): string | undefined {
+  if (!entity || entity.kind.toLowerCase() !== 'user') return undefined;
+  return (
+    entity.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION] ??
+    (entity.metadata.name.includes('--') ? undefined : entity.metadata.name)
+  )?.toLowerCase();
+}
+
+/** Where a person approves or reviews, from the OWNERS files of every repository. */
+function ownersRoles(
+  graph: InventoryGraph,
+  identities: Map<string, { chain: GraphEdge[] }>,
+): OwnershipItem[] {
+  const logins = new Map<string, string>();
+  for (const ref of identities.keys()) {
+    const login = loginOf(graph.entity(ref));
+    if (login) logins.set(login, ref);
+  }
+  if (!logins.size) return [];
+  const items: OwnershipItem[] = [];
+  for (const repo of graph.ofKind('component', 'repository')) {
+    const entries = ((repo.spec as any)?.ownership ??
+      []) as DirectoryOwnership[];
+    const files = (
+      repo.metadata.annotations?.[ANNOTATIONS.ownersFiles] ?? ''
+    ).split(',');
+    const slug =
+      repo.metadata.annotations?.['github.com/project-slug'] ??
+      repo.metadata.name;
+    for (const entry of entries) {
+      const file =
+        files.find(f =>
+          f.endsWith(`/${entry.dir ? `${entry.dir}/` : ''}OWNERS`),
+        ) ??
+        (provenanceOf(repo) as { url?: string; source?: string }).url ??
+        '';
+      const roles = [
+        ['approves', entry.approvers],
+        ['reviews', entry.reviewers],
+        ['emeritus', entry.emeritus],
+      ] as const;
+      for (const [role, people] of roles) {
+        for (const person of people ?? []) {
+          const who = logins.get(person.toLowerCase());
+          if (!who) continue;
+          items.push({
+            role,
+            entity: graph.summary(refOf(repo)),
+            path: `${slug}/${entry.dir}`.replace(/\/$/, ''),
+            steps: [
+              {
+                from: who,
+                relation: role,
+                to: refOf(repo),
+                provenance: { kind: 'declared', url: file },
+                note: `${entry.dir || '/'} in ${slug}`,
+              },
+            ],
+          });
+        }
+      }
+    }
+  }
+  return items;
+}
+
+/** SIG, WG and committee leadership from sigs.yaml. */
+function leadership(
+  graph: InventoryGraph,
+  identities: Map<string, unknown>,
+): OwnershipItem[] {
+  const items: OwnershipItem[] = [];
+  for (const group of graph.ofKind('group')) {
+    const lead = (group.spec as { leadership?: Leadership }).leadership;
+    if (!lead) continue;
+    const roles: Array<[OwnershipItem['role'], string, string[] | undefined]> =
+      [
+        ['leads', 'chair', lead.chairs],
+        ['leads', 'tech lead', lead.techLeads],
+        ['emeritus', 'emeritus lead', lead.emeritusLeads],
+      ];
+    for (const [role, title, people] of roles) {
+      for (const person of people ?? []) {
+        const ref = normalizeRef(person);
+        if (!identities.has(ref)) continue;
+        items.push({
+          role,
+          entity: graph.summary(refOf(group)),
+          steps: [
+            {
+              from: ref,
+              relation: role,
+              to: refOf(group),
+              provenance: provenanceOf(group),
+              note: title,
+            },
+          ],
+        });
+      }
+    }
+  }
+  return items;
+}

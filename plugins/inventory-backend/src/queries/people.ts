@@ -1,0 +1,97 @@
+import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
+import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import { groupsOf } from './subjects';
+
+type DirectoryOwnership = {
+  dir: string;
+  approvers?: string[];
+  reviewers?: string[];
+  emeritus?: string[];
+};
+type Leadership = {
+  chairs?: string[];
+  techLeads?: string[];
+  emeritusLeads?: string[];
+};
+
+const loginOfRef = (ref: string) => normalizeRef(ref).split('/').pop()!;
+
+/**
+ * People who stepped down: listed as emeritus in an OWNERS file or sigs.yaml, and active
+ * nowhere (no approver or reviewer entry, no current leadership). Someone emeritus in one
+ * directory and approver in another is active. Keyed by login, with where they are emeritus.
+ */
+export function emeritusPeople(graph: InventoryGraph): Map<string, string> {
+  const emeritus = new Map<string, string>();
+  const active = new Set<string>();
+  for (const repo of graph.ofKind('component', 'repository')) {
+    const slug =
+      repo.metadata.annotations?.['github.com/project-slug'] ??
+      repo.metadata.name;
+    for (const entry of ((repo.spec as any)?.ownership ??
+      []) as DirectoryOwnership[]) {
+      for (const login of entry.emeritus ?? []) {
+        if (!emeritus.has(login.toLowerCase())) {
+          emeritus.set(
+            login.toLowerCase(),
+            `emeritus in ${slug}/${entry.dir}/OWNERS`.replace('//', '/'),
+          );
+        }
+      }
+      for (const login of [
+        ...(entry.approvers ?? []),
+        ...(entry.reviewers ?? []),
+      ]) {
+        active.add(login.toLowerCase());
+      }
+    }
+  }
+  for (const group of graph.ofKind('group')) {
+    const lead = (group.spec as { leadership?: Leadership }).leadership;
+    for (const ref of lead?.emeritusLeads ?? []) {
+      const login = loginOfRef(ref);
+      if (!emeritus.has(login)) {
+        emeritus.set(
+          login,
+          `emeritus lead of ${group.metadata.name} in sigs.yaml`,
+        );
+      }
+    }
+    for (const ref of [...(lead?.chairs ?? []), ...(lead?.techLeads ?? [])]) {
+      active.add(loginOfRef(ref));
+    }
+  }
+  for (const login of active) emeritus.delete(login);
+  return emeritus;
+}
+
+/**
+ * Every principal through which an emeritus person still holds access: their User entities
+ * (login and `sameAs` e-mails) and every group those belong to, directly or nested. Maps the
+ * principal ref to the person's login.
+ */
+export function emeritusPrincipals(
+  graph: InventoryGraph,
+  emeritus: Map<string, string>,
+): Map<string, string> {
+  const principals = new Map<string, string>();
+  for (const login of emeritus.keys()) {
+    const userRef = `user:default/${login}`;
+    if (!graph.has(userRef)) continue;
+    const identities = new Map([[userRef, { chain: [] as any[] }]]);
+    for (const edge of [
+      ...graph.out(userRef, [RELATION_SAME_AS]),
+      ...graph.in(userRef, [RELATION_SAME_AS]),
+    ]) {
+      const other = edge.source === userRef ? edge.target : edge.source;
+      identities.set(other, { chain: [] });
+    }
+    for (const ref of [
+      ...identities.keys(),
+      ...groupsOf(graph, identities).keys(),
+    ]) {
+      if (!principals.has(ref)) principals.set(ref, login);
+    }
+  }
+  return principals;
+}

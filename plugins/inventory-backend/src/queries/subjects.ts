@@ -1,0 +1,86 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
+import { GraphEdge, InventoryGraph, refOf } from '../graph/InventoryGraph';
+import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
+import { walk } from './evidence';
+
+const ENTITY_REF = /^[a-z]+:([a-z0-9._-]+\/)?[a-z0-9._@-]+$/i;
+
+function emailOf(entity: Entity): string | undefined {
+  const email = (entity.spec as { profile?: { email?: unknown } })?.profile
+    ?.email;
+  return typeof email === 'string' ? email.toLowerCase() : undefined;
+}
+
+/**
+ * The entities a question names: an entity ref (`group:default/sig-k8s-infra`), an e-mail
+ * address (a User's or a Google Group's), or a GitHub login / entity name.
+ */
+export function resolveSubject(graph: InventoryGraph, query: string): string[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  if (ENTITY_REF.test(q) && !q.includes('@')) {
+    const ref = stringifyEntityRef(
+      parseEntityRef(q, { defaultNamespace: 'default' }),
+    );
+    return graph.has(ref) ? [ref.toLowerCase()] : [];
+  }
+  const candidates = [...graph.ofKind('user'), ...graph.ofKind('group')];
+  if (q.includes('@')) {
+    return candidates.filter(e => emailOf(e) === q).map(refOf);
+  }
+  return candidates
+    .filter(
+      e =>
+        e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase() ===
+          q || e.metadata.name.toLowerCase() === q,
+    )
+    .map(refOf);
+}
+
+/** Everyone the subject is: the entity and those `sameAs` it, with the link that says so. */
+export function identitiesOf(graph: InventoryGraph, subjects: string[]) {
+  return walk({
+    start: subjects,
+    next: ref => [
+      ...graph
+        .out(ref, [RELATION_SAME_AS])
+        .map(edge => ({ edge, to: edge.target })),
+      ...graph
+        .in(ref, [RELATION_SAME_AS])
+        .map(edge => ({ edge, to: edge.source })),
+    ],
+  }).reached;
+}
+
+/**
+ * Groups an entity belongs to, directly (`memberOf`) or through nesting (a group that is a
+ * child of another, as nested Google Groups are), each with the chain that makes it so.
+ */
+export function groupsOf(
+  graph: InventoryGraph,
+  principals: Map<string, { chain: GraphEdge[] }>,
+) {
+  const start = [...principals.keys()];
+  const reached = walk({
+    start,
+    next: ref =>
+      graph
+        .out(ref, ['memberOf', 'childOf'])
+        .filter(edge => edge.target.startsWith('group:'))
+        .map(edge => ({ edge, to: edge.target })),
+  }).reached;
+  const groups = new Map<string, { chain: GraphEdge[] }>();
+  for (const [ref, { chain }] of reached) {
+    if (principals.has(ref)) continue;
+    // Prefix the identity chain of the principal the walk started from.
+    const origin = chain[0]?.source;
+    const prefix = (origin && principals.get(origin)?.chain) || [];
+    groups.set(ref, { chain: [...prefix, ...chain] });
+  }
+  return groups;
+}

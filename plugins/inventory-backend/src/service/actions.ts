@@ -1,0 +1,210 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  EvidenceStep,
+  inventoryPersonalDetailsReadPermission,
+  RelationProvenance,
+} from '@infra-atlas/inventory-common';
+import { administrators } from '../queries/administrators';
+import { impact } from '../queries/impact';
+import { ownership } from '../queries/ownership';
+import { placement } from '../queries/placement';
+import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
+import { InventoryIndex } from './InventoryIndex';
+
+function provenanceText(provenance: RelationProvenance): string {
+  switch (provenance.kind) {
+    case 'declared':
+      return `declared in ${provenance.url}`;
+    case 'observed':
+      return `observed: ${provenance.source}`;
+    default:
+      return `inferred by ${provenance.rule}: ${provenance.detail}`;
+  }
+}
+
+/** An evidence chain as one line an assistant can quote. */
+const chainText = (steps: EvidenceStep[]) =>
+  steps
+    .map(
+      s =>
+        `${s.from} ${s.relation} ${s.to}${
+          s.note ? ` [${s.note}]` : ''
+        } (${provenanceText(s.provenance)})`,
+    )
+    .join(' → ');
+
+/**
+ * The inventory's questions as Backstage actions, for assistants and scripts (they are
+ * listed and invoked through the actions service, e.g. by the MCP actions backend). Answers
+ * are the HTTP API's, flattened to text lines with their evidence.
+ */
+export function registerInventoryActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  index: InventoryIndex;
+  permissions: PermissionsService;
+}) {
+  const { actionsRegistry, index, permissions } = options;
+
+  async function visible<T extends object>(
+    body: T,
+    credentials: BackstageCredentials,
+  ) {
+    const [decision] = await permissions.authorize(
+      [{ permission: inventoryPersonalDetailsReadPermission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW
+      ? body
+      : index.current().redactor.redact(body);
+  }
+
+  actionsRegistry.register({
+    name: 'who-owns',
+    title: 'Who owns and administers an entity',
+    description:
+      'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts, and every person or group that can administer it, directly or inherited, with the evidence chain.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({ entityRef: z.string().describe('Catalog entity ref') }),
+      output: z =>
+        z.object({
+          owner: z.string().optional(),
+          ownerEvidence: z.string().optional(),
+          contacts: z.array(z.string()),
+          administrators: z.array(z.string()),
+          people: z.array(z.string()),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const answer = await visible(
+        administrators(index.current().graph, input.entityRef),
+        credentials,
+      );
+      return {
+        output: {
+          owner: answer.owner?.entity.ref,
+          ownerEvidence: answer.owner?.evidence,
+          contacts:
+            answer.owner?.contacts.map(c => `${c.kind}: ${c.value}`) ?? [],
+          administrators: answer.grants.map(
+            g =>
+              `${g.member} has ${g.role} on ${g.grantedOn}${
+                g.inherited ? ' (inherited)' : ''
+              }`,
+          ),
+          people: answer.people.map(
+            p => `${p.person.ref}: ${chainText(p.steps)}`,
+          ),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'where-does-it-run',
+    title: 'Where an entity runs',
+    description:
+      'Given a catalog entity ref, returns the chains it runs in (workload → namespace → cluster → project → folders → organization) and the DNS names that reach it.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({ entityRef: z.string().describe('Catalog entity ref') }),
+      output: z =>
+        z.object({
+          chains: z.array(z.string()),
+          dnsNames: z.array(z.string()),
+        }),
+    },
+    action: async ({ input }) => {
+      const answer = placement(index.current().graph, input.entityRef);
+      return {
+        output: {
+          chains: answer.chains.map(c => c.path.map(p => p.title).join(' → ')),
+          dnsNames: answer.dnsNames.map(d => d.fqdn),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'what-runs-on',
+    title: 'What runs on or depends on an entity',
+    description:
+      'Given a catalog entity ref (a cluster, a project, a registry), returns what depends on it to a depth, grouped by owner with whom to tell. Answers "if this goes down, what breaks?"',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z.string().describe('Catalog entity ref'),
+          depth: z.number().int().min(1).max(10).optional(),
+        }),
+      output: z =>
+        z.object({
+          dependents: z.array(z.string()),
+          owners: z.array(z.string()),
+          cutOff: z.string(),
+        }),
+    },
+    action: async ({ input }) => {
+      const answer = impact(index.current().graph, input.entityRef, {
+        direction: 'dependents',
+        depth: input.depth ?? 3,
+        relations: DEPENDENCY_RELATIONS,
+        maxNodes: 5000,
+      });
+      return {
+        output: {
+          dependents: answer.nodes.map(
+            n => `${n.entity.ref} (distance ${n.distance})`,
+          ),
+          owners: answer.owners.map(
+            o =>
+              `${o.owner.ref}: ${o.entities.length} entities; ${
+                o.contacts.map(c => c.value).join(', ') || 'no contact known'
+              }`,
+          ),
+          cutOff: answer.cutOff.frontier
+            ? `${answer.cutOff.frontier} more relations beyond depth ${answer.depth} or the node limit`
+            : 'none',
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'what-do-they-own',
+    title: 'What a person or group owns, administers, approves or leads',
+    description:
+      'Given a GitHub login, an e-mail address, a Google Group or a Backstage user/group ref, returns everything they own, administer (IAM, through nested groups), approve or review (OWNERS) or lead (sigs.yaml), with evidence.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          subject: z.string().describe('Login, e-mail or entity ref'),
+        }),
+      output: z => z.object({ items: z.array(z.string()) }),
+    },
+    action: async ({ input, credentials }) => {
+      const answer = await visible(
+        ownership(index.current().graph, input.subject, { limit: 200 }),
+        credentials,
+      );
+      return {
+        output: {
+          items: answer.items.map(
+            i =>
+              `${i.role} ${i.path ?? i.entity.ref}${
+                i.grant ? ` [${i.grant}]` : ''
+              }: ${chainText(i.steps)}`,
+          ),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import type {
+  AdministratorsResponse,
+  CompletenessResponse,
+  DriftResponse,
+  ImpactDirection,
+  ImpactResponse,
+  LinksResponse,
+  OwnershipResponse,
+  OwnershipRole,
+  PlacementResponse,
+  StatusResponse,
+} from './types';
+
+/** @public */
+export type InventoryClientOptions = {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  /** A fetch that adds credentials: the frontend's fetchApi, or one with a service token. */
+  fetchApi?: { fetch: typeof fetch };
+};
+
+/** @public */
+export type ImpactOptions = {
+  direction?: ImpactDirection;
+  depth?: number;
+  relations?: string[];
+};
+
+/** @public */
+export type CompletenessOptions = {
+  scope?: 'entity' | 'owner' | 'system' | 'all';
+  key?: string;
+};
+
+/**
+ * Typed client of the inventory backend (`/api/inventory`). Every method maps to one route;
+ * docs/infra-atlas/inventory-api.md lists them with curl examples.
+ *
+ * @public
+ */
+export class InventoryClient {
+  constructor(private readonly options: InventoryClientOptions) {}
+
+  placement(entityRef: string): Promise<PlacementResponse> {
+    return this.get('placement', { entity: entityRef });
+  }
+
+  administrators(entityRef: string): Promise<AdministratorsResponse> {
+    return this.get('administrators', { entity: entityRef });
+  }
+
+  ownership(
+    query: string,
+    options: { roles?: OwnershipRole[]; limit?: number } = {},
+  ): Promise<OwnershipResponse> {
+    return this.get('ownership', {
+      q: query,
+      role: options.roles?.join(','),
+      limit: options.limit?.toString(),
+    });
+  }
+
+  impact(
+    entityRef: string,
+    options: ImpactOptions = {},
+  ): Promise<ImpactResponse> {
+    return this.get('impact', {
+      entity: entityRef,
+      direction: options.direction,
+      depth: options.depth?.toString(),
+      relations: options.relations?.join(','),
+    });
+  }
+
+  completeness(
+    options: CompletenessOptions = {},
+  ): Promise<CompletenessResponse> {
+    return this.get('completeness', { scope: options.scope, key: options.key });
+  }
+
+  drift(): Promise<DriftResponse> {
+    return this.get('drift', {});
+  }
+
+  status(): Promise<StatusResponse> {
+    return this.get('status', {});
+  }
+
+  links(entityRef?: string): Promise<LinksResponse> {
+    return this.get('links', { entity: entityRef });
+  }
+
+  private async get<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+  ): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('inventory');
+    const params = new URLSearchParams(
+      Object.entries(query).filter((e): e is [string, string] => !!e[1]),
+    );
+    const url = `${baseUrl}/${path}${params.size ? `?${params}` : ''}`;
+    const doFetch = this.options.fetchApi?.fetch ?? fetch;
+    const response = await doFetch(url);
+    if (!response.ok) {
+      const body = await response.text();
+      throw new Error(
+        `Inventory request ${path} failed with ${response.status}: ${body.slice(
+          0,
+          300,
+        )}`,
+      );
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,289 @@
+/*
+ * The shapes the inventory backend answers with. The frontend, the typed client, the actions
+ * and the tests all read these, so every answer has one definition.
+ */
+
+/**
+ * Why a relation or a fact is believed:
+ * - `observed`: an API said so (`source` names it, e.g. the GCP resource name);
+ * - `declared`: a file in git said so (`url` is the file);
+ * - `inferred`: a rule of the inventory linked two facts (`rule` names it, `detail` says how).
+ *
+ * @public
+ */
+export type RelationProvenance =
+  | { kind: 'observed'; source: string }
+  | { kind: 'declared'; url: string }
+  | { kind: 'inferred'; rule: string; detail: string };
+
+/** @public */
+export type InventoryEntitySummary = {
+  ref: string;
+  kind: string;
+  type?: string;
+  title: string;
+  /** False when the ref is named by a relation or a grant but no such entity exists. */
+  exists: boolean;
+};
+
+/**
+ * One step of an evidence chain: `from` relates to `to` as `relation`, for the reason in
+ * `provenance`. A chain reads left to right, e.g. user → memberOf → group → administers →
+ * organization → parentOf → project.
+ *
+ * @public
+ */
+export type EvidenceStep = {
+  from: string;
+  relation: string;
+  to: string;
+  provenance: RelationProvenance;
+  /** What the source says beyond the relation, e.g. `roles/owner on organizations/7589…`. */
+  note?: string;
+};
+
+/** @public */
+export type InventoryLink = {
+  source: string;
+  type: string;
+  target: string;
+  provenance: RelationProvenance;
+};
+
+/**
+ * A link a rule could not make without guessing: several candidates fit, so none was chosen.
+ *
+ * @public
+ */
+export type AmbiguousLink = {
+  rule: string;
+  source: string;
+  wanted: string;
+  candidates: string[];
+};
+
+/** @public */
+export type LinksResponse = {
+  generatedAt: string;
+  links: InventoryLink[];
+  ambiguous: AmbiguousLink[];
+};
+
+/** @public */
+export type PlacementResponse = {
+  entity: InventoryEntitySummary;
+  /** Each chain starts at the entity and climbs to a root (organization, cluster, zone…). */
+  chains: Array<{ path: InventoryEntitySummary[]; steps: EvidenceStep[] }>;
+  /** DNS records that reach the entity, directly or through CNAMEs, with their chain. */
+  dnsNames: Array<{ fqdn: string; record: string; steps: EvidenceStep[] }>;
+  /** Things that run on or live in the entity (one level down). */
+  hosts: InventoryEntitySummary[];
+};
+
+/** @public */
+export const OWNERSHIP_ROLES = [
+  'owns',
+  'administers',
+  'approves',
+  'reviews',
+  'leads',
+  'emeritus',
+] as const;
+
+/** @public */
+export type OwnershipRole = (typeof OWNERSHIP_ROLES)[number];
+
+/** @public */
+export type OwnershipItem = {
+  role: OwnershipRole;
+  entity: InventoryEntitySummary;
+  /** For OWNERS roles: the directory of the repository. */
+  path?: string;
+  /** For IAM: the role granted and where, e.g. `roles/owner on organizations/758905017065`. */
+  grant?: string;
+  steps: EvidenceStep[];
+};
+
+/** @public */
+export type OwnershipResponse = {
+  query: string;
+  /** The entities the query resolved to: one person can be a login and several e-mails. */
+  identities: Array<{ entity: InventoryEntitySummary; steps: EvidenceStep[] }>;
+  /** Groups the identities belong to, directly or through nested groups. */
+  groups: Array<{ entity: InventoryEntitySummary; steps: EvidenceStep[] }>;
+  /** How many items of each role there are, including any beyond the limit. */
+  counts: Partial<Record<OwnershipRole, number>>;
+  /** True when a role's items stop at the limit (`limit` parameter: per role, default 1000). */
+  truncated: boolean;
+  items: OwnershipItem[];
+  /** For administered projects, folders and organizations: resources that inherit the grant. */
+  inheritedResourceCounts: Record<string, number>;
+  /** True when personal details (e-mails, individual grants) were withheld. */
+  redacted: boolean;
+};
+
+/** @public */
+export type ImpactDirection = 'dependents' | 'dependencies';
+
+/** @public */
+export type ImpactResponse = {
+  entity: InventoryEntitySummary;
+  direction: ImpactDirection;
+  depth: number;
+  relations: string[];
+  nodes: Array<{
+    entity: InventoryEntitySummary;
+    distance: number;
+    owner?: string;
+    via: EvidenceStep;
+  }>;
+  /** Grouped by owner with whom to tell: Slack channel, mailing list, e-mail. */
+  owners: Array<{
+    owner: InventoryEntitySummary;
+    contacts: Array<{
+      kind: 'slack' | 'mailing-list' | 'email';
+      value: string;
+    }>;
+    entities: string[];
+  }>;
+  /** The explicit cut-off: what lies beyond `depth` or the node limit and was not walked. */
+  cutOff: {
+    depthReached: boolean;
+    nodeLimitReached: boolean;
+    frontier: number;
+  };
+};
+
+/** @public */
+export type CompletenessCheckId =
+  | 'owner-resolved'
+  | 'docs'
+  | 'source-known'
+  | 'owners-sig-label'
+  | 'two-active-approvers'
+  | 'no-emeritus-admins';
+
+/** @public */
+export type CompletenessCheck = {
+  id: CompletenessCheckId;
+  passed: boolean;
+  detail: string;
+};
+
+/** @public */
+export type EntityScorecard = {
+  entity: InventoryEntitySummary;
+  owner?: string;
+  system?: string;
+  checks: CompletenessCheck[];
+  /** Passed checks over applicable checks, 0..1. */
+  score: number;
+};
+
+/** @public */
+export type ScoreTotals = {
+  entities: number;
+  checks: number;
+  passed: number;
+  score: number;
+  failing: Partial<Record<CompletenessCheckId, number>>;
+};
+
+/** @public */
+export type CompletenessResponse = {
+  scope: 'entity' | 'owner' | 'system' | 'all';
+  key?: string;
+  totals: ScoreTotals;
+  /** Per owner or per system, when the scope groups. */
+  groups?: Array<{ key: string; totals: ScoreTotals }>;
+  /** The entities in scope that fail at least one check, worst first. */
+  toFix: EntityScorecard[];
+  history: Array<{ day: string; totals: ScoreTotals }>;
+};
+
+/** @public */
+export type DriftKind =
+  | 'declared-project-missing'
+  | 'undeclared-project'
+  | 'missing-secret'
+  | 'dangling-reference'
+  | 'workload-identity-orphan'
+  | 'alias-leadership-mismatch'
+  | 'empty-project'
+  | 'near-duplicate-name'
+  | 'emeritus-still-active'
+  | 'grant-to-unknown-person'
+  | 'ambiguous-link';
+
+/** @public */
+export type DriftFinding = {
+  kind: DriftKind;
+  subject: string;
+  message: string;
+  /** Entities the finding is about; the first is the one to fix. */
+  entities: string[];
+  evidence?: string;
+};
+
+/** @public */
+export type DriftResponse = {
+  generatedAt: string;
+  counts: Partial<Record<DriftKind, number>>;
+  findings: DriftFinding[];
+};
+
+/** @public */
+export type ProviderStatus = {
+  provider: string;
+  lastRun?: {
+    outcome: string;
+    startedAt: string;
+    finishedAt?: string;
+    durationMs?: number;
+    errors: string[];
+  };
+  lastSuccess?: string;
+  /** Seconds since the last complete crawl; absent when there has been none. */
+  staleSeconds?: number;
+  entities: Record<string, number>;
+};
+
+/** @public */
+export type StatusResponse = {
+  index: {
+    builtAt?: string;
+    buildMs?: number;
+    entities: number;
+    relations: number;
+    links: number;
+    ambiguous: number;
+    lastError?: string;
+  };
+  providers: ProviderStatus[];
+};
+
+/** @public */
+export type AdministratorsResponse = {
+  entity: InventoryEntitySummary;
+  owner?: {
+    entity: InventoryEntitySummary;
+    evidence?: string;
+    contacts: ImpactResponse['owners'][number]['contacts'];
+  };
+  /** Administrative IAM grants on the entity and on every ancestor it inherits from. */
+  grants: Array<{
+    principal: InventoryEntitySummary;
+    member: string;
+    role: string;
+    grantedOn: string;
+    inherited: boolean;
+    steps: EvidenceStep[];
+  }>;
+  /** The people behind those grants, through nested groups, each with one chain. */
+  people: Array<{
+    person: InventoryEntitySummary;
+    roles: string[];
+    steps: EvidenceStep[];
+  }>;
+  redacted: boolean;
+};

@@ -1,0 +1,46 @@
+import type { Entity } from '@backstage/catalog-model';
+import { ANNOTATIONS } from './annotations';
+
+const trimDot = (name: string) => name.replace(/\.$/, '');
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return [];
+}
+
+function commaList(value: string | undefined): string[] {
+  return value ? value.split(',').map(v => v.trim()) : [];
+}
+
+/**
+ * The identifiers people search infrastructure by, taken from wherever the providers put
+ * them: project IDs and numbers, full resource names and their last segment (a bucket's name),
+ * DNS names and record values, container images, GitHub logins and repository slugs, and
+ * group or user e-mail addresses. The search collator appends them to an entity's text.
+ *
+ * @public
+ */
+export function entityIdentifiers(entity: Entity): string[] {
+  const annotations = entity.metadata.annotations ?? {};
+  const spec = (entity.spec ?? {}) as Record<string, any>;
+  const resourceName = annotations[ANNOTATIONS.gcpResourceName];
+  const found = [
+    annotations[ANNOTATIONS.gcpProjectId],
+    resourceName,
+    resourceName?.split('/').pop(),
+    ...commaList(annotations[ANNOTATIONS.containerImages]),
+    ...commaList(annotations[ANNOTATIONS.hostnames]),
+    annotations['github.com/user-login'],
+    annotations['github.com/project-slug'],
+    ...strings(spec.gcp?.projectId),
+    ...strings(spec.gcp?.projectNumber),
+    ...strings(spec.profile?.email),
+    ...strings(spec.fqdn).map(trimDot),
+    ...strings(spec.dnsName).map(trimDot),
+    ...strings(spec.values).map(trimDot),
+    ...strings(spec.source),
+  ];
+  return [...new Set(found.filter((v): v is string => !!v))];
+}
