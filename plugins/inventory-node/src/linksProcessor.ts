@@ -35,7 +35,7 @@ const MAX_AGE_MS = 30_000;
  */
 export class InventoryLinksProcessor implements CatalogProcessor {
   private bySource = new Map<string, InventoryLink[]>();
-  private readAt = 0;
+  private readAt = Number.NEGATIVE_INFINITY;
   private reading?: Promise<void>;
 
   constructor(

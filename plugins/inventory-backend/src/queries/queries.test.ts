@@ -1,0 +1,460 @@
+import { entity } from '../__testUtils__/entities';
+import { InventoryGraph } from '../graph/InventoryGraph';
+import { administrators } from './administrators';
+import { groupTotals, scorecard, totalsOf } from './completeness';
+import { drift } from './drift';
+import { impact } from './impact';
+import { nearDuplicatePairs } from './nearDuplicates';
+import { ownership } from './ownership';
+import { emeritusPeople, emeritusPrincipals } from './people';
+import { placement } from './placement';
+
+/*
+ * A small estate with the shapes of the real one: org → folder → project → cluster →
+ * namespace → app, a bucket, nested groups, an IAM grant on the org, an OWNERS file, a SIG.
+ */
+const orgGrant = {
+  member: 'group:admins@example.org',
+  role: 'roles/owner',
+  grantedOn: 'organizations/1',
+  ref: 'group:default/admins--example.org',
+};
+const estate = () => [
+  entity('resource:org', {
+    type: 'gcp-organization',
+    annotations: {
+      'infra-atlas.io/gcp-resource-name': '//crm/organizations/1',
+    },
+    spec: {
+      owner: 'group:admins--example.org',
+      access: { administrators: [{ ...orgGrant, inherited: false }] },
+    },
+    relations: [['administeredBy', 'group:admins--example.org']],
+  }),
+  entity('resource:folder', {
+    type: 'gcp-folder',
+    relations: [['childOf', 'resource:org']],
+  }),
+  entity('resource:project', {
+    type: 'gcp-project',
+    title: 'project',
+    annotations: { 'infra-atlas.io/gcp-project-id': 'project' },
+    spec: {
+      owner: 'group:admins--example.org',
+      access: { administrators: [{ ...orgGrant, inherited: true }] },
+    },
+    relations: [
+      ['childOf', 'resource:folder'],
+      ['administeredBy', 'group:admins--example.org'],
+      ['ownedBy', 'group:admins--example.org'],
+    ],
+  }),
+  entity('resource:cluster', {
+    type: 'gke-cluster',
+    title: 'aaa',
+    relations: [['childOf', 'resource:project']],
+  }),
+  entity('resource:bucket', {
+    type: 'gcs-bucket',
+    relations: [['childOf', 'resource:project']],
+  }),
+  entity('resource:ns', {
+    type: 'k8s-namespace',
+    relations: [['runsOn', 'resource:cluster']],
+  }),
+  entity('component:app', {
+    type: 'service',
+    spec: { owner: 'group:sig-infra' },
+    relations: [
+      ['runsOn', 'resource:ns'],
+      ['ownedBy', 'group:sig-infra'],
+      ['dependsOn', 'resource:gcp-secret--project--missing'],
+    ],
+  }),
+  entity('resource:www', {
+    type: 'dns-record',
+    spec: { fqdn: 'www.example.org.' },
+    relations: [['servedBy', 'component:app']],
+  }),
+  entity('group:admins--example.org', {
+    type: 'google-group',
+    spec: { profile: { email: 'admins@example.org' } },
+  }),
+  entity('group:leads--example.org', {
+    type: 'google-group',
+    spec: { profile: { email: 'leads@example.org' } },
+    relations: [['childOf', 'group:admins--example.org']],
+  }),
+  entity('group:sig-infra', {
+    type: 'sig',
+    annotations: {
+      'infra-atlas.io/slack-channel': 'sig-infra',
+      'infra-atlas.io/provenance': 'declared',
+    },
+    spec: {
+      leadership: {
+        chairs: ['user:default/alice'],
+        techLeads: [],
+        emeritusLeads: ['user:default/bob'],
+      },
+    },
+  }),
+  entity('user:alice', { annotations: { 'github.com/user-login': 'alice' } }),
+  entity('user:alice--example.org', {
+    spec: { profile: { email: 'alice@example.org' } },
+    relations: [['memberOf', 'group:leads--example.org']],
+  }),
+  entity('user:bob', { annotations: { 'github.com/user-login': 'bob' } }),
+  entity('user:bob--example.org', {
+    spec: { profile: { email: 'bob@example.org' } },
+    relations: [['memberOf', 'group:admins--example.org']],
+  }),
+  entity('component:o--repo', {
+    type: 'repository',
+    annotations: {
+      'github.com/project-slug': 'o/repo',
+      'infra-atlas.io/owners-files':
+        'https://github.com/o/repo/blob/main/OWNERS,https://github.com/o/repo/blob/main/infra/OWNERS',
+      'backstage.io/source-location':
+        'url:https://github.com/o/repo/tree/main/',
+    },
+    spec: {
+      owner: 'group:sig-infra',
+      ownership: [
+        {
+          dir: '',
+          approvers: ['alice'],
+          reviewers: [],
+          emeritus: ['bob'],
+          labels: ['area/infra'],
+        },
+        {
+          dir: 'infra',
+          approvers: ['alice', 'carol'],
+          reviewers: ['dave'],
+          emeritus: [],
+          labels: [],
+        },
+      ],
+    },
+    relations: [['ownedBy', 'group:sig-infra']],
+  }),
+];
+
+const sameAs = (login: string, email: string) => ({
+  source: `user:default/${login}`,
+  type: 'sameAs',
+  target: `user:default/${email}`,
+  provenance: {
+    kind: 'inferred' as const,
+    rule: 'test',
+    detail: 'same person',
+  },
+});
+const build = (entities = estate()) =>
+  InventoryGraph.build(entities, () => ({
+    links: [
+      sameAs('alice', 'alice--example.org'),
+      sameAs('bob', 'bob--example.org'),
+    ],
+    ambiguous: [],
+    unresolved: [],
+  }));
+
+describe('placement', () => {
+  it('climbs from the app to the organization and finds the names that reach it', () => {
+    const answer = placement(build(), 'component:default/app');
+    expect(
+      answer.chains.map(c => c.path.map(p => p.ref.split('/')[1])),
+    ).toEqual([['app', 'ns', 'cluster', 'project', 'folder', 'org']]);
+    expect(answer.dnsNames.map(d => d.fqdn)).toEqual(['www.example.org.']);
+  });
+
+  it('ends a chain where a cycle closes instead of looping', () => {
+    const loop = [
+      entity('resource:a', { relations: [['runsOn', 'resource:b']] }),
+      entity('resource:b', { relations: [['runsOn', 'resource:a']] }),
+    ];
+    const answer = placement(InventoryGraph.build(loop), 'resource:default/a');
+    expect(answer.chains.map(c => c.path.map(p => p.ref))).toEqual([
+      ['resource:default/a', 'resource:default/b'],
+    ]);
+  });
+
+  it('answers 404 for an entity that disappeared in the last build', () => {
+    const before = build();
+    expect(placement(before, 'resource:default/bucket').chains).toHaveLength(1);
+    const after = build(estate().filter(e => e.metadata.name !== 'bucket'));
+    expect(() => placement(after, 'resource:default/bucket')).toThrow(
+      /No entity/,
+    );
+    expect(
+      placement(after, 'resource:default/project').hosts.map(h => h.ref),
+    ).toEqual(['resource:default/cluster']);
+  });
+});
+
+describe('administrators', () => {
+  it('lists the inherited org grant and the people behind it through nested groups', () => {
+    const answer = administrators(build(), 'resource:default/bucket');
+    expect(answer.grants).toEqual([
+      expect.objectContaining({
+        member: 'group:admins@example.org',
+        inherited: true,
+        grantedOn: 'organizations/1',
+      }),
+    ]);
+    const alice = answer.people.find(
+      p => p.person.ref === 'user:default/alice--example.org',
+    )!;
+    expect(
+      alice.steps.map(
+        s => `${s.from.split('/')[1]} ${s.relation} ${s.to.split('/')[1]}`,
+      ),
+    ).toEqual([
+      'alice--example.org memberOf leads--example.org',
+      'leads--example.org childOf admins--example.org',
+      'admins--example.org administers org',
+      'org parentOf folder',
+      'folder parentOf project',
+      'project parentOf bucket',
+    ]);
+  });
+});
+
+describe('ownership', () => {
+  it('finds what alice owns, administers, approves and leads, through her e-mail and nested groups', () => {
+    const answer = ownership(build(), 'alice');
+    expect(answer.identities.map(i => i.entity.ref).sort()).toEqual([
+      'user:default/alice',
+      'user:default/alice--example.org',
+    ]);
+    expect(answer.groups.map(g => g.entity.ref).sort()).toEqual([
+      'group:default/admins--example.org',
+      'group:default/leads--example.org',
+    ]);
+    expect(answer.counts).toEqual({
+      leads: 1,
+      approves: 2,
+      owns: 1,
+      administers: 2,
+    });
+    const project = answer.items.find(
+      i =>
+        i.role === 'administers' && i.entity.ref === 'resource:default/project',
+    )!;
+    expect(project.grant).toBe('roles/owner on organizations/1 (inherited)');
+    expect(project.steps.map(s => s.relation)).toEqual([
+      'sameAs',
+      'memberOf',
+      'childOf',
+      'administers',
+      'parentOf',
+      'parentOf',
+    ]);
+    const approves = answer.items
+      .filter(i => i.role === 'approves')
+      .map(i => i.path);
+    expect(approves).toEqual(['o/repo', 'o/repo/infra']);
+    expect(
+      answer.items.find(i => i.path === 'o/repo/infra')!.steps[0].provenance,
+    ).toEqual({
+      kind: 'declared',
+      url: 'https://github.com/o/repo/blob/main/infra/OWNERS',
+    });
+  });
+
+  it('looks people up by e-mail too, and keeps each role within the limit', () => {
+    const answer = ownership(build(), 'alice@example.org', { limit: 1 });
+    expect(answer.counts.administers).toBe(2);
+    expect(answer.items.filter(i => i.role === 'administers')).toHaveLength(1);
+    expect(answer.truncated).toBe(true);
+  });
+
+  it('says plainly when nobody matches', () => {
+    expect(() => ownership(build(), 'mallory')).toThrow(
+      /No user, group or e-mail/,
+    );
+  });
+});
+
+describe('impact', () => {
+  const options = {
+    direction: 'dependents' as const,
+    relations: ['runsOn', 'childOf', 'servedBy', 'dependsOn'],
+    maxNodes: 100,
+  };
+
+  it('lists what breaks with the cluster, grouped by owner with the contact to tell', () => {
+    const answer = impact(build(), 'resource:default/cluster', {
+      ...options,
+      depth: 5,
+    });
+    expect(answer.nodes.map(n => [n.entity.ref, n.distance])).toEqual([
+      ['resource:default/ns', 1],
+      ['component:default/app', 2],
+      ['resource:default/www', 3],
+    ]);
+    expect(answer.owners).toContainEqual(
+      expect.objectContaining({
+        owner: expect.objectContaining({ ref: 'group:default/sig-infra' }),
+        contacts: [{ kind: 'slack', value: '#sig-infra' }],
+        entities: ['component:default/app'],
+      }),
+    );
+    expect(answer.cutOff).toEqual({
+      depthReached: false,
+      nodeLimitReached: false,
+      frontier: 0,
+    });
+  });
+
+  it('states the cut-off when depth or the node limit stops the walk', () => {
+    const shallow = impact(build(), 'resource:default/cluster', {
+      ...options,
+      depth: 1,
+    });
+    expect(shallow.nodes).toHaveLength(1);
+    expect(shallow.cutOff).toEqual({
+      depthReached: true,
+      nodeLimitReached: false,
+      frontier: 1,
+    });
+    const narrow = impact(build(), 'resource:default/org', {
+      ...options,
+      depth: 10,
+      maxNodes: 2,
+    });
+    expect(narrow.nodes).toHaveLength(2);
+    expect(narrow.cutOff.nodeLimitReached).toBe(true);
+  });
+
+  it('terminates on dependency cycles', () => {
+    const loop = [
+      entity('component:a', { relations: [['dependsOn', 'component:b']] }),
+      entity('component:b', { relations: [['dependsOn', 'component:a']] }),
+    ];
+    const answer = impact(InventoryGraph.build(loop), 'component:default/a', {
+      ...options,
+      depth: 10,
+    });
+    expect(answer.nodes.map(n => n.entity.ref)).toEqual([
+      'component:default/b',
+    ]);
+  });
+});
+
+describe('completeness and people', () => {
+  it('knows who stepped down: emeritus somewhere, active nowhere', () => {
+    const graph = build();
+    const emeritus = emeritusPeople(graph);
+    expect([...emeritus.keys()]).toEqual(['bob']);
+    expect([...emeritusPrincipals(graph, emeritus).keys()].sort()).toEqual([
+      'group:default/admins--example.org',
+      'user:default/bob',
+      'user:default/bob--example.org',
+    ]);
+  });
+
+  it('scores an entity on the checks that apply to it, and totals them', () => {
+    const graph = build();
+    const facts = {
+      declaredProjects: new Set<string>(),
+      emeritusPrincipals: emeritusPrincipals(graph, emeritusPeople(graph)),
+    };
+    const repo = scorecard(
+      graph,
+      graph.entity('component:default/o--repo')!,
+      facts,
+    )!;
+    expect(Object.fromEntries(repo.checks.map(c => [c.id, c.passed]))).toEqual({
+      'owner-resolved': true,
+      docs: false,
+      'source-known': true,
+      'owners-sig-label': false,
+      'two-active-approvers': false,
+    });
+    const project = scorecard(
+      graph,
+      graph.entity('resource:default/project')!,
+      facts,
+    )!;
+    expect(
+      project.checks.find(c => c.id === 'no-emeritus-admins'),
+    ).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining(
+        'bob via group:default/admins--example.org',
+      ),
+    });
+    expect(project.checks.find(c => c.id === 'source-known')).toMatchObject({
+      passed: false,
+    });
+    expect(
+      scorecard(graph, graph.entity('user:default/alice')!, facts),
+    ).toBeUndefined();
+
+    const totals = totalsOf([repo, project]);
+    expect(totals).toMatchObject({ entities: 2, checks: 8, passed: 3 });
+    expect(groupTotals([repo, project], 'owner').map(g => g.key)).toEqual([
+      'group:default/admins--example.org',
+      'group:default/sig-infra',
+    ]);
+  });
+});
+
+describe('drift', () => {
+  it('finds declared-but-missing and undeclared projects, a missing secret and stale access', () => {
+    const graph = build();
+    const answer = drift(graph, {
+      declaredProjects: [
+        { projectId: 'ghost', path: 'infra/gcp/infra.yaml', line: 3 },
+      ],
+      emeritus: emeritusPeople(graph),
+    });
+    const subjects = (kind: string) =>
+      answer.findings.filter(f => f.kind === kind).map(f => f.subject);
+    expect(subjects('declared-project-missing')).toEqual(['ghost']);
+    expect(subjects('undeclared-project')).toEqual(['project']);
+    expect(subjects('missing-secret')).toEqual([
+      'resource:default/gcp-secret--project--missing',
+    ]);
+    expect(subjects('emeritus-still-active')).toEqual(['bob']);
+    expect(answer.counts['missing-secret']).toBe(1);
+  });
+
+  it('finds aliases that disagree with sigs.yaml leadership', () => {
+    const entities = [
+      ...estate(),
+      entity('group:o--repo--sig-infra-leads', {
+        type: 'owners-alias',
+        title: 'sig-infra-leads',
+        relations: [['hasMember', 'user:carol']],
+      }),
+      entity('user:carol', {
+        relations: [['memberOf', 'group:o--repo--sig-infra-leads']],
+      }),
+    ];
+    const answer = drift(build(entities), { emeritus: new Map() });
+    expect(
+      answer.findings.find(f => f.kind === 'alias-leadership-mismatch')
+        ?.message,
+    ).toBe(
+      'OWNERS_ALIASES sig-infra-leads disagrees with sigs.yaml leadership of sig-infra: not a lead: carol; lead missing from the alias: alice',
+    );
+  });
+
+  it('finds names one typo apart but not numbered series', () => {
+    expect(
+      nearDuplicatePairs([
+        'k8s-staging-kueue',
+        'k8s-staging-kueu',
+        'boskos-001',
+        'boskos-061',
+        'scale-1',
+        'scale-11',
+        'unrelated-name',
+      ]),
+    ).toEqual([['k8s-staging-kueu', 'k8s-staging-kueue']]);
+  });
+});

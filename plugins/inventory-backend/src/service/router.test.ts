@@ -1,0 +1,133 @@
+/*
+ * The plugin as a backend serves it: routes, errors, the personal-details permission and the
+ * service-only links feed, over the catalog mock of @backstage/plugin-catalog-node.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { entity } from '../__testUtils__/entities';
+import { inventoryPlugin } from '../plugin';
+
+const READER = 'user:default/reader';
+
+const entities = [
+  entity('resource:project', {
+    type: 'gcp-project',
+    spec: {
+      access: {
+        administrators: [
+          {
+            member: 'user:alice@example.org',
+            role: 'roles/owner',
+            grantedOn: 'projects/project',
+            inherited: false,
+            ref: 'user:default/alice--example.org',
+          },
+          {
+            member: 'group:admins@example.org',
+            role: 'roles/owner',
+            grantedOn: 'projects/project',
+            inherited: false,
+            ref: 'group:default/admins--example.org',
+          },
+        ],
+        grants: [{ member: 'user:alice@example.org', role: 'roles/owner' }],
+      },
+    },
+    relations: [
+      ['administeredBy', 'user:alice--example.org'],
+      ['administeredBy', 'group:admins--example.org'],
+    ],
+  }),
+  entity('user:alice--example.org', {
+    spec: { profile: { email: 'alice@example.org' } },
+  }),
+  entity('group:admins--example.org', {
+    spec: { profile: { email: 'admins@example.org' } },
+  }),
+];
+
+describe('inventory routes', () => {
+  let baseUrl: string;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+
+  beforeAll(async () => {
+    backend = await startTestBackend({
+      features: [
+        inventoryPlugin,
+        catalogServiceMock.factory({ entities }),
+        // Only READER may see personal details.
+        mockServices.permissions.mock({
+          authorize: async (requests, options) =>
+            requests.map(() => ({
+              result:
+                (options.credentials.principal as { userEntityRef?: string })
+                  .userEntityRef === READER
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            })),
+        }).factory,
+        mockServices.rootConfig.factory({
+          // No initial delay: the test backend's scheduler runs the build once at start-up.
+          data: {
+            inventory: {
+              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${backend.server.port()}/api/inventory`;
+  });
+
+  afterAll(() => backend.stop());
+
+  const get = async (
+    path: string,
+    authorization = mockCredentials.user.header(),
+  ) => {
+    const res = await fetch(`${baseUrl}/${path}`, {
+      headers: { authorization },
+    });
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('redacts people’s addresses for callers without the permission, and only those', async () => {
+    const denied = await get('administrators?entity=resource:default/project');
+    expect(denied.status).toBe(200);
+    expect(denied.text).not.toMatch(/alice@example\.org|alice--example\.org/);
+    expect(denied.text).toContain('user:[redacted]');
+    expect(denied.text).toContain('admins@example.org');
+    expect(JSON.parse(denied.text).redacted).toBe(true);
+
+    const allowed = await get(
+      'administrators?entity=resource:default/project',
+      mockCredentials.user.header(READER),
+    );
+    expect(allowed.text).toContain('user:alice@example.org');
+    expect(JSON.parse(allowed.text).redacted).toBe(false);
+  });
+
+  it('serves the links feed to services only', async () => {
+    expect((await get('links')).status).toBe(403);
+    const asService = await get('links', mockCredentials.service.header());
+    expect(asService.status).toBe(200);
+    expect(JSON.parse(asService.text)).toMatchObject({
+      links: [],
+      ambiguous: [],
+    });
+  });
+
+  it('rejects bad input with 400 and unknown entities with 404', async () => {
+    expect((await get('ownership')).status).toBe(400);
+    expect(
+      (await get('ownership?q=admins@example.org&role=rules')).status,
+    ).toBe(400);
+    expect((await get('completeness?scope=galaxy')).status).toBe(400);
+    expect((await get('impact?entity=resource:default/nope')).status).toBe(404);
+  });
+});

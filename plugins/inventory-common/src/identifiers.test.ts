@@ -1,0 +1,37 @@
+import { entityIdentifiers } from './identifiers';
+
+describe('entityIdentifiers', () => {
+  it('collects what people search infrastructure by, once each', () => {
+    expect(
+      entityIdentifiers({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'gcs-bucket--k8s-artifacts-prod',
+          annotations: {
+            'infra-atlas.io/gcp-project-id': 'k8s-artifacts-prod',
+            'infra-atlas.io/gcp-resource-name':
+              '//storage.googleapis.com/k8s-artifacts-prod',
+            'infra-atlas.io/container-images': 'registry.k8s.io/gcsweb:v1.1.0',
+            'infra-atlas.io/hostnames': 'gcsweb.k8s.io, gcsweb.kubernetes.io',
+          },
+        },
+        spec: {
+          gcp: { projectId: 'k8s-artifacts-prod', projectNumber: 388270116193 },
+          fqdn: 'gcsweb.k8s.io.',
+          values: ['34.107.204.206'],
+          profile: { email: 'k8s-infra-artifact-admins@kubernetes.io' },
+        },
+      }),
+    ).toEqual([
+      'k8s-artifacts-prod',
+      '//storage.googleapis.com/k8s-artifacts-prod',
+      'registry.k8s.io/gcsweb:v1.1.0',
+      'gcsweb.k8s.io',
+      'gcsweb.kubernetes.io',
+      '388270116193',
+      'k8s-infra-artifact-admins@kubernetes.io',
+      '34.107.204.206',
+    ]);
+  });
+});
