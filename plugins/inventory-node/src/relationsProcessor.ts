@@ -1,7 +1,6 @@
 import {
   Entity,
   RELATION_CHILD_OF,
-  RELATION_PARENT_OF,
   getCompoundEntityRef,
   parseEntityRef,
 } from '@backstage/catalog-model';
@@ -11,33 +10,23 @@ import {
   LocationSpec,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { RELATIONS } from '@infra-atlas/inventory-common';
+import { RELATIONS, REVERSE_RELATION } from '@infra-atlas/inventory-common';
 
 type AccessSpec = { administrators?: Array<{ ref?: string }> };
 
-/** The spec fields Infra Atlas providers write, and the relation pair each one becomes. */
+/** The spec fields Infra Atlas providers write, and the forward relation each one becomes. */
 const RELATION_FIELDS: Array<{
   read: (spec: Record<string, unknown>) => unknown;
   forward: string;
-  reverse: string;
 }> = [
-  {
-    read: s => s.parent,
-    forward: RELATION_CHILD_OF,
-    reverse: RELATION_PARENT_OF,
-  },
+  { read: s => s.parent, forward: RELATION_CHILD_OF },
   {
     read: s =>
       (s.access as AccessSpec | undefined)?.administrators?.map(a => a.ref),
     forward: RELATIONS.administeredBy,
-    reverse: RELATIONS.administers,
   },
-  { read: s => s.runsOn, forward: RELATIONS.runsOn, reverse: RELATIONS.hosts },
-  {
-    read: s => s.servedBy,
-    forward: RELATIONS.servedBy,
-    reverse: RELATIONS.serves,
-  },
+  { read: s => s.runsOn, forward: RELATIONS.runsOn },
+  { read: s => s.servedBy, forward: RELATIONS.servedBy },
 ];
 
 function refsIn(value: unknown): string[] {
@@ -87,7 +76,7 @@ export class InventoryRelationsProcessor implements CatalogProcessor {
         emit(
           processingResult.relation({
             source: target,
-            type: field.reverse,
+            type: REVERSE_RELATION[field.forward],
             target: self,
           }),
         );
