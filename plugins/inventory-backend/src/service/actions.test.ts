@@ -1,0 +1,126 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { entity } from '../__testUtils__/entities';
+import { registerInventoryActions } from './actions';
+import { CompletenessHistory } from './CompletenessHistory';
+import { InventoryIndex } from './InventoryIndex';
+
+const entities = [
+  entity('resource:cluster', {
+    type: 'gke-cluster',
+    title: 'aaa',
+    spec: {
+      owner: 'group:sig-infra',
+      access: {
+        administrators: [
+          {
+            member: 'user:alice@example.org',
+            role: 'roles/container.admin',
+            grantedOn: 'projects/p',
+            inherited: false,
+            ref: 'user:default/alice--example.org',
+          },
+        ],
+      },
+    },
+    relations: [['administeredBy', 'user:alice--example.org']],
+  }),
+  entity('resource:ns', {
+    title: 'gcsweb',
+    relations: [['runsOn', 'resource:cluster']],
+  }),
+  entity('component:gcsweb', {
+    title: 'gcsweb',
+    spec: { owner: 'group:sig-infra' },
+    relations: [['runsOn', 'resource:ns']],
+  }),
+  entity('group:sig-infra', {
+    annotations: { 'infra-atlas.io/slack-channel': 'sig-infra' },
+  }),
+  entity('user:alice--example.org', {
+    spec: { profile: { email: 'alice@example.org' } },
+  }),
+];
+
+describe('inventory actions', () => {
+  async function registry(
+    result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) {
+    const index = new InventoryIndex({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      discovery: mockServices.discovery(),
+      logger: mockServices.logger.mock(),
+      history: { record: jest.fn() } as unknown as CompletenessHistory,
+      links: { matchEmailLocalPart: false },
+    });
+    await index.refresh();
+    const actionsRegistry = actionsRegistryServiceMock();
+    registerInventoryActions({
+      actionsRegistry,
+      index,
+      permissions: mockServices.permissions.mock({
+        authorize: async requests => requests.map(() => ({ result })),
+      }),
+    });
+    return actionsRegistry;
+  }
+  const credentials = mockCredentials.user();
+
+  it('answers "what runs on cluster aaa" and whom to tell', async () => {
+    const actions = await registry(AuthorizeResult.ALLOW);
+    const { output } = await actions.invoke({
+      id: 'test:what-runs-on',
+      input: { entityRef: 'resource:default/cluster' },
+      credentials,
+    });
+    expect(output).toEqual({
+      dependents: [
+        'resource:default/ns (distance 1)',
+        'component:default/gcsweb (distance 2)',
+      ],
+      owners: [
+        'unowned: 1 entities; no contact known',
+        'group:default/sig-infra: 1 entities; #sig-infra',
+      ],
+      cutOff: 'none',
+    });
+  });
+
+  it('answers "where does gcsweb run"', async () => {
+    const actions = await registry(AuthorizeResult.ALLOW);
+    const { output } = await actions.invoke({
+      id: 'test:where-does-it-run',
+      input: { entityRef: 'component:default/gcsweb' },
+      credentials,
+    });
+    expect(output).toEqual({ chains: ['gcsweb → gcsweb → aaa'], dnsNames: [] });
+  });
+
+  it('answers "who owns the cluster", redacting people for callers without the permission', async () => {
+    const allowed = await (
+      await registry(AuthorizeResult.ALLOW)
+    ).invoke({
+      id: 'test:who-owns',
+      input: { entityRef: 'resource:default/cluster' },
+      credentials,
+    });
+    expect(allowed.output).toMatchObject({
+      owner: 'group:default/sig-infra',
+      contacts: ['slack: #sig-infra'],
+      administrators: [
+        'user:alice@example.org has roles/container.admin on projects/p',
+      ],
+    });
+    const denied = await (
+      await registry(AuthorizeResult.DENY)
+    ).invoke({
+      id: 'test:who-owns',
+      input: { entityRef: 'resource:default/cluster' },
+      credentials,
+    });
+    expect(JSON.stringify(denied.output)).not.toContain('alice');
+  });
+});
