@@ -4,6 +4,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
 import {
   InventoryEntitySummary,
   InventoryLink,
@@ -91,6 +92,16 @@ export class InventoryGraph implements EntityLookup {
 
   entity(ref: string): Entity | undefined {
     return this.entitiesByRef.get(normalizeRef(ref));
+  }
+
+  /** The entity a question names, or a 404 that says so. */
+  require(entityRef: string): { ref: string; entity: Entity } {
+    const ref = normalizeRef(entityRef);
+    const entity = this.entitiesByRef.get(ref);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the inventory`);
+    }
+    return { ref, entity };
   }
 
   has(ref: string) {

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { RELATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
+import { specString } from '../graph/specs';
 
 type RecordSpec = { fqdn?: string; recordType?: string; values?: unknown[] };
 
@@ -21,13 +22,13 @@ export const dnsCnameRule: LinkRule = {
     const records = lookup.ofKind('resource', RESOURCE_TYPES.dnsRecord);
     const byFqdn = new Map<string, Entity[]>();
     for (const record of records) {
-      const fqdn = (record.spec as RecordSpec).fqdn;
+      const fqdn = specString(record, 'fqdn');
       if (fqdn) addTo(byFqdn, fqdnKey(fqdn), record);
     }
     const zoneNames = lookup
       .ofKind('resource', RESOURCE_TYPES.dnsZone)
-      .map(z => (z.spec as { dnsName?: unknown }).dnsName)
-      .filter((n): n is string => typeof n === 'string')
+      .map(z => specString(z, 'dnsName'))
+      .filter((n): n is string => !!n)
       .map(fqdnKey);
     const insideDeclaredZone = (name: string) =>
       zoneNames.some(zone => name === zone || name.endsWith(`.${zone}`));

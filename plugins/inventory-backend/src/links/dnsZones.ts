@@ -2,6 +2,7 @@ import { addTo } from '../util/multimap';
 import { RELATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
+import { gcpField, specString } from '../graph/specs';
 
 const MANAGED_ZONE = 'dns.googleapis.com/ManagedZone';
 
@@ -21,14 +22,13 @@ export const dnsZoneRule: LinkRule = {
     const zones = lookup.ofKind('resource', RESOURCE_TYPES.dnsZone);
     const observedByName = new Map<string, string[]>();
     for (const zone of zones) {
-      const gcp = (zone.spec as { gcp?: { assetType?: string } }).gcp;
-      if (gcp?.assetType !== MANAGED_ZONE) continue;
+      if (gcpField(zone, 'assetType') !== MANAGED_ZONE) continue;
       const name = (zone.metadata.title ?? zone.metadata.name).toLowerCase();
       addTo(observedByName, name, refOf(zone));
     }
     for (const zone of zones) {
-      const dnsName = (zone.spec as { dnsName?: unknown }).dnsName;
-      if (typeof dnsName !== 'string') continue;
+      const dnsName = specString(zone, 'dnsName');
+      if (!dnsName) continue;
       const wanted = cloudDnsZoneName(dnsName);
       collector.match({
         source: refOf(zone),

@@ -1,15 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
+import { profileEmail } from '../graph/specs';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
 
 export const GITHUB_LOGIN_ANNOTATION = 'github.com/user-login';
-
-const emailOf = (user: Entity) => {
-  const email = (user.spec as { profile?: { email?: unknown } })?.profile
-    ?.email;
-  return typeof email === 'string' ? email.toLowerCase() : undefined;
-};
 
 /**
  * The same person appears as a GitHub login (OWNERS, sigs.yaml) and as e-mail addresses
@@ -28,7 +23,7 @@ export const emailLocalPartRule: LinkRule = {
       if (login) logins.set(login.toLowerCase(), user);
     }
     for (const user of lookup.ofKind('user')) {
-      const email = emailOf(user);
+      const email = profileEmail(user);
       const login = email?.split('@')[0];
       const match = login ? logins.get(login) : undefined;
       if (match && match !== user) {

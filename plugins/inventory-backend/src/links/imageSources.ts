@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
+import { specString } from '../graph/specs';
 
 /** `gcr.io/k8s-staging-x/app:v1@sha256:…` → `gcr.io/k8s-staging-x/app`. */
 export function imageRepository(image: string): string {
@@ -29,7 +30,7 @@ export const imageSourceRule: LinkRule = {
       'resource',
       RESOURCE_TYPES.registryPromotion,
     );
-    const sourceOf = (p: Entity) => String((p.spec as any)?.source ?? '');
+    const sourceOf = (p: Entity) => specString(p, 'source') ?? '';
 
     for (const workload of lookup.ofKind('component')) {
       const images =

@@ -3,6 +3,7 @@ import { ANNOTATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
+import { gcpField, specString } from '../graph/specs';
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -24,7 +25,7 @@ const ANCHORS: Array<{
     candidates: (lookup, id) =>
       lookup
         .ofKind('resource', RESOURCE_TYPES.gcpProject)
-        .filter(p => (p.spec as any)?.gcp?.projectId === id),
+        .filter(p => gcpField(p, 'projectId') === id),
   },
   {
     annotation: ANNOTATIONS.k8sApps,
@@ -45,10 +46,10 @@ const ANCHORS: Array<{
     candidates: (lookup, name) => [
       ...lookup
         .ofKind('resource', RESOURCE_TYPES.dnsRecord)
-        .filter(r => trimDot(String((r.spec as any)?.fqdn ?? '')) === name),
+        .filter(r => trimDot(specString(r, 'fqdn') ?? '') === name),
       ...lookup
         .ofKind('resource', RESOURCE_TYPES.dnsZone)
-        .filter(z => trimDot(String((z.spec as any)?.dnsName ?? '')) === name),
+        .filter(z => trimDot(specString(z, 'dnsName') ?? '') === name),
     ],
   },
 ];

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ANNOTATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
+import { grantsOf } from '../graph/specs';
 
 /** `serviceAccount:PROJECT.svc.id.goog[NAMESPACE/KSA]`: a Workload Identity member. */
 const WORKLOAD_IDENTITY_MEMBER =
@@ -22,8 +23,6 @@ export function parseWorkloadIdentityMember(
     ? { poolProject: match[1], namespace: match[2], serviceAccount: match[3] }
     : undefined;
 }
-
-type Grant = { member?: string; role?: string };
 
 /**
  * A GCP service account that grants `roles/iam.workloadIdentityUser` to
@@ -48,10 +47,7 @@ export const workloadIdentityRule: LinkRule = {
       'resource',
       RESOURCE_TYPES.gcpServiceAccount,
     )) {
-      const grants =
-        (account.spec as { access?: { grants?: Grant[] } }).access?.grants ??
-        [];
-      for (const grant of grants) {
+      for (const grant of grantsOf(account)) {
         const wi = grant.member && parseWorkloadIdentityMember(grant.member);
         if (!wi) continue;
         const key = `${wi.poolProject}/${wi.namespace}`;

@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   AdministratorsResponse,
@@ -12,14 +11,7 @@ import {
 } from '../graph/InventoryGraph';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
-
-type Grant = {
-  member: string;
-  role: string;
-  grantedOn: string;
-  inherited: boolean;
-  ref?: string;
-};
+import { administratorsOf, specString } from '../graph/specs';
 
 /**
  * Who can administer an entity: its owner and why, every administrative grant on it and on
@@ -31,11 +23,7 @@ export function administrators(
   graph: InventoryGraph,
   entityRef: string,
 ): AdministratorsResponse {
-  const ref = normalizeRef(entityRef);
-  const entity = graph.entity(ref);
-  if (!entity)
-    throw new NotFoundError(`No entity ${entityRef} in the inventory`);
-
+  const { ref, entity } = graph.require(entityRef);
   const ancestors = walk({
     start: [ref],
     next: at =>
@@ -46,9 +34,7 @@ export function administrators(
   const seen = new Set<string>();
   for (const [at, { chain }] of ancestors) {
     const holder = graph.entity(at);
-    const own = (
-      ((holder?.spec as any)?.access?.administrators ?? []) as Grant[]
-    )
+    const own = administratorsOf(holder)
       // An ancestor's inherited grants are listed at their own origin.
       .filter(g => !g.inherited);
     const down: EvidenceStep[] = [...chain].reverse().map(e => ({
@@ -117,7 +103,7 @@ export function administrators(
     }
   }
 
-  const owner = (entity.spec as { owner?: string })?.owner;
+  const owner = specString(entity, 'owner');
   const ownerRef = owner ? normalizeRef(owner, 'group') : undefined;
   return {
     entity: graph.summary(ref),

@@ -8,14 +8,7 @@ import {
   ScoreTotals,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
-
-type DirectoryOwnership = {
-  dir: string;
-  approvers?: string[];
-  emeritus?: string[];
-  labels?: string[];
-};
-type Grant = { ref?: string; role: string; grantedOn: string };
+import { administratorsOf, ownershipOf, specString } from '../graph/specs';
 
 /** What the checks need beyond the graph, computed once per index build. */
 export type CompletenessFacts = {
@@ -40,7 +33,7 @@ const check = (
 });
 
 function ownerCheck(graph: InventoryGraph, entity: Entity): CompletenessCheck {
-  const owner = (entity.spec as { owner?: string })?.owner;
+  const owner = specString(entity, 'owner');
   const evidence =
     entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence] ?? '';
   if (!owner) return check('owner-resolved', false, 'no spec.owner');
@@ -78,7 +71,7 @@ function sourceCheck(
   facts: CompletenessFacts,
 ): CompletenessCheck | undefined {
   const annotations = entity.metadata.annotations ?? {};
-  const type = (entity.spec as { type?: string })?.type;
+  const type = specString(entity, 'type');
   if (type === RESOURCE_TYPES.gcpProject) {
     if (!facts.declaredProjects) return undefined;
     const id = annotations[ANNOTATIONS.gcpProjectId];
@@ -96,8 +89,7 @@ function sourceCheck(
 }
 
 function repositoryChecks(entity: Entity): CompletenessCheck[] {
-  const entries = ((entity.spec as any)?.ownership ??
-    []) as DirectoryOwnership[];
+  const entries = ownershipOf(entity);
   const root = entries.find(e => e.dir === '');
   if (!root) {
     return [check('owners-sig-label', false, 'no root OWNERS file')];
@@ -124,8 +116,7 @@ function repositoryChecks(entity: Entity): CompletenessCheck[] {
 }
 
 function emeritusAdminCheck(entity: Entity, facts: CompletenessFacts) {
-  const administrators = ((entity.spec as any)?.access?.administrators ??
-    []) as Grant[];
+  const administrators = administratorsOf(entity);
   if (!administrators.length) return undefined;
   const stale = administrators.filter(
     g => g.ref && facts.emeritusPrincipals.has(normalizeRef(g.ref)),
@@ -153,7 +144,7 @@ export function scorecard(
 ): EntityScorecard | undefined {
   const kind = entity.kind.toLowerCase();
   if (!SCORED_KINDS.has(kind)) return undefined;
-  const type = (entity.spec as { type?: string })?.type;
+  const type = specString(entity, 'type');
   const checks = [
     ownerCheck(graph, entity),
     ...(kind === 'component' || kind === 'system' ? [docsCheck(entity)] : []),
@@ -162,9 +153,9 @@ export function scorecard(
     emeritusAdminCheck(entity, facts),
   ].filter((c): c is CompletenessCheck => !!c);
   const ref = refOf(entity);
-  const owner = (entity.spec as { owner?: string })?.owner;
+  const owner = specString(entity, 'owner');
   const system =
-    (entity.spec as { system?: string })?.system ??
+    specString(entity, 'system') ??
     graph.out(ref, ['partOf']).find(e => e.target.startsWith('system:'))
       ?.target;
   return {

@@ -9,6 +9,12 @@ import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { addTo } from '../util/multimap';
 import { nearDuplicatePairs } from './nearDuplicates';
 import { emeritusPrincipals } from './people';
+import {
+  grantsOf,
+  leadershipOf,
+  ownershipOf,
+  repositorySlug,
+} from '../graph/specs';
 
 /** A project declared in git, as the GitHub inventory's declared-projects analyzer reports it. */
 export type DeclaredProject = {
@@ -22,14 +28,6 @@ export type DriftInputs = {
   declaredProjects?: DeclaredProject[];
   emeritus: Map<string, string>;
 };
-
-type Grant = { member: string; role: string; grantedOn: string; ref?: string };
-type DirectoryOwnership = {
-  dir: string;
-  approvers?: string[];
-  emeritus?: string[];
-};
-type Leadership = { chairs?: string[]; techLeads?: string[] };
 
 const WORKLOAD_IDENTITY_RULE = 'workload-identity-binding';
 const REFERENCE_RELATIONS = [
@@ -154,8 +152,7 @@ function aliasLeadership(graph: InventoryGraph): DriftFinding[] {
   for (const alias of graph.ofKind('group', 'owners-alias')) {
     const match = alias.metadata.name.match(/--((?:sig|wg)-[a-z0-9-]+)-leads$/);
     const group = match && graph.entity(`group:default/${match[1]}`);
-    const lead =
-      group && (group.spec as { leadership?: Leadership }).leadership;
+    const lead = group && leadershipOf(group);
     if (!lead) continue;
     const members = new Set(
       graph.in(refOf(alias), ['memberOf']).map(e => e.source.split('/').pop()!),
@@ -233,16 +230,13 @@ function emeritusStillActive(
   // Listed as emeritus and as approver of the same directory: one finding per person and repo.
   for (const repo of graph.ofKind('component', 'repository')) {
     const dirs = new Map<string, string[]>();
-    for (const entry of ((repo.spec as any)?.ownership ??
-      []) as DirectoryOwnership[]) {
+    for (const entry of ownershipOf(repo)) {
       const retired = new Set(entry.emeritus ?? []);
       for (const login of (entry.approvers ?? []).filter(a => retired.has(a))) {
         addTo(dirs, login, entry.dir || '/');
       }
     }
-    const slug =
-      repo.metadata.annotations?.['github.com/project-slug'] ??
-      repo.metadata.name;
+    const slug = repositorySlug(repo);
     for (const [login, list] of dirs) {
       findings.push({
         kind: 'emeritus-still-active',
@@ -285,8 +279,7 @@ function grantsToUnknownPeople(graph: InventoryGraph): DriftFinding[] {
   const byMember = new Map<string, string[]>();
   const roles = new Map<string, Set<string>>();
   for (const entity of graph.ofKind('resource')) {
-    for (const grant of ((entity.spec as any)?.access?.grants ??
-      []) as Grant[]) {
+    for (const grant of grantsOf(entity)) {
       if (!grant.member.startsWith('user:')) continue;
       if (grant.ref && graph.has(grant.ref)) continue;
       addTo(byMember, grant.member, refOf(entity));

@@ -1,5 +1,5 @@
 import { addTo } from '../util/multimap';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   ImpactDirection,
@@ -8,6 +8,7 @@ import {
 import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
 import { stepOf, walk } from './evidence';
+import { profileEmail, specString } from '../graph/specs';
 
 export const IMPACT_LIMITS = { defaultDepth: 3, maxDepth: 10 };
 
@@ -55,10 +56,7 @@ export function impact(
   entityRef: string,
   options: ImpactOptions,
 ): ImpactResponse {
-  const ref = normalizeRef(entityRef);
-  if (!graph.has(ref)) {
-    throw new NotFoundError(`No entity ${entityRef} in the inventory`);
-  }
+  const { ref } = graph.require(entityRef);
   const result = walk({
     start: [ref],
     next: at =>
@@ -77,8 +75,7 @@ export function impact(
   const byOwner = new Map<string, string[]>();
   for (const [at, { distance, chain }] of result.reached) {
     if (at === ref) continue;
-    const owner = (graph.entity(at)?.spec as { owner?: string } | undefined)
-      ?.owner;
+    const owner = specString(graph.entity(at), 'owner');
     const ownerRef = owner ? normalizeRef(owner, 'group') : undefined;
     nodes.push({
       entity: graph.summary(at),
@@ -135,8 +132,7 @@ export function contactsOf(graph: InventoryGraph, ownerRef: string) {
       value: annotations[ANNOTATIONS.mailingList],
     });
   }
-  const email = (owner.spec as { profile?: { email?: string } })?.profile
-    ?.email;
+  const email = profileEmail(owner);
   if (email) contacts.push({ kind: 'email', value: email });
   return contacts;
 }

@@ -19,25 +19,12 @@ import { provenanceOf } from '../graph/provenance';
 import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 import { stepOf, walk } from './evidence';
 import { groupsOf, identitiesOf, resolveSubject } from './subjects';
-
-type Grant = {
-  member: string;
-  role: string;
-  grantedOn: string;
-  inherited: boolean;
-  ref?: string;
-};
-type DirectoryOwnership = {
-  dir: string;
-  approvers?: string[];
-  reviewers?: string[];
-  emeritus?: string[];
-};
-type Leadership = {
-  chairs?: string[];
-  techLeads?: string[];
-  emeritusLeads?: string[];
-};
+import {
+  administratorsOf,
+  leadershipOf,
+  ownershipOf,
+  repositorySlug,
+} from '../graph/specs';
 
 /** Items per role in one answer; `counts` always covers them all. */
 export const OWNERSHIP_ITEM_LIMIT = 1000;
@@ -150,9 +137,9 @@ function administered(
   prefix: EvidenceStep[],
 ): OwnershipItem[] {
   const resource = graph.entity(edge.source);
-  const grants = (
-    ((resource?.spec as any)?.access?.administrators ?? []) as Grant[]
-  ).filter(g => g.ref && normalizeRef(g.ref) === principal);
+  const grants = administratorsOf(resource).filter(
+    g => g.ref && normalizeRef(g.ref) === principal,
+  );
   return (grants.length ? grants : [undefined]).map(grant => {
     const text = grant
       ? `${grant.role} on ${grant.grantedOn}${
@@ -242,14 +229,11 @@ function ownersRoles(
   if (!logins.size) return [];
   const items: OwnershipItem[] = [];
   for (const repo of graph.ofKind('component', 'repository')) {
-    const entries = ((repo.spec as any)?.ownership ??
-      []) as DirectoryOwnership[];
+    const entries = ownershipOf(repo);
     const files = (
       repo.metadata.annotations?.[ANNOTATIONS.ownersFiles] ?? ''
     ).split(',');
-    const slug =
-      repo.metadata.annotations?.['github.com/project-slug'] ??
-      repo.metadata.name;
+    const slug = repositorySlug(repo);
     for (const entry of entries) {
       const file =
         files.find(f =>
@@ -294,7 +278,7 @@ function leadership(
 ): OwnershipItem[] {
   const items: OwnershipItem[] = [];
   for (const group of graph.ofKind('group')) {
-    const lead = (group.spec as { leadership?: Leadership }).leadership;
+    const lead = leadershipOf(group);
     if (!lead) continue;
     const roles: Array<[OwnershipItem['role'], string, string[] | undefined]> =
       [

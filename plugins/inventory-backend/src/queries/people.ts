@@ -1,18 +1,11 @@
 import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
-import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import {
+  GraphEdge,
+  InventoryGraph,
+  normalizeRef,
+} from '../graph/InventoryGraph';
 import { groupsOf } from './subjects';
-
-type DirectoryOwnership = {
-  dir: string;
-  approvers?: string[];
-  reviewers?: string[];
-  emeritus?: string[];
-};
-type Leadership = {
-  chairs?: string[];
-  techLeads?: string[];
-  emeritusLeads?: string[];
-};
+import { leadershipOf, ownershipOf, repositorySlug } from '../graph/specs';
 
 const loginOfRef = (ref: string) => normalizeRef(ref).split('/').pop()!;
 
@@ -25,11 +18,8 @@ export function emeritusPeople(graph: InventoryGraph): Map<string, string> {
   const emeritus = new Map<string, string>();
   const active = new Set<string>();
   for (const repo of graph.ofKind('component', 'repository')) {
-    const slug =
-      repo.metadata.annotations?.['github.com/project-slug'] ??
-      repo.metadata.name;
-    for (const entry of ((repo.spec as any)?.ownership ??
-      []) as DirectoryOwnership[]) {
+    const slug = repositorySlug(repo);
+    for (const entry of ownershipOf(repo)) {
       for (const login of entry.emeritus ?? []) {
         if (!emeritus.has(login.toLowerCase())) {
           emeritus.set(
@@ -47,7 +37,7 @@ export function emeritusPeople(graph: InventoryGraph): Map<string, string> {
     }
   }
   for (const group of graph.ofKind('group')) {
-    const lead = (group.spec as { leadership?: Leadership }).leadership;
+    const lead = leadershipOf(group);
     for (const ref of lead?.emeritusLeads ?? []) {
       const login = loginOfRef(ref);
       if (!emeritus.has(login)) {
@@ -78,7 +68,7 @@ export function emeritusPrincipals(
   for (const login of emeritus.keys()) {
     const userRef = `user:default/${login}`;
     if (!graph.has(userRef)) continue;
-    const identities = new Map([[userRef, { chain: [] as any[] }]]);
+    const identities = new Map([[userRef, { chain: [] as GraphEdge[] }]]);
     for (const edge of [
       ...graph.out(userRef, [RELATION_SAME_AS]),
       ...graph.in(userRef, [RELATION_SAME_AS]),

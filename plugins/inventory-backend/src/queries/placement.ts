@@ -1,17 +1,13 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   InventoryEntitySummary,
   PlacementResponse,
   RELATIONS,
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
-import {
-  GraphEdge,
-  InventoryGraph,
-  normalizeRef,
-} from '../graph/InventoryGraph';
+import { GraphEdge, InventoryGraph } from '../graph/InventoryGraph';
 import { PLACEMENT_RELATIONS } from '../graph/relationTypes';
 import { stepOf, walk } from './evidence';
+import { specString } from '../graph/specs';
 
 const MAX_CHAINS = 20;
 const MAX_HOSTED = 500;
@@ -25,10 +21,7 @@ export function placement(
   graph: InventoryGraph,
   entityRef: string,
 ): PlacementResponse {
-  const ref = normalizeRef(entityRef);
-  if (!graph.has(ref)) {
-    throw new NotFoundError(`No entity ${entityRef} in the inventory`);
-  }
+  const { ref } = graph.require(entityRef);
   const chains: PlacementResponse['chains'] = [];
   const climb = (at: string, edges: GraphEdge[], seen: Set<string>) => {
     if (chains.length >= MAX_CHAINS) return;
@@ -61,9 +54,9 @@ export function placement(
   const dnsNames = [...served.reached.entries()]
     .filter(([r]) => r !== ref)
     .map(([r, { chain }]) => ({ record: r, entity: graph.entity(r), chain }))
-    .filter(x => (x.entity?.spec as any)?.type === RESOURCE_TYPES.dnsRecord)
+    .filter(x => specString(x.entity, 'type') === RESOURCE_TYPES.dnsRecord)
     .map(x => ({
-      fqdn: String((x.entity!.spec as any).fqdn ?? x.record),
+      fqdn: specString(x.entity, 'fqdn') ?? x.record,
       record: x.record,
       steps: [...x.chain].reverse().map(e => stepOf(e)),
     }))

@@ -1,20 +1,11 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
 import { GraphEdge, InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 import { walk } from './evidence';
+import { profileEmail } from '../graph/specs';
 
 const ENTITY_REF = /^[a-z]+:([a-z0-9._-]+\/)?[a-z0-9._@-]+$/i;
-
-function emailOf(entity: Entity): string | undefined {
-  const email = (entity.spec as { profile?: { email?: unknown } })?.profile
-    ?.email;
-  return typeof email === 'string' ? email.toLowerCase() : undefined;
-}
 
 /**
  * The entities a question names: an entity ref (`group:default/sig-k8s-infra`), an e-mail
@@ -31,7 +22,7 @@ export function resolveSubject(graph: InventoryGraph, query: string): string[] {
   }
   const candidates = [...graph.ofKind('user'), ...graph.ofKind('group')];
   if (q.includes('@')) {
-    return candidates.filter(e => emailOf(e) === q).map(refOf);
+    return candidates.filter(e => profileEmail(e) === q).map(refOf);
   }
   return candidates
     .filter(

@@ -96,6 +96,7 @@ export class InventoryIndex {
         loadCatalogEntities(this.deps.catalog, this.deps.auth),
         readProviderStatus(this.deps),
       ]);
+      const readMs = Date.now() - started;
       const rules = linkRules(this.deps.links);
       const graph = InventoryGraph.build(entities, lookup =>
         resolveLinks(lookup, rules),
@@ -136,7 +137,9 @@ export class InventoryIndex {
           graph.relationCount
         } relations, ${links.length} links, ${ambiguous.length} ambiguous, ${
           unresolved.length
-        } unresolved; ${requests} catalog requests; ${Date.now() - started} ms`,
+        } unresolved; ${requests} catalog requests in ${readMs} ms; built in ${
+          Date.now() - started - readMs
+        } ms`,
       );
     } catch (error) {
       this.lastError = (error as Error).message;

@@ -27,6 +27,9 @@ function provenanceText(provenance: RelationProvenance): string {
   }
 }
 
+/** Every inventory action only reads the index. */
+const LOOKUP = { readOnly: true, idempotent: true, destructive: false };
+
 /** An evidence chain as one line an assistant can quote. */
 const chainText = (steps: EvidenceStep[]) =>
   steps
@@ -68,7 +71,7 @@ export function registerInventoryActions(options: {
     title: 'Who owns and administers an entity',
     description:
       'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts, and every person or group that can administer it, directly or inherited, with the evidence chain.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: LOOKUP,
     schema: {
       input: z =>
         z.object({ entityRef: z.string().describe('Catalog entity ref') }),
@@ -111,7 +114,7 @@ export function registerInventoryActions(options: {
     title: 'Where an entity runs',
     description:
       'Given a catalog entity ref, returns the chains it runs in (workload → namespace → cluster → project → folders → organization) and the DNS names that reach it.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: LOOKUP,
     schema: {
       input: z =>
         z.object({ entityRef: z.string().describe('Catalog entity ref') }),
@@ -137,7 +140,7 @@ export function registerInventoryActions(options: {
     title: 'What runs on or depends on an entity',
     description:
       'Given a catalog entity ref (a cluster, a project, a registry), returns what depends on it to a depth, grouped by owner with whom to tell. Answers "if this goes down, what breaks?"',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: LOOKUP,
     schema: {
       input: z =>
         z.object({
@@ -182,7 +185,7 @@ export function registerInventoryActions(options: {
     title: 'What a person or group owns, administers, approves or leads',
     description:
       'Given a GitHub login, an e-mail address, a Google Group or a Backstage user/group ref, returns everything they own, administer (IAM, through nested groups), approve or review (OWNERS) or lead (sigs.yaml), with evidence.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
+    attributes: LOOKUP,
     schema: {
       input: z =>
         z.object({

@@ -1,4 +1,5 @@
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
+import { grantsOf, profileEmail } from '../graph/specs';
 
 export const REDACTED = '[redacted]';
 
@@ -15,19 +16,15 @@ export class Redactor {
   constructor(graph: InventoryGraph) {
     const tokens = new Set<string>();
     for (const user of graph.ofKind('user')) {
-      const email = (user.spec as { profile?: { email?: unknown } })?.profile
-        ?.email;
-      if (typeof email !== 'string') continue;
-      tokens.add(email.toLowerCase());
+      const email = profileEmail(user);
+      if (!email) continue;
+      tokens.add(email);
       // Names built from an address (`jane--example.com`); a login-named User keeps its name.
       const name = refOf(user).split('/').pop()!;
       if (name.includes('--')) tokens.add(name);
     }
     for (const resource of graph.ofKind('resource')) {
-      for (const grant of ((resource.spec as any)?.access?.grants ??
-        []) as Array<{
-        member?: string;
-      }>) {
+      for (const grant of grantsOf(resource)) {
         if (grant.member?.startsWith('user:'))
           tokens.add(grant.member.slice(5).toLowerCase());
       }

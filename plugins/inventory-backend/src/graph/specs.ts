@@ -1,0 +1,81 @@
+import { Entity } from '@backstage/catalog-model';
+
+/*
+ * Typed readers of the spec fields the Infra Atlas providers write, so that every query reads
+ * them one way. Each reader returns an empty value for entities that lack the field.
+ */
+
+/** One IAM grant as the GCP provider writes it in `spec.access`. */
+export type IamGrant = {
+  member: string;
+  role: string;
+  /** The node whose policy holds the binding, e.g. `organizations/758905017065`. */
+  grantedOn: string;
+  inherited: boolean;
+  /** The principal's entity ref, when the principal is an entity. */
+  ref?: string;
+};
+
+/** One OWNERS directory of a repository, as the GitHub provider writes it. */
+export type DirectoryOwnership = {
+  dir: string;
+  approvers?: string[];
+  reviewers?: string[];
+  emeritus?: string[];
+  labels?: string[];
+};
+
+/** A SIG's, WG's or committee's leadership from sigs.yaml, as user refs. */
+export type Leadership = {
+  chairs?: string[];
+  techLeads?: string[];
+  emeritusLeads?: string[];
+};
+
+type Spec = Record<string, any> | undefined;
+const specOf = (entity: Entity | undefined): Spec => entity?.spec as Spec;
+
+/** Administrative grants on the entity (direct and, for containers, inherited). */
+export const administratorsOf = (entity: Entity | undefined): IamGrant[] =>
+  specOf(entity)?.access?.administrators ?? [];
+
+/** Every grant made directly on the entity, administrative or not. */
+export const grantsOf = (entity: Entity | undefined): IamGrant[] =>
+  specOf(entity)?.access?.grants ?? [];
+
+export const ownershipOf = (entity: Entity | undefined): DirectoryOwnership[] =>
+  specOf(entity)?.ownership ?? [];
+
+export const leadershipOf = (
+  entity: Entity | undefined,
+): Leadership | undefined => specOf(entity)?.leadership;
+
+/** A string field of the spec, e.g. `specString(record, 'fqdn')`. */
+export function specString(
+  entity: Entity | undefined,
+  field: string,
+): string | undefined {
+  const value = specOf(entity)?.[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `spec.gcp.<field>` as the GCP provider writes it (projectId, projectNumber, assetType…). */
+export function gcpField(
+  entity: Entity | undefined,
+  field: string,
+): string | undefined {
+  const value = specOf(entity)?.gcp?.[field];
+  return typeof value === 'string' || typeof value === 'number'
+    ? String(value)
+    : undefined;
+}
+
+/** A User's or Group's e-mail address, lowercased. */
+export function profileEmail(entity: Entity | undefined): string | undefined {
+  const email = specOf(entity)?.profile?.email;
+  return typeof email === 'string' ? email.toLowerCase() : undefined;
+}
+
+/** `owner/name` of a repository Component. */
+export const repositorySlug = (repo: Entity) =>
+  repo.metadata.annotations?.['github.com/project-slug'] ?? repo.metadata.name;
