@@ -125,7 +125,7 @@ test('the GitHub inventory shows where gcsweb runs, who owns it, and its README 
   await expect(
     page.getByRole('link', { name: 'sig-k8s-infra' }).first(),
   ).toBeVisible();
-  await expect(page.getByText('gcsweb.kubernetes.io')).toBeVisible();
+  await expect(page.getByText('gcsweb.kubernetes.io').first()).toBeVisible();
   await page.screenshot({
     path: 'test-results/browser/gcsweb-app.png',
     fullPage: true,
@@ -207,4 +207,57 @@ test('a signed GitHub webhook refreshes kubernetes/k8s.io without a full crawl',
       { timeout: 60_000, intervals: [1_000] },
     )
     .toEqual({ graphql: 1 });
+});
+
+test('the inventory cards say where gcsweb runs and who administers k8s-artifacts-prod', async ({
+  page,
+  request,
+}) => {
+  // The inventory re-reads the catalog every 30 seconds; wait until it places gcsweb under
+  // the organization.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `http://localhost:7007/api/inventory/placement?entity=component:default/${GCSWEB_APP}`,
+          { headers: TOKEN },
+        );
+        return res.ok()
+          ? (await res.json()).chains[0]?.path.length
+          : res.status();
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(5);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
+  await expect(page.getByText('Where it runs')).toBeVisible();
+  const chain = page.getByLabel('Chain 1');
+  await expect(chain.getByRole('link', { name: 'aaa' })).toBeVisible();
+  await expect(
+    chain.getByRole('link', { name: 'kubernetes-public' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'DNS names' })).toContainText(
+    'gcsweb.canary.kubernetes.io',
+  );
+  await page.getByText('Where it runs').scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: 'test-results/browser/inventory-gcsweb-placement.png',
+    fullPage: true,
+  });
+
+  await page.goto('/catalog/default/resource/gcp-project--k8s-artifacts-prod');
+  await expect(page.getByText('Who administers it')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Inherited' })).toContainText(
+    'roles/owner on organizations/758905017065',
+  );
+  await expect(page.getByRole('list', { name: 'People' })).toContainText(
+    'ameukam',
+  );
+  await page.screenshot({
+    path: 'test-results/browser/inventory-k8s-artifacts-prod-administrators.png',
+    fullPage: true,
+  });
 });

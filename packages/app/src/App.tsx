@@ -1,11 +1,20 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { catalogGraphInventoryRelations } from '@infra-atlas/plugin-inventory';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 
-// Plugins are discovered from package.json (`app.packages: all`); these modules are the
-// app's own pieces: navigation, the start page and the sign-in page.
+// Plugins are discovered from package.json (`app.packages: all`), the inventory's entity
+// cards among them; discovery loads default exports only, so the module that teaches the
+// catalog graph the inventory's relations is listed here with the app's own pieces:
+// navigation, the start page and the sign-in page.
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, signInModule],
+  features: [
+    catalogPlugin,
+    catalogGraphInventoryRelations,
+    navModule,
+    homeModule,
+    signInModule,
+  ],
 });

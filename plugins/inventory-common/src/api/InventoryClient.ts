@@ -11,6 +11,20 @@ import type {
   StatusResponse,
 } from './types';
 
+/**
+ * A failed inventory request, with its HTTP status: 404 for an entity or person the inventory
+ * does not know, 503 while its first index is being built, 400 for a bad question.
+ *
+ * @public
+ */
+export class InventoryRequestError extends Error {
+  readonly name = 'InventoryRequestError';
+
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
 /** @public */
 export type InventoryClientOptions = {
   discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };

@@ -1,0 +1,81 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { PlacementResponse } from '@infra-atlas/inventory-common';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { inventoryApiRef } from '../api';
+import { AnswerState } from './AnswerState';
+import { EntityName, EvidenceChain } from './Evidence';
+
+function Placement(props: { answer: PlacementResponse }) {
+  const { chains, dnsNames, hosts } = props.answer;
+  return (
+    <>
+      {chains.length === 0 && (
+        <Typography variant="body2">
+          Runs in nothing the inventory knows: it is a root.
+        </Typography>
+      )}
+      {chains.map((chain, i) => (
+        <details key={i}>
+          <summary aria-label={`Chain ${i + 1}`}>
+            {chain.path.map((hop, j) => (
+              <span key={hop.ref}>
+                {j > 0 && ' → '}
+                <EntityName entity={hop} />
+              </span>
+            ))}
+          </summary>
+          <EvidenceChain steps={chain.steps} />
+        </details>
+      ))}
+      {dnsNames.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+            Reached by {dnsNames.length} DNS name
+            {dnsNames.length === 1 ? '' : 's'}
+          </Typography>
+          <ul aria-label="DNS names">
+            {dnsNames.map(name => (
+              <li key={name.record}>
+                <details>
+                  <summary>{name.fqdn.replace(/\.$/, '')}</summary>
+                  <EvidenceChain steps={name.steps} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {hosts.length > 0 && (
+        <Typography variant="body2" style={{ marginTop: 16 }}>
+          Hosts {hosts.length} entit{hosts.length === 1 ? 'y' : 'ies'}:{' '}
+          {hosts.slice(0, 10).map((h, i) => (
+            <span key={h.ref}>
+              {i > 0 && ', '}
+              <EntityName entity={h} />
+            </span>
+          ))}
+          {hosts.length > 10 && ', …'}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** Where the entity runs, up to the organization, and the DNS names that reach it. */
+export function PlacementCard() {
+  const { entity } = useEntity();
+  const inventory = useApi(inventoryApiRef);
+  const ref = stringifyEntityRef(entity);
+  const state = useAsync(() => inventory.placement(ref), [inventory, ref]);
+  return (
+    <InfoCard title="Where it runs">
+      <AnswerState {...state}>
+        {answer => <Placement answer={answer} />}
+      </AnswerState>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * The Infra Atlas inventory in the Backstage app (new frontend system).
+ *
+ * @packageDocumentation
+ */
+export { inventoryPlugin as default } from './plugin';
+export { catalogGraphInventoryRelations } from './catalogGraphRelations';
+export { inventoryApiRef } from './api';

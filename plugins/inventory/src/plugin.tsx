@@ -1,0 +1,36 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { inventoryApi } from './api';
+
+/** Where it runs: for what runs somewhere (apps, namespaces, clusters, buckets, records). */
+const placementCard = EntityCardBlueprint.make({
+  name: 'placement',
+  params: {
+    filter: { kind: { $in: ['component', 'resource'] } },
+    loader: () =>
+      import('./components/PlacementCard').then(m => <m.PlacementCard />),
+  },
+});
+
+/** Who administers it: for everything IAM or an owner can govern. */
+const administratorsCard = EntityCardBlueprint.make({
+  name: 'administrators',
+  params: {
+    filter: { kind: { $in: ['component', 'resource', 'system'] } },
+    loader: () =>
+      import('./components/AdministratorsCard').then(m => (
+        <m.AdministratorsCard />
+      )),
+  },
+});
+
+/**
+ * The inventory in the app: entity cards with the inventory backend's answers and their
+ * evidence.
+ *
+ * @public
+ */
+export const inventoryPlugin = createFrontendPlugin({
+  pluginId: 'inventory',
+  extensions: [inventoryApi, placementCard, administratorsCard],
+});
