@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { inventoryPermissions } from '@infra-atlas/inventory-common';
 import { readInventoryConfig } from './service/config';
 import { registerInventoryActions } from './service/actions';
+import { createAsk } from './service/answers';
 import { CompletenessHistory } from './service/CompletenessHistory';
 import { InventoryIndex } from './service/InventoryIndex';
 import { createRouter } from './service/router';
@@ -59,8 +60,8 @@ export const inventoryPlugin = createBackendPlugin({
         );
         registerInventoryActions({
           actionsRegistry: deps.actionsRegistry,
-          index,
-          permissions: deps.permissions,
+          ask: createAsk(index, deps.permissions),
+          impactMaxNodes: config.impactMaxNodes,
         });
         // The index lives in this process's memory, so every instance builds its own.
         await deps.scheduler.scheduleTask({

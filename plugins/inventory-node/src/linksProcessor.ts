@@ -21,6 +21,7 @@ import {
 } from '@infra-atlas/inventory-common';
 
 const MAX_AGE_MS = 30_000;
+const READ_TIMEOUT_MS = 10_000;
 
 /**
  * Puts the links the inventory backend resolved with its global view (a DNS zone on its Cloud
@@ -90,8 +91,10 @@ export class InventoryLinksProcessor implements CatalogProcessor {
         onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
         targetPluginId: 'inventory',
       });
+      // Processing waits for this read: a hung inventory must not stall the catalog.
       const response = await fetch(`${baseUrl}/links`, {
         headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(READ_TIMEOUT_MS),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const body = (await response.json()) as LinksResponse;

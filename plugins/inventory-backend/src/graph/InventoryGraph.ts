@@ -11,7 +11,7 @@ import {
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
 import { EntityLookup, LinkRuleResult } from '../links/types';
-import { provenanceOf } from './provenance';
+import { relationProvenance } from './provenance';
 import { FORWARD_OF_REVERSE, SYMMETRIC_RELATIONS } from './relationTypes';
 
 /** One fact, stored once in its forward direction, with why it is believed. */
@@ -59,6 +59,7 @@ export class InventoryGraph implements EntityLookup {
   private readonly outgoing = new Map<string, GraphEdge[]>();
   private readonly incoming = new Map<string, GraphEdge[]>();
   private readonly edgeKeys = new Set<string>();
+  private readonly descendantCounts = new Map<string, number>();
 
   /** What the link rules found when the graph was built. */
   resolution: LinkRuleResult = { links: [], ambiguous: [], unresolved: [] };
@@ -102,6 +103,25 @@ export class InventoryGraph implements EntityLookup {
       throw new NotFoundError(`No entity ${entityRef} in the inventory`);
     }
     return { ref, entity };
+  }
+
+  /** How many entities live under `ref` (childOf, transitively); computed once per build. */
+  descendantCount(ref: string): number {
+    const key = normalizeRef(ref);
+    const known = this.descendantCounts.get(key);
+    if (known !== undefined) return known;
+    const seen = new Set([key]);
+    const queue = [key];
+    while (queue.length) {
+      for (const edge of this.in(queue.pop()!, ['childOf'])) {
+        if (!seen.has(edge.source)) {
+          seen.add(edge.source);
+          queue.push(edge.source);
+        }
+      }
+    }
+    this.descendantCounts.set(key, seen.size - 1);
+    return seen.size - 1;
   }
 
   has(ref: string) {
@@ -171,7 +191,11 @@ export class InventoryGraph implements EntityLookup {
         source,
         type,
         target: to,
-        provenance: provenanceOf(declaring),
+        provenance: relationProvenance(
+          declaring,
+          type,
+          this.entitiesByRef.get(to),
+        ),
       });
     }
   }

@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS, RelationProvenance } from '@infra-atlas/inventory-common';
+import {
+  ANNOTATIONS,
+  RELATIONS,
+  RelationProvenance,
+} from '@infra-atlas/inventory-common';
 
 const LOCATION_PREFIX = /^(url|file):/;
 
@@ -27,4 +31,37 @@ export function provenanceOf(entity: Entity): RelationProvenance {
       annotations[ANNOTATIONS.declaredIn] ??
       location.replace(LOCATION_PREFIX, ''),
   };
+}
+
+/**
+ * Why a relation read from the catalog holds. Most relations are stated by their source
+ * entity's file or API. One is not: the GitHub inventory serves a DNS record by the app whose
+ * Ingress or certificate names that hostname, a join of two files that neither states.
+ */
+export function relationProvenance(
+  declaring: Entity,
+  type: string,
+  target: Entity | undefined,
+): RelationProvenance {
+  if (type === RELATIONS.servedBy && target) {
+    const fqdn = String(
+      (declaring.spec as { fqdn?: unknown })?.fqdn ?? '',
+    ).replace(/\.$/, '');
+    const hostnames = (
+      target.metadata.annotations?.[ANNOTATIONS.hostnames] ?? ''
+    ).split(',');
+    if (fqdn && hostnames.map(h => h.trim()).includes(fqdn)) {
+      return {
+        kind: 'inferred',
+        rule: 'ingress-hostname',
+        detail: `${fqdn} is a hostname of ${
+          target.metadata.title ?? target.metadata.name
+        } (Ingress or certificate), declared in ${
+          target.metadata.annotations?.[ANNOTATIONS.declaredIn] ??
+          'its manifests'
+        }`,
+      };
+    }
+  }
+  return provenanceOf(declaring);
 }

@@ -18,6 +18,11 @@ const namespace = (cluster: string, name: string, project = 'prow-build') =>
     annotations: { 'infra-atlas.io/gcp-project-id': project },
   });
 
+const prowBuild = entity('resource:gcp-project--prow-build', {
+  type: 'gcp-project',
+  annotations: { 'infra-atlas.io/gcp-project-id': 'prow-build' },
+});
+
 const serviceAccount = (member: string) =>
   entity('resource:gcp-service-account--builder--staging', {
     type: 'gcp-service-account',
@@ -99,6 +104,7 @@ describe('link rules', () => {
     it('links the one namespace the binding can mean', () => {
       const result = run(
         workloadIdentityRule,
+        prowBuild,
         serviceAccount(member),
         namespace('aaa', 'test-pods'),
       );
@@ -114,6 +120,7 @@ describe('link rules', () => {
     it('reports two clusters with that namespace as ambiguous, and links neither', () => {
       const result = run(
         workloadIdentityRule,
+        prowBuild,
         serviceAccount(member),
         namespace('aaa', 'test-pods'),
         namespace('bbb', 'test-pods'),
@@ -133,13 +140,24 @@ describe('link rules', () => {
     it('reports a binding to a namespace nobody declares', () => {
       const result = run(
         workloadIdentityRule,
+        prowBuild,
         serviceAccount(member),
         namespace('aaa', 'other'),
       );
       expect(result.unresolved).toEqual([
-        expect.objectContaining({
-          wanted: 'namespace test-pods on a cluster of prow-build',
-        }),
+        {
+          rule: 'workload-identity-binding',
+          source: 'resource:default/gcp-service-account--builder--staging',
+          wanted:
+            'namespace test-pods (Kubernetes service account builder) on a cluster of prow-build',
+        },
+      ]);
+    });
+
+    it('tells a binding into a project outside the estate from an orphan', () => {
+      const result = run(workloadIdentityRule, serviceAccount(member));
+      expect(result.unresolved).toEqual([
+        expect.objectContaining({ outsideEstate: true }),
       ]);
     });
   });
@@ -236,6 +254,31 @@ describe('link rules', () => {
             'the local part of ameukam@gmail.com is the GitHub login ameukam',
         },
       },
+    ]);
+  });
+
+  it('links no address when several share the login as local part, and reports it', () => {
+    const result = run(
+      emailLocalPartRule,
+      entity('user:security', {
+        annotations: { 'github.com/user-login': 'security' },
+      }),
+      entity('user:security--a.org', {
+        spec: { profile: { email: 'security@a.org' } },
+      }),
+      entity('user:security--b.org', {
+        spec: { profile: { email: 'security@b.org' } },
+      }),
+    );
+    expect(result.links).toEqual([]);
+    expect(result.ambiguous).toEqual([
+      expect.objectContaining({
+        source: 'user:default/security',
+        candidates: [
+          'user:default/security--a.org',
+          'user:default/security--b.org',
+        ],
+      }),
     ]);
   });
 });

@@ -12,7 +12,8 @@ export type UnresolvedLink = {
   rule: string;
   source: string;
   wanted: string;
-  evidence?: string;
+  /** The fact names something outside the crawled estate (another organization's project). */
+  outsideEstate?: boolean;
 };
 
 export type LinkRuleResult = {
@@ -48,8 +49,13 @@ export class LinkCollector implements LinkRuleResult {
     });
   }
 
-  missing(source: string, wanted: string) {
-    this.unresolved.push({ rule: this.rule, source, wanted });
+  missing(source: string, wanted: string, outsideEstate = false) {
+    this.unresolved.push({
+      rule: this.rule,
+      source,
+      wanted,
+      ...(outsideEstate ? { outsideEstate } : {}),
+    });
   }
 
   /**

@@ -43,6 +43,11 @@ export const workloadIdentityRule: LinkRule = {
       const key = `${project}/${ns.metadata.title ?? ns.metadata.name}`;
       addTo(namespaces, key, ns);
     }
+    const projects = new Set(
+      lookup
+        .ofKind('resource', RESOURCE_TYPES.gcpProject)
+        .map(p => p.metadata.annotations?.[ANNOTATIONS.gcpProjectId]),
+    );
     for (const account of lookup.ofKind(
       'resource',
       RESOURCE_TYPES.gcpServiceAccount,
@@ -50,10 +55,16 @@ export const workloadIdentityRule: LinkRule = {
       for (const grant of grantsOf(account)) {
         const wi = grant.member && parseWorkloadIdentityMember(grant.member);
         if (!wi) continue;
+        const wanted = `namespace ${wi.namespace} (Kubernetes service account ${wi.serviceAccount}) on a cluster of ${wi.poolProject}`;
+        if (!projects.has(wi.poolProject)) {
+          // Clusters of a project the inventory does not crawl: nothing to find, nothing wrong.
+          collector.missing(refOf(account), wanted, true);
+          continue;
+        }
         const key = `${wi.poolProject}/${wi.namespace}`;
         collector.match({
           source: refOf(account),
-          wanted: `namespace ${wi.namespace} on a cluster of ${wi.poolProject}`,
+          wanted,
           candidates: (namespaces.get(key) ?? []).map(refOf),
           // The namespace depends on the account it acts as.
           type: 'dependsOn',

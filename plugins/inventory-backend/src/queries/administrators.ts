@@ -77,10 +77,7 @@ export function administrators(
     }
   }
 
-  const people = new Map<
-    string,
-    { roles: Set<string>; steps: EvidenceStep[] }
-  >();
+  const people = new Map<string, AdministratorsResponse['people'][number]>();
   for (const grant of grants) {
     const members = walk({
       start: [grant.principal.ref],
@@ -94,11 +91,17 @@ export function administrators(
     for (const [member, { chain }] of members) {
       if (!member.startsWith('user:')) continue;
       const entry = people.get(member) ?? {
-        roles: new Set<string>(),
-        // Read from the person up to the grant: person → memberOf group → … → administers.
-        steps: [...chain.map(e => stepOf(e))].reverse().concat(grant.steps),
+        person: graph.summary(member),
+        roles: [],
+        paths: [],
       };
-      entry.roles.add(grant.role);
+      if (!entry.roles.includes(grant.role)) entry.roles.push(grant.role);
+      // One chain per grant, read from the person up: person → memberOf group → … → grant.
+      entry.paths.push({
+        role: grant.role,
+        grantedOn: grant.grantedOn,
+        steps: [...chain.map(e => stepOf(e))].reverse().concat(grant.steps),
+      });
       people.set(member, entry);
     }
   }
@@ -117,12 +120,8 @@ export function administrators(
         }
       : {}),
     grants,
-    people: [...people.entries()]
-      .map(([person, p]) => ({
-        person: graph.summary(person),
-        roles: [...p.roles].sort(),
-        steps: p.steps,
-      }))
+    people: [...people.values()]
+      .map(p => ({ ...p, roles: p.roles.sort() }))
       .sort((a, b) => a.person.ref.localeCompare(b.person.ref)),
     redacted: false,
   };

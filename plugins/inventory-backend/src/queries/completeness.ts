@@ -1,8 +1,10 @@
 import { addTo } from '../util/multimap';
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   CompletenessCheck,
+  CompletenessResponse,
   EntityScorecard,
   RESOURCE_TYPES,
   ScoreTotals,
@@ -198,4 +200,58 @@ export function groupTotals(cards: EntityScorecard[], by: 'owner' | 'system') {
     .sort(
       (a, b) => a.totals.score - b.totals.score || a.key.localeCompare(b.key),
     );
+}
+
+export type CompletenessScope = 'all' | 'owner' | 'system' | 'entity';
+export const COMPLETENESS_SCOPES: CompletenessScope[] = [
+  'all',
+  'owner',
+  'system',
+  'entity',
+];
+const TO_FIX_LIMIT = 200;
+const KIND_OF_SCOPE: Record<CompletenessScope, string | undefined> = {
+  all: undefined,
+  owner: 'group',
+  system: 'system',
+  entity: undefined,
+};
+
+/**
+ * The completeness of everything, of one owner's or system's entities, or of one entity; for
+ * `owner` and `system` without a key, each group's totals too. A key the catalog does not
+ * have is a 404, not a perfect score over nothing.
+ */
+export function completeness(
+  graph: InventoryGraph,
+  cards: EntityScorecard[],
+  scope: CompletenessScope,
+  rawKey?: string,
+): Omit<CompletenessResponse, 'history'> {
+  if (rawKey && scope === 'all') {
+    throw new InputError("scope 'all' takes no key");
+  }
+  const key = rawKey
+    ? graph.require(normalizeRef(rawKey, KIND_OF_SCOPE[scope])).ref
+    : undefined;
+  const inScope = cards.filter(card => {
+    if (!key) return true;
+    if (scope === 'entity') return card.entity.ref === key;
+    return card[scope as 'owner' | 'system'] === key;
+  });
+  const toFix = inScope
+    .filter(c => c.score < 1)
+    .sort(
+      (a, b) => a.score - b.score || a.entity.ref.localeCompare(b.entity.ref),
+    )
+    .slice(0, TO_FIX_LIMIT);
+  return {
+    scope,
+    ...(key ? { key } : {}),
+    totals: totalsOf(inScope),
+    ...((scope === 'owner' || scope === 'system') && !key
+      ? { groups: groupTotals(cards, scope) }
+      : {}),
+    toFix,
+  };
 }

@@ -125,18 +125,23 @@ function danglingReferences(graph: InventoryGraph): DriftFinding[] {
 function linkMisses(graph: InventoryGraph): DriftFinding[] {
   const { unresolved, ambiguous } = graph.resolution;
   return [
-    ...unresolved.map(u => ({
-      kind:
-        u.rule === WORKLOAD_IDENTITY_RULE
+    ...unresolved.map(u => {
+      const orphan = u.rule === WORKLOAD_IDENTITY_RULE && !u.outsideEstate;
+      let message = `${u.source} names ${u.wanted}, which is not in the catalog (${u.rule})`;
+      if (orphan)
+        message = `${u.source} trusts ${u.wanted}, which no app declares`;
+      else if (u.outsideEstate) {
+        message = `${u.source} trusts ${u.wanted}, a project outside the crawled estate`;
+      }
+      return {
+        kind: orphan
           ? ('workload-identity-orphan' as const)
           : ('dangling-reference' as const),
-      subject: u.source,
-      message:
-        u.rule === WORKLOAD_IDENTITY_RULE
-          ? `${u.source} trusts ${u.wanted}, which no app declares`
-          : `${u.source} names ${u.wanted}, which is not in the catalog (${u.rule})`,
-      entities: [u.source],
-    })),
+        subject: u.source,
+        message,
+        entities: [u.source],
+      };
+    }),
     ...ambiguous.map(a => ({
       kind: 'ambiguous-link' as const,
       subject: a.source,
@@ -149,11 +154,25 @@ function linkMisses(graph: InventoryGraph): DriftFinding[] {
 /** OWNERS_ALIASES `sig-<name>-leads` should list the SIG's chairs and tech leads from sigs.yaml. */
 function aliasLeadership(graph: InventoryGraph): DriftFinding[] {
   const findings: DriftFinding[] = [];
+  // Without sigs.yaml in the catalog, no alias can be checked against it.
+  const knowsSigs = graph.ofKind('group', 'sig').length > 0;
   for (const alias of graph.ofKind('group', 'owners-alias')) {
     const match = alias.metadata.name.match(/--((?:sig|wg)-[a-z0-9-]+)-leads$/);
-    const group = match && graph.entity(`group:default/${match[1]}`);
-    const lead = group && leadershipOf(group);
-    if (!lead) continue;
+    if (!match) continue;
+    const group = graph.entity(`group:default/${match[1]}`);
+    if (!group && knowsSigs) {
+      findings.push({
+        kind: 'alias-leadership-mismatch',
+        subject: refOf(alias),
+        message: `OWNERS_ALIASES ${
+          alias.metadata.title ?? alias.metadata.name
+        } names ${match[1]}, which sigs.yaml no longer lists`,
+        entities: [refOf(alias)],
+        evidence: alias.metadata.annotations?.[ANNOTATIONS.declaredIn],
+      });
+    }
+    const lead = leadershipOf(group);
+    if (!group || !lead) continue;
     const members = new Set(
       graph.in(refOf(alias), ['memberOf']).map(e => e.source.split('/').pop()!),
     );
@@ -170,7 +189,7 @@ function aliasLeadership(graph: InventoryGraph): DriftFinding[] {
       subject: refOf(alias),
       message: `OWNERS_ALIASES ${
         alias.metadata.title ?? alias.metadata.name
-      } disagrees with sigs.yaml leadership of ${match![1]}:${
+      } disagrees with sigs.yaml leadership of ${match[1]}:${
         notLeads.length ? ` not a lead: ${notLeads.join(', ')};` : ''
       }${
         missing.length
@@ -201,9 +220,10 @@ function emptyProjects(graph: InventoryGraph): DriftFinding[] {
 
 function nearDuplicates(graph: InventoryGraph): DriftFinding[] {
   const findings: DriftFinding[] = [];
+  // Buckets are left out: most are named after their project, so a project pair shows up
+  // once per bucket, and there are too many of them for the pairing to stay cheap.
   for (const type of [
     RESOURCE_TYPES.gcpProject,
-    RESOURCE_TYPES.gcsBucket,
     RESOURCE_TYPES.gcpServiceAccount,
   ]) {
     const byName = new Map<string, string>();
@@ -276,25 +296,30 @@ function emeritusStillActive(
 
 /** IAM grants to a person with no User entity: nobody declared them in groups.yaml. */
 function grantsToUnknownPeople(graph: InventoryGraph): DriftFinding[] {
-  const byMember = new Map<string, string[]>();
-  const roles = new Map<string, Set<string>>();
+  // Per person: the resources (once each, however many roles) and the roles.
+  const byMember = new Map<
+    string,
+    { entities: Set<string>; roles: Set<string> }
+  >();
   for (const entity of graph.ofKind('resource')) {
     for (const grant of grantsOf(entity)) {
       if (!grant.member.startsWith('user:')) continue;
       if (grant.ref && graph.has(grant.ref)) continue;
-      addTo(byMember, grant.member, refOf(entity));
-      roles.set(
-        grant.member,
-        (roles.get(grant.member) ?? new Set()).add(grant.role),
-      );
+      const held = byMember.get(grant.member) ?? {
+        entities: new Set(),
+        roles: new Set(),
+      };
+      held.entities.add(refOf(entity));
+      held.roles.add(grant.role);
+      byMember.set(grant.member, held);
     }
   }
-  return [...byMember.entries()].map(([member, entities]) => ({
+  return [...byMember.entries()].map(([member, held]) => ({
     kind: 'grant-to-unknown-person' as const,
     subject: member,
-    message: `${member} holds ${[...roles.get(member)!].join(', ')} on ${
-      entities.length
+    message: `${member} holds ${[...held.roles].join(', ')} on ${
+      held.entities.size
     } resource(s) but is in no declared group`,
-    entities,
+    entities: [...held.entities],
   }));
 }

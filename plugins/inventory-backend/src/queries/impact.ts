@@ -4,6 +4,7 @@ import {
   ANNOTATIONS,
   ImpactDirection,
   ImpactResponse,
+  REVERSE_RELATION,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
@@ -19,8 +20,11 @@ export type ImpactOptions = {
   maxNodes: number;
 };
 
+/** Forward relation names the graph stores; impact walks them in either direction. */
+const WALKABLE = Object.keys(REVERSE_RELATION);
+
 export function parseImpactOptions(
-  query: Record<string, unknown>,
+  query: { direction?: string; depth?: string; relations?: string },
   maxNodes: number,
 ): ImpactOptions {
   const direction = (query.direction ?? 'dependents') as ImpactDirection;
@@ -33,15 +37,26 @@ export function parseImpactOptions(
     query.depth === undefined
       ? IMPACT_LIMITS.defaultDepth
       : Number(query.depth);
-  if (!Number.isInteger(depth) || depth < 1 || depth > IMPACT_LIMITS.maxDepth) {
+  if (
+    (query.depth !== undefined && !/^\d+$/.test(query.depth)) ||
+    depth < 1 ||
+    depth > IMPACT_LIMITS.maxDepth
+  ) {
     throw new InputError(
       `depth must be an integer from 1 to ${IMPACT_LIMITS.maxDepth}`,
     );
   }
-  const relations =
-    typeof query.relations === 'string' && query.relations
-      ? query.relations.split(',').map(r => r.trim())
-      : DEPENDENCY_RELATIONS;
+  const relations = query.relations
+    ? query.relations.split(',').map(r => r.trim())
+    : DEPENDENCY_RELATIONS;
+  const unknown = relations.filter(r => !WALKABLE.includes(r));
+  if (unknown.length) {
+    throw new InputError(
+      `Unknown relation ${unknown.join(
+        ', ',
+      )}; give forward names: ${WALKABLE.join(', ')}`,
+    );
+  }
   return { direction, depth, relations, maxNodes };
 }
 

@@ -25,6 +25,21 @@ function numberedSeries(a: string, b: string): boolean {
   return isDigit(a.length > b.length ? a[i] : b[i]);
 }
 
+const tokenAt = (name: string, i: number) => {
+  const start =
+    Math.max(name.lastIndexOf('-', i - 1), name.lastIndexOf('.', i - 1)) + 1;
+  const rest = name.slice(start).search(/[-.]/);
+  return name.slice(start, rest === -1 ? undefined : start + rest);
+};
+
+/** `…-staging-113e` / `…-staging-11ce`: generated hash suffixes differ on purpose too. */
+function differsInHash(a: string, b: string): boolean {
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  const hex = /^[0-9a-f]{4,}$/;
+  return hex.test(tokenAt(a, i)) && hex.test(tokenAt(b, i));
+}
+
 /**
  * Pairs of names one typo apart (`k8s-staging-kueue` / `k8s-staging-kueu`), found in linear
  * time: two such names share a key among themselves and their one-character deletions.
@@ -50,8 +65,13 @@ export function nearDuplicatePairs(
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const [a, b] = [group[i], group[j]].sort();
-        if (withinOneEdit(a, b) && !numberedSeries(a, b))
+        if (
+          withinOneEdit(a, b) &&
+          !numberedSeries(a, b) &&
+          !differsInHash(a, b)
+        ) {
           pairs.set(`${a} ${b}`, [a, b]);
+        }
       }
     }
   }

@@ -23,6 +23,7 @@ import {
   administratorsOf,
   leadershipOf,
   ownershipOf,
+  profileEmail,
   repositorySlug,
 } from '../graph/specs';
 
@@ -89,8 +90,7 @@ export function ownership(
       item.role === 'administers' &&
       CONTAINERS.includes(item.entity.type ?? '')
     ) {
-      inheritedResourceCounts[item.entity.ref] ??= descendants(
-        graph,
+      inheritedResourceCounts[item.entity.ref] ??= graph.descendantCount(
         item.entity.ref,
       );
     }
@@ -99,15 +99,24 @@ export function ownership(
   const inScope = (role: OwnershipRole) =>
     !options.roles || options.roles.includes(role);
   const counts: Partial<Record<OwnershipRole, number>> = {};
+  const entities = new Map<OwnershipRole, Set<string>>();
   const kept: OwnershipItem[] = [];
   for (const item of items) {
     counts[item.role] = (counts[item.role] ?? 0) + 1;
+    entities.set(
+      item.role,
+      (entities.get(item.role) ?? new Set()).add(item.entity.ref),
+    );
     if (!inScope(item.role)) continue;
     if (counts[item.role]! <= limit) kept.push(item);
   }
   return {
     query,
     counts,
+    entityCounts: Object.fromEntries(
+      [...entities].map(([role, refs]) => [role, refs.size]),
+    ),
+    notes: unlinkedLogins(graph, identities),
     truncated: Object.entries(counts).some(
       ([role, n]) => inScope(role as OwnershipRole) && n! > limit,
     ),
@@ -196,16 +205,6 @@ function ancestorPath(
     }
   }
   return undefined;
-}
-
-function descendants(graph: InventoryGraph, ref: string) {
-  return (
-    walk({
-      start: [ref],
-      next: at =>
-        graph.in(at, ['childOf']).map(edge => ({ edge, to: edge.source })),
-    }).reached.size - 1
-  );
 }
 
 function loginOf(entity: Entity | undefined): string | undefined {
@@ -307,4 +306,25 @@ function leadership(
     }
   }
   return items;
+}
+
+/**
+ * Logins with no e-mail address linked: grants to Google Groups name people by address, so
+ * whatever this person holds through a group is invisible to the answer, and it says so.
+ */
+function unlinkedLogins(
+  graph: InventoryGraph,
+  identities: Map<string, { chain: GraphEdge[] }>,
+): string[] {
+  const refs = [...identities.keys()];
+  const hasAddress = refs.some(ref => !!profileEmail(graph.entity(ref)));
+  return refs
+    .map(
+      ref => graph.entity(ref)?.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION],
+    )
+    .filter((login): login is string => !!login && !hasAddress)
+    .map(
+      login =>
+        `No e-mail address is linked to the GitHub login ${login}: access through Google Groups, which name people by address, is not shown. Ask by address too.`,
+    );
 }

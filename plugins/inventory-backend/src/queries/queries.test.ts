@@ -208,7 +208,7 @@ describe('administrators', () => {
       p => p.person.ref === 'user:default/alice--example.org',
     )!;
     expect(
-      alice.steps.map(
+      alice.paths[0].steps.map(
         s => `${s.from.split('/')[1]} ${s.relation} ${s.to.split('/')[1]}`,
       ),
     ).toEqual([
@@ -453,6 +453,8 @@ describe('drift', () => {
         'boskos-061',
         'scale-1',
         'scale-11',
+        'k8s-infra-e2e-boskos-030-staging-113e',
+        'k8s-infra-e2e-boskos-030-staging-11ce',
         'unrelated-name',
       ]),
     ).toEqual([['k8s-staging-kueu', 'k8s-staging-kueue']]);

@@ -7,12 +7,33 @@ import { profileEmail } from '../graph/specs';
 
 const ENTITY_REF = /^[a-z]+:([a-z0-9._-]+\/)?[a-z0-9._@-]+$/i;
 
+/** `user:jane@example.org` or `group:g@example.org`, as IAM prints members: the address. */
+function memberAddress(query: string): string | undefined {
+  const match = query.trim().match(/^(?:user|group):([^/\s]+@[^/\s]+)$/i);
+  return match?.[1].toLowerCase();
+}
+
+/**
+ * Whether a question names a person by e-mail address (anything with an `@` that is not a
+ * known group's address): such lookups need the personal-details permission.
+ */
+export function isPersonalAddress(
+  graph: InventoryGraph,
+  query: string,
+): boolean {
+  const address = memberAddress(query) ?? query.trim().toLowerCase();
+  return (
+    address.includes('@') &&
+    !graph.ofKind('group').some(group => profileEmail(group) === address)
+  );
+}
+
 /**
  * The entities a question names: an entity ref (`group:default/sig-k8s-infra`), an e-mail
  * address (a User's or a Google Group's), or a GitHub login / entity name.
  */
 export function resolveSubject(graph: InventoryGraph, query: string): string[] {
-  const q = query.trim().toLowerCase();
+  const q = memberAddress(query) ?? query.trim().toLowerCase();
   if (!q) return [];
   if (ENTITY_REF.test(q) && !q.includes('@')) {
     const ref = stringifyEntityRef(

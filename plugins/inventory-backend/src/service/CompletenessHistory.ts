@@ -50,11 +50,14 @@ export class CompletenessHistory {
     scope: string,
     key: string,
   ): Promise<Array<{ day: string; totals: ScoreTotals }>> {
+    // The last year, oldest first.
     const rows = await this.db(TABLE)
       .where({ scope, scope_key: key })
-      .orderBy('day', 'asc')
+      .orderBy('day', 'desc')
       .limit(366)
       .select('day', 'totals');
-    return rows.map(r => ({ day: r.day, totals: JSON.parse(r.totals) }));
+    return rows
+      .reverse()
+      .map(r => ({ day: r.day, totals: JSON.parse(r.totals) }));
   }
 }

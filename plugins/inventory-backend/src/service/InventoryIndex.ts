@@ -130,7 +130,6 @@ export class InventoryIndex {
         buildMs: Date.now() - started,
       };
       this.lastError = undefined;
-      await this.recordHistory(scorecards);
       const { links, ambiguous, unresolved } = graph.resolution;
       logger.info(
         `Inventory index built: ${graph.size} entities, ${
@@ -146,7 +145,16 @@ export class InventoryIndex {
       logger.error(
         `Inventory index build failed; answers keep the previous build: ${this.lastError}`,
       );
+      return;
     }
+    // The new build already answers; a history write that fails costs only today's point.
+    await this.recordHistory(this.state.scorecards).catch(error =>
+      logger.warn(
+        `Could not record today's completeness totals: ${
+          (error as Error).message
+        }`,
+      ),
+    );
   }
 
   private async recordHistory(scorecards: EntityScorecard[]) {

@@ -4,6 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { entity } from '../__testUtils__/entities';
 import { registerInventoryActions } from './actions';
+import { createAsk } from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
 
@@ -27,8 +28,10 @@ const entities = [
     },
     relations: [['administeredBy', 'user:alice--example.org']],
   }),
+  // Owned by a person: their address is a contact, and personal.
   entity('resource:ns', {
     title: 'gcsweb',
+    spec: { owner: 'user:alice--example.org' },
     relations: [['runsOn', 'resource:cluster']],
   }),
   entity('component:gcsweb', {
@@ -60,10 +63,13 @@ describe('inventory actions', () => {
     const actionsRegistry = actionsRegistryServiceMock();
     registerInventoryActions({
       actionsRegistry,
-      index,
-      permissions: mockServices.permissions.mock({
-        authorize: async requests => requests.map(() => ({ result })),
-      }),
+      ask: createAsk(
+        index,
+        mockServices.permissions.mock({
+          authorize: async requests => requests.map(() => ({ result })),
+        }),
+      ),
+      impactMaxNodes: 100,
     });
     return actionsRegistry;
   }
@@ -82,7 +88,7 @@ describe('inventory actions', () => {
         'component:default/gcsweb (distance 2)',
       ],
       owners: [
-        'unowned: 1 entities; no contact known',
+        'user:default/alice--example.org: 1 entities; alice@example.org',
         'group:default/sig-infra: 1 entities; #sig-infra',
       ],
       cutOff: 'none',
@@ -122,5 +128,26 @@ describe('inventory actions', () => {
       credentials,
     });
     expect(JSON.stringify(denied.output)).not.toContain('alice');
+  });
+
+  it('keeps people out of every answer for callers without the permission', async () => {
+    const denied = await registry(AuthorizeResult.DENY);
+    const questions = [
+      ['test:who-owns', { entityRef: 'resource:default/cluster' }],
+      ['test:where-does-it-run', { entityRef: 'component:default/gcsweb' }],
+      ['test:what-runs-on', { entityRef: 'resource:default/cluster' }],
+      ['test:what-do-they-own', { subject: 'group:default/sig-infra' }],
+    ] as const;
+    for (const [id, input] of questions) {
+      const { output } = await denied.invoke({ id, input, credentials });
+      expect(JSON.stringify(output)).not.toMatch(/alice/);
+    }
+    await expect(
+      denied.invoke({
+        id: 'test:what-do-they-own',
+        input: { subject: 'alice@example.org' },
+        credentials,
+      }),
+    ).rejects.toThrow(/needs inventory.personal-details.read/);
   });
 });

@@ -1,20 +1,13 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EvidenceStep,
-  inventoryPersonalDetailsReadPermission,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
 import { administrators } from '../queries/administrators';
-import { impact } from '../queries/impact';
-import { ownership } from '../queries/ownership';
+import { IMPACT_LIMITS, impact } from '../queries/impact';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
-import { InventoryIndex } from './InventoryIndex';
+import { Ask, ownershipQuestion } from './answers';
 
 function provenanceText(provenance: RelationProvenance): string {
   switch (provenance.kind) {
@@ -48,23 +41,10 @@ const chainText = (steps: EvidenceStep[]) =>
  */
 export function registerInventoryActions(options: {
   actionsRegistry: ActionsRegistryService;
-  index: InventoryIndex;
-  permissions: PermissionsService;
+  ask: Ask;
+  impactMaxNodes: number;
 }) {
-  const { actionsRegistry, index, permissions } = options;
-
-  async function visible<T extends object>(
-    body: T,
-    credentials: BackstageCredentials,
-  ) {
-    const [decision] = await permissions.authorize(
-      [{ permission: inventoryPersonalDetailsReadPermission }],
-      { credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW
-      ? body
-      : index.current().redactor.redact(body);
-  }
+  const { actionsRegistry, ask } = options;
 
   actionsRegistry.register({
     name: 'who-owns',
@@ -85,9 +65,8 @@ export function registerInventoryActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const answer = await visible(
-        administrators(index.current().graph, input.entityRef),
-        credentials,
+      const answer = await ask(credentials, state =>
+        administrators(state.graph, input.entityRef),
       );
       return {
         output: {
@@ -101,8 +80,11 @@ export function registerInventoryActions(options: {
                 g.inherited ? ' (inherited)' : ''
               }`,
           ),
-          people: answer.people.map(
-            p => `${p.person.ref}: ${chainText(p.steps)}`,
+          people: answer.people.flatMap(p =>
+            p.paths.map(
+              path =>
+                `${p.person.ref} (${path.role}): ${chainText(path.steps)}`,
+            ),
           ),
         },
       };
@@ -124,8 +106,10 @@ export function registerInventoryActions(options: {
           dnsNames: z.array(z.string()),
         }),
     },
-    action: async ({ input }) => {
-      const answer = placement(index.current().graph, input.entityRef);
+    action: async ({ input, credentials }) => {
+      const answer = await ask(credentials, state =>
+        placement(state.graph, input.entityRef),
+      );
       return {
         output: {
           chains: answer.chains.map(c => c.path.map(p => p.title).join(' → ')),
@@ -154,13 +138,15 @@ export function registerInventoryActions(options: {
           cutOff: z.string(),
         }),
     },
-    action: async ({ input }) => {
-      const answer = impact(index.current().graph, input.entityRef, {
-        direction: 'dependents',
-        depth: input.depth ?? 3,
-        relations: DEPENDENCY_RELATIONS,
-        maxNodes: 5000,
-      });
+    action: async ({ input, credentials }) => {
+      const answer = await ask(credentials, state =>
+        impact(state.graph, input.entityRef, {
+          direction: 'dependents',
+          depth: input.depth ?? IMPACT_LIMITS.defaultDepth,
+          relations: DEPENDENCY_RELATIONS,
+          maxNodes: options.impactMaxNodes,
+        }),
+      );
       return {
         output: {
           dependents: answer.nodes.map(
@@ -194,9 +180,9 @@ export function registerInventoryActions(options: {
       output: z => z.object({ items: z.array(z.string()) }),
     },
     action: async ({ input, credentials }) => {
-      const answer = await visible(
-        ownership(index.current().graph, input.subject, { limit: 200 }),
+      const answer = await ask(
         credentials,
+        ownershipQuestion(input.subject, { limit: 200 }),
       );
       return {
         output: {

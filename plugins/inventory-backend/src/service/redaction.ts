@@ -1,5 +1,5 @@
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
-import { grantsOf, profileEmail } from '../graph/specs';
+import { administratorsOf, grantsOf, profileEmail } from '../graph/specs';
 
 export const REDACTED = '[redacted]';
 
@@ -23,8 +23,12 @@ export class Redactor {
       const name = refOf(user).split('/').pop()!;
       if (name.includes('--')) tokens.add(name);
     }
+    // Grants name people too, also inherited ones from ancestors the catalog may not have.
     for (const resource of graph.ofKind('resource')) {
-      for (const grant of grantsOf(resource)) {
+      for (const grant of [
+        ...grantsOf(resource),
+        ...administratorsOf(resource),
+      ]) {
         if (grant.member?.startsWith('user:'))
           tokens.add(grant.member.slice(5).toLowerCase());
       }

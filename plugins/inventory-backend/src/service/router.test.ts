@@ -112,6 +112,17 @@ describe('inventory routes', () => {
     expect(JSON.parse(allowed.text).redacted).toBe(false);
   });
 
+  it('answers e-mail lookups of people only to callers who may see people', async () => {
+    expect((await get('ownership?q=alice@example.org')).status).toBe(403);
+    expect((await get('ownership?q=nobody@example.org')).status).toBe(403);
+    // A group's address is not personal.
+    expect((await get('ownership?q=admins@example.org')).status).toBe(200);
+    const reader = mockCredentials.user.header(READER);
+    expect(
+      (await get('ownership?q=user:alice@example.org', reader)).status,
+    ).toBe(200);
+  });
+
   it('serves the links feed to services only', async () => {
     expect((await get('links')).status).toBe(403);
     const asService = await get('links', mockCredentials.service.header());
@@ -128,6 +139,16 @@ describe('inventory routes', () => {
       (await get('ownership?q=admins@example.org&role=rules')).status,
     ).toBe(400);
     expect((await get('completeness?scope=galaxy')).status).toBe(400);
+    expect((await get('completeness?scope=all&key=group:x')).status).toBe(400);
+    expect((await get('completeness?scope=owner&key=nobody')).status).toBe(404);
+    expect(
+      (await get('impact?entity=resource:default/project&relations=bogus'))
+        .status,
+    ).toBe(400);
+    expect(
+      (await get('impact?entity=resource:default/project&depth=1e1')).status,
+    ).toBe(400);
+    expect((await get('placement?entity=a&entity=b')).status).toBe(400);
     expect((await get('impact?entity=resource:default/nope')).status).toBe(404);
   });
 });

@@ -3,32 +3,59 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  CompletenessResponse,
-  inventoryPersonalDetailsReadPermission,
-  OWNERSHIP_ROLES,
-  OwnershipRole,
-} from '@infra-atlas/inventory-common';
-import express, { Request, Response } from 'express';
+import { OWNERSHIP_ROLES, OwnershipRole } from '@infra-atlas/inventory-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { normalizeRef } from '../graph/InventoryGraph';
 import { administrators } from '../queries/administrators';
-import { groupTotals, totalsOf } from '../queries/completeness';
+import {
+  COMPLETENESS_SCOPES,
+  CompletenessScope,
+  completeness,
+} from '../queries/completeness';
 import { impact, parseImpactOptions } from '../queries/impact';
-import { ownership } from '../queries/ownership';
 import { placement } from '../queries/placement';
+import { Ask, createAsk, ownershipQuestion } from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
 
-const TO_FIX_LIMIT = 200;
-
-function required(req: Request, name: string): string {
+/** A query parameter given at most once; `required` makes a missing one a 400 too. */
+function param(req: Request, name: string, required: true): string;
+function param(
+  req: Request,
+  name: string,
+  required?: false,
+): string | undefined;
+function param(req: Request, name: string, required = false) {
   const value = req.query[name];
-  if (typeof value !== 'string' || !value.trim()) {
-    throw new InputError(`Query parameter '${name}' is required`);
+  if (Array.isArray(value)) {
+    throw new InputError(`Query parameter '${name}' is given more than once`);
   }
-  return value;
+  if (typeof value === 'string' && value.trim()) return value;
+  if (required) throw new InputError(`Query parameter '${name}' is required`);
+  return undefined;
+}
+
+function positiveInteger(req: Request, name: string): number | undefined {
+  const value = param(req, name);
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new InputError(`${name} must be a positive integer, not '${value}'`);
+  }
+  return Number(value);
+}
+
+function ownershipRoles(req: Request): OwnershipRole[] | undefined {
+  const roles = param(req, 'role')?.split(',') as OwnershipRole[] | undefined;
+  const unknown = roles?.filter(r => !OWNERSHIP_ROLES.includes(r));
+  if (unknown?.length) {
+    throw new InputError(
+      `Unknown role ${unknown.join(', ')}; roles are ${OWNERSHIP_ROLES.join(
+        ', ',
+      )}`,
+    );
+  }
+  return roles;
 }
 
 export type RouterOptions = {
@@ -45,134 +72,94 @@ export type RouterOptions = {
  * `inventory.personal-details.read`.
  */
 export function createRouter(options: RouterOptions): express.Router {
-  const { index, history, httpAuth, permissions } = options;
+  const { index, history, httpAuth } = options;
+  const ask: Ask = createAsk(index, options.permissions);
   const router = Router();
-
-  /** Whether the caller may see personal details; the answer is redacted if not. */
-  async function answer(req: Request, res: Response, body: object) {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: inventoryPersonalDetailsReadPermission }],
-      { credentials },
-    );
-    res.json(
-      decision.result === AuthorizeResult.ALLOW
-        ? body
-        : index.current().redactor.redact(body),
-    );
-  }
 
   router.get('/status', (_req, res) => {
     res.json(index.statusResponse());
   });
 
   router.get('/placement', async (req, res) => {
-    await answer(
-      req,
-      res,
-      placement(index.current().graph, required(req, 'entity')),
+    const entity = param(req, 'entity', true);
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        placement(s.graph, entity),
+      ),
     );
   });
 
   router.get('/administrators', async (req, res) => {
-    await answer(
-      req,
-      res,
-      administrators(index.current().graph, required(req, 'entity')),
+    const entity = param(req, 'entity', true);
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        administrators(s.graph, entity),
+      ),
     );
   });
 
   router.get('/ownership', async (req, res) => {
-    const limit =
-      req.query.limit === undefined ? undefined : Number(req.query.limit);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
-      throw new InputError('limit must be a positive integer');
-    }
-    const roles =
-      typeof req.query.role === 'string'
-        ? (req.query.role.split(',') as OwnershipRole[])
-        : undefined;
-    const unknown = roles?.filter(r => !OWNERSHIP_ROLES.includes(r));
-    if (unknown?.length) {
-      throw new InputError(
-        `Unknown role ${unknown.join(', ')}; roles are ${OWNERSHIP_ROLES.join(
-          ', ',
-        )}`,
-      );
-    }
-    await answer(
-      req,
-      res,
-      ownership(index.current().graph, required(req, 'q'), { limit, roles }),
+    const q = param(req, 'q', true);
+    const query = {
+      limit: positiveInteger(req, 'limit'),
+      roles: ownershipRoles(req),
+    };
+    res.json(
+      await ask(await httpAuth.credentials(req), ownershipQuestion(q, query)),
     );
   });
 
   router.get('/impact', async (req, res) => {
-    const opts = parseImpactOptions(req.query, options.impactMaxNodes);
-    await answer(
-      req,
-      res,
-      impact(index.current().graph, required(req, 'entity'), opts),
+    const entity = param(req, 'entity', true);
+    const impactOptions = parseImpactOptions(
+      {
+        direction: param(req, 'direction'),
+        depth: param(req, 'depth'),
+        relations: param(req, 'relations'),
+      },
+      options.impactMaxNodes,
+    );
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        impact(s.graph, entity, impactOptions),
+      ),
     );
   });
 
   router.get('/drift', async (req, res) => {
-    await answer(req, res, index.current().driftReport());
+    res.json(await ask(await httpAuth.credentials(req), s => s.driftReport()));
   });
 
   router.get('/completeness', async (req, res) => {
-    const scope = (req.query.scope ?? 'all') as CompletenessResponse['scope'];
-    if (!['all', 'owner', 'system', 'entity'].includes(scope)) {
+    const scope = (param(req, 'scope') ?? 'all') as CompletenessScope;
+    if (!COMPLETENESS_SCOPES.includes(scope)) {
       throw new InputError(
-        `scope must be all, owner, system or entity, not '${scope}'`,
+        `scope must be ${COMPLETENESS_SCOPES.join(', ')}, not '${scope}'`,
       );
     }
-    const key =
-      typeof req.query.key === 'string'
-        ? normalizeRef(req.query.key)
-        : undefined;
-    const cards = index.current().scorecards;
-    const inScope = cards.filter(card => {
-      if (!key) return true;
-      if (scope === 'entity') return card.entity.ref === key;
-      if (scope === 'owner') return card.owner === key;
-      if (scope === 'system') return card.system === key;
-      return true;
-    });
-    const toFix = inScope
-      .filter(c => c.score < 1)
-      .sort(
-        (a, b) => a.score - b.score || a.entity.ref.localeCompare(b.entity.ref),
-      )
-      .slice(0, TO_FIX_LIMIT);
-    const body: CompletenessResponse = {
-      scope,
-      ...(key ? { key } : {}),
-      totals: totalsOf(inScope),
-      ...((scope === 'owner' || scope === 'system') && !key
-        ? { groups: groupTotals(cards, scope) }
-        : {}),
-      toFix,
-      history:
-        scope === 'entity'
-          ? []
-          : await history.read(key ? scope : 'all', key ?? ''),
-    };
-    await answer(req, res, body);
+    const key = param(req, 'key');
+    const answer = await ask(await httpAuth.credentials(req), s =>
+      completeness(s.graph, s.scorecards, scope, key),
+    );
+    // Totals carry no personal details.
+    const days =
+      scope === 'entity'
+        ? []
+        : await history.read(answer.key ? scope : 'all', answer.key ?? '');
+    res.json({ ...answer, history: days });
   });
 
   // For the catalog module that turns links into relations: service callers only.
   router.get('/links', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    const { links, ambiguous } = index.current().graph.resolution;
-    const entity =
-      typeof req.query.entity === 'string'
-        ? normalizeRef(req.query.entity)
-        : undefined;
+    const state = index.current();
+    const { links, ambiguous } = state.graph.resolution;
+    const entity = param(req, 'entity');
+    const ref = entity ? normalizeRef(entity) : undefined;
     res.json({
-      generatedAt: index.current().builtAt.toISOString(),
-      links: entity
-        ? links.filter(l => l.source === entity || l.target === entity)
+      generatedAt: state.builtAt.toISOString(),
+      links: ref
+        ? links.filter(l => l.source === ref || l.target === ref)
         : links,
       ambiguous,
     });

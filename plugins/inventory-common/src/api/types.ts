@@ -113,6 +113,13 @@ export type OwnershipResponse = {
   groups: Array<{ entity: InventoryEntitySummary; steps: EvidenceStep[] }>;
   /** How many items of each role there are, including any beyond the limit. */
   counts: Partial<Record<OwnershipRole, number>>;
+  /**
+   * How many distinct entities each role covers: an entity administered through five roles is
+   * five `administers` items and one entity.
+   */
+  entityCounts: Partial<Record<OwnershipRole, number>>;
+  /** What the answer cannot see, e.g. a login with no e-mail address linked to it. */
+  notes: string[];
   /** True when a role's items stop at the limit (`limit` parameter: per role, default 1000). */
   truncated: boolean;
   items: OwnershipItem[];
@@ -279,11 +286,11 @@ export type AdministratorsResponse = {
     inherited: boolean;
     steps: EvidenceStep[];
   }>;
-  /** The people behind those grants, through nested groups, each with one chain. */
+  /** The people behind those grants, through nested groups: one chain per grant. */
   people: Array<{
     person: InventoryEntitySummary;
     roles: string[];
-    steps: EvidenceStep[];
+    paths: Array<{ role: string; grantedOn: string; steps: EvidenceStep[] }>;
   }>;
   redacted: boolean;
 };

@@ -75,7 +75,14 @@ function Administrators(props: { answer: AdministratorsResponse }) {
                   <summary>
                     <EntityName entity={p.person} /> — {p.roles.join(', ')}
                   </summary>
-                  <EvidenceChain steps={p.steps} />
+                  {p.paths.map(path => (
+                    <div key={`${path.role} ${path.grantedOn}`}>
+                      <Typography variant="caption">
+                        {path.role} on {path.grantedOn}
+                      </Typography>
+                      <EvidenceChain steps={path.steps} />
+                    </div>
+                  ))}
                 </details>
               </li>
             ))}

@@ -174,7 +174,13 @@ describe('AdministratorsCard', () => {
       {
         person: summary('user:default/ameukam--gmail.com', 'ameukam@gmail.com'),
         roles: ['roles/owner'],
-        steps: [],
+        paths: [
+          {
+            role: 'roles/owner',
+            grantedOn: 'organizations/758905017065',
+            steps: [],
+          },
+        ],
       },
     ],
     redacted: true,
