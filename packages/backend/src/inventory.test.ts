@@ -144,21 +144,25 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       `http://localhost:${port}/api/catalog`,
       mockCredentials.user.header(),
     );
-    // Both crawls are in once the index holds the apps (GitHub) on the cluster (GCP).
-    // Processing is done once gcsweb's canary name (a CNAME in another zone file) reaches it.
+    // The catalog has settled when two index builds in a row see the same catalog, and
+    // gcsweb's canary name (a CNAME in another zone file) reaches it.
+    let lastBuild = { builtAt: '', counts: '' };
+    let settled = false;
     await eventually(async () => {
-      const { status, body } = await ask<PlacementResponse>(
-        `placement?entity=${GCSWEB}`,
-      );
+      const { body } = await ask<StatusResponse>('status');
+      const counts = `${body.index.entities}/${body.index.relations}/${body.index.links}`;
+      if (body.index.builtAt && body.index.builtAt !== lastBuild.builtAt) {
+        settled = counts === lastBuild.counts && body.index.entities > 6000;
+        lastBuild = { builtAt: body.index.builtAt, counts };
+      }
+      const placed = await ask<PlacementResponse>(`placement?entity=${GCSWEB}`);
       if (
-        !body.dnsNames?.some(d => d.fqdn === 'gcsweb.canary.kubernetes.io.')
+        !settled ||
+        !placed.body.dnsNames?.some(
+          d => d.fqdn === 'gcsweb.canary.kubernetes.io.',
+        )
       ) {
-        const crawl = await ask<StatusResponse>('status');
-        throw new Error(
-          `${status} ${JSON.stringify(body).slice(0, 300)}; ${JSON.stringify(
-            crawl.body,
-          )}`,
-        );
+        throw new Error(`not settled: ${JSON.stringify(body.index)}`);
       }
       return body;
     });
