@@ -261,3 +261,25 @@ test('the inventory cards say where gcsweb runs and who administers k8s-artifact
     fullPage: true,
   });
 });
+
+test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Who holds what' }).click();
+  await page
+    .getByLabel('GitHub login, e-mail address or group')
+    .fill('ameukam');
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page).toHaveURL(/\/inventory\/ownership\?q=ameukam/);
+  const leads = page.getByRole('region', { name: 'Leads (sigs.yaml)' });
+  await expect(leads).toContainText('sig-k8s-infra', { timeout: 60_000 });
+  const administers = page.getByRole('region', { name: 'Administers (IAM)' });
+  // The widest first: the organization the org admins group administers.
+  await expect(administers).toContainText('kubernetes.io');
+  await page.screenshot({
+    path: 'test-results/browser/inventory-ownership-ameukam.png',
+    fullPage: true,
+  });
+});

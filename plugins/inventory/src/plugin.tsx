@@ -1,4 +1,8 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  PageBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import PeopleIcon from '@material-ui/icons/People';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { inventoryApi } from './api';
 
@@ -24,6 +28,20 @@ const administratorsCard = EntityCardBlueprint.make({
   },
 });
 
+/** Who holds what: the ownership lookup, in the sidebar. */
+const ownershipLookupPage = PageBlueprint.make({
+  name: 'ownership',
+  params: {
+    path: '/inventory/ownership',
+    title: 'Who holds what',
+    icon: <PeopleIcon />,
+    loader: () =>
+      import('./components/OwnershipLookupPage').then(m => (
+        <m.OwnershipLookupPage />
+      )),
+  },
+});
+
 /**
  * The inventory in the app: entity cards with the inventory backend's answers and their
  * evidence.
@@ -32,5 +50,10 @@ const administratorsCard = EntityCardBlueprint.make({
  */
 export const inventoryPlugin = createFrontendPlugin({
   pluginId: 'inventory',
-  extensions: [inventoryApi, placementCard, administratorsCard],
+  extensions: [
+    inventoryApi,
+    ownershipLookupPage,
+    placementCard,
+    administratorsCard,
+  ],
 });

@@ -36,6 +36,11 @@ const CONTAINERS: string[] = [
   RESOURCE_TYPES.gcpProject,
 ];
 
+const breadth = (type?: string) => {
+  const rank = CONTAINERS.indexOf(type ?? '');
+  return rank === -1 ? CONTAINERS.length : rank;
+};
+
 /**
  * Everything a person or group owns, administers, approves, reviews or leads, each with the
  * chain of evidence from the subject to the thing. Personal details are left in; the router
@@ -78,10 +83,16 @@ export function ownership(
       items.push(...administered(graph, principal, edge, chainSteps(chain)));
     }
   }
-  // The roles a person holds by name come first, so a limit never hides them behind grants.
-  items.unshift(
+  items.push(
     ...leadership(graph, identities),
     ...ownersRoles(graph, identities),
+  );
+  // Within a role, the widest first (organization, folders, projects, then what is in them),
+  // so that a limit cuts the least telling items.
+  items.sort(
+    (a, b) =>
+      breadth(a.entity.type) - breadth(b.entity.type) ||
+      a.entity.title.localeCompare(b.entity.title),
   );
 
   const inheritedResourceCounts: Record<string, number> = {};
