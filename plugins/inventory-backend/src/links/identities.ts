@@ -27,7 +27,10 @@ export const emailLocalPartRule: LinkRule = {
     for (const user of lookup.ofKind('user')) {
       const login =
         user.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase();
-      const addresses = (login && byLocalPart.get(login)) || [];
+      // A User with both a login and an address is one person already, not a candidate.
+      const addresses = ((login && byLocalPart.get(login)) || []).filter(
+        address => address !== user,
+      );
       if (!addresses.length) continue;
       collector.match({
         source: refOf(user),

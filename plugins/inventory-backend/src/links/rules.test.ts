@@ -281,4 +281,21 @@ describe('link rules', () => {
       }),
     ]);
   });
+
+  it('does not count a login User with its own address as a second candidate', () => {
+    const result = run(
+      emailLocalPartRule,
+      entity('user:jane', {
+        annotations: { 'github.com/user-login': 'jane' },
+        spec: { profile: { email: 'jane@a.org' } },
+      }),
+      entity('user:jane--b.org', {
+        spec: { profile: { email: 'jane@b.org' } },
+      }),
+    );
+    expect(result.ambiguous).toEqual([]);
+    expect(result.links.map(l => `${l.source} ${l.target}`)).toEqual([
+      'user:default/jane user:default/jane--b.org',
+    ]);
+  });
 });

@@ -28,7 +28,7 @@ import {
 } from '../graph/specs';
 
 /** Items per role in one answer; `counts` always covers them all. */
-export const OWNERSHIP_ITEM_LIMIT = 1000;
+export const OWNERSHIP_ITEM_LIMIT = 200;
 
 const CONTAINERS: string[] = [
   RESOURCE_TYPES.gcpOrganization,

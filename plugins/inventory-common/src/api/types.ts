@@ -120,7 +120,7 @@ export type OwnershipResponse = {
   entityCounts: Partial<Record<OwnershipRole, number>>;
   /** What the answer cannot see, e.g. a login with no e-mail address linked to it. */
   notes: string[];
-  /** True when a role's items stop at the limit (`limit` parameter: per role, default 1000). */
+  /** True when a role's items stop at the limit (`limit` parameter: per role, default 200). */
   truncated: boolean;
   items: OwnershipItem[];
   /** For administered projects, folders and organizations: resources that inherit the grant. */

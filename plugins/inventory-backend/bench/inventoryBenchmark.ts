@@ -1,0 +1,1031 @@
+/*
+ * Inventory benchmark: a synthetic catalog (50,000 entities, ~200,000 relations at the
+ * default size) fed by an entity provider into the real catalog on PostgreSQL, the inventory
+ * plugin building its index over it, and its lookups under concurrent load from a second
+ * process on loopback.
+ *
+ *   yarn workspace @infra-atlas/plugin-inventory-backend bench \
+ *     [--entities 50000] [--requests 2000] [--concurrency 16]
+ *
+ * Needs ATLAS_TEST_POSTGRES_URL (source scripts/postgres.sh && atlas_ensure_postgres); the
+ * databases it creates are dropped at the end. Prints the catalog's shape, the index build
+ * and refresh times and memory, and one row per lookup: requests, wall time, throughput and
+ * p50/p95/p99/max latency. Results are in docs/infra-atlas/benchmarks.md.
+ */
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+  catalogProcessingExtensionPoint,
+} from '@backstage/plugin-catalog-node';
+import { Random, prng } from '@infra-atlas/emulators/src/shared/random';
+import {
+  ANNOTATIONS,
+  RESOURCE_TYPES,
+  StatusResponse,
+  emailPrincipalEntityName,
+  gcpFolderEntityName,
+  gcpOrganizationEntityName,
+  gcpProjectEntityName,
+  gcpSecretEntityName,
+  gcpServiceAccountEntityName,
+  gcsBucketEntityName,
+  githubUserEntityName,
+  gkeClusterEntityName,
+  kubernetesAppEntityName,
+  kubernetesNamespaceEntityName,
+} from '@infra-atlas/inventory-common';
+import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import {
+  peakRssMb,
+  printMarkdownTable,
+  testDatabases,
+} from '@infra-atlas/test-utils';
+import { fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Knex } from 'knex';
+import { inventoryPlugin } from '../src/plugin';
+
+const LOCATION = 'bench:inventory';
+const ORG_ID = '100000000001';
+const SEED = 20240611;
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic catalog
+
+/** Entity refs the load generator picks its questions from. */
+type Subjects = {
+  /** Every Resource and Component: placement and administrators. */
+  things: string[];
+  /** Impact targets by type (folder, project, cluster, namespace, secret), picked type first. */
+  impact: string[][];
+  /** Logins, group refs and e-mail addresses: ownership. */
+  people: string[];
+  /** Owner groups: completeness by owner. */
+  owners: string[];
+};
+
+type SyntheticCatalog = {
+  entities: Entity[];
+  counts: Record<string, number>;
+  /** Relations the index should hold: each fact once, forward, including inferred `sameAs`. */
+  relations: Map<string, number>;
+  subjects: Subjects;
+};
+
+type Grant = {
+  member: string;
+  role: string;
+  grantedOn: string;
+  inherited: boolean;
+  ref: string;
+};
+
+/**
+ * A GCP organization with folders, projects and resources (buckets, service accounts,
+ * secrets, clusters) carrying IAM grants to groups; namespaces and apps on the clusters; a
+ * nested group tree and its members. Shaped like what the GCP and GitHub providers emit, at
+ * the proportions of the issue: 50,000 entities ≈ 200,000 relations. Deterministic.
+ */
+export function syntheticCatalog(total: number): SyntheticCatalog {
+  const random = prng(SEED);
+  const scale = total / 50_000;
+  const n = (count: number) => Math.max(1, Math.round(count * scale));
+  const counts = {
+    folders: n(20),
+    projects: n(2_000),
+    clusters: n(200),
+    namespaces: n(2_000),
+    apps: n(2_000),
+    secrets: n(8_000),
+    groups: Math.max(12, n(500)),
+    users: n(3_150),
+    emailUsers: n(350),
+    buckets: 0,
+    serviceAccounts: 0,
+  };
+  const rest =
+    total -
+    1 -
+    Object.values(counts).reduce((a, b) => a + b, 0) -
+    0; /* the organization */
+  counts.buckets = Math.max(0, Math.ceil(rest / 2));
+  counts.serviceAccounts = Math.max(0, rest - counts.buckets);
+
+  const entities: Entity[] = [];
+  const relations = new Map<string, number>();
+  const relate = (source: string, type: string, target: string) => {
+    const key = `${source}\u0000${type}\u0000${target}`.toLowerCase();
+    if (!relations.has(key)) relations.set(key, relations.size);
+  };
+  const refCounts = new Map<string, number>();
+  const countRelations = () => {
+    for (const key of relations.keys()) {
+      const type = key.split('\u0000')[1];
+      refCounts.set(type, (refCounts.get(type) ?? 0) + 1);
+    }
+  };
+
+  // Groups: a root for the organization admins, departments, then teams nested under them.
+  const groupEmails = Array.from({ length: counts.groups }, (_, i) =>
+    i === 0 ? 'org-admins@example.com' : `team-${i}@example.com`,
+  );
+  const groupRef = (i: number) =>
+    `group:default/${emailPrincipalEntityName(groupEmails[i])}`;
+  const departments = Math.max(2, Math.round(counts.groups / 50));
+  const children: number[][] = groupEmails.map(() => []);
+  for (let i = departments + 1; i < counts.groups; i++) {
+    const parent = 1 + random.int(i - 1);
+    children[parent].push(i);
+    relate(groupRef(i), 'childOf', groupRef(parent));
+  }
+  groupEmails.forEach((email, i) =>
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: emailPrincipalEntityName(email),
+        title: email,
+        annotations: {
+          ...managed(),
+          [ANNOTATIONS.provenance]: 'declared',
+          [ANNOTATIONS.slackChannel]: email.split('@')[0],
+        },
+      },
+      spec: {
+        type: 'team',
+        profile: { email, displayName: email },
+        children: children[i].map(groupRef),
+      },
+    }),
+  );
+  const teams = Array.from({ length: counts.groups - 1 }, (_, i) => i + 1);
+  const pickTeam = () => 1 + random.int(counts.groups - 1);
+
+  // People: GitHub logins in one to nine groups; some also appear by a personal address,
+  // which the inventory links to the login (sameAs, inferred).
+  const logins: string[] = [];
+  for (let i = 0; i < counts.users; i++) {
+    const login = `user-${i}`;
+    logins.push(login);
+    const ref = `user:default/${githubUserEntityName(login)}`;
+    const groups = random.some(teams, 1 + random.int(9)).map(groupRef);
+    if (i < 5) groups.push(groupRef(0));
+    for (const group of groups) relate(ref, 'memberOf', group);
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: {
+        name: githubUserEntityName(login),
+        annotations: {
+          ...managed(),
+          [ANNOTATIONS.provenance]: 'declared',
+          'github.com/user-login': login,
+        },
+      },
+      spec: {
+        profile: { email: `${login}@example.com`, displayName: login },
+        memberOf: groups,
+      },
+    });
+  }
+  const emails: string[] = [];
+  while (emails.length < Math.min(counts.emailUsers, logins.length)) {
+    const email = `${random.pick(logins)}@gmail.com`;
+    if (emails.includes(email)) continue;
+    emails.push(email);
+    const login = email.split('@')[0];
+    const ref = `user:default/${emailPrincipalEntityName(email)}`;
+    relate(`user:default/${githubUserEntityName(login)}`, 'sameAs', ref);
+    const groups = random.some(teams, 1 + random.int(3)).map(groupRef);
+    for (const group of groups) relate(ref, 'memberOf', group);
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: {
+        name: emailPrincipalEntityName(email),
+        title: email,
+        annotations: { ...managed(), [ANNOTATIONS.provenance]: 'observed' },
+      },
+      spec: { profile: { email, displayName: email }, memberOf: groups },
+    });
+  }
+
+  const grantTo = (
+    group: number,
+    role: string,
+    grantedOn: string,
+    inherited = false,
+  ): Grant => ({
+    member: `group:${groupEmails[group]}`,
+    role,
+    grantedOn,
+    inherited,
+    ref: groupRef(group),
+  });
+  const directGrants = (count: number, grantedOn: string, owner?: number) =>
+    Array.from({ length: count }, (_, i) =>
+      grantTo(
+        i === 0 && owner !== undefined ? owner : pickTeam(),
+        random.pick(['roles/owner', 'roles/editor', 'roles/storage.admin']),
+        grantedOn,
+      ),
+    );
+  const resource = (options: {
+    name: string;
+    type: string;
+    owner: number;
+    parent?: string;
+    runsOn?: string;
+    grants?: Grant[];
+    fullName?: string;
+    projectId?: string;
+    declared?: boolean;
+  }) => {
+    const ref = `resource:default/${options.name}`;
+    relate(ref, 'ownedBy', groupRef(options.owner));
+    if (options.parent) relate(ref, 'childOf', options.parent);
+    if (options.runsOn) relate(ref, 'runsOn', options.runsOn);
+    const administrators = options.grants ?? [];
+    for (const grant of administrators)
+      relate(ref, 'administeredBy', grant.ref);
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: options.name,
+        annotations: {
+          ...managed(),
+          [ANNOTATIONS.provenance]: options.declared ? 'declared' : 'observed',
+          [ANNOTATIONS.ownerEvidence]:
+            random.next() < 0.05
+              ? 'fallback: no owner label'
+              : 'owner label on the project',
+          ...(options.fullName
+            ? { [ANNOTATIONS.gcpResourceName]: options.fullName }
+            : {}),
+          ...(options.projectId
+            ? { [ANNOTATIONS.gcpProjectId]: options.projectId }
+            : {}),
+        },
+      },
+      spec: {
+        type: options.type,
+        owner: groupRef(options.owner),
+        ...(options.parent ? { parent: options.parent } : {}),
+        ...(options.runsOn ? { runsOn: options.runsOn } : {}),
+        ...(administrators.length ? { access: { administrators } } : {}),
+      },
+    });
+    return ref;
+  };
+  const crm = '//cloudresourcemanager.googleapis.com';
+
+  // The hierarchy: organization → folders → projects, each listing its own and inherited grants.
+  const orgGrants = [
+    grantTo(
+      0,
+      'roles/resourcemanager.organizationAdmin',
+      `organizations/${ORG_ID}`,
+    ),
+  ];
+  const org = resource({
+    name: gcpOrganizationEntityName(ORG_ID),
+    type: RESOURCE_TYPES.gcpOrganization,
+    owner: 0,
+    grants: orgGrants,
+    fullName: `${crm}/organizations/${ORG_ID}`,
+  });
+  const folders = Array.from({ length: counts.folders }, (_, i) => {
+    const id = String(200000000000 + i);
+    const own = directGrants(2, `folders/${id}`);
+    const ref = resource({
+      name: gcpFolderEntityName(id),
+      type: RESOURCE_TYPES.gcpFolder,
+      owner: pickTeam(),
+      parent: org,
+      grants: [...own, ...orgGrants.map(g => ({ ...g, inherited: true }))],
+      fullName: `${crm}/folders/${id}`,
+    });
+    return { ref, grants: own };
+  });
+  const projects = Array.from({ length: counts.projects }, (_, i) => {
+    const id = `bench-project-${i}`;
+    const folder = random.pick(folders);
+    const owner = pickTeam();
+    const own = directGrants(2, `projects/${id}`, owner);
+    const ref = resource({
+      name: gcpProjectEntityName(id),
+      type: RESOURCE_TYPES.gcpProject,
+      owner,
+      parent: folder.ref,
+      grants: [
+        ...own,
+        ...[...folder.grants, ...orgGrants].map(g => ({
+          ...g,
+          inherited: true,
+        })),
+      ],
+      fullName: `${crm}/projects/${id}`,
+      projectId: id,
+    });
+    return { id, ref, owner, secrets: [] as string[] };
+  });
+  // Resources in projects: their own grants only, as the GCP provider lists them.
+  const inProject = (
+    type: string,
+    name: (project: (typeof projects)[number], i: number) => string,
+    i: number,
+  ) => {
+    const project = random.pick(projects);
+    const ref = resource({
+      name: name(project, i),
+      type,
+      owner: random.next() < 0.8 ? project.owner : pickTeam(),
+      parent: project.ref,
+      // 1.8 grants on average.
+      grants: directGrants(
+        random.int(4) + (random.next() < 0.3 ? 1 : 0),
+        `projects/${project.id}`,
+      ),
+      fullName: `//bench.googleapis.com/projects/${project.id}/${type}/${i}`,
+      projectId: project.id,
+    });
+    return { ref, project };
+  };
+  const clusters = Array.from({ length: counts.clusters }, (_, i) => {
+    const { ref, project } = inProject(
+      RESOURCE_TYPES.gkeCluster,
+      p => gkeClusterEntityName(p.id, 'us-central1', `cluster-${i}`),
+      i,
+    );
+    return {
+      ref,
+      project,
+      id: {
+        projectId: project.id,
+        location: 'us-central1',
+        name: `cluster-${i}`,
+      },
+    };
+  });
+  const secrets: string[] = [];
+  for (let i = 0; i < counts.secrets; i++) {
+    const { ref, project } = inProject(
+      RESOURCE_TYPES.gcpSecret,
+      p => gcpSecretEntityName(p.id, `secret-${i}`),
+      i,
+    );
+    project.secrets.push(ref);
+    secrets.push(ref);
+  }
+  for (let i = 0; i < counts.buckets; i++) {
+    inProject(
+      RESOURCE_TYPES.gcsBucket,
+      () => gcsBucketEntityName(`bench-bucket-${i}`),
+      i,
+    );
+  }
+  for (let i = 0; i < counts.serviceAccounts; i++) {
+    inProject(
+      RESOURCE_TYPES.gcpServiceAccount,
+      p =>
+        gcpServiceAccountEntityName(`sa-${i}@${p.id}.iam.gserviceaccount.com`),
+      i,
+    );
+  }
+
+  // Namespaces on clusters and one app in each, which mounts secrets (a few of them missing).
+  const namespaces: string[] = [];
+  for (let i = 0; i < counts.namespaces; i++) {
+    const cluster = random.pick(clusters);
+    const owner = pickTeam();
+    const namespace = `ns-${i}`;
+    const ref = resource({
+      name: kubernetesNamespaceEntityName(cluster.id, namespace),
+      type: RESOURCE_TYPES.kubernetesNamespace,
+      owner,
+      runsOn: cluster.ref,
+      declared: true,
+    });
+    namespaces.push(ref);
+    if (i >= counts.apps) continue;
+    const appName = kubernetesAppEntityName(cluster.id, `app-${i}`);
+    const appRef = `component:default/${appName}`;
+    // Up to three of the project's secrets, others from anywhere: five in all.
+    const mounts = new Set(random.some(cluster.project.secrets, 3));
+    while (mounts.size < Math.min(5, secrets.length))
+      mounts.add(random.pick(secrets));
+    if (random.next() < 0.02) {
+      mounts.add(
+        `resource:default/${gcpSecretEntityName(cluster.project.id, 'gone')}`,
+      );
+    }
+    relate(appRef, 'ownedBy', groupRef(owner));
+    relate(appRef, 'runsOn', ref);
+    for (const secret of mounts) relate(appRef, 'dependsOn', secret);
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: appName,
+        title: `app-${i}`,
+        annotations: {
+          ...managed(),
+          [ANNOTATIONS.provenance]: 'declared',
+          [ANNOTATIONS.declaredIn]: `https://github.com/bench/apps/tree/main/app-${i}`,
+          ...(random.next() < 0.7
+            ? {
+                'backstage.io/source-location': `url:https://github.com/bench/apps/tree/main/app-${i}`,
+              }
+            : {}),
+        },
+        ...(random.next() < 0.5
+          ? {
+              links: [
+                {
+                  url: `https://runbooks.example.com/app-${i}`,
+                  title: 'Runbook',
+                },
+              ],
+            }
+          : {}),
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: groupRef(owner),
+        runsOn: ref,
+        dependsOn: [...mounts],
+      },
+    });
+  }
+
+  countRelations();
+  const kinds: Record<string, number> = {};
+  for (const e of entities) {
+    const key = `${e.kind}${
+      (e.spec as any)?.type ? ` ${(e.spec as any).type}` : ''
+    }`;
+    kinds[key] = (kinds[key] ?? 0) + 1;
+  }
+  const things = entities
+    .filter(e => e.kind === 'Resource' || e.kind === 'Component')
+    .map(e => `${e.kind.toLowerCase()}:default/${e.metadata.name}`);
+  return {
+    entities,
+    counts: kinds,
+    relations: refCounts,
+    subjects: {
+      things,
+      impact: [
+        folders.map(f => f.ref),
+        projects.map(p => p.ref),
+        clusters.map(c => c.ref),
+        namespaces,
+        secrets,
+      ],
+      people: [...logins, ...teams.map(groupRef), ...emails],
+      owners: teams.map(groupRef),
+    },
+  };
+}
+
+function managed() {
+  return {
+    'backstage.io/managed-by-location': LOCATION,
+    'backstage.io/managed-by-origin-location': LOCATION,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load generator (second process)
+
+type LoadRequest = {
+  baseUrl: string;
+  authorization: string;
+  lookup: string;
+  /** Builds the path of one request from the generator's random source. */
+  kind: LookupKind;
+  subjects: Subjects;
+  requests: number;
+  concurrency: number;
+  seed: number;
+  /** Cycle through the requests until the parent says `stop`, instead of once. */
+  untilStopped?: boolean;
+};
+
+type LookupKind =
+  | 'placement'
+  | 'administrators'
+  | 'ownership'
+  | 'impact'
+  | 'completeness'
+  | 'drift';
+
+type LoadResult = {
+  lookup: string;
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  wallSeconds: number;
+  latenciesMs: { p50: number; p95: number; p99: number; max: number };
+  meanKb: number;
+};
+
+const enc = encodeURIComponent;
+
+function pathOf(kind: LookupKind, subjects: Subjects, random: Random) {
+  switch (kind) {
+    case 'placement':
+      return `placement?entity=${enc(random.pick(subjects.things))}`;
+    case 'administrators':
+      return `administrators?entity=${enc(random.pick(subjects.things))}`;
+    case 'ownership':
+      return `ownership?q=${enc(random.pick(subjects.people))}`;
+    case 'impact':
+      return `impact?entity=${enc(
+        random.pick(random.pick(subjects.impact)),
+      )}&depth=3&direction=dependents`;
+    case 'completeness':
+      return `completeness?scope=owner&key=${enc(
+        random.pick(subjects.owners),
+      )}`;
+    case 'drift':
+      return 'drift';
+    default:
+      throw new Error(`unknown lookup ${kind}`);
+  }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Set when the parent ends a load that runs until stopped. */
+let stopped = false;
+
+/** Fires `requests` requests of one lookup, `concurrency` at a time, over keep-alive. */
+async function load(request: LoadRequest): Promise<LoadResult> {
+  const random = prng(request.seed);
+  const paths = Array.from({ length: request.requests }, () =>
+    pathOf(request.kind, request.subjects, random),
+  );
+  const get = async (path: string) => {
+    const started = performance.now();
+    const res = await fetch(`${request.baseUrl}/${path}`, {
+      headers: { authorization: request.authorization },
+    });
+    const body = await res.arrayBuffer();
+    return {
+      ms: performance.now() - started,
+      status: res.status,
+      bytes: body.byteLength,
+    };
+  };
+  // Warm-up, not counted: connections open, code paths compiled.
+  for (const path of paths.slice(0, Math.min(20, paths.length))) {
+    await get(path);
+  }
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let bytes = 0;
+  let next = 0;
+  const more = () => (request.untilStopped ? !stopped : next < paths.length);
+  const worker = async () => {
+    while (more()) {
+      const answer = await get(paths[next++ % paths.length]);
+      latencies.push(answer.ms);
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      bytes += answer.bytes;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: request.concurrency }, worker));
+  const wallSeconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    lookup: request.lookup,
+    requests: latencies.length,
+    errors: latencies.length - (statuses['200'] ?? 0),
+    statuses,
+    wallSeconds,
+    latenciesMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1],
+    },
+    meanKb: bytes / latencies.length / 1024,
+  };
+}
+
+/** In the child: runs each load the parent sends and answers with its result. */
+function serveLoads() {
+  process.on('message', (request: LoadRequest | 'stop' | 'exit') => {
+    if (request === 'exit') {
+      process.exit(0);
+    }
+    if (request === 'stop') {
+      stopped = true;
+      return;
+    }
+    stopped = false;
+    load(request).then(
+      loadResult => process.send!({ loadResult }),
+      error => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+function loadProcess() {
+  const child = fork(__filename, ['--load'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let pending:
+    | { resolve: (r: LoadResult) => void; reject: (e: Error) => void }
+    | undefined;
+  // The TypeScript transform also talks over this channel (it reports the files it loads).
+  child.on('message', message => {
+    const result = (message as { loadResult?: LoadResult }).loadResult;
+    if (result) pending?.resolve(result);
+  });
+  child.on('exit', code => {
+    if (code) pending?.reject(new Error(`load process exited with ${code}`));
+  });
+  return {
+    child,
+    run: (request: LoadRequest) =>
+      new Promise<LoadResult>((resolve, reject) => {
+        pending = { resolve, reject };
+        child.send(request);
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The backend under test (this process)
+
+/** Feeds the synthetic catalog in one full mutation; exposes the catalog's database. */
+function benchProvider(entities: Entity[]) {
+  let knex: Knex | undefined;
+  let applied: Promise<number> | undefined;
+  const provider: EntityProvider = {
+    getProviderName: () => 'inventory-bench',
+    async connect(connection: EntityProviderConnection) {
+      const started = Date.now();
+      applied = connection
+        .applyMutation({
+          type: 'full',
+          entities: entities.map(entity => ({ entity, locationKey: LOCATION })),
+        })
+        .then(() => Date.now() - started);
+    },
+  };
+  const module = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'inventory-bench',
+    register(reg) {
+      reg.registerInit({
+        deps: {
+          catalog: catalogProcessingExtensionPoint,
+          database: coreServices.database,
+        },
+        async init({ catalog, database }) {
+          catalog.addEntityProvider(provider);
+          knex = await database.getClient();
+        },
+      });
+    },
+  });
+  return {
+    module,
+    db: () => knex!,
+    applied: () => applied!,
+  };
+}
+
+type Progress = {
+  total: number;
+  processed: number;
+  stitched: number;
+  stitchQueue: number;
+  relationRows: number;
+};
+
+async function progressOf(db: Knex): Promise<Progress> {
+  const count = async (query: Knex.QueryBuilder) =>
+    Number(((await query.count({ n: '*' })) as Array<{ n: string }>)[0].n);
+  return {
+    total: await count(db('refresh_state')),
+    processed: await count(
+      db('refresh_state').whereNotNull('processed_entity'),
+    ),
+    stitched: await count(db('final_entities').whereNotNull('final_entity')),
+    stitchQueue: await count(db('stitch_queue')),
+    relationRows: await count(db('relations')),
+  };
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+/** Waits until every entity is processed and stitched and the relations stop changing. */
+async function waitForCatalog(db: Knex, expected: number) {
+  let last: Progress | undefined;
+  let printedAt = 0;
+  for (;;) {
+    const now = await progressOf(db);
+    if (Date.now() - printedAt > 30_000) {
+      printedAt = Date.now();
+      console.error(`catalog: ${JSON.stringify(now)}`);
+    }
+    const settled =
+      now.total >= expected &&
+      now.processed === now.total &&
+      now.stitched === now.total &&
+      now.stitchQueue === 0 &&
+      last?.relationRows === now.relationRows;
+    if (settled) return now;
+    last = now;
+    await sleep(5_000);
+  }
+}
+
+function memory(gc: () => void) {
+  gc();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: rss / 2 ** 20, heapMb: heapUsed / 2 ** 20 };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      entities: { type: 'string', default: '50000' },
+      requests: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '16' },
+      load: { type: 'boolean', default: false },
+    },
+  });
+  if (values.load) {
+    serveLoads();
+    return;
+  }
+  const requests = Number(values.requests);
+  const concurrency = Number(values.concurrency);
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+
+  const catalog = syntheticCatalog(Number(values.entities));
+  const relationTotal = [...catalog.relations.values()].reduce(
+    (a, b) => a + b,
+    0,
+  );
+  console.log(
+    `\nCatalog: ${catalog.entities.length} entities (${Object.entries(
+      catalog.counts,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}); ${relationTotal} relations (${[...catalog.relations]
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')})\n`,
+  );
+
+  const database = testDatabases().find(d => d.name === 'PostgreSQL')!;
+  const provider = benchProvider(catalog.entities);
+  const started = Date.now();
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      provider.module,
+      catalogModuleInventoryRelations,
+      inventoryPlugin,
+      schedulerServiceFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { database: database.config() },
+          catalog: {
+            rules: [{ allow: ['Component', 'Resource', 'Group', 'User'] }],
+            // Processed once within the run; no reprocessing during the measurements.
+            processingInterval: { hours: 2 },
+          },
+          // Builds only when the benchmark triggers them.
+          inventory: {
+            schedule: { frequency: { hours: 24 }, timeout: { minutes: 30 } },
+          },
+        },
+      }),
+    ],
+  });
+  const child = loadProcess();
+  const authorization = mockCredentials.user.header();
+  const baseUrl = `http://127.0.0.1:${backend.server.port()}/api/inventory`;
+  const get = async <T>(path: string) => {
+    const res = await fetch(`${baseUrl}/${path}`, {
+      headers: { authorization },
+    });
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    return (await res.json()) as T;
+  };
+  /** Triggers an index build and waits for it; returns its status. */
+  const build = async () => {
+    const before = (await get<StatusResponse>('status')).index.builtAt;
+    // 409: the previous run has set the new state but still records its history.
+    for (;;) {
+      const res = await fetch(
+        `${baseUrl}/.backstage/scheduler/v1/tasks/inventory-index-refresh/trigger`,
+        { method: 'POST', headers: { authorization } },
+      );
+      if (res.ok) break;
+      if (res.status !== 409) throw new Error(`trigger: HTTP ${res.status}`);
+      await sleep(250);
+    }
+    for (;;) {
+      await sleep(250);
+      const status = await get<StatusResponse>('status');
+      if (status.index.builtAt && status.index.builtAt !== before) {
+        return status;
+      }
+      if (status.index.lastError) throw new Error(status.index.lastError);
+    }
+  };
+
+  try {
+    const applyMs = await provider.applied();
+    const settled = await waitForCatalog(
+      provider.db(),
+      catalog.entities.length,
+    );
+    const catalogSeconds = (Date.now() - started) / 1000;
+    console.error(`catalog settled after ${catalogSeconds.toFixed(0)} s`);
+
+    const beforeBuild = memory(gc);
+    const first = await build();
+    const afterBuild = memory(gc);
+    const refreshes = [];
+    for (let i = 0; i < 3; i++) refreshes.push((await build()).index);
+    const afterRefresh = memory(gc);
+    const { index } = first;
+    if (index.entities !== catalog.entities.length) {
+      console.error(
+        `WARNING: index holds ${index.entities} entities, expected ${catalog.entities.length}`,
+      );
+    }
+    if (index.relations !== relationTotal) {
+      console.error(
+        `WARNING: index holds ${index.relations} relations, expected ${relationTotal}`,
+      );
+    }
+    const driftStarted = performance.now();
+    await get('drift');
+    const firstDriftMs = performance.now() - driftStarted;
+
+    console.log(
+      `Catalog: ${settled.total} entities, ${settled.relationRows} relation rows (both directions) in PostgreSQL; index: ${index.entities} entities, ${index.relations} relations, ${index.links} links, ${index.ambiguous} ambiguous\n`,
+    );
+    printMarkdownTable(
+      ['step', 'wall time (s)', 'RSS after (MB)', 'heap used after (MB)'],
+      [
+        [
+          'catalog: provider mutation applied',
+          (applyMs / 1000).toFixed(1),
+          '—',
+          '—',
+        ],
+        [
+          'catalog: ingestion + processing + stitching',
+          catalogSeconds.toFixed(0),
+          beforeBuild.rssMb.toFixed(0),
+          beforeBuild.heapMb.toFixed(0),
+        ],
+        [
+          'index: first build over the full catalog (buildMs)',
+          (index.buildMs! / 1000).toFixed(1),
+          afterBuild.rssMb.toFixed(0),
+          afterBuild.heapMb.toFixed(0),
+        ],
+        [
+          `index: refresh ×${refreshes.length} (buildMs each)`,
+          refreshes.map(r => (r.buildMs! / 1000).toFixed(1)).join(' / '),
+          afterRefresh.rssMb.toFixed(0),
+          afterRefresh.heapMb.toFixed(0),
+        ],
+        [
+          'drift: first answer after a build (computed, then cached)',
+          (firstDriftMs / 1000).toFixed(1),
+          '—',
+          '—',
+        ],
+      ],
+    );
+    console.log(
+      `\nHeap held by the index ≈ ${(
+        afterBuild.heapMb - beforeBuild.heapMb
+      ).toFixed(
+        0,
+      )} MB (heap after the first build minus before, both after GC)\n`,
+    );
+
+    const lookups: LookupKind[] = [
+      'placement',
+      'administrators',
+      'ownership',
+      'impact',
+      'completeness',
+      'drift',
+    ];
+    const results: LoadResult[] = [];
+    const request = (kind: LookupKind, lookup: string, seed: number) => ({
+      baseUrl,
+      authorization,
+      kind,
+      lookup,
+      subjects: catalog.subjects,
+      requests,
+      concurrency,
+      seed,
+    });
+    for (const [i, kind] of lookups.entries()) {
+      console.error(`load: ${kind}`);
+      results.push(await child.run(request(kind, kind, SEED + i)));
+    }
+    // The index rebuilds on the same event loop that answers: placement while it does.
+    // The index rebuilds on the event loop that answers: placement while it rebuilds back to
+    // back, the worst case of a short schedule (the default is a build every minute).
+    console.error('load: placement during index refreshes');
+    const during = child.run({
+      ...request('placement', 'placement, index rebuilding', SEED),
+      untilStopped: true,
+    });
+    const rebuilds = 3;
+    for (let i = 0; i < rebuilds; i++) await build();
+    child.child.send('stop');
+    results.push(await during);
+
+    console.log(
+      `Lookups: ${requests} requests each (after 20 warm-up requests), ${concurrency} concurrent, from a second process over loopback; the last row for as long as ${rebuilds} index builds back to back took\n`,
+    );
+    printMarkdownTable(
+      [
+        'lookup',
+        'requests',
+        'non-200',
+        'wall time (s)',
+        'req/s',
+        'p50 (ms)',
+        'p95 (ms)',
+        'p99 (ms)',
+        'max (ms)',
+        'mean answer (KB)',
+      ],
+      results.map(r => [
+        r.lookup,
+        String(r.requests),
+        r.errors ? `${r.errors} ${JSON.stringify(r.statuses)}` : '0',
+        r.wallSeconds.toFixed(1),
+        (r.requests / r.wallSeconds).toFixed(0),
+        r.latenciesMs.p50.toFixed(1),
+        r.latenciesMs.p95.toFixed(1),
+        r.latenciesMs.p99.toFixed(1),
+        r.latenciesMs.max.toFixed(1),
+        r.meanKb.toFixed(1),
+      ]),
+    );
+    console.log(
+      `\nBackend process (catalog + inventory + HTTP): peak RSS ${peakRssMb().toFixed(
+        0,
+      )} MB\n`,
+    );
+  } finally {
+    child.child.send('exit');
+    await backend.stop();
+    await database.cleanup();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => {
+      if (!process.argv.includes('--load')) process.exit(0);
+    },
+    error => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
