@@ -25,11 +25,15 @@ export type GraphEdge = {
 /** Refs compare case-insensitively in the catalog; the graph keys them lowercased. */
 export const refOf = (entity: Entity) =>
   stringifyEntityRef(entity).toLowerCase();
+const FULL_REF = /^[^:/]+:[^:/]+\/[^:/]+$/;
+
 /**
  * A ref in the graph's form: full (`group:default/x` for `group:x`, or for `x` when `kind` is
  * given) and lowercased. Refs that do not parse are kept as written, lowercased.
  */
 export function normalizeRef(ref: string, kind?: string): string {
+  // Most refs arrive full (`kind:namespace/name`); only the others need parsing.
+  if (FULL_REF.test(ref)) return ref.toLowerCase();
   try {
     return stringifyEntityRef(
       parseEntityRef(ref, { defaultKind: kind, defaultNamespace: 'default' }),

@@ -27,6 +27,13 @@ import {
   repositorySlug,
 } from '../graph/specs';
 
+/** An item whose evidence is built only if the item is kept. */
+type Candidate = Omit<OwnershipItem, 'steps'> & { steps: () => EvidenceStep[] };
+const eager = (item: OwnershipItem): Candidate => ({
+  ...item,
+  steps: () => item.steps,
+});
+
 /** Items per role in one answer; `counts` always covers them all. */
 export const OWNERSHIP_ITEM_LIMIT = 200;
 
@@ -61,31 +68,33 @@ export function ownership(
   const identities = identitiesOf(graph, subjects);
   const groups = groupsOf(graph, identities);
   const principals = new Map([...identities, ...groups]);
-  const items: OwnershipItem[] = [];
+  const items: Candidate[] = [];
   const chainSteps = (chain: GraphEdge[]) => chain.map(e => stepOf(e));
 
   for (const [principal, { chain }] of principals) {
+    const prefix = chainSteps(chain);
     for (const edge of graph.in(principal, ['ownedBy'])) {
-      const owned = graph.entity(edge.source);
       items.push({
         role: 'owns',
         entity: graph.summary(edge.source),
-        steps: [
-          ...chainSteps(chain),
+        steps: () => [
+          ...prefix,
           stepOf(
             edge,
-            owned?.metadata.annotations?.[ANNOTATIONS.ownerEvidence],
+            graph.entity(edge.source)?.metadata.annotations?.[
+              ANNOTATIONS.ownerEvidence
+            ],
           ),
         ],
       });
     }
     for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
-      items.push(...administered(graph, principal, edge, chainSteps(chain)));
+      items.push(...administered(graph, principal, edge, prefix));
     }
   }
   items.push(
-    ...leadership(graph, identities),
-    ...ownersRoles(graph, identities),
+    ...leadership(graph, identities).map(eager),
+    ...ownersRoles(graph, identities).map(eager),
   );
   // Within a role, the widest first (organization, folders, projects, then what is in them),
   // so that a limit cuts the least telling items.
@@ -111,7 +120,7 @@ export function ownership(
     !options.roles || options.roles.includes(role);
   const counts: Partial<Record<OwnershipRole, number>> = {};
   const entities = new Map<OwnershipRole, Set<string>>();
-  const kept: OwnershipItem[] = [];
+  const kept: Candidate[] = [];
   for (const item of items) {
     counts[item.role] = (counts[item.role] ?? 0) + 1;
     entities.set(
@@ -139,7 +148,8 @@ export function ownership(
       entity: graph.summary(ref),
       steps: chainSteps(chain),
     })),
-    items: kept,
+    // Evidence is built for the items kept only: most of an answer's cost, and of its size.
+    items: kept.map(item => ({ ...item, steps: item.steps() })),
     inheritedResourceCounts,
     redacted: false,
   };
@@ -155,7 +165,7 @@ function administered(
   principal: string,
   edge: GraphEdge,
   prefix: EvidenceStep[],
-): OwnershipItem[] {
+): Candidate[] {
   const resource = graph.entity(edge.source);
   const grants = administratorsOf(resource).filter(
     g => g.ref && normalizeRef(g.ref) === principal,
@@ -166,22 +176,24 @@ function administered(
           grant.inherited ? ' (inherited)' : ''
         }`
       : undefined;
-    const origin = grant?.inherited
-      ? ancestorPath(graph, edge.source, grant.grantedOn)
-      : undefined;
-    const steps = origin
-      ? [
-          ...prefix,
-          {
-            from: principal,
-            relation: RELATIONS.administers,
-            to: origin.ancestor,
-            provenance: edge.provenance,
-            note: `${grant!.role} on ${grant!.grantedOn}`,
-          },
-          ...origin.down,
-        ]
-      : [...prefix, stepOf(edge, text)];
+    const steps = () => {
+      const origin = grant?.inherited
+        ? ancestorPath(graph, edge.source, grant.grantedOn)
+        : undefined;
+      return origin
+        ? [
+            ...prefix,
+            {
+              from: principal,
+              relation: RELATIONS.administers,
+              to: origin.ancestor,
+              provenance: edge.provenance,
+              note: `${grant!.role} on ${grant!.grantedOn}`,
+            },
+            ...origin.down,
+          ]
+        : [...prefix, stepOf(edge, text)];
+    };
     return {
       role: 'administers' as const,
       entity: graph.summary(edge.source),
