@@ -232,6 +232,9 @@ test('the inventory cards say where gcsweb runs and who administers k8s-artifact
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByText('Welcome to the Kubernetes infrastructure'),
+  ).toBeVisible();
   await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
   await expect(page.getByText('Where it runs')).toBeVisible();
   const chain = page.getByLabel('Chain 1');
@@ -267,6 +270,9 @@ test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByText('Welcome to the Kubernetes infrastructure'),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Who holds what' }).click();
   await page
     .getByLabel('GitHub login, e-mail address or group')
