@@ -1,6 +1,7 @@
 import {
   PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import PeopleIcon from '@material-ui/icons/People';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -28,11 +29,15 @@ const administratorsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The ownership lookup's route; the sidebar links pages by their route. */
+const ownershipRouteRef = createRouteRef();
+
 /** Who holds what: the ownership lookup, in the sidebar. */
 const ownershipLookupPage = PageBlueprint.make({
   name: 'ownership',
   params: {
     path: '/inventory/ownership',
+    routeRef: ownershipRouteRef,
     title: 'Who holds what',
     icon: <PeopleIcon />,
     loader: () =>
@@ -50,6 +55,7 @@ const ownershipLookupPage = PageBlueprint.make({
  */
 export const inventoryPlugin = createFrontendPlugin({
   pluginId: 'inventory',
+  routes: { ownership: ownershipRouteRef },
   extensions: [
     inventoryApi,
     ownershipLookupPage,

@@ -9,7 +9,6 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   InventoryRequestError,
-  OWNERSHIP_ROLES,
   OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
@@ -23,6 +22,16 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../api';
 import { EntityName, EvidenceChain } from './Evidence';
+
+/** What a person does by name first, then what they hold through groups. */
+const ROLE_ORDER: OwnershipRole[] = [
+  'leads',
+  'approves',
+  'reviews',
+  'administers',
+  'owns',
+  'emeritus',
+];
 
 /** Items shown per role; `counts` says how many there are. */
 const PER_ROLE = 200;
@@ -91,7 +100,7 @@ function Answer(props: { answer: OwnershipResponse }) {
           }`}
       </Typography>
       <div aria-label="Counts" style={{ marginTop: 8 }}>
-        {OWNERSHIP_ROLES.filter(role => answer.counts[role]).map(role => (
+        {ROLE_ORDER.filter(role => answer.counts[role]).map(role => (
           <Chip
             key={role}
             size="small"
@@ -105,7 +114,7 @@ function Answer(props: { answer: OwnershipResponse }) {
           {note}
         </Typography>
       ))}
-      {OWNERSHIP_ROLES.filter(role => answer.counts[role]).map(role => (
+      {ROLE_ORDER.filter(role => answer.counts[role]).map(role => (
         <RoleSection
           key={role}
           role={role}
