@@ -24,6 +24,23 @@ function postgresUrl(): string {
   return url;
 }
 
+/**
+ * `WITH (FORCE)` ends the test's own connections, but cannot end a server process of another
+ * role, such as an autovacuum worker that has just started on the fresh database; those end
+ * on their own within moments, so the drop is tried again.
+ */
+async function dropWithRetries(client: Client, datname: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt === 10) throw error;
+      await new Promise(resolve => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 /** Drops the per-plugin databases a backend created under `prefix`. */
 async function dropPostgresDatabases(prefix: string) {
   const client = new Client({ connectionString: postgresUrl() });
@@ -34,7 +51,7 @@ async function dropPostgresDatabases(prefix: string) {
       [`${prefix}%`],
     );
     for (const { datname } of rows) {
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      await dropWithRetries(client, datname);
     }
   } finally {
     await client.end();
