@@ -49,18 +49,19 @@ export const inventoryPlugin = createBackendPlugin({
           links: config.links,
         });
         deps.permissionsRegistry.addPermissions(inventoryPermissions);
+        const ask = createAsk(index, deps.permissions);
         deps.httpRouter.use(
           createRouter({
             index,
+            ask,
             history,
             httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
             impactMaxNodes: config.impactMaxNodes,
           }),
         );
         registerInventoryActions({
           actionsRegistry: deps.actionsRegistry,
-          ask: createAsk(index, deps.permissions),
+          ask,
           impactMaxNodes: config.impactMaxNodes,
         });
         // The index lives in this process's memory, so every instance builds its own.

@@ -1,7 +1,4 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { OWNERSHIP_ROLES, OwnershipRole } from '@infra-atlas/inventory-common';
 import express, { Request } from 'express';
@@ -15,7 +12,7 @@ import {
 } from '../queries/completeness';
 import { impact, parseImpactOptions } from '../queries/impact';
 import { placement } from '../queries/placement';
-import { Ask, createAsk, ownershipQuestion } from './answers';
+import { Ask, ownershipQuestion } from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
 
@@ -60,9 +57,10 @@ function ownershipRoles(req: Request): OwnershipRole[] | undefined {
 
 export type RouterOptions = {
   index: InventoryIndex;
+  /** How every answer is asked: the same for the routes and the actions. */
+  ask: Ask;
   history: CompletenessHistory;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
   impactMaxNodes: number;
 };
 
@@ -72,8 +70,7 @@ export type RouterOptions = {
  * `inventory.personal-details.read`.
  */
 export function createRouter(options: RouterOptions): express.Router {
-  const { index, history, httpAuth } = options;
-  const ask: Ask = createAsk(index, options.permissions);
+  const { index, ask, history, httpAuth } = options;
   const router = Router();
 
   router.get('/status', (_req, res) => {
