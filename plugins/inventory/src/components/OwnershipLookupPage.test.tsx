@@ -39,7 +39,18 @@ const ameukam: OwnershipResponse = {
     {
       role: 'leads',
       entity: summary('group:default/sig-k8s-infra', 'SIG K8s Infra'),
-      steps: [],
+      steps: [
+        {
+          from: 'user:default/ameukam',
+          relation: 'leads',
+          to: 'group:default/sig-k8s-infra',
+          provenance: {
+            kind: 'declared',
+            url: 'https://github.com/kubernetes/community/blob/main/sigs.yaml',
+          },
+          note: 'chair',
+        },
+      ],
     },
     {
       role: 'administers',
@@ -86,7 +97,7 @@ describe('OwnershipLookupPage', () => {
     expect(screen.getByText('administers: 2')).toBeInTheDocument();
     expect(
       screen.getByRole('region', { name: 'Leads (sigs.yaml)' }),
-    ).toHaveTextContent('SIG K8s Infra');
+    ).toHaveTextContent('SIG K8s Infra — chair');
     expect(
       screen.getByLabelText(
         'Inferred by email-local-part-is-github-login: same local part',

@@ -66,6 +66,9 @@ function RoleSection(props: {
                 <EntityName entity={item.entity} />
                 {item.path ? ` — ${item.path}` : ''}
                 {item.grant ? ` — ${item.grant}` : ''}
+                {item.role === 'leads' || item.role === 'emeritus'
+                  ? ` — ${item.steps[item.steps.length - 1]?.note ?? ''}`
+                  : ''}
               </summary>
               <EvidenceChain steps={item.steps} />
             </details>
