@@ -1,15 +1,19 @@
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
+
+/** Guest sign-in, done once the start page greets the newcomer. */
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByText('Welcome to the Kubernetes infrastructure'),
+  ).toBeVisible();
+}
 
 test('a newcomer signs in as guest, finds a system and reads its runbook', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-
-  // The start page points at the domain of the community infrastructure.
-  await expect(
-    page.getByText('Welcome to the Kubernetes infrastructure'),
-  ).toBeVisible();
+  // Signed in, the start page greets the newcomer with the map of the infrastructure.
+  await signInAsGuest(page);
 
   // Find the container registry among the systems in the catalog.
   await page.goto('/catalog?filters[kind]=system');
@@ -65,11 +69,7 @@ test('the crawled GCP estate shows where cluster aaa runs and who administers it
     )
     .toBeGreaterThan(0);
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByText('Welcome to the Kubernetes infrastructure'),
-  ).toBeVisible();
+  await signInAsGuest(page);
 
   await page.goto(
     '/catalog/default/resource/gke-cluster--kubernetes-public--us-central1--aaa',
@@ -112,11 +112,7 @@ test('the GitHub inventory shows where gcsweb runs, who owns it, and its README 
       'resource:default/k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb',
     ]);
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByText('Welcome to the Kubernetes infrastructure'),
-  ).toBeVisible();
+  await signInAsGuest(page);
 
   await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
   await expect(
@@ -230,11 +226,7 @@ test('the inventory cards say where gcsweb runs and who administers k8s-artifact
     )
     .toBe(5);
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByText('Welcome to the Kubernetes infrastructure'),
-  ).toBeVisible();
+  await signInAsGuest(page);
   await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
   await expect(page.getByText('Where it runs')).toBeVisible();
   const chain = page.getByLabel('Chain 1');
@@ -268,11 +260,7 @@ test('the inventory cards say where gcsweb runs and who administers k8s-artifact
 test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByText('Welcome to the Kubernetes infrastructure'),
-  ).toBeVisible();
+  await signInAsGuest(page);
   await page.getByRole('link', { name: 'Who holds what' }).click();
   await page
     .getByLabel('GitHub login, e-mail address or group')

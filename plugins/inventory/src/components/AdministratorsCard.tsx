@@ -1,12 +1,6 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { AdministratorsResponse } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { inventoryApiRef } from '../api';
-import { AnswerState } from './AnswerState';
+import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 
 const PEOPLE_SHOWN = 25;
@@ -106,15 +100,12 @@ function Administrators(props: { answer: AdministratorsResponse }) {
 
 /** The owner and why, every administrative grant (direct and inherited), and the people. */
 export function AdministratorsCard() {
-  const { entity } = useEntity();
-  const inventory = useApi(inventoryApiRef);
-  const ref = stringifyEntityRef(entity);
-  const state = useAsync(() => inventory.administrators(ref), [inventory, ref]);
   return (
-    <InfoCard title="Who administers it">
-      <AnswerState {...state}>
-        {answer => <Administrators answer={answer} />}
-      </AnswerState>
-    </InfoCard>
+    <EntityAnswerCard
+      title="Who administers it"
+      ask={(inventory, ref) => inventory.administrators(ref)}
+    >
+      {answer => <Administrators answer={answer} />}
+    </EntityAnswerCard>
   );
 }

@@ -3,8 +3,17 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { InventoryRequestError } from '@infra-atlas/inventory-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  InventoryClient,
+  InventoryRequestError,
+} from '@infra-atlas/inventory-common';
 import { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { inventoryApiRef } from '../api';
 
 /**
  * Loading, not-yet-indexed and error states shared by every card: a 404 means the inventory
@@ -35,4 +44,21 @@ export function AnswerState<T>(props: {
   }
   if (error) return <ResponseErrorPanel error={error} />;
   return <>{value === undefined ? null : children(value)}</>;
+}
+
+/** A card that asks the inventory about the page's entity and shows the answer or its state. */
+export function EntityAnswerCard<T>(props: {
+  title: string;
+  ask: (inventory: InventoryClient, entityRef: string) => Promise<T>;
+  children: (answer: T) => ReactNode;
+}) {
+  const { entity } = useEntity();
+  const inventory = useApi(inventoryApiRef);
+  const ref = stringifyEntityRef(entity);
+  const state = useAsync(() => props.ask(inventory, ref), [inventory, ref]);
+  return (
+    <InfoCard title={props.title}>
+      <AnswerState {...state}>{props.children}</AnswerState>
+    </InfoCard>
+  );
 }

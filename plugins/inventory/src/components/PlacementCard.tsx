@@ -1,12 +1,6 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { PlacementResponse } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { inventoryApiRef } from '../api';
-import { AnswerState } from './AnswerState';
+import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 
 function Placement(props: { answer: PlacementResponse }) {
@@ -67,15 +61,12 @@ function Placement(props: { answer: PlacementResponse }) {
 
 /** Where the entity runs, up to the organization, and the DNS names that reach it. */
 export function PlacementCard() {
-  const { entity } = useEntity();
-  const inventory = useApi(inventoryApiRef);
-  const ref = stringifyEntityRef(entity);
-  const state = useAsync(() => inventory.placement(ref), [inventory, ref]);
   return (
-    <InfoCard title="Where it runs">
-      <AnswerState {...state}>
-        {answer => <Placement answer={answer} />}
-      </AnswerState>
-    </InfoCard>
+    <EntityAnswerCard
+      title="Where it runs"
+      ask={(inventory, ref) => inventory.placement(ref)}
+    >
+      {answer => <Placement answer={answer} />}
+    </EntityAnswerCard>
   );
 }
