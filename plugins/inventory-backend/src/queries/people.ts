@@ -1,10 +1,5 @@
-import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
-import {
-  GraphEdge,
-  InventoryGraph,
-  normalizeRef,
-} from '../graph/InventoryGraph';
-import { groupsOf } from './subjects';
+import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import { groupsOf, identitiesOf } from './subjects';
 import { leadershipOf, ownershipOf, repositorySlug } from '../graph/specs';
 
 const loginOfRef = (ref: string) => normalizeRef(ref).split('/').pop()!;
@@ -68,14 +63,7 @@ export function emeritusPrincipals(
   for (const login of emeritus.keys()) {
     const userRef = `user:default/${login}`;
     if (!graph.has(userRef)) continue;
-    const identities = new Map([[userRef, { chain: [] as GraphEdge[] }]]);
-    for (const edge of [
-      ...graph.out(userRef, [RELATION_SAME_AS]),
-      ...graph.in(userRef, [RELATION_SAME_AS]),
-    ]) {
-      const other = edge.source === userRef ? edge.target : edge.source;
-      identities.set(other, { chain: [] });
-    }
+    const identities = identitiesOf(graph, [userRef]);
     for (const ref of [
       ...identities.keys(),
       ...groupsOf(graph, identities).keys(),
