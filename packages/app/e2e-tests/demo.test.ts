@@ -31,6 +31,63 @@ test('a newcomer signs in as guest, finds a system and reads its runbook', async
   await expect(docs.getByText('k8s-artifacts-prod').first()).toBeVisible();
 });
 
+test('a newcomer opens a runbook from the start page', async ({
+  page,
+  request,
+}) => {
+  // Whom to ask comes from sigs.yaml: wait until the GitHub crawl has put the SIG in.
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            'http://localhost:7007/api/catalog/entities/by-name/group/default/sig-k8s-infra',
+            { headers: { Authorization: 'Bearer infra-atlas-demo-token' } },
+          )
+        ).status(),
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(200);
+
+  await signInAsGuest(page);
+
+  // The start page, read from the catalog: the estate counted, whom to ask, how to get access.
+  const glance = page.getByRole('region', {
+    name: 'The infrastructure at a glance',
+  });
+  await expect(
+    glance.getByRole('link', { name: /GKE clusters: list them/ }),
+  ).toBeVisible();
+  const ask = page.getByRole('region', { name: 'Whom to ask' });
+  await expect(ask).toContainText('Chairs: Arnaud Meukam');
+  await expect(ask.getByRole('link', { name: /#sig-k8s-infra/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Access groups by system' })
+      .getByRole('link', { name: 'k8s-infra-rbac-gcsweb@kubernetes.io' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/browser/start-page.png',
+    fullPage: true,
+  });
+
+  // The runbook, built by the real mkdocs the first time it is opened.
+  await page
+    .getByRole('list', { name: 'Runbooks' })
+    .getByRole('link', { name: 'gcsweb', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/docs\/default\/system\/gcsweb/);
+  const docs = page.locator('[data-testid="techdocs-native-shadowroot"]');
+  await expect(
+    docs.getByRole('heading', { name: 'How to get access' }),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await page.screenshot({
+    path: 'test-results/browser/start-page-runbook.png',
+    fullPage: true,
+  });
+});
+
 test('scripts read the demo catalog with the documented token', async ({
   request,
 }) => {
@@ -257,6 +314,65 @@ test('the inventory cards say where gcsweb runs and who administers k8s-artifact
   });
 });
 
+test('the gcsweb page says what breaks with it, who approves its changes and where its runbook is', async ({
+  page,
+  request,
+}) => {
+  // The OWNERS answer needs the GitHub crawl indexed: wait until it names gcsweb's approvers.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `http://localhost:7007/api/inventory/owners-files?entity=component:default/${GCSWEB_APP}`,
+          { headers: TOKEN },
+        );
+        return res.ok() ? (await res.json()).approvers.length : res.status();
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBeGreaterThan(0);
+
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
+
+  // If this goes down: what breaks, whom to tell, where the walk stopped, the graph.
+  await expect(page.getByText('If this goes down')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Whom to tell' })).toContainText(
+    'sig-k8s-infra',
+  );
+  await expect(
+    page.getByRole('link', { name: 'Open the blast radius graph' }),
+  ).toHaveAttribute('href', /\/inventory\/graph\?entity=.*&mode=blast-radius/);
+
+  // Runbook: the app's README and the gcsweb system's runbook.
+  const sites = page.getByRole('list', { name: 'TechDocs' });
+  await expect(
+    sites.getByRole('link', { name: 'Runbook of the gcsweb system' }),
+  ).toHaveAttribute('href', '/docs/default/system/gcsweb');
+  await expect(sites.getByRole('link', { name: 'Its own docs' })).toBeVisible();
+
+  // OWNERS: apps/gcsweb/OWNERS up to the root, approvers linked to their User pages.
+  const files = page.getByRole('list', { name: 'OWNERS files' });
+  await expect(files).toContainText('apps/gcsweb/OWNERS');
+  await expect(
+    page
+      .getByRole('list', { name: 'Approvers' })
+      .getByRole('link', { name: 'ameukam' }),
+  ).toHaveAttribute('href', '/catalog/default/user/ameukam');
+  await expect(page.getByRole('list', { name: 'Emeritus' })).toContainText(
+    'emeritus',
+  );
+
+  // Drift: nothing names gcsweb in the demo estate.
+  await expect(page.getByText(/No drift found/)).toBeVisible();
+
+  await page.getByText('If this goes down').scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: 'test-results/browser/inventory-gcsweb-cards.png',
+    fullPage: true,
+  });
+});
+
 test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
   page,
 }) => {
@@ -274,6 +390,114 @@ test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
   await expect(administers).toContainText('kubernetes.io');
   await page.screenshot({
     path: 'test-results/browser/inventory-ownership-ameukam.png',
+    fullPage: true,
+  });
+});
+
+test('find where gcsweb runs in the explorer', async ({ page, request }) => {
+  // The inventory re-reads the catalog every 30 seconds; wait until it places gcsweb.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          'http://localhost:7007/api/inventory/explorer',
+          { headers: TOKEN },
+        );
+        if (!res.ok()) return res.status();
+        const { nodes } = await res.json();
+        return nodes.find(
+          (n: { ref: string }) => n.ref === `component:default/${GCSWEB_APP}`,
+        )?.parents?.length;
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(1);
+
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: 'What runs where' }).click();
+  await page.getByLabel('Search title, ref or label').fill('gcsweb');
+  await expect(page).toHaveURL(/\/inventory\/explorer\?q=gcsweb/);
+  // The search opens the path to each match: organization, project, cluster, namespace, app.
+  const tree = page.getByRole('tree', { name: 'What runs where' });
+  const path = [
+    'kubernetes.io (gcp-organization)',
+    'kubernetes-public (gcp-project)',
+    'aaa (gke-cluster)',
+    'gcsweb (k8s-namespace)',
+    'gcsweb (service)',
+  ];
+  for (const [level, name] of path.entries()) {
+    const item = tree.getByRole('treeitem', { name, exact: true });
+    await expect(item).toHaveAttribute('aria-level', String(level + 1));
+    if (level < path.length - 1) {
+      await expect(item).toHaveAttribute('aria-expanded', 'true');
+    }
+  }
+  await page.screenshot({
+    path: 'test-results/browser/inventory-explorer-gcsweb.png',
+    fullPage: true,
+  });
+
+  await tree
+    .getByRole('treeitem', { name: 'gcsweb (service)', exact: true })
+    .getByRole('link', { name: 'gcsweb' })
+    .click();
+  await expect(page).toHaveURL(`/catalog/default/component/${GCSWEB_APP}`);
+  await expect(page.getByText('Where it runs')).toBeVisible();
+});
+
+test('a maintainer sees where git and the cloud disagree, and how complete each owner is', async ({
+  page,
+  request,
+}) => {
+  // The drift report needs the GitHub and GCP crawls and an index build: wait for the
+  // missing secret before opening the page, which asks once.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          'http://localhost:7007/api/inventory/drift',
+          { headers: TOKEN },
+        );
+        return res.ok() ? (await res.json()).counts['missing-secret'] : 0;
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBeGreaterThan(0);
+
+  // The app scrolls inside its main area, so a full-page screenshot is the viewport: make it
+  // tall enough to show the findings and the scorecards' lists.
+  await page.setViewportSize({ width: 1400, height: 2200 });
+  await signInAsGuest(page);
+  await page.getByRole('link', { name: 'Drift' }).click();
+  await expect(page.getByRole('table', { name: 'Providers' })).toContainText(
+    'gcp-inventory:k8sInfra',
+  );
+  await page.getByRole('button', { name: /^missing-secret: \d+$/ }).click();
+  await expect(page).toHaveURL(/\/inventory\/drift\?kind=missing-secret/);
+  const secrets = page.getByRole('region', { name: 'missing-secret' });
+  await expect(secrets).toContainText('k8s-infra-prow-sa-key');
+  await expect(
+    page.getByRole('region', { name: 'workload-identity-orphan' }),
+  ).toHaveCount(0);
+  await page.screenshot({
+    path: 'test-results/browser/inventory-drift.png',
+    fullPage: true,
+  });
+
+  await page.getByRole('link', { name: 'Scorecards' }).click();
+  await page
+    .getByRole('table', { name: 'Scores per owner' })
+    .getByRole('button', { name: 'sig-k8s-infra', exact: true })
+    .click();
+  await expect(page).toHaveURL(
+    /\/inventory\/scorecards\?by=owner&key=group%3Adefault%2Fsig-k8s-infra/,
+  );
+  await expect(
+    page.getByRole('list', { name: 'What to fix in sig-k8s-infra' }),
+  ).toContainText('Has docs or a runbook');
+  await page.screenshot({
+    path: 'test-results/browser/inventory-scorecards.png',
     fullPage: true,
   });
 });

@@ -10,8 +10,19 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-function commaList(value: string | undefined): string[] {
-  return value ? value.split(',').map(v => v.trim()) : [];
+/**
+ * The values of a comma-separated annotation (anchors, access groups, images), trimmed, without
+ * empty entries.
+ *
+ * @public
+ */
+export function commaList(value: string | undefined): string[] {
+  return value
+    ? value
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /**

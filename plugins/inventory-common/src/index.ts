@@ -11,4 +11,6 @@ export * from './relations';
 export * from './resourceTypes';
 export * from './permissions';
 export * from './identifiers';
+export * from './leadership';
 export * from './api';
+export * from './multimap';

@@ -6,3 +6,4 @@
 export { inventoryPlugin as default } from './plugin';
 export { catalogGraphInventoryRelations } from './catalogGraphRelations';
 export { inventoryApiRef } from './api';
+export { HomeWidgetCard } from './components/home/HomeWidgetCard';

@@ -4,8 +4,28 @@ import {
   createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import PeopleIcon from '@material-ui/icons/People';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { inventoryApi } from './api';
+import {
+  driftCard,
+  impactCard,
+  ownersFilesCard,
+  runbookCard,
+} from './entityCards';
+import {
+  driftPage,
+  driftRouteRef,
+  scorecardsPage,
+  scorecardsRouteRef,
+} from './healthPages';
+import {
+  accessWidget,
+  atAGlanceWidget,
+  contactsWidget,
+  runbooksWidget,
+} from './homeWidgets';
 
 /** Where it runs: for what runs somewhere (apps, namespaces, clusters, buckets, records). */
 const placementCard = EntityCardBlueprint.make({
@@ -29,6 +49,24 @@ const administratorsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The explorer's route. */
+const explorerRouteRef = createRouteRef();
+
+/** What runs where: the placement forest, filtered and searched in the browser. */
+const explorerPage = PageBlueprint.make({
+  name: 'explorer',
+  params: {
+    path: '/inventory/explorer',
+    routeRef: explorerRouteRef,
+    title: 'What runs where',
+    icon: <AccountTreeIcon />,
+    loader: () =>
+      import('./components/explorer/ExplorerPage').then(m => (
+        <m.ExplorerPage />
+      )),
+  },
+});
+
 /** The ownership lookup's route; the sidebar links pages by their route. */
 const ownershipRouteRef = createRouteRef();
 
@@ -47,6 +85,22 @@ const ownershipLookupPage = PageBlueprint.make({
   },
 });
 
+/** The dependency graph's route: entity pages' cards link to it with a focus. */
+const graphRouteRef = createRouteRef();
+
+/** The dependency graph: a focus, its neighbourhood or blast radius, on a canvas. */
+const graphPage = PageBlueprint.make({
+  name: 'graph',
+  params: {
+    path: '/inventory/graph',
+    routeRef: graphRouteRef,
+    title: 'Dependency graph',
+    icon: <BubbleChartIcon />,
+    loader: () =>
+      import('./components/graph/GraphPage').then(m => <m.GraphPage />),
+  },
+});
+
 /**
  * The inventory in the app: entity cards with the inventory backend's answers and their
  * evidence.
@@ -55,11 +109,29 @@ const ownershipLookupPage = PageBlueprint.make({
  */
 export const inventoryPlugin = createFrontendPlugin({
   pluginId: 'inventory',
-  routes: { ownership: ownershipRouteRef },
+  routes: {
+    ownership: ownershipRouteRef,
+    explorer: explorerRouteRef,
+    graph: graphRouteRef,
+    scorecards: scorecardsRouteRef,
+    drift: driftRouteRef,
+  },
   extensions: [
     inventoryApi,
     ownershipLookupPage,
+    explorerPage,
+    graphPage,
+    scorecardsPage,
+    driftPage,
     placementCard,
     administratorsCard,
+    impactCard,
+    runbookCard,
+    ownersFilesCard,
+    driftCard,
+    atAGlanceWidget,
+    runbooksWidget,
+    accessWidget,
+    contactsWidget,
   ],
 });

@@ -109,22 +109,29 @@ export class InventoryGraph implements EntityLookup {
     return { ref, entity };
   }
 
-  /** How many entities live under `ref` (childOf, transitively); computed once per build. */
-  descendantCount(ref: string): number {
+  /**
+   * How many entities live under `ref` (along `relations`, transitively, each counted once);
+   * computed once per build. `childOf` alone is the resource hierarchy IAM inherits along.
+   */
+  descendantCount(
+    ref: string,
+    relations: readonly string[] = ['childOf'],
+  ): number {
     const key = normalizeRef(ref);
-    const known = this.descendantCounts.get(key);
+    const cacheKey = `${relations.join(',')}\u0000${key}`;
+    const known = this.descendantCounts.get(cacheKey);
     if (known !== undefined) return known;
     const seen = new Set([key]);
     const queue = [key];
     while (queue.length) {
-      for (const edge of this.in(queue.pop()!, ['childOf'])) {
+      for (const edge of this.in(queue.pop()!, relations)) {
         if (!seen.has(edge.source)) {
           seen.add(edge.source);
           queue.push(edge.source);
         }
       }
     }
-    this.descendantCounts.set(key, seen.size - 1);
+    this.descendantCounts.set(cacheKey, seen.size - 1);
     return seen.size - 1;
   }
 

@@ -25,12 +25,9 @@ export type DirectoryOwnership = {
   labels?: string[];
 };
 
-/** A SIG's, WG's or committee's leadership from sigs.yaml, as user refs. */
-export type Leadership = {
-  chairs?: string[];
-  techLeads?: string[];
-  emeritusLeads?: string[];
-};
+// Leadership is read by the app too, so its reader lives in inventory-common.
+export { leadershipOf } from '@infra-atlas/inventory-common';
+export type { Leadership } from '@infra-atlas/inventory-common';
 
 type Spec = Record<string, any> | undefined;
 const specOf = (entity: Entity | undefined): Spec => entity?.spec as Spec;
@@ -45,10 +42,6 @@ export const grantsOf = (entity: Entity | undefined): IamGrant[] =>
 
 export const ownershipOf = (entity: Entity | undefined): DirectoryOwnership[] =>
   specOf(entity)?.ownership ?? [];
-
-export const leadershipOf = (
-  entity: Entity | undefined,
-): Leadership | undefined => specOf(entity)?.leadership;
 
 /** A string field of the spec, e.g. `specString(record, 'fqdn')`. */
 export function specString(

@@ -11,6 +11,7 @@ import {
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { administratorsOf, ownershipOf, specString } from '../graph/specs';
+import { isDocsLink } from './docsLinks';
 
 /** What the checks need beyond the graph, computed once per index build. */
 export type CompletenessFacts = {
@@ -21,7 +22,6 @@ export type CompletenessFacts = {
 };
 
 const SCORED_KINDS = new Set(['component', 'system', 'resource']);
-const DOC_LINK = /runbook|playbook|docs|documentation|readme/i;
 const OWNER_LABEL = /^(sig|wg|committee)\//;
 
 const check = (
@@ -60,9 +60,7 @@ function docsCheck(entity: Entity): CompletenessCheck {
   if (entity.metadata.annotations?.['backstage.io/techdocs-ref']) {
     return check('docs', true, 'has TechDocs');
   }
-  const link = (entity.metadata.links ?? []).find(
-    l => DOC_LINK.test(l.title ?? '') || DOC_LINK.test(l.url),
-  );
+  const link = (entity.metadata.links ?? []).find(isDocsLink);
   return link
     ? check('docs', true, `runbook link ${link.url}`)
     : check('docs', false, 'no TechDocs and no runbook link');

@@ -57,9 +57,33 @@ export function drift(
     ...emeritusStillActive(graph, inputs.emeritus),
     ...grantsToUnknownPeople(graph),
   ];
+  return {
+    generatedAt: new Date().toISOString(),
+    counts: countKinds(findings),
+    findings,
+  };
+}
+
+function countKinds(findings: DriftFinding[]) {
   const counts: Partial<Record<DriftKind, number>> = {};
   for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-  return { generatedAt: new Date().toISOString(), counts, findings };
+  return counts;
+}
+
+/** The findings that name an entity (any of their `entities`), counted anew. */
+export function driftAbout(
+  report: DriftResponse,
+  entityRef: string,
+): DriftResponse {
+  const ref = normalizeRef(entityRef);
+  const findings = report.findings.filter(f =>
+    f.entities.some(e => normalizeRef(e) === ref),
+  );
+  return {
+    generatedAt: report.generatedAt,
+    counts: countKinds(findings),
+    findings,
+  };
 }
 
 function projectDrift(

@@ -33,22 +33,32 @@ export function parseImpactOptions(
       `direction must be 'dependents' or 'dependencies', not '${direction}'`,
     );
   }
-  const depth =
-    query.depth === undefined
-      ? IMPACT_LIMITS.defaultDepth
-      : Number(query.depth);
-  if (
-    (query.depth !== undefined && !/^\d+$/.test(query.depth)) ||
-    depth < 1 ||
-    depth > IMPACT_LIMITS.maxDepth
-  ) {
+  return {
+    direction,
+    depth: parseDepth(query.depth, IMPACT_LIMITS.defaultDepth),
+    relations: parseRelations(query.relations, DEPENDENCY_RELATIONS),
+    maxNodes,
+  };
+}
+
+/** A walk's depth from a query parameter: an integer from 1 to the maximum. */
+export function parseDepth(value: string | undefined, defaultDepth: number) {
+  if (value === undefined) return defaultDepth;
+  const depth = Number(value);
+  if (!/^\d+$/.test(value) || depth < 1 || depth > IMPACT_LIMITS.maxDepth) {
     throw new InputError(
       `depth must be an integer from 1 to ${IMPACT_LIMITS.maxDepth}`,
     );
   }
-  const relations = query.relations
-    ? query.relations.split(',').map(r => r.trim())
-    : DEPENDENCY_RELATIONS;
+  return depth;
+}
+
+/** Relations to walk from a comma-separated query parameter, by their forward names. */
+export function parseRelations(
+  value: string | undefined,
+  defaults: string[],
+): string[] {
+  const relations = value ? value.split(',').map(r => r.trim()) : defaults;
   const unknown = relations.filter(r => !WALKABLE.includes(r));
   if (unknown.length) {
     throw new InputError(
@@ -57,7 +67,7 @@ export function parseImpactOptions(
       )}; give forward names: ${WALKABLE.join(', ')}`,
     );
   }
-  return { direction, depth, relations, maxNodes };
+  return relations;
 }
 
 /**

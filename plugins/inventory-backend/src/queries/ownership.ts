@@ -19,6 +19,7 @@ import { provenanceOf } from '../graph/provenance';
 import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 import { stepOf, walk } from './evidence';
 import { groupsOf, identitiesOf, resolveSubject } from './subjects';
+import { ownersFileUrl } from './ownersFiles';
 import {
   administratorsOf,
   leadershipOf,
@@ -252,17 +253,9 @@ function ownersRoles(
   const items: OwnershipItem[] = [];
   for (const repo of graph.ofKind('component', 'repository')) {
     const entries = ownershipOf(repo);
-    const files = (
-      repo.metadata.annotations?.[ANNOTATIONS.ownersFiles] ?? ''
-    ).split(',');
     const slug = repositorySlug(repo);
     for (const entry of entries) {
-      const file =
-        files.find(f =>
-          f.endsWith(`/${entry.dir ? `${entry.dir}/` : ''}OWNERS`),
-        ) ??
-        (provenanceOf(repo) as { url?: string; source?: string }).url ??
-        '';
+      const file = ownersFileUrl(repo, entry.dir);
       const roles = [
         ['approves', entry.approvers],
         ['reviews', entry.reviewers],

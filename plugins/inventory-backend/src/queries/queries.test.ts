@@ -1,7 +1,9 @@
+import { GraphResponse } from '@infra-atlas/inventory-common';
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { administrators } from './administrators';
 import { groupTotals, scorecard, totalsOf } from './completeness';
+import { dependencyGraph, parseGraphOptions } from './dependencyGraph';
 import { drift } from './drift';
 import { impact } from './impact';
 import { nearDuplicatePairs } from './nearDuplicates';
@@ -341,6 +343,82 @@ describe('impact', () => {
     expect(answer.nodes.map(n => n.entity.ref)).toEqual([
       'component:default/b',
     ]);
+  });
+});
+
+describe('dependency graph', () => {
+  const refs = (answer: GraphResponse) =>
+    answer.nodes.map(n => [n.ref, n.distance]);
+
+  it('draws the blast radius of a cluster with every relation among its nodes', () => {
+    const answer = dependencyGraph(
+      build(),
+      'resource:default/cluster',
+      parseGraphOptions({ mode: 'blast-radius', depth: '5' }, 100),
+    );
+    expect(refs(answer)).toEqual([
+      ['resource:default/cluster', 0],
+      ['resource:default/ns', 1],
+      ['component:default/app', 2],
+      ['resource:default/www', 3],
+    ]);
+    expect(answer.edges).toEqual(
+      expect.arrayContaining([
+        {
+          source: 'resource:default/ns',
+          target: 'resource:default/cluster',
+          type: 'runsOn',
+        },
+        {
+          source: 'resource:default/www',
+          target: 'component:default/app',
+          type: 'servedBy',
+        },
+      ]),
+    );
+    expect(answer.edges).toHaveLength(3);
+    // The app has no project of its own: it is in the project its cluster is in.
+    expect(answer.nodes[2]).toMatchObject({
+      owner: 'group:default/sig-infra',
+      project: 'project',
+    });
+  });
+
+  it('walks both ways in the neighbourhood, filtered by kind, and states the cut-off', () => {
+    const around = dependencyGraph(
+      build(),
+      'resource:default/ns',
+      parseGraphOptions({ depth: '1' }, 100),
+    );
+    expect(refs(around)).toEqual([
+      ['resource:default/ns', 0],
+      ['resource:default/cluster', 1],
+      ['component:default/app', 1],
+    ]);
+    expect(around.cutOff).toMatchObject({ depthReached: true });
+
+    const resourcesOnly = dependencyGraph(
+      build(),
+      'resource:default/ns',
+      parseGraphOptions({ depth: '5', kinds: 'Resource' }, 100),
+    );
+    expect(resourcesOnly.nodes.map(n => n.kind)).not.toContain('Component');
+    expect(resourcesOnly.nodes.map(n => n.ref)).toContain(
+      'resource:default/org',
+    );
+  });
+
+  it('rejects an unknown mode and a node limit above the configured one', () => {
+    expect(() => parseGraphOptions({ mode: 'everything' }, 100)).toThrow(
+      /mode must be neighbourhood, blast-radius, dependencies/,
+    );
+    expect(() => parseGraphOptions({ maxNodes: '101' }, 100)).toThrow(
+      /maxNodes must be an integer from 1 to 100/,
+    );
+    expect(() => parseGraphOptions({ maxNodes: '0' }, 100)).toThrow(
+      /maxNodes/,
+    );
+    expect(parseGraphOptions({}, 500).maxNodes).toBe(500);
   });
 });
 

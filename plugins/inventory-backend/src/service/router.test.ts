@@ -49,6 +49,14 @@ const entities = [
   entity('group:admins--example.org', {
     spec: { profile: { email: 'admins@example.org' } },
   }),
+  // For the explorer: placed in a project no crawl found, and owned by a person.
+  entity('resource:bucket', {
+    type: 'gcs-bucket',
+    relations: [
+      ['childOf', 'resource:gone-project'],
+      ['ownedBy', 'user:alice--example.org'],
+    ],
+  }),
 ];
 
 describe('inventory routes', () => {
@@ -150,5 +158,49 @@ describe('inventory routes', () => {
     ).toBe(400);
     expect((await get('placement?entity=a&entity=b')).status).toBe(400);
     expect((await get('impact?entity=resource:default/nope')).status).toBe(404);
+  });
+
+  it('lists the placement forest, with the owner redacted for callers who may not see people', async () => {
+    const denied = await get('explorer');
+    expect(denied.status).toBe(200);
+    expect(JSON.parse(denied.text)).toMatchObject({
+      nodes: [
+        {
+          ref: 'resource:default/bucket',
+          type: 'gcs-bucket',
+          parents: ['resource:default/gone-project'],
+          owner: 'user:default/[redacted]',
+          stale:
+            'placed in resource:default/gone-project, which is not in the catalog',
+          descendants: 0,
+        },
+      ],
+      redacted: true,
+    });
+    const allowed = await get(
+      'explorer',
+      mockCredentials.user.header(READER),
+    );
+    expect(JSON.parse(allowed.text).nodes[0].owner).toBe(
+      'user:default/alice--example.org',
+    );
+  });
+
+  it('draws the graph around an entity, within the configured node limit', async () => {
+    const around = await get('graph?entity=resource:default/project&depth=1');
+    expect(around.status).toBe(200);
+    expect(JSON.parse(around.text)).toMatchObject({
+      focus: { ref: 'resource:default/project' },
+      mode: 'neighbourhood',
+      nodes: [{ ref: 'resource:default/project', distance: 0 }],
+      edges: [],
+    });
+    expect(
+      (await get('graph?entity=resource:default/project&mode=sideways')).status,
+    ).toBe(400);
+    expect(
+      (await get('graph?entity=resource:default/project&maxNodes=5001')).status,
+    ).toBe(400);
+    expect((await get('graph?entity=resource:default/nope')).status).toBe(404);
   });
 });

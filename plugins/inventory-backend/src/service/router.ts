@@ -10,8 +10,13 @@ import {
   CompletenessScope,
   completeness,
 } from '../queries/completeness';
+import { dependencyGraph, parseGraphOptions } from '../queries/dependencyGraph';
 import { impact, parseImpactOptions } from '../queries/impact';
+import { explorer } from '../queries/explorer';
+import { driftAbout } from '../queries/drift';
+import { ownersFiles } from '../queries/ownersFiles';
 import { placement } from '../queries/placement';
+import { runbook } from '../queries/runbook';
 import { Ask, ownershipQuestion } from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
@@ -86,6 +91,13 @@ export function createRouter(options: RouterOptions): express.Router {
     );
   });
 
+  // The whole placement forest in one answer (about 4,900 rows for k8s-infra); the UI filters it.
+  router.get('/explorer', async (req, res) => {
+    res.json(
+      await ask(await httpAuth.credentials(req), s => explorer(s.graph)),
+    );
+  });
+
   router.get('/administrators', async (req, res) => {
     const entity = param(req, 'entity', true);
     res.json(
@@ -123,8 +135,51 @@ export function createRouter(options: RouterOptions): express.Router {
     );
   });
 
+  router.get('/graph', async (req, res) => {
+    const entity = param(req, 'entity', true);
+    const graphOptions = parseGraphOptions(
+      {
+        mode: param(req, 'mode'),
+        depth: param(req, 'depth'),
+        relations: param(req, 'relations'),
+        kinds: param(req, 'kinds'),
+        maxNodes: param(req, 'maxNodes'),
+      },
+      options.impactMaxNodes,
+    );
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        dependencyGraph(s.graph, entity, graphOptions),
+      ),
+    );
+  });
+
   router.get('/drift', async (req, res) => {
-    res.json(await ask(await httpAuth.credentials(req), s => s.driftReport()));
+    const entity = param(req, 'entity');
+    res.json(
+      await ask(await httpAuth.credentials(req), s => {
+        if (!entity) return s.driftReport();
+        // An entity the inventory does not know is a 404, not an empty list.
+        s.graph.require(entity);
+        return driftAbout(s.driftReport(), entity);
+      }),
+    );
+  });
+
+  router.get('/owners-files', async (req, res) => {
+    const entity = param(req, 'entity', true);
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        ownersFiles(s.graph, entity),
+      ),
+    );
+  });
+
+  router.get('/runbook', async (req, res) => {
+    const entity = param(req, 'entity', true);
+    res.json(
+      await ask(await httpAuth.credentials(req), s => runbook(s.graph, entity)),
+    );
   });
 
   router.get('/completeness', async (req, res) => {

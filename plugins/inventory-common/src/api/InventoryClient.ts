@@ -2,12 +2,17 @@ import type {
   AdministratorsResponse,
   CompletenessResponse,
   DriftResponse,
+  ExplorerResponse,
+  GraphMode,
+  GraphResponse,
   ImpactDirection,
   ImpactResponse,
   LinksResponse,
   OwnershipResponse,
   OwnershipRole,
+  OwnersFilesResponse,
   PlacementResponse,
+  RunbookResponse,
   StatusResponse,
 } from './types';
 
@@ -40,6 +45,15 @@ export type ImpactOptions = {
 };
 
 /** @public */
+export type GraphOptions = {
+  mode?: GraphMode;
+  depth?: number;
+  relations?: string[];
+  kinds?: string[];
+  maxNodes?: number;
+};
+
+/** @public */
 export type CompletenessOptions = {
   scope?: 'entity' | 'owner' | 'system' | 'all';
   key?: string;
@@ -62,6 +76,11 @@ export class InventoryClient {
     return this.get('administrators', { entity: entityRef });
   }
 
+  /** The whole placement forest as one flat list, for filtering in the browser. */
+  explorer(): Promise<ExplorerResponse> {
+    return this.get('explorer', {});
+  }
+
   ownership(
     query: string,
     options: { roles?: OwnershipRole[]; limit?: number } = {},
@@ -70,6 +89,17 @@ export class InventoryClient {
       q: query,
       role: options.roles?.join(','),
       limit: options.limit?.toString(),
+    });
+  }
+
+  graph(entityRef: string, options: GraphOptions = {}): Promise<GraphResponse> {
+    return this.get('graph', {
+      entity: entityRef,
+      mode: options.mode,
+      depth: options.depth?.toString(),
+      relations: options.relations?.join(','),
+      kinds: options.kinds?.join(','),
+      maxNodes: options.maxNodes?.toString(),
     });
   }
 
@@ -91,8 +121,19 @@ export class InventoryClient {
     return this.get('completeness', { scope: options.scope, key: options.key });
   }
 
-  drift(): Promise<DriftResponse> {
-    return this.get('drift', {});
+  /** Every drift finding, or with `entity` those that name it (counts of those only). */
+  drift(options: { entity?: string } = {}): Promise<DriftResponse> {
+    return this.get('drift', { entity: options.entity });
+  }
+
+  /** Approvers, reviewers and emeritus of the OWNERS files that govern an entity. */
+  ownersFiles(entityRef: string): Promise<OwnersFilesResponse> {
+    return this.get('owners-files', { entity: entityRef });
+  }
+
+  /** The entity's TechDocs (its own, its Systems', its repository's) and runbook links. */
+  runbook(entityRef: string): Promise<RunbookResponse> {
+    return this.get('runbook', { entity: entityRef });
   }
 
   status(): Promise<StatusResponse> {
@@ -116,11 +157,14 @@ export class InventoryClient {
     const response = await doFetch(url);
     if (!response.ok) {
       const body = await response.text();
-      throw new Error(
+      // Typed, so that pages can tell "not indexed yet" (404) and "still building" (503)
+      // from a real failure.
+      throw new InventoryRequestError(
         `Inventory request ${path} failed with ${response.status}: ${body.slice(
           0,
           300,
         )}`,
+        response.status,
       );
     }
     return (await response.json()) as T;

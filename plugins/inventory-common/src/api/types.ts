@@ -80,6 +80,40 @@ export type PlacementResponse = {
   hosts: InventoryEntitySummary[];
 };
 
+/**
+ * One entity of the placement forest (`GET /explorer`): organization → folders → projects →
+ * resources, clusters → namespaces → apps, DNS zones → records. Optional fields are left out
+ * when empty, to keep the whole forest in one small answer.
+ *
+ * @public
+ */
+export type ExplorerNode = {
+  ref: string;
+  kind: string;
+  type?: string;
+  title: string;
+  /**
+   * What it is placed in (`runsOn`, `childOf`): usually one; an app deployed to two namespaces
+   * has two. Absent for a root. A parent missing from `nodes` is not in the catalog.
+   */
+  parents?: string[];
+  owner?: string;
+  labels?: Record<string, string>;
+  /** Granted to `allUsers` or `allAuthenticatedUsers`. */
+  public?: true;
+  /** Why the entity looks stale (see docs/infra-atlas/inventory-api.md); absent when it does not. */
+  stale?: string;
+  /** Entities placed under it, transitively, each counted once. */
+  descendants: number;
+};
+
+/** @public */
+export type ExplorerResponse = {
+  generatedAt: string;
+  nodes: ExplorerNode[];
+  redacted: boolean;
+};
+
 /** @public */
 export const OWNERSHIP_ROLES = [
   'owns',
@@ -293,4 +327,97 @@ export type AdministratorsResponse = {
     paths: Array<{ role: string; grantedOn: string; steps: EvidenceStep[] }>;
   }>;
   redacted: boolean;
+};
+
+/**
+ * How the dependency graph walks from its focus: every placement and dependency relation both
+ * ways (`neighbourhood`), what breaks if the focus goes down (`blast-radius`), or what the
+ * focus needs (`dependencies`).
+ *
+ * @public
+ */
+export type GraphMode = 'neighbourhood' | 'blast-radius' | 'dependencies';
+
+/** @public */
+export type GraphNode = InventoryEntitySummary & {
+  /** Hops from the focus. */
+  distance: number;
+  owner?: string;
+  /** The GCP project the entity is, or lives in, for clustering. */
+  project?: string;
+};
+
+/** @public */
+export type GraphResponse = {
+  focus: InventoryEntitySummary;
+  mode: GraphMode;
+  depth: number;
+  relations: string[];
+  /** Only entities of these kinds were walked; empty for every kind. */
+  kinds: string[];
+  maxNodes: number;
+  nodes: GraphNode[];
+  /** Every relation among the nodes, once, in its forward direction. */
+  edges: Array<{ source: string; target: string; type: string }>;
+  /** What lies beyond the depth or the node limit and was not walked. */
+  cutOff: ImpactResponse['cutOff'];
+};
+
+/** @public */
+export type OwnersFilesPerson = {
+  /** The person's User entity (GitHub login). */
+  person: InventoryEntitySummary;
+  login: string;
+  /** The OWNERS file that names the person for this directory (blob URL). */
+  file: string;
+  /** The repository's OWNERS_ALIASES aliases the person belongs to. */
+  aliases: InventoryEntitySummary[];
+};
+
+/**
+ * Who approves and reviews changes to an entity under Prow's OWNERS rules: the repository's
+ * own root for a repository, the directory the entity is declared in for anything declared in
+ * git (apps, namespaces, DNS records…). Aliases are expanded.
+ *
+ * @public
+ */
+export type OwnersFilesResponse = {
+  entity: InventoryEntitySummary;
+  /** The repository whose OWNERS files govern the entity; absent when none does. */
+  repository?: InventoryEntitySummary;
+  /** The directory the entity is in, relative to the repository root (`''` for the root). */
+  directory?: string;
+  /** The OWNERS files that apply, nearest first (blob URLs). */
+  files: string[];
+  approvers: OwnersFilesPerson[];
+  reviewers: OwnersFilesPerson[];
+  /** Emeritus approvers and reviewers named along the way: no longer owners. */
+  emeritus: OwnersFilesPerson[];
+  labels: string[];
+};
+
+/**
+ * Where an entity's runbook is: TechDocs sites, nearest first (the entity's own, then the
+ * Systems it is part of, then the repository it is declared in), and the runbook or docs links
+ * of the same entities.
+ *
+ * @public
+ */
+export type RunbookResponse = {
+  entity: InventoryEntitySummary;
+  techdocs: Array<{
+    entity: InventoryEntitySummary;
+    via: 'self' | 'system' | 'repository';
+    /** The `backstage.io/techdocs-ref` annotation, e.g. `dir:.` or `url:https://…`. */
+    techdocsRef: string;
+    /** How the entity reaches the one with the docs; empty for its own. */
+    steps: EvidenceStep[];
+  }>;
+  links: Array<{
+    url: string;
+    title?: string;
+    type?: string;
+    /** The entity whose `metadata.links` lists it. */
+    entity: InventoryEntitySummary;
+  }>;
 };

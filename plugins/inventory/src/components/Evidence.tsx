@@ -55,7 +55,8 @@ export function ProvenanceChip(props: { provenance: RelationProvenance }) {
   );
 }
 
-const shortRef = (ref: string) => ref.split('/').pop() ?? ref;
+/** The name part of an entity ref: `sig-k8s-infra` for `group:default/sig-k8s-infra`. */
+export const shortRef = (ref: string) => ref.split('/').pop() ?? ref;
 
 /** An evidence chain, one step per line: `from relation to [note]` and its provenance. */
 export function EvidenceChain(props: { steps: EvidenceStep[] }) {

@@ -1,23 +1,27 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
+import { HomeWidgetCard } from '@infra-atlas/plugin-inventory';
 
-// The first thing a new contributor reads. It points at the hand-written catalog and the
-// runbooks; the inventory explorer and ownership lookup join it as they land.
+// What only a person can say about this estate. The inventory's widgets beside it are
+// data-driven: the numbers, the runbooks, the access groups and the owners' contacts.
 const welcome = `
-Infra Atlas is the map of the Kubernetes community's infrastructure: what runs where,
-who owns it, and what depends on what.
+The Kubernetes project runs its own infrastructure: the container registry
+registry.k8s.io, DNS for k8s.io and kubernetes.io, gcsweb, the publishing-bot, image
+promotion and the billing report. It lives in the GCP organization kubernetes.io and on
+GitHub, is managed as code in [kubernetes/k8s.io](https://github.com/kubernetes/k8s.io), and is
+run by [SIG K8s Infra](/catalog/default/group/sig-k8s-infra). Infra Atlas is its map: what
+runs where, who owns it, and what depends on what.
 
-- **Start with the domain** — [Kubernetes community infrastructure](/catalog/default/domain/k8s-infra)
-  lists the systems the community operates: the container registry, DNS, the
-  publishing-bot, gcsweb, image promotion and the billing report.
-- **See where things run** — the GCP organization
-  [kubernetes.io](/catalog/default/resource/gcp-organization--758905017065) and everything
-  in it: projects, GKE clusters, buckets, service accounts, secrets, and who administers each.
-- **Read a runbook** — every system has one under [Docs](/docs): what it is, where it
-  runs, how to get access, how to operate and recover it, and whom to ask.
-- **Ask the owners** — [sig-k8s-infra](/catalog/default/group/sig-k8s-infra) owns the
-  estate; its page lists the Slack channel and mailing list.
+- **Search** (above) finds anything by name or by its identifiers: a project ID or number, a
+  bucket, a DNS name, a container image, a GitHub login or a group's e-mail address.
+- **Read a runbook** before you touch a system: what it is, where it runs, how to get access,
+  how to operate and recover it.
+- **Access is granted by group**: membership of the Google Groups is declared in
+  kubernetes/k8s.io, so joining one is a pull request that its owners review.
 - **Learn how Infra Atlas works** — the [Infra Atlas docs](/docs/default/component/infra-atlas).
 `;
 
@@ -30,10 +34,18 @@ const welcomeWidget = HomePageWidgetBlueprint.make({
     components: async () => ({
       Content: () => <MarkdownContent content={welcome} />,
     }),
+    componentProps: { Renderer: HomeWidgetCard },
+  },
+});
+
+/** Widgets in reading order at their natural height (see StartPageLayout). */
+const startPageLayout = HomePageLayoutBlueprint.make({
+  params: {
+    loader: () => import('./StartPageLayout').then(m => m.StartPageLayout),
   },
 });
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [welcomeWidget],
+  extensions: [welcomeWidget, startPageLayout],
 });

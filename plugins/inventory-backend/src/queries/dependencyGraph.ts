@@ -1,0 +1,170 @@
+import { InputError } from '@backstage/errors';
+import {
+  ANNOTATIONS,
+  GraphMode,
+  GraphResponse,
+} from '@infra-atlas/inventory-common';
+import { GraphEdge, InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import {
+  DEPENDENCY_RELATIONS,
+  PLACEMENT_RELATIONS,
+} from '../graph/relationTypes';
+import { specString } from '../graph/specs';
+import { walk } from './evidence';
+import { parseDepth, parseRelations } from './impact';
+
+export const GRAPH_MODES: GraphMode[] = [
+  'neighbourhood',
+  'blast-radius',
+  'dependencies',
+];
+
+export const GRAPH_DEFAULTS = { depth: 2, maxNodes: 2000 };
+
+/** What the neighbourhood walks unless told otherwise: placement, dependencies and systems. */
+const NEIGHBOURHOOD_RELATIONS = [...DEPENDENCY_RELATIONS, 'partOf'];
+
+export type GraphOptions = {
+  mode: GraphMode;
+  depth: number;
+  relations: string[];
+  kinds: string[];
+  maxNodes: number;
+};
+
+export function parseGraphOptions(
+  query: {
+    mode?: string;
+    depth?: string;
+    relations?: string;
+    kinds?: string;
+    maxNodes?: string;
+  },
+  nodeLimit: number,
+): GraphOptions {
+  const mode = (query.mode ?? 'neighbourhood') as GraphMode;
+  if (!GRAPH_MODES.includes(mode)) {
+    throw new InputError(
+      `mode must be ${GRAPH_MODES.join(', ')}, not '${mode}'`,
+    );
+  }
+  const maxNodes =
+    query.maxNodes === undefined
+      ? Math.min(GRAPH_DEFAULTS.maxNodes, nodeLimit)
+      : Number(query.maxNodes);
+  if (
+    (query.maxNodes !== undefined && !/^[1-9]\d*$/.test(query.maxNodes)) ||
+    maxNodes > nodeLimit
+  ) {
+    throw new InputError(
+      `maxNodes must be an integer from 1 to ${nodeLimit} (inventory.impact.maxNodes)`,
+    );
+  }
+  return {
+    mode,
+    depth: parseDepth(query.depth, GRAPH_DEFAULTS.depth),
+    relations: parseRelations(
+      query.relations,
+      mode === 'neighbourhood' ? NEIGHBOURHOOD_RELATIONS : DEPENDENCY_RELATIONS,
+    ),
+    kinds: query.kinds
+      ? query.kinds.split(',').map(k => k.trim().toLocaleLowerCase('en-US'))
+      : [],
+    maxNodes,
+  };
+}
+
+/**
+ * The graph around a focus entity for drawing: the entities within `depth` hops along the
+ * chosen relations (both ways, or only dependents for the blast radius, or only dependencies),
+ * every relation among them, and each entity's owner and project so the UI can cluster. The
+ * cut-off is explicit, as for impact.
+ */
+export function dependencyGraph(
+  graph: InventoryGraph,
+  focusRef: string,
+  options: GraphOptions,
+): GraphResponse {
+  const { ref: focus } = graph.require(focusRef);
+  const wanted = (to: string) =>
+    !options.kinds.length ||
+    options.kinds.includes(to.split(':')[0].toLocaleLowerCase('en-US'));
+  const dependents = (at: string) =>
+    graph.in(at, options.relations).map(edge => ({ edge, to: edge.source }));
+  const dependencies = (at: string) =>
+    graph.out(at, options.relations).map(edge => ({ edge, to: edge.target }));
+  const neighbours: Record<
+    GraphMode,
+    (at: string) => Array<{ edge: GraphEdge; to: string }>
+  > = {
+    'blast-radius': dependents,
+    dependencies,
+    neighbourhood: at => [...dependencies(at), ...dependents(at)],
+  };
+  const result = walk({
+    start: [focus],
+    next: at => neighbours[options.mode](at).filter(n => wanted(n.to)),
+    maxDepth: options.depth,
+    maxNodes: options.maxNodes,
+  });
+
+  const projects = new Map<string, string | undefined>();
+  const nodes = [...result.reached].map(([ref, { distance }]) => {
+    const owner = specString(graph.entity(ref), 'owner');
+    const project = projectOf(graph, ref, projects);
+    return {
+      ...graph.summary(ref),
+      distance,
+      ...(owner ? { owner: normalizeRef(owner, 'group') } : {}),
+      ...(project ? { project } : {}),
+    };
+  });
+  const edges = [...result.reached.keys()].flatMap(ref =>
+    graph
+      .out(ref, options.relations)
+      .filter(edge => result.reached.has(edge.target))
+      .map(edge => ({
+        source: edge.source,
+        target: edge.target,
+        type: edge.type,
+      })),
+  );
+  return {
+    focus: graph.summary(focus),
+    mode: options.mode,
+    depth: options.depth,
+    relations: options.relations,
+    kinds: options.kinds,
+    maxNodes: options.maxNodes,
+    nodes,
+    edges,
+    cutOff: {
+      depthReached: result.depthReached,
+      nodeLimitReached: result.nodeLimitReached,
+      frontier: result.frontier,
+    },
+  };
+}
+
+/**
+ * The GCP project an entity is or lives in: its own project annotation, else the project of
+ * what it is placed in (an app runs on a namespace, on a cluster, in a project). Memoized per
+ * answer, since siblings share their ancestors.
+ */
+function projectOf(
+  graph: InventoryGraph,
+  ref: string,
+  memo: Map<string, string | undefined>,
+  seen = new Set<string>(),
+): string | undefined {
+  if (memo.has(ref)) return memo.get(ref);
+  const entity = graph.entity(ref);
+  let project = entity?.metadata.annotations?.[ANNOTATIONS.gcpProjectId];
+  if (!project && !seen.has(ref)) {
+    seen.add(ref);
+    const parent = graph.out(ref, PLACEMENT_RELATIONS)[0]?.target;
+    project = parent ? projectOf(graph, parent, memo, seen) : undefined;
+  }
+  memo.set(ref, project);
+  return project;
+}

@@ -1,0 +1,134 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  InventoryClient,
+  InventoryRequestError,
+  StatusResponse,
+} from '@infra-atlas/inventory-common';
+import { screen } from '@testing-library/react';
+import { inventoryApiRef } from '../api';
+import {
+  CrawlFreshness,
+  STALE_AFTER_SECONDS,
+  humanDuration,
+} from './CrawlFreshness';
+
+const fresh: StatusResponse = {
+  index: {
+    builtAt: '2026-11-26T09:32:54.073Z',
+    buildMs: 1039,
+    entities: 6293,
+    relations: 15915,
+    links: 382,
+    ambiguous: 3,
+  },
+  providers: [
+    {
+      provider: 'gcp-inventory:k8sInfra',
+      lastRun: {
+        outcome: 'complete',
+        startedAt: '2026-11-26T09:31:48.428Z',
+        finishedAt: '2026-11-26T09:31:50.870Z',
+        durationMs: 2442,
+        errors: [],
+      },
+      lastSuccess: '2026-11-26T09:31:50.870Z',
+      staleSeconds: 62,
+      entities: { 'gcp-project': 327, 'gcs-bucket': 3266 },
+    },
+  ],
+};
+
+const render = (status: Partial<InventoryClient>['status']) =>
+  renderInTestApp(<CrawlFreshness />, {
+    apis: [[inventoryApiRef, { status } as InventoryClient]],
+  });
+
+describe('CrawlFreshness', () => {
+  it('shows the index and each provider, with no warning when all are fresh', async () => {
+    await render(jest.fn().mockResolvedValue(fresh));
+    const providers = await screen.findByRole('table', { name: 'Providers' });
+    expect(providers).toHaveTextContent(
+      'gcp-inventory:k8sInfracomplete, 2026-11-26 09:31 UTC (2 s)1 min ago (2026-11-26 09:31 UTC)3,593',
+    );
+    expect(
+      screen.getByText(
+        'Index built 2026-11-26 09:32 UTC in 1 s: 6,293 entities, 15,915 relations.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByLabelText('Freshness warnings')).toBeNull();
+  });
+
+  it('warns when a provider is stale, failed, or never completed', async () => {
+    const [gcp] = fresh.providers;
+    await render(
+      jest.fn().mockResolvedValue({
+        ...fresh,
+        providers: [
+          { ...gcp, staleSeconds: STALE_AFTER_SECONDS + 3600 },
+          {
+            ...gcp,
+            provider: 'github-inventory:k8sInfra',
+            lastRun: {
+              ...gcp.lastRun!,
+              outcome: 'failed',
+              errors: ['GitHub said 502'],
+            },
+          },
+          {
+            provider: 'github-inventory:new',
+            lastRun: { ...gcp.lastRun!, outcome: 'partial', errors: ['x'] },
+            entities: {},
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Warning: 3 providers are stale or failing: these answers may be out of date',
+    );
+    const warnings = screen.getByRole('list', { name: 'Freshness warnings' });
+    expect(warnings).toHaveTextContent(
+      'gcp-inventory:k8sInfra: its last complete crawl was 3 h ago',
+    );
+    expect(warnings).toHaveTextContent(
+      'github-inventory:k8sInfra: its last run failed: GitHub said 502',
+    );
+    expect(warnings).toHaveTextContent(
+      'github-inventory:new: its last run was partial (1 error), so nothing was removed; it has never completed a crawl',
+    );
+  });
+
+  it('says when the index has not been built and no provider has reported', async () => {
+    await render(
+      jest.fn().mockResolvedValue({
+        index: { entities: 0, relations: 0, links: 0, ambiguous: 0 },
+        providers: [],
+      }),
+    );
+    expect(
+      await screen.findByText('The index has not been built yet.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No provider has reported a crawl.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a failed status request as an error', async () => {
+    await render(
+      jest
+        .fn()
+        .mockRejectedValue(
+          new InventoryRequestError('status failed with 500', 500),
+        ),
+    );
+    // The error panel names the error and shows it again in its details.
+    expect(
+      (await screen.findAllByText(/status failed with 500/))[0],
+    ).toBeInTheDocument();
+  });
+
+  it('says durations the way people do', () => {
+    expect(
+      [45, 12 * 60, 3 * 3600, 50 * 3600, 3 * 86400].map(humanDuration),
+    ).toEqual(['45 s', '12 min', '3 h', '2 d', '3 d']);
+  });
+});

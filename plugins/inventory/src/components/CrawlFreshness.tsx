@@ -1,0 +1,172 @@
+import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { ProviderStatus, StatusResponse } from '@infra-atlas/inventory-common';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { inventoryApiRef } from '../api';
+import { AnswerState } from './AnswerState';
+
+/**
+ * When a provider's last complete crawl counts as stale. The providers crawl every 30 minutes
+ * (app-config.yaml), and a crawl can time out after 10: two hours is several missed crawls in a
+ * row, not one slow one.
+ */
+export const STALE_AFTER_SECONDS = 2 * 60 * 60;
+
+/** A number of seconds the way people say it: `45 s`, `12 min`, `3 h`, `2 d`. */
+export function humanDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 2 * 86400) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86400)} d`;
+}
+
+/** An ISO time in UTC to the minute, the same for every viewer and in every test. */
+const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Why a provider's data cannot be trusted to be current; empty when it can. */
+export function providerProblems(provider: ProviderStatus): string[] {
+  const problems: string[] = [];
+  const run = provider.lastRun;
+  if (run?.outcome === 'failed') {
+    problems.push(
+      `its last run failed${run.errors.length ? `: ${run.errors[0]}` : ''}`,
+    );
+  } else if (run?.outcome === 'partial') {
+    problems.push(
+      `its last run was partial (${run.errors.length} error${
+        run.errors.length === 1 ? '' : 's'
+      }), so nothing was removed`,
+    );
+  }
+  if (provider.staleSeconds === undefined) {
+    problems.push('it has never completed a crawl');
+  } else if (provider.staleSeconds > STALE_AFTER_SECONDS) {
+    problems.push(
+      `its last complete crawl was ${humanDuration(provider.staleSeconds)} ago`,
+    );
+  }
+  return problems;
+}
+
+const entityTotal = (provider: ProviderStatus) =>
+  Object.values(provider.entities).reduce((sum, n) => sum + n, 0);
+
+function ProviderRow(props: { provider: ProviderStatus }) {
+  const { provider } = props;
+  const run = provider.lastRun;
+  return (
+    <tr>
+      <th scope="row" style={{ textAlign: 'left' }}>
+        {provider.provider}
+      </th>
+      <td>
+        {run
+          ? `${run.outcome}, ${utc(run.startedAt)}${
+              run.durationMs !== undefined
+                ? ` (${humanDuration(run.durationMs / 1000)})`
+                : ''
+            }`
+          : 'no run yet'}
+        {run?.errors.length ? `, ${run.errors.length} error(s)` : ''}
+      </td>
+      <td>
+        {provider.lastSuccess && provider.staleSeconds !== undefined
+          ? `${humanDuration(provider.staleSeconds)} ago (${utc(
+              provider.lastSuccess,
+            )})`
+          : 'never'}
+      </td>
+      <td title={JSON.stringify(provider.entities)}>
+        {entityTotal(provider).toLocaleString('en-US')}
+      </td>
+    </tr>
+  );
+}
+
+/** The freshness of the index and of each provider it reads, with a warning when one lags. */
+export function CrawlFreshnessView(props: { status: StatusResponse }) {
+  const { index, providers } = props.status;
+  const lagging = providers
+    .map(p => ({ provider: p.provider, problems: providerProblems(p) }))
+    .filter(p => p.problems.length);
+  return (
+    <InfoCard title="Crawl freshness" noPadding={false}>
+      {(lagging.length > 0 || index.lastError) && (
+        <WarningPanel
+          severity="warning"
+          title={
+            lagging.length
+              ? `${lagging.length} provider${
+                  lagging.length === 1 ? ' is' : 's are'
+                } stale or failing: these answers may be out of date`
+              : 'The last index build failed: these answers are from an earlier one'
+          }
+          defaultExpanded
+        >
+          <ul aria-label="Freshness warnings" style={{ margin: 0 }}>
+            {lagging.map(p => (
+              <li key={p.provider}>
+                {p.provider}: {p.problems.join('; ')}
+              </li>
+            ))}
+            {index.lastError && (
+              <li>Last index build failed: {index.lastError}</li>
+            )}
+          </ul>
+        </WarningPanel>
+      )}
+      <Typography variant="body2" style={{ marginBottom: 8 }}>
+        {index.builtAt
+          ? `Index built ${utc(index.builtAt)}${
+              index.buildMs !== undefined
+                ? ` in ${humanDuration(index.buildMs / 1000)}`
+                : ''
+            }: ${index.entities.toLocaleString(
+              'en-US',
+            )} entities, ${index.relations.toLocaleString('en-US')} relations.`
+          : 'The index has not been built yet.'}
+      </Typography>
+      {providers.length ? (
+        <table aria-label="Providers" style={{ borderSpacing: '16px 2px' }}>
+          <thead>
+            <tr>
+              <th scope="col" style={{ textAlign: 'left' }}>
+                Provider
+              </th>
+              <th scope="col" style={{ textAlign: 'left' }}>
+                Last run
+              </th>
+              <th scope="col" style={{ textAlign: 'left' }}>
+                Last complete crawl
+              </th>
+              <th scope="col" style={{ textAlign: 'left' }}>
+                Entities
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {providers.map(p => (
+              <ProviderRow key={p.provider} provider={p} />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <Typography variant="body2">
+          No provider has reported a crawl.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}
+
+/** Asks `/status` and shows how fresh the answers on the page are. */
+export function CrawlFreshness() {
+  const inventory = useApi(inventoryApiRef);
+  const state = useAsync(() => inventory.status(), [inventory]);
+  return (
+    <AnswerState {...state}>
+      {status => <CrawlFreshnessView status={status} />}
+    </AnswerState>
+  );
+}

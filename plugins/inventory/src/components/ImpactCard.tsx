@@ -1,0 +1,171 @@
+import { Link } from '@backstage/core-components';
+import { ImpactResponse } from '@infra-atlas/inventory-common';
+import Typography from '@material-ui/core/Typography';
+import { EntityAnswerCard } from './AnswerState';
+import { EntityName, EvidenceChain } from './Evidence';
+
+/** Entities listed per distance; the count always covers them all. */
+const SHOWN_PER_DISTANCE = 20;
+
+type Owner = ImpactResponse['owners'][number];
+
+/** Entities the impact walk found without an owner are grouped under this key. */
+const UNOWNED = 'unowned';
+
+const plural = (n: number, one: string, many: string) =>
+  `${n} ${n === 1 ? one : many}`;
+
+/** The blast radius graph, which draws the same walk; the lead's graph page reads these. */
+export const blastRadiusPath = (entityRef: string) =>
+  `/inventory/graph?${new URLSearchParams({
+    entity: entityRef,
+    mode: 'blast-radius',
+  })}`;
+
+function Contact(props: { contact: Owner['contacts'][number] }) {
+  const { kind, value } = props.contact;
+  if (kind === 'slack') return <span>Slack {value}</span>;
+  if (kind === 'mailing-list' && value.startsWith('http')) {
+    return <Link to={value}>mailing list</Link>;
+  }
+  return <Link to={`mailto:${value}`}>{value}</Link>;
+}
+
+function OwnerItem(props: { owner: Owner }) {
+  const { owner, contacts, entities } = props.owner;
+  return (
+    <li>
+      {owner.ref === UNOWNED ? (
+        <em>No owner</em>
+      ) : (
+        <EntityName entity={owner} />
+      )}{' '}
+      — {plural(entities.length, 'entity', 'entities')}
+      {contacts.length > 0 ? ': ' : ''}
+      {contacts.map((contact, i) => (
+        <span key={`${contact.kind} ${contact.value}`}>
+          {i > 0 && ', '}
+          <Contact contact={contact} />
+        </span>
+      ))}
+      {contacts.length === 0 && owner.ref !== UNOWNED && (
+        <Typography variant="caption" color="textSecondary">
+          {' '}
+          (no Slack channel, mailing list or e-mail known)
+        </Typography>
+      )}
+    </li>
+  );
+}
+
+function CutOff(props: { answer: ImpactResponse }) {
+  const { cutOff, depth } = props.answer;
+  if (cutOff.nodeLimitReached) {
+    return (
+      <Typography variant="body2">
+        Stopped at the node limit: {cutOff.frontier} more dependents were not
+        walked, so more may break.
+      </Typography>
+    );
+  }
+  if (cutOff.depthReached) {
+    return (
+      <Typography variant="body2">
+        Stopped at depth {depth}: {cutOff.frontier} more{' '}
+        {cutOff.frontier === 1 ? 'relation leads' : 'relations lead'} further,
+        so more may break.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2">
+      Complete: nothing further depends on it.
+    </Typography>
+  );
+}
+
+function Impact(props: { answer: ImpactResponse }) {
+  const { answer } = props;
+  const { nodes, owners, depth } = answer;
+  const distances = [...new Set(nodes.map(n => n.distance))].sort(
+    (a, b) => a - b,
+  );
+  return (
+    <>
+      {nodes.length === 0 ? (
+        <Typography variant="body2">
+          Nothing the inventory knows runs on it, lives in it or depends on it
+          within {depth} hops.
+        </Typography>
+      ) : (
+        <Typography variant="body1">
+          {plural(nodes.length, 'entity breaks', 'entities break')} within{' '}
+          {depth} hops.
+        </Typography>
+      )}
+      {distances.length > 0 && (
+        <ul aria-label="By distance" style={{ paddingLeft: 20 }}>
+          {distances.map(distance => {
+            const at = nodes.filter(n => n.distance === distance);
+            return (
+              <li key={distance}>
+                <details>
+                  <summary>
+                    {plural(at.length, 'entity', 'entities')} at distance{' '}
+                    {distance}
+                  </summary>
+                  <ul>
+                    {at.slice(0, SHOWN_PER_DISTANCE).map(node => (
+                      <li key={node.entity.ref}>
+                        <EntityName entity={node.entity} />
+                        <EvidenceChain steps={[node.via]} />
+                      </li>
+                    ))}
+                  </ul>
+                  {at.length > SHOWN_PER_DISTANCE && (
+                    <Typography variant="caption">
+                      and {at.length - SHOWN_PER_DISTANCE} more in the graph
+                    </Typography>
+                  )}
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {owners.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+            Whom to tell
+          </Typography>
+          <ul aria-label="Whom to tell" style={{ paddingLeft: 20 }}>
+            {owners.map(owner => (
+              <OwnerItem key={owner.owner.ref} owner={owner} />
+            ))}
+          </ul>
+        </>
+      )}
+      <CutOff answer={answer} />
+      <Typography variant="body2" style={{ marginTop: 16 }}>
+        <Link to={blastRadiusPath(answer.entity.ref)}>
+          Open the blast radius graph
+        </Link>
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * What breaks if the entity goes down: its dependents to the backend's default depth, by
+ * distance, grouped by owner with whom to tell, and where the walk stopped.
+ */
+export function ImpactCard() {
+  return (
+    <EntityAnswerCard
+      title="If this goes down"
+      ask={(inventory, ref) => inventory.impact(ref)}
+    >
+      {answer => <Impact answer={answer} />}
+    </EntityAnswerCard>
+  );
+}

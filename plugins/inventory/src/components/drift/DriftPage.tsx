@@ -1,0 +1,234 @@
+import {
+  Content,
+  EmptyState,
+  Header,
+  InfoCard,
+  Link,
+  Page,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  DriftFinding,
+  DriftKind,
+  DriftResponse,
+} from '@infra-atlas/inventory-common';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { inventoryApiRef } from '../../api';
+import { AnswerState } from '../AnswerState';
+import { CrawlFreshness } from '../CrawlFreshness';
+import { DRIFT_KIND_TITLES } from '../inventoryLabels';
+
+/** Whether a finding mentions the text, in any of the fields the page shows. */
+export function findingMatches(finding: DriftFinding, text: string): boolean {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return true;
+  return [
+    finding.message,
+    finding.subject,
+    finding.evidence ?? '',
+    ...finding.entities,
+  ].some(field => field.toLowerCase().includes(needle));
+}
+
+function EvidenceText(props: { evidence: string }) {
+  const { evidence } = props;
+  return evidence.startsWith('http') ? (
+    <Link to={evidence}>{evidence}</Link>
+  ) : (
+    <code>{evidence}</code>
+  );
+}
+
+function Finding(props: { finding: DriftFinding }) {
+  const { finding } = props;
+  const [fix, ...others] = finding.entities;
+  return (
+    <li style={{ marginBottom: 12 }}>
+      <Typography variant="body1">{finding.message}</Typography>
+      <Typography variant="body2" color="textSecondary" component="div">
+        {/* The subject is often the entity to fix; then the link says it. */}
+        {!finding.entities.includes(finding.subject) && (
+          <>
+            Subject: <code>{finding.subject}</code>
+            {fix && ' — '}
+          </>
+        )}
+        {fix && (
+          <>
+            {'Fix in '}
+            <EntityRefLink entityRef={fix} />
+          </>
+        )}
+        {others.map(ref => (
+          <span key={ref}>
+            {', also '}
+            <EntityRefLink entityRef={ref} />
+          </span>
+        ))}
+        {finding.evidence && (
+          <>
+            {' — evidence: '}
+            <EvidenceText evidence={finding.evidence} />
+          </>
+        )}
+      </Typography>
+    </li>
+  );
+}
+
+function KindSection(props: { kind: DriftKind; findings: DriftFinding[] }) {
+  const { kind, findings } = props;
+  return (
+    <section aria-label={kind} style={{ marginTop: 24 }}>
+      <Typography variant="h6">
+        {kind} — {findings.length} finding{findings.length === 1 ? '' : 's'}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {DRIFT_KIND_TITLES[kind]}
+      </Typography>
+      <ul style={{ paddingLeft: 20 }}>
+        {findings.map((finding, i) => (
+          <Finding key={`${finding.subject}-${i}`} finding={finding} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Report(props: { report: DriftResponse }) {
+  const { report } = props;
+  const [params, setParams] = useSearchParams();
+  const chosen = params.getAll('kind') as DriftKind[];
+  const text = params.get('q') ?? '';
+  // Biggest first: the kinds with the most findings are where a clean-up pays most.
+  const kinds = (
+    Object.entries(report.counts) as Array<[DriftKind, number]>
+  ).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+  const update = (next: { kinds?: DriftKind[]; q?: string }) => {
+    const query = new URLSearchParams();
+    for (const kind of next.kinds ?? chosen) query.append('kind', kind);
+    const q = next.q ?? text;
+    if (q) query.set('q', q);
+    // Typing replaces the history entry, so Back leaves the page instead of un-typing.
+    setParams(query, { replace: next.q !== undefined });
+  };
+  const toggle = (kind: DriftKind) =>
+    update({
+      kinds: chosen.includes(kind)
+        ? chosen.filter(k => k !== kind)
+        : [...chosen, kind],
+    });
+
+  if (!report.findings.length) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No drift"
+        description="Git, the cloud and the catalog agree on everything the inventory checks."
+      />
+    );
+  }
+  const shown = report.findings.filter(
+    f => (!chosen.length || chosen.includes(f.kind)) && findingMatches(f, text),
+  );
+  const sections = kinds
+    .map(([kind]) => ({
+      kind,
+      findings: shown.filter(f => f.kind === kind),
+    }))
+    .filter(section => section.findings.length);
+
+  return (
+    <>
+      <div
+        role="group"
+        aria-label="Finding kinds"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
+      >
+        {kinds.map(([kind, count]) => (
+          <Chip
+            key={kind}
+            label={`${kind}: ${count}`}
+            title={DRIFT_KIND_TITLES[kind]}
+            color={chosen.includes(kind) ? 'primary' : 'default'}
+            variant={chosen.includes(kind) ? 'default' : 'outlined'}
+            aria-pressed={chosen.includes(kind)}
+            onClick={() => toggle(kind)}
+          />
+        ))}
+        {chosen.length > 0 && (
+          <Button size="small" onClick={() => update({ kinds: [] })}>
+            All kinds
+          </Button>
+        )}
+      </div>
+      <TextField
+        id="drift-filter"
+        label="Filter findings"
+        helperText="Matches the message, subject, entities and evidence"
+        value={text}
+        onChange={event => update({ q: event.target.value })}
+        variant="outlined"
+        size="small"
+        style={{ marginTop: 16, minWidth: 420 }}
+      />
+      <Typography variant="body2" role="status" style={{ marginTop: 8 }}>
+        {shown.length} of {report.findings.length} findings, computed{' '}
+        {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC.
+      </Typography>
+      {sections.length ? (
+        sections.map(section => (
+          <KindSection
+            key={section.kind}
+            kind={section.kind}
+            findings={section.findings}
+          />
+        ))
+      ) : (
+        <Typography variant="body1" style={{ marginTop: 24 }}>
+          No finding matches the filter.
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * Where git, the cloud and the catalog disagree: every drift finding, grouped by kind, with the
+ * entity to fix and the evidence. The chosen kinds and the text filter are in the URL
+ * (`?kind=missing-secret&q=prow`), so a view can be shared.
+ */
+export function DriftPage() {
+  const inventory = useApi(inventoryApiRef);
+  const state = useAsync(() => inventory.drift(), [inventory]);
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Drift"
+        subtitle="Where git, the cloud and the catalog disagree — and what to fix"
+      />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <CrawlFreshness />
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard title="Findings">
+              <AnswerState {...state}>
+                {report => <Report report={report} />}
+              </AnswerState>
+            </InfoCard>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,184 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import {
+  GraphResponse,
+  InventoryClient,
+  InventoryRequestError,
+} from '@infra-atlas/inventory-common';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { inventoryApiRef } from '../../api';
+import { GraphPage } from './GraphPage';
+import { DrawnGraph } from './graphElements';
+
+// jsdom has no canvas, so cytoscape cannot draw here: the canvas is replaced by a list of the
+// nodes it would draw, with a button to activate each. The real canvas is exercised in
+// Chromium by the browser journeys and the UI benchmark.
+jest.mock('./GraphCanvas', () => ({
+  KIND_COLOURS: { resource: '#000' },
+  GraphCanvas: (props: {
+    graph: DrawnGraph;
+    label: string;
+    onActivate: (id: string) => void;
+  }) => (
+    <ul aria-label={props.label}>
+      {props.graph.nodes.map(n => (
+        <li key={n.id}>
+          <button onClick={() => props.onActivate(n.id)}>{n.label}</button>
+        </li>
+      ))}
+    </ul>
+  ),
+}));
+
+const node = (name: string, distance: number, project?: string) => ({
+  ref: `resource:default/${name}`,
+  kind: 'Resource',
+  title: name,
+  exists: true,
+  distance,
+  ...(project ? { project } : {}),
+});
+
+const aaa: GraphResponse = {
+  focus: node('aaa', 0),
+  mode: 'blast-radius',
+  depth: 2,
+  relations: ['runsOn'],
+  kinds: [],
+  maxNodes: 2000,
+  nodes: [
+    node('aaa', 0),
+    node('gcsweb', 1, 'kubernetes-public'),
+    node('prow', 1, 'kubernetes-public'),
+    node('gcsweb-app', 2, 'kubernetes-public'),
+  ],
+  edges: [
+    {
+      source: 'resource:default/gcsweb',
+      target: 'resource:default/aaa',
+      type: 'runsOn',
+    },
+    {
+      source: 'resource:default/prow',
+      target: 'resource:default/aaa',
+      type: 'runsOn',
+    },
+    {
+      source: 'resource:default/gcsweb-app',
+      target: 'resource:default/gcsweb',
+      type: 'runsOn',
+    },
+  ],
+  cutOff: { depthReached: true, nodeLimitReached: false, frontier: 7 },
+};
+
+const render = (url: string, graph: InventoryClient['graph']) =>
+  renderInTestApp(<GraphPage />, {
+    initialRouteEntries: [url],
+    apis: [
+      [inventoryApiRef, { graph } as InventoryClient],
+      [catalogApiRef, catalogApiMock()],
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+
+describe('GraphPage', () => {
+  it('draws the walk named in the URL and says where it stopped', async () => {
+    const graph = jest.fn().mockResolvedValue(aaa);
+    await render(
+      '/?entity=resource:default/aaa&mode=blast-radius&depth=2&cluster=none',
+      graph,
+    );
+    const canvas = await screen.findByRole('list', {
+      name: 'Graph of 4 entities around aaa',
+    });
+    expect(within(canvas).getAllByRole('button')).toHaveLength(4);
+    expect(graph).toHaveBeenCalledWith('resource:default/aaa', {
+      mode: 'blast-radius',
+      depth: 2,
+      maxNodes: 2000,
+    });
+    expect(screen.getByText(/4 entities and 3 relations around/)).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Stopped at depth 2: 7 more relations lead further out.',
+    );
+  });
+
+  it('clusters by project on request and opens a cluster when it is activated', async () => {
+    const graph = jest.fn().mockResolvedValue(aaa);
+    await render(
+      '/?entity=resource:default/aaa&mode=blast-radius&cluster=project',
+      graph,
+    );
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'kubernetes-public (3)' }),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'gcsweb-app' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'kubernetes-public (3)' }),
+    ).not.toBeInTheDocument();
+    // Opening a cluster redraws; it does not ask the inventory again.
+    expect(graph).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again when a filter changes, with the filter in the request', async () => {
+    const graph = jest.fn().mockResolvedValue(aaa);
+    await render('/?entity=resource:default/aaa', graph);
+    await screen.findByText(/4 entities and 3 relations/);
+    fireEvent.click(screen.getByRole('button', { name: 'Component' }));
+    await screen.findByText(/4 entities and 3 relations/);
+    expect(graph).toHaveBeenLastCalledWith('resource:default/aaa', {
+      mode: 'neighbourhood',
+      depth: 2,
+      maxNodes: 2000,
+      kinds: ['Component'],
+    });
+    expect(screen.getByRole('button', { name: 'Component' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('lists the nodes for keyboard and screen-reader users', async () => {
+    await render(
+      '/?entity=resource:default/aaa',
+      jest.fn().mockResolvedValue(aaa),
+    );
+    fireEvent.click(
+      await screen.findByText('Entities in this graph as a list (4)'),
+    );
+    const list = await screen.findByRole('list', {
+      name: 'Entities in this graph',
+    });
+    expect(within(list).getAllByRole('listitem')[1]).toHaveTextContent(
+      'gcsweb — Resource, 1 hop away',
+    );
+  });
+
+  it('asks for a focus first, and says when the inventory does not know it', async () => {
+    const graph = jest
+      .fn()
+      .mockRejectedValue(new InventoryRequestError('unknown', 404));
+    await render('/', graph);
+    expect(screen.getByText('Choose an entity to start from')).toBeVisible();
+    expect(graph).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText('Focus entity'), {
+      target: { value: 'resource:default/nope' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(
+      await screen.findByText('Not in the inventory yet'),
+    ).toBeInTheDocument();
+    expect(graph).toHaveBeenCalledWith('resource:default/nope', {
+      mode: 'neighbourhood',
+      depth: 2,
+      maxNodes: 2000,
+    });
+  });
+});
