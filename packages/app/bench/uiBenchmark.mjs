@@ -8,10 +8,8 @@
  * were drawn, and the frame rate while the view is dragged for three seconds. Chromium runs
  * headless with software rendering (no GPU here), so absolute numbers are a floor.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
+/* eslint-disable no-console -- a benchmark prints its table */
+import { chromium } from '@playwright/test';
 
 const args = Object.fromEntries(
   process.argv
@@ -118,8 +116,12 @@ async function stockGraph(page, depth) {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const fps = await panFps(page, box);
     return { nodes: count, firstRender, drawMs: undefined, fps };
-  } catch (error) {
-    return { nodes: await nodes.count(), firstRender: undefined, fps: undefined };
+  } catch {
+    return {
+      nodes: await nodes.count(),
+      firstRender: undefined,
+      fps: undefined,
+    };
   }
 }
 
@@ -138,7 +140,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
   await page.goto(base);
   await page.getByRole('button', { name: 'Enter' }).click();
   await page
@@ -148,7 +152,9 @@ try {
 
   const rows = [];
   const format = value =>
-    value === undefined || Number.isNaN(value) ? '—' : String(Math.round(value));
+    value === undefined || Number.isNaN(value)
+      ? '—'
+      : String(Math.round(value));
   for (const [depth, maxNodes] of [
     [1, 500],
     [2, 500],
@@ -159,7 +165,12 @@ try {
     rows.push(['inventory graph', depth, maxNodes, ours]);
   }
   for (const depth of [1, 2, 3]) {
-    rows.push(['stock catalog-graph', depth, '—', await stockGraph(page, depth)]);
+    rows.push([
+      'stock catalog-graph',
+      depth,
+      '—',
+      await stockGraph(page, depth),
+    ]);
   }
   console.log(`focus: ${focus}`);
   console.log(

@@ -66,10 +66,13 @@ test('a newcomer opens a runbook from the start page', async ({
       .getByRole('table', { name: 'Access groups by system' })
       .getByRole('link', { name: 'k8s-infra-rbac-gcsweb@kubernetes.io' }),
   ).toBeVisible();
+  // The app scrolls inside its layout, not the document: a tall window shows the whole page.
+  await page.setViewportSize({ width: 1280, height: 2200 });
   await page.screenshot({
     path: 'test-results/browser/start-page.png',
     fullPage: true,
   });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The runbook, built by the real mkdocs the first time it is opened.
   await page
@@ -86,6 +89,36 @@ test('a newcomer opens a runbook from the start page', async ({
     path: 'test-results/browser/start-page-runbook.png',
     fullPage: true,
   });
+});
+
+test('a newcomer finds a project by its number from the start page', async ({
+  page,
+  request,
+}) => {
+  // The catalog collator's first index is built 90 seconds after start-up (app-config.yaml).
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          'http://localhost:7007/api/search/query?term=388270116193',
+          { headers: { Authorization: 'Bearer infra-atlas-demo-token' } },
+        );
+        return res.ok() ? (await res.json()).numberOfResults : 0;
+      },
+      { timeout: 150_000, intervals: [3_000] },
+    )
+    .toBeGreaterThan(0);
+
+  await signInAsGuest(page);
+  const search = page
+    .getByRole('region', { name: 'Search' })
+    .getByRole('textbox', { name: 'Search' });
+  await search.fill('388270116193');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/search\?query=388270116193/);
+  await expect(
+    page.getByRole('link', { name: 'k8s-artifacts-prod' }).first(),
+  ).toBeVisible();
 });
 
 test('scripts read the demo catalog with the documented token', async ({
@@ -500,4 +533,55 @@ test('a maintainer sees where git and the cloud disagree, and how complete each 
     path: 'test-results/browser/inventory-scorecards.png',
     fullPage: true,
   });
+});
+
+const AAA = 'resource:default/gke-cluster--kubernetes-public--us-central1--aaa';
+
+test('a maintainer opens the blast radius of cluster aaa and follows it back to the cluster', async ({
+  page,
+  request,
+}) => {
+  // The inventory indexes the crawled catalog a few seconds after start-up.
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            `http://localhost:7007/api/inventory/graph?entity=${AAA}&mode=blast-radius`,
+            { headers: TOKEN },
+          )
+        ).status(),
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(200);
+
+  await signInAsGuest(page);
+  await page.goto(
+    `/inventory/graph?entity=${encodeURIComponent(
+      AAA,
+    )}&mode=blast-radius&depth=3`,
+  );
+  await expect(
+    page.getByText(/\d+ entities and \d+ relations around/),
+  ).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Stopped at depth 3');
+  // The canvas marks its first drawn frame; the graph is drawn, not just fetched.
+  const canvas = page.getByRole('img', {
+    name: /Graph of \d+ entities around aaa/,
+  });
+  await expect(canvas).toHaveAttribute('data-render-ms', /\d+/);
+  await page.screenshot({
+    path: 'test-results/browser/inventory-graph-aaa-blast-radius.png',
+  });
+
+  // The focus is drawn in the middle of the canvas: activating it opens the cluster's page.
+  // Cytoscape learns that the page scrolled one frame late, so a click that lands in the same
+  // frame as the scroll misses; the click is retried.
+  await expect(async () => {
+    await canvas.click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/resource\/gke-cluster--kubernetes-public--us-central1--aaa/,
+      { timeout: 2_000 },
+    );
+  }).toPass({ timeout: 30_000 });
 });

@@ -4,7 +4,11 @@ import {
   GraphMode,
   GraphResponse,
 } from '@infra-atlas/inventory-common';
-import { GraphEdge, InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import {
+  GraphEdge,
+  InventoryGraph,
+  normalizeRef,
+} from '../graph/InventoryGraph';
 import {
   DEPENDENCY_RELATIONS,
   PLACEMENT_RELATIONS,

@@ -415,9 +415,7 @@ describe('dependency graph', () => {
     expect(() => parseGraphOptions({ maxNodes: '101' }, 100)).toThrow(
       /maxNodes must be an integer from 1 to 100/,
     );
-    expect(() => parseGraphOptions({ maxNodes: '0' }, 100)).toThrow(
-      /maxNodes/,
-    );
+    expect(() => parseGraphOptions({ maxNodes: '0' }, 100)).toThrow(/maxNodes/);
     expect(parseGraphOptions({}, 500).maxNodes).toBe(500);
   });
 });

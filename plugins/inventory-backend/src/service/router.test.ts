@@ -177,10 +177,7 @@ describe('inventory routes', () => {
       ],
       redacted: true,
     });
-    const allowed = await get(
-      'explorer',
-      mockCredentials.user.header(READER),
-    );
+    const allowed = await get('explorer', mockCredentials.user.header(READER));
     expect(JSON.parse(allowed.text).nodes[0].owner).toBe(
       'user:default/alice--example.org',
     );

@@ -24,7 +24,6 @@ import { AnswerState } from '../AnswerState';
 import { shortRef } from '../Evidence';
 import {
   ExplorerFilters,
-  Forest,
   Matches,
   Row,
   buildForest,
@@ -327,7 +326,7 @@ function Explorer(props: { nodes: ExplorerNode[] }) {
     [toggleQuery],
   );
 
-  const forest: Forest = useMemo(() => buildForest(nodes), [nodes]);
+  const forest = useMemo(() => buildForest(nodes), [nodes]);
   const options = useMemo(
     () => ({
       types: optionsOf(nodes, n => [n.type ?? n.kind]),

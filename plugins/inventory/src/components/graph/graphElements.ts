@@ -72,11 +72,11 @@ function placeOnRings(levels: Map<number, DrawnNode[]>) {
         Math.floor((2 * Math.PI * radius) / SPACING),
       );
       const ring = level.slice(placed, placed + capacity);
-      ring.forEach((node, i) => {
+      for (let i = 0; i < ring.length; i++) {
         const angle = (2 * Math.PI * i) / ring.length - Math.PI / 2;
-        node.x = Math.round(radius * Math.cos(angle));
-        node.y = Math.round(radius * Math.sin(angle));
-      });
+        ring[i].x = Math.round(radius * Math.cos(angle));
+        ring[i].y = Math.round(radius * Math.sin(angle));
+      }
       placed += ring.length;
       if (placed < level.length) radius += SPACING;
     }

@@ -52,12 +52,12 @@ export const COUNTS: Array<{
   },
 ];
 
-/** The inventory's own pages, for finding one's way from the counts to the things. */
+/** The inventory's own pages, by their sidebar titles. */
 const MAP_PAGES = [
   {
     path: '/inventory/explorer',
-    label: 'Explore the inventory',
-    what: 'search and filter everything the crawlers found',
+    label: 'What runs where',
+    what: 'everything the crawlers found, in its place; search and filter it',
   },
   {
     path: '/inventory/graph',

@@ -10,7 +10,7 @@ import { ANNOTATIONS, leadershipOf } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
-import { lastSegment } from './homeLinks';
+import { firstSentence, lastSegment } from './homeLinks';
 
 type Owner = {
   group: Entity;
@@ -158,6 +158,11 @@ function OwnerList(props: { owners: Owner[] }) {
             <Typography variant="subtitle1" component="h3">
               <EntityRefLink entityRef={group} title={displayName(group)} />
             </Typography>
+            {group.metadata.description && (
+              <Typography variant="body2" color="textSecondary" paragraph>
+                {firstSentence(group.metadata.description)}
+              </Typography>
+            )}
             <People label="Chairs" refs={lead?.chairs} names={names} />
             <People label="Tech leads" refs={lead?.techLeads} names={names} />
             <Channels group={group} />

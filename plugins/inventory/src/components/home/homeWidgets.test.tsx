@@ -110,6 +110,8 @@ const estate: Entity[] = [
     'Group',
     'sig-k8s-infra',
     {
+      description:
+        'SIG K8s Infra runs the project infrastructure. In other words, we keep it going.',
       annotations: {
         'infra-atlas.io/slack-channel': 'sig-k8s-infra',
         'infra-atlas.io/mailing-list':
@@ -201,7 +203,7 @@ describe('AtAGlanceWidget', () => {
       'href',
       '/catalog/default/resource/gcp-organization--758905017065',
     );
-    expect(href('Explore the inventory')).toBe('/inventory/explorer');
+    expect(href('What runs where')).toBe('/inventory/explorer');
     expect(href('Dependency graph')).toBe('/inventory/graph');
   });
 
@@ -299,7 +301,11 @@ describe('ContactsWidget', () => {
     expect(
       within(owner).getByRole('heading', { name: 'SIG K8s Infra' }),
     ).toBeInTheDocument();
-    expect(owner).toHaveTextContent('Chairs: Arnaud Meukam, Davanum Srinivas');
+    // What the group does, in a sentence, then its leads.
+    expect(owner).toHaveTextContent(
+      'SIG K8s Infra runs the project infrastructure.Chairs: Arnaud Meukam, Davanum Srinivas',
+    );
+    expect(owner).not.toHaveTextContent('In other words');
     // No display name: the login; emeritus leads are not whom to ask.
     expect(owner).toHaveTextContent('Tech leads: bentheelder');
     expect(owner).not.toHaveTextContent('thockin');
