@@ -16,6 +16,8 @@ export type DrawnNode = {
   x: number;
   y: number;
   focus: boolean;
+  /** The project (or owner, when clustering by owner) it belongs to: groups sit together. */
+  group: string;
   /** For clusters: the key to expand and how many entities it stands for. */
   cluster?: { key: string; size: number };
   /** False when the entity is named by a relation but is not in the catalog. */
@@ -53,8 +55,8 @@ const LEVEL_GAP = 90;
 /**
  * Places nodes on concentric rings by distance from the focus, filling each level ring by ring
  * so that thousands of nodes make a compact disc rather than one huge circle. Nodes arrive
- * sorted by cluster key, so members of a project or owner sit together on their arc. Linear
- * in the number of nodes: no force simulation, and the same picture every time.
+ * sorted by group, so members of a project or owner sit together on their arc. One pass
+ * after sorting: no force simulation, and the same picture every time.
  */
 function placeOnRings(levels: Map<number, DrawnNode[]>) {
   let radius = 0;
@@ -99,6 +101,9 @@ export function drawGraph(
     clustering = options.clustering;
   }
 
+  const groupOf = (node: GraphNode) =>
+    clusterKeyOf(node, clustering === 'owner' ? 'owner' : 'project');
+
   // Which drawn node stands for each entity.
   const drawnOf = new Map<string, string>();
   const members = new Map<string, GraphNode[]>();
@@ -106,7 +111,7 @@ export function drawGraph(
     const key =
       clustering === 'none' || node.ref === answer.focus.ref
         ? undefined
-        : clusterKeyOf(node, clustering);
+        : groupOf(node);
     if (key === undefined || options.expanded.has(key)) {
       drawnOf.set(node.ref, node.ref);
     } else {
@@ -125,6 +130,7 @@ export function drawGraph(
       y: 0,
       focus: node.ref === answer.focus.ref,
       exists: node.exists,
+      group: groupOf(node),
     }));
   for (const [key, group] of members) {
     // A cluster of one is just that entity.
@@ -140,6 +146,7 @@ export function drawGraph(
         y: 0,
         focus: false,
         exists: node.exists,
+        group: key,
       });
       continue;
     }
@@ -154,6 +161,7 @@ export function drawGraph(
       y: 0,
       focus: false,
       exists: true,
+      group: key,
       cluster: { key, size: group.length },
     });
   }
@@ -170,11 +178,11 @@ export function drawGraph(
   }
 
   const levels = new Map<number, DrawnNode[]>();
-  const byClusterThenName = (a: DrawnNode, b: DrawnNode) =>
-    (a.cluster?.key ?? '').localeCompare(b.cluster?.key ?? '') ||
+  const byGroupThenName = (a: DrawnNode, b: DrawnNode) =>
+    a.group.localeCompare(b.group) ||
     a.kind.localeCompare(b.kind) ||
     a.label.localeCompare(b.label);
-  for (const node of [...drawn].sort(byClusterThenName)) {
+  for (const node of [...drawn].sort(byGroupThenName)) {
     addTo(levels, node.distance, node);
   }
   placeOnRings(levels);
