@@ -392,9 +392,15 @@ test('the gcsweb page says what breaks with it, who approves its changes and whe
       .getByRole('list', { name: 'Approvers' })
       .getByRole('link', { name: 'ameukam' }),
   ).toHaveAttribute('href', '/catalog/default/user/ameukam');
-  await expect(page.getByRole('list', { name: 'Emeritus' })).toContainText(
-    'emeritus',
-  );
+  // ixdy is emeritus in apps/gcsweb/OWNERS itself, the nearest file of the chain; cblecker in
+  // the root OWNERS, and in the catalog, so linked to his User page.
+  const emeritus = page.getByRole('list', { name: 'Emeritus' });
+  await expect(
+    emeritus.getByRole('listitem').filter({ hasText: 'ixdy' }),
+  ).toContainText('from apps/gcsweb/OWNERS');
+  await expect(
+    emeritus.getByRole('link', { name: 'cblecker', exact: true }),
+  ).toHaveAttribute('href', '/catalog/default/user/cblecker');
 
   // Drift: nothing names gcsweb in the demo estate.
   await expect(page.getByText(/No drift found/)).toBeVisible();

@@ -46,5 +46,22 @@ export const ANNOTATIONS = {
   pushedAt: `${PREFIX}/pushed-at`,
 } as const;
 
+/**
+ * Annotations of Backstage and its GitHub integration that Infra Atlas reads and writes
+ * (outside its own prefix), spelled once for the backend and the app.
+ *
+ * @public
+ */
+export const BACKSTAGE_ANNOTATIONS = {
+  /** `owner/name` of the GitHub repository an entity is. */
+  projectSlug: 'github.com/project-slug',
+  /** Where an entity's TechDocs are built from (`url:…` or `dir:…`). */
+  techdocsRef: 'backstage.io/techdocs-ref',
+  /** Where an entity's source lives (`url:https://github.com/…/tree/…`). */
+  sourceLocation: 'backstage.io/source-location',
+  /** The catalog location that produced the entity (`url:…`, `file:…`). */
+  managedByLocation: 'backstage.io/managed-by-location',
+} as const;
+
 /** @public */
 export type Provenance = 'observed' | 'declared' | 'inferred';

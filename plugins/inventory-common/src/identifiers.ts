@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS } from './annotations';
+import { ANNOTATIONS, BACKSTAGE_ANNOTATIONS } from './annotations';
 
 const trimDot = (name: string) => name.replace(/\.$/, '');
 
@@ -44,7 +44,7 @@ export function entityIdentifiers(entity: Entity): string[] {
     ...commaList(annotations[ANNOTATIONS.containerImages]),
     ...commaList(annotations[ANNOTATIONS.hostnames]),
     annotations['github.com/user-login'],
-    annotations['github.com/project-slug'],
+    annotations[BACKSTAGE_ANNOTATIONS.projectSlug],
     ...strings(spec.gcp?.projectId),
     ...strings(spec.gcp?.projectNumber),
     ...strings(spec.profile?.email),

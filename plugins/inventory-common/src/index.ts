@@ -11,6 +11,7 @@ export * from './relations';
 export * from './resourceTypes';
 export * from './permissions';
 export * from './identifiers';
+export * from './gitLocations';
 export * from './leadership';
 export * from './api';
 export * from './multimap';

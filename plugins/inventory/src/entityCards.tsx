@@ -1,5 +1,5 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { ANNOTATIONS } from '@infra-atlas/inventory-common';
+import { hasOwnersSource } from '@infra-atlas/inventory-common';
 
 /*
  * Entity cards beyond placement and administrators: what breaks, drift, OWNERS and runbook.
@@ -33,16 +33,10 @@ export const driftCard = EntityCardBlueprint.make({
 export const ownersFilesCard = EntityCardBlueprint.make({
   name: 'owners-files',
   params: {
-    filter: entity => {
-      const annotations = entity.metadata.annotations ?? {};
-      return (
-        ['component', 'resource'].includes(entity.kind.toLowerCase()) &&
-        (!!annotations[ANNOTATIONS.ownersFiles] ||
-          !!annotations[ANNOTATIONS.declaredIn]?.startsWith(
-            'https://github.com/',
-          ))
-      );
-    },
+    // The same rule the backend's /owners-files answers by.
+    filter: entity =>
+      ['component', 'resource'].includes(entity.kind.toLowerCase()) &&
+      hasOwnersSource(entity),
     loader: () =>
       import('./components/OwnersFilesCard').then(m => <m.OwnersFilesCard />),
   },

@@ -1,12 +1,7 @@
-import { PageBlueprint, createRouteRef } from '@backstage/frontend-plugin-api';
+import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import SyncProblemIcon from '@material-ui/icons/SyncProblem';
-
-/** The scorecards' route; the sidebar links pages by their route. */
-export const scorecardsRouteRef = createRouteRef();
-
-/** The drift report's route. */
-export const driftRouteRef = createRouteRef();
+import { driftRouteRef, scorecardsRouteRef } from './routes';
 
 /** How complete the catalog is, per owner and system, and what to fix: in the sidebar. */
 export const scorecardsPage = PageBlueprint.make({

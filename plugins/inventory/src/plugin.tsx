@@ -1,7 +1,6 @@
 import {
   PageBlueprint,
   createFrontendPlugin,
-  createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import PeopleIcon from '@material-ui/icons/People';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
@@ -14,18 +13,20 @@ import {
   ownersFilesCard,
   runbookCard,
 } from './entityCards';
-import {
-  driftPage,
-  driftRouteRef,
-  scorecardsPage,
-  scorecardsRouteRef,
-} from './healthPages';
+import { driftPage, scorecardsPage } from './healthPages';
 import {
   accessWidget,
   atAGlanceWidget,
   contactsWidget,
   runbooksWidget,
 } from './homeWidgets';
+import {
+  driftRouteRef,
+  explorerRouteRef,
+  graphRouteRef,
+  ownershipRouteRef,
+  scorecardsRouteRef,
+} from './routes';
 
 /** Where it runs: for what runs somewhere (apps, namespaces, clusters, buckets, records). */
 const placementCard = EntityCardBlueprint.make({
@@ -49,9 +50,6 @@ const administratorsCard = EntityCardBlueprint.make({
   },
 });
 
-/** The explorer's route. */
-const explorerRouteRef = createRouteRef();
-
 /** What runs where: the placement forest, filtered and searched in the browser. */
 const explorerPage = PageBlueprint.make({
   name: 'explorer',
@@ -66,9 +64,6 @@ const explorerPage = PageBlueprint.make({
       )),
   },
 });
-
-/** The ownership lookup's route; the sidebar links pages by their route. */
-const ownershipRouteRef = createRouteRef();
 
 /** Who holds what: the ownership lookup, in the sidebar. */
 const ownershipLookupPage = PageBlueprint.make({
@@ -85,9 +80,6 @@ const ownershipLookupPage = PageBlueprint.make({
   },
 });
 
-/** The dependency graph's route: entity pages' cards link to it with a focus. */
-const graphRouteRef = createRouteRef();
-
 /** The dependency graph: a focus, its neighbourhood or blast radius, on a canvas. */
 const graphPage = PageBlueprint.make({
   name: 'graph',
@@ -102,8 +94,9 @@ const graphPage = PageBlueprint.make({
 });
 
 /**
- * The inventory in the app: entity cards with the inventory backend's answers and their
- * evidence.
+ * The inventory in the app: pages (what runs where, who holds what, the dependency graph,
+ * scorecards, drift), entity cards with the inventory backend's answers and their evidence,
+ * and the start page's widgets. Its routes are in routes.ts.
  *
  * @public
  */

@@ -2,9 +2,28 @@ import { Entity } from '@backstage/catalog-model';
 
 type Relation = [type: string, targetRef: string];
 
+/** `kind:name` or `kind:namespace/name` as a full ref. */
+const fullRef = (ref: string) =>
+  ref.includes('/') ? ref : ref.replace(':', ':default/');
+
+function relationsOf(relations: Relation[], owner: unknown) {
+  const all = relations.map(([type, targetRef]) => ({
+    type,
+    targetRef: fullRef(targetRef),
+  }));
+  if (typeof owner === 'string' && !all.some(r => r.type === 'ownedBy')) {
+    all.push({
+      type: 'ownedBy',
+      targetRef: fullRef(owner.includes(':') ? owner : `group:${owner}`),
+    });
+  }
+  return all;
+}
+
 /**
  * A catalog entity as the catalog serves it, relations included. `ref` is `kind:name`; the
- * provenance defaults to observed, as for a crawled GCP resource.
+ * provenance defaults to observed, as for a crawled GCP resource. As the catalog does, a
+ * `spec.owner` gives the entity an `ownedBy` relation (owners are read from the relation).
  */
 export function entity(
   ref: string,
@@ -33,11 +52,6 @@ export function entity(
       ...(options.links ? { links: options.links } : {}),
     },
     spec: { ...(options.type ? { type: options.type } : {}), ...options.spec },
-    relations: (options.relations ?? []).map(([type, targetRef]) => ({
-      type,
-      targetRef: targetRef.includes('/')
-        ? targetRef
-        : targetRef.replace(':', ':default/'),
-    })),
+    relations: relationsOf(options.relations ?? [], options.spec?.owner),
   };
 }

@@ -1,4 +1,3 @@
-import { addTo } from '../util/multimap';
 import {
   Entity,
   parseEntityRef,
@@ -6,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  addTo,
   InventoryEntitySummary,
   InventoryLink,
   RelationProvenance,

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  BACKSTAGE_ANNOTATIONS,
   RELATIONS,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
@@ -15,7 +16,7 @@ const LOCATION_PREFIX = /^(url|file):/;
 export function provenanceOf(entity: Entity): RelationProvenance {
   const annotations = entity.metadata.annotations ?? {};
   const kind = annotations[ANNOTATIONS.provenance];
-  const location = annotations['backstage.io/managed-by-location'] ?? '';
+  const location = annotations[BACKSTAGE_ANNOTATIONS.managedByLocation] ?? '';
   if (kind === 'observed') {
     return {
       kind: 'observed',

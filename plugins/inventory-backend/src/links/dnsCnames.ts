@@ -1,6 +1,9 @@
-import { addTo } from '../util/multimap';
 import { Entity } from '@backstage/catalog-model';
-import { RELATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
+import {
+  addTo,
+  RELATIONS,
+  RESOURCE_TYPES,
+} from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
 import { specString } from '../graph/specs';

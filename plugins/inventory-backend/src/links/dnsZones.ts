@@ -1,5 +1,8 @@
-import { addTo } from '../util/multimap';
-import { RELATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
+import {
+  addTo,
+  RELATIONS,
+  RESOURCE_TYPES,
+} from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
 import { gcpField, specString } from '../graph/specs';

@@ -1,8 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
+import { addTo, RELATION_SAME_AS } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { profileEmail } from '../graph/specs';
-import { addTo } from '../util/multimap';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
 
 export const GITHUB_LOGIN_ANNOTATION = 'github.com/user-login';

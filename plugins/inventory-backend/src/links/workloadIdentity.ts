@@ -1,6 +1,9 @@
-import { addTo } from '../util/multimap';
 import { Entity } from '@backstage/catalog-model';
-import { ANNOTATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
+import {
+  addTo,
+  ANNOTATIONS,
+  RESOURCE_TYPES,
+} from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
 import { EntityLookup, LinkCollector, LinkRule } from './types';
 import { grantsOf } from '../graph/specs';

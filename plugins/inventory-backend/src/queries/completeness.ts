@@ -1,13 +1,16 @@
-import { addTo } from '../util/multimap';
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  addTo,
   ANNOTATIONS,
+  BACKSTAGE_ANNOTATIONS,
   CompletenessCheck,
   CompletenessResponse,
   EntityScorecard,
+  NO_GROUP_KEY,
   RESOURCE_TYPES,
   ScoreTotals,
+  TO_FIX_LIMIT,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { administratorsOf, ownershipOf, specString } from '../graph/specs';
@@ -57,7 +60,7 @@ function ownerCheck(graph: InventoryGraph, entity: Entity): CompletenessCheck {
 }
 
 function docsCheck(entity: Entity): CompletenessCheck {
-  if (entity.metadata.annotations?.['backstage.io/techdocs-ref']) {
+  if (entity.metadata.annotations?.[BACKSTAGE_ANNOTATIONS.techdocsRef]) {
     return check('docs', true, 'has TechDocs');
   }
   const link = (entity.metadata.links ?? []).find(isDocsLink);
@@ -81,7 +84,7 @@ function sourceCheck(
   }
   if (entity.kind.toLowerCase() === 'resource') return undefined;
   const source =
-    annotations['backstage.io/source-location'] ??
+    annotations[BACKSTAGE_ANNOTATIONS.sourceLocation] ??
     annotations[ANNOTATIONS.declaredIn];
   return source
     ? check('source-known', true, source.replace(/^url:/, ''))
@@ -190,7 +193,7 @@ export function totalsOf(cards: EntityScorecard[]): ScoreTotals {
 export function groupTotals(cards: EntityScorecard[], by: 'owner' | 'system') {
   const groups = new Map<string, EntityScorecard[]>();
   for (const card of cards) {
-    const key = card[by] ?? 'none';
+    const key = card[by] ?? NO_GROUP_KEY;
     addTo(groups, key, card);
   }
   return [...groups.entries()]
@@ -207,7 +210,6 @@ export const COMPLETENESS_SCOPES: CompletenessScope[] = [
   'system',
   'entity',
 ];
-const TO_FIX_LIMIT = 200;
 const KIND_OF_SCOPE: Record<CompletenessScope, string | undefined> = {
   all: undefined,
   owner: 'group',

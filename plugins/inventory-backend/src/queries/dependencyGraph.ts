@@ -1,34 +1,25 @@
 import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
+  GRAPH_DEFAULTS,
+  GRAPH_KINDS,
+  GRAPH_MODES,
   GraphMode,
   GraphResponse,
 } from '@infra-atlas/inventory-common';
-import {
-  GraphEdge,
-  InventoryGraph,
-  normalizeRef,
-} from '../graph/InventoryGraph';
+import { GraphEdge, InventoryGraph } from '../graph/InventoryGraph';
 import {
   DEPENDENCY_RELATIONS,
   PLACEMENT_RELATIONS,
 } from '../graph/relationTypes';
-import { specString } from '../graph/specs';
+import { ownerOf } from '../graph/specs';
 import { walk } from './evidence';
 import { parseDepth, parseRelations } from './impact';
-
-export const GRAPH_MODES: GraphMode[] = [
-  'neighbourhood',
-  'blast-radius',
-  'dependencies',
-];
-
-export const GRAPH_DEFAULTS = { depth: 2, maxNodes: 2000 };
 
 /** What the neighbourhood walks unless told otherwise: placement, dependencies and systems. */
 const NEIGHBOURHOOD_RELATIONS = [...DEPENDENCY_RELATIONS, 'partOf'];
 
-export type GraphOptions = {
+export type GraphWalkOptions = {
   mode: GraphMode;
   depth: number;
   relations: string[];
@@ -45,9 +36,9 @@ export function parseGraphOptions(
     maxNodes?: string;
   },
   nodeLimit: number,
-): GraphOptions {
+): GraphWalkOptions {
   const mode = (query.mode ?? 'neighbourhood') as GraphMode;
-  if (!GRAPH_MODES.includes(mode)) {
+  if (!(GRAPH_MODES as readonly string[]).includes(mode)) {
     throw new InputError(
       `mode must be ${GRAPH_MODES.join(', ')}, not '${mode}'`,
     );
@@ -64,6 +55,19 @@ export function parseGraphOptions(
       `maxNodes must be an integer from 1 to ${nodeLimit} (inventory.impact.maxNodes)`,
     );
   }
+  const kinds = query.kinds
+    ? query.kinds.split(',').map(k => k.trim().toLocaleLowerCase('en-US'))
+    : [];
+  const unknownKinds = kinds.filter(
+    k => !(GRAPH_KINDS as readonly string[]).includes(k),
+  );
+  if (unknownKinds.length) {
+    throw new InputError(
+      `Unknown kind ${unknownKinds.join(', ')}; kinds are ${GRAPH_KINDS.join(
+        ', ',
+      )}`,
+    );
+  }
   return {
     mode,
     depth: parseDepth(query.depth, GRAPH_DEFAULTS.depth),
@@ -71,9 +75,7 @@ export function parseGraphOptions(
       query.relations,
       mode === 'neighbourhood' ? NEIGHBOURHOOD_RELATIONS : DEPENDENCY_RELATIONS,
     ),
-    kinds: query.kinds
-      ? query.kinds.split(',').map(k => k.trim().toLocaleLowerCase('en-US'))
-      : [],
+    kinds,
     maxNodes,
   };
 }
@@ -87,7 +89,7 @@ export function parseGraphOptions(
 export function dependencyGraph(
   graph: InventoryGraph,
   focusRef: string,
-  options: GraphOptions,
+  options: GraphWalkOptions,
 ): GraphResponse {
   const { ref: focus } = graph.require(focusRef);
   const wanted = (to: string) =>
@@ -114,12 +116,12 @@ export function dependencyGraph(
 
   const projects = new Map<string, string | undefined>();
   const nodes = [...result.reached].map(([ref, { distance }]) => {
-    const owner = specString(graph.entity(ref), 'owner');
+    const owner = ownerOf(graph, ref);
     const project = projectOf(graph, ref, projects);
     return {
       ...graph.summary(ref),
       distance,
-      ...(owner ? { owner: normalizeRef(owner, 'group') } : {}),
+      ...(owner ? { owner } : {}),
       ...(project ? { project } : {}),
     };
   });

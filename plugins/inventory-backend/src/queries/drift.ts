@@ -1,4 +1,5 @@
 import {
+  addTo,
   ANNOTATIONS,
   DriftFinding,
   DriftKind,
@@ -6,7 +7,6 @@ import {
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
-import { addTo } from '../util/multimap';
 import { nearDuplicatePairs } from './nearDuplicates';
 import { emeritusPrincipals } from './people';
 import {

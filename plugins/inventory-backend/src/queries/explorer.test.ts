@@ -1,6 +1,8 @@
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
+import { dependencyGraph, parseGraphOptions } from './dependencyGraph';
 import { explorer } from './explorer';
+import { impact, parseImpactOptions } from './impact';
 
 /*
  * The placement shapes of k8s-infra: org → folder → project → cluster → namespaces → app (one
@@ -142,5 +144,28 @@ describe('explorer', () => {
       'placed in resource:default/gone-namespace, which is not in the catalog',
     );
     expect(answer.nodes.filter(n => n.stale)).toHaveLength(2);
+  });
+});
+
+describe('owners', () => {
+  it('are the same in the explorer, the impact answer and the dependency graph', () => {
+    // Owned through the catalog's ownedBy relation only, without spec.owner.
+    const graph = InventoryGraph.build(estate());
+    const app = 'component:default/app';
+    const owner = 'group:default/sig-infra';
+    expect(explorer(graph).nodes.find(n => n.ref === app)?.owner).toBe(owner);
+    const blast = impact(
+      graph,
+      'resource:default/cluster',
+      parseImpactOptions({}, 100),
+    );
+    expect(blast.nodes.find(n => n.entity.ref === app)?.owner).toBe(owner);
+    expect(blast.owners.map(o => o.owner.ref)).toContain(owner);
+    const drawn = dependencyGraph(
+      graph,
+      'resource:default/cluster',
+      parseGraphOptions({ mode: 'blast-radius' }, 100),
+    );
+    expect(drawn.nodes.find(n => n.ref === app)?.owner).toBe(owner);
   });
 });

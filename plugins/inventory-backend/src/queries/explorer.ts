@@ -6,6 +6,7 @@ import {
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { PLACEMENT_RELATIONS } from '../graph/relationTypes';
+import { ownerOf } from '../graph/specs';
 
 /** Groups nest with `childOf` too, but that is membership, not placement. */
 const PLACED_KINDS = new Set(['resource', 'component']);
@@ -49,7 +50,7 @@ export function explorer(graph: InventoryGraph): ExplorerResponse {
     const descendants = graph.descendantCount(ref, PLACEMENT_RELATIONS);
     if (!parents.length && !descendants) continue;
     const { kind, type, title } = graph.summary(ref);
-    const owner = graph.out(ref, ['ownedBy'])[0]?.target;
+    const owner = ownerOf(graph, ref);
     const labels = entity.metadata.labels ?? {};
     const stale = staleness(graph, entity, parents);
     nodes.push({

@@ -1,15 +1,16 @@
-import { addTo } from '../util/multimap';
 import { InputError } from '@backstage/errors';
 import {
+  addTo,
   ANNOTATIONS,
   ImpactDirection,
   ImpactResponse,
   REVERSE_RELATION,
+  UNOWNED_KEY,
 } from '@infra-atlas/inventory-common';
-import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
+import { InventoryGraph } from '../graph/InventoryGraph';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
 import { stepOf, walk } from './evidence';
-import { profileEmail, specString } from '../graph/specs';
+import { ownerOf, profileEmail } from '../graph/specs';
 
 export const IMPACT_LIMITS = { defaultDepth: 3, maxDepth: 10 };
 
@@ -100,15 +101,14 @@ export function impact(
   const byOwner = new Map<string, string[]>();
   for (const [at, { distance, chain }] of result.reached) {
     if (at === ref) continue;
-    const owner = specString(graph.entity(at), 'owner');
-    const ownerRef = owner ? normalizeRef(owner, 'group') : undefined;
+    const ownerRef = ownerOf(graph, at);
     nodes.push({
       entity: graph.summary(at),
       distance,
       ...(ownerRef ? { owner: ownerRef } : {}),
       via: stepOf(chain[chain.length - 1]),
     });
-    const key = ownerRef ?? 'unowned';
+    const key = ownerRef ?? UNOWNED_KEY;
     addTo(byOwner, key, at);
   }
   nodes.sort(

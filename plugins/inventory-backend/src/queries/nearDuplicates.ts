@@ -1,4 +1,4 @@
-import { addTo } from '../util/multimap';
+import { addTo } from '@infra-atlas/inventory-common';
 
 /** True when one edit (insert, delete or substitute a character) turns a into b. */
 export function withinOneEdit(a: string, b: string): boolean {

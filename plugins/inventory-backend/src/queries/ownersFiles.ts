@@ -1,9 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  BACKSTAGE_ANNOTATIONS,
   OwnersFilesPerson,
   OwnersFilesResponse,
+  commaList,
   githubUserEntityName,
+  isOwnersRepository,
+  ownersSourceOf,
+  parseGitUrl,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
@@ -13,17 +18,6 @@ import {
   repositorySlug,
 } from '../graph/specs';
 
-const SLUG_ANNOTATION = 'github.com/project-slug';
-/** A GitHub file or directory URL: `owner/name`, `tree` or `blob`, and the path. */
-const GITHUB_URL =
-  /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(tree|blob)\/[^/]+\/?(.*)$/i;
-const LOCATION_PREFIX = /^(url|file):/;
-
-const ownersFilesOf = (repo: Entity) =>
-  (repo.metadata.annotations?.[ANNOTATIONS.ownersFiles] ?? '')
-    .split(',')
-    .filter(Boolean);
-
 /**
  * The URL of the OWNERS file of a repository directory (`''` for the root), from the
  * repository's `owners-files` list; the repository's own declaration when the list lacks it.
@@ -32,53 +26,44 @@ const ownersFilesOf = (repo: Entity) =>
 export function ownersFileUrl(repo: Entity, dir: string): string {
   const wanted = dir ? `${dir}/OWNERS` : 'OWNERS';
   return (
-    ownersFilesOf(repo).find(f => f.match(GITHUB_URL)?.[3] === wanted) ??
+    commaList(repo.metadata.annotations?.[ANNOTATIONS.ownersFiles]).find(
+      f => parseGitUrl(f)?.path === wanted,
+    ) ??
     (provenanceOf(repo) as { url?: string }).url ??
     ''
   );
 }
 
-/** Whether an entity is a repository that carries its OWNERS facts. */
-const isRepository = (entity: Entity) =>
-  !!entity.metadata.annotations?.[SLUG_ANNOTATION] &&
-  (ownershipOf(entity).length > 0 ||
-    !!entity.metadata.annotations?.[ANNOTATIONS.ownersFiles]);
-
 /**
  * The repository an entity is, or is declared in, and the directory within it. A declared
- * entity names its file or directory (`infra-atlas.io/declared-in`, else its source or
+ * entity names its file or directory (`ownersSourceOf`: declared-in, else its source or
  * managed-by location); a file's directory is the one its OWNERS rules follow.
  */
 export function repositoryOf(
   graph: InventoryGraph,
   entity: Entity,
 ): { repo: Entity; directory: string; declaredIn?: string } | undefined {
-  if (isRepository(entity)) return { repo: entity, directory: '' };
-  const annotations = entity.metadata.annotations ?? {};
-  const declaredIn = [
-    annotations[ANNOTATIONS.declaredIn],
-    annotations['backstage.io/source-location'],
-    annotations['backstage.io/managed-by-location'],
-  ]
-    .map(url => url?.replace(LOCATION_PREFIX, ''))
-    .find(url => url && GITHUB_URL.test(url));
-  const [, slug, form, path] = declaredIn?.match(GITHUB_URL) ?? [];
-  if (!slug) return undefined;
+  if (isOwnersRepository(entity)) return { repo: entity, directory: '' };
+  const source = ownersSourceOf(entity);
+  if (!source) return undefined;
+  const { url: declaredIn, location } = source;
+  const slug = location.repo.toLowerCase();
   const candidates = graph
     .ofKind('component')
     .filter(
       c =>
-        c.metadata.annotations?.[SLUG_ANNOTATION]?.toLowerCase() ===
-          slug.toLowerCase() && isRepository(c),
+        c.metadata.annotations?.[
+          BACKSTAGE_ANNOTATIONS.projectSlug
+        ]?.toLowerCase() === slug && isOwnersRepository(c),
     );
   // The provider's repository entity (with per-directory facts) over catalog-info components.
   const repo = candidates.find(c => ownershipOf(c).length > 0) ?? candidates[0];
   if (!repo) return undefined;
-  const clean = path.replace(/\/+$/, '');
+  const { path } = location;
   const directory =
-    form.toLowerCase() === 'blob'
-      ? clean.slice(0, Math.max(clean.lastIndexOf('/'), 0))
-      : clean;
+    location.form === 'blob'
+      ? path.slice(0, Math.max(path.lastIndexOf('/'), 0))
+      : path;
   return { repo, directory, declaredIn };
 }
 
@@ -143,11 +128,9 @@ export function ownersFiles(
   let chain = governingEntries(repo, directory);
   if (!chain.length) {
     // A repository with its own catalog-info.yaml keeps only its root approvers.
-    const approvers = (
-      repo.metadata.annotations?.[ANNOTATIONS.ownersApprovers] ?? ''
-    )
-      .split(',')
-      .filter(Boolean);
+    const approvers = commaList(
+      repo.metadata.annotations?.[ANNOTATIONS.ownersApprovers],
+    );
     if (!approvers.length) return empty;
     chain = [{ dir: '', approvers }];
   }

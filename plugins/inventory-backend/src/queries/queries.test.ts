@@ -238,7 +238,8 @@ describe('ownership', () => {
     expect(answer.counts).toEqual({
       leads: 1,
       approves: 2,
-      owns: 1,
+      // The org and the project, both owned by admins, of which alice is a member.
+      owns: 2,
       administers: 2,
     });
     const project = answer.items.find(
@@ -408,7 +409,7 @@ describe('dependency graph', () => {
     );
   });
 
-  it('rejects an unknown mode and a node limit above the configured one', () => {
+  it('rejects an unknown mode or kind and a node limit above the configured one', () => {
     expect(() => parseGraphOptions({ mode: 'everything' }, 100)).toThrow(
       /mode must be neighbourhood, blast-radius, dependencies/,
     );
@@ -416,6 +417,9 @@ describe('dependency graph', () => {
       /maxNodes must be an integer from 1 to 100/,
     );
     expect(() => parseGraphOptions({ maxNodes: '0' }, 100)).toThrow(/maxNodes/);
+    expect(() => parseGraphOptions({ kinds: 'Resorce' }, 100)).toThrow(
+      /Unknown kind resorce/,
+    );
     expect(parseGraphOptions({}, 500).maxNodes).toBe(500);
   });
 });

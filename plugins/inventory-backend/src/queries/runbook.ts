@@ -1,10 +1,11 @@
-import { RunbookResponse } from '@infra-atlas/inventory-common';
+import {
+  BACKSTAGE_ANNOTATIONS,
+  RunbookResponse,
+} from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { isDocsLink } from './docsLinks';
 import { stepOf } from './evidence';
 import { repositoryOf } from './ownersFiles';
-
-const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 /**
  * Where to read how to run an entity. The rule, nearest first:
@@ -56,7 +57,8 @@ export function runbook(
   for (const source of sources) {
     const holder = graph.entity(source.ref);
     if (!holder) continue;
-    const techdocsRef = holder.metadata.annotations?.[TECHDOCS_REF];
+    const techdocsRef =
+      holder.metadata.annotations?.[BACKSTAGE_ANNOTATIONS.techdocsRef];
     if (techdocsRef) {
       techdocs.push({
         entity: graph.summary(source.ref),

@@ -28,6 +28,44 @@ export function isPersonalAddress(
   );
 }
 
+/** A hashed entity name's suffix (see inventory-common naming.ts). */
+const NAME_HASH = /_[0-9a-f]{16}$/;
+
+/**
+ * The e-mail address a User's name stands for: `jane--example.com` (local part and domain, as
+ * `emailPrincipalEntityName` joins them; GitHub logins never contain `--`), or
+ * `jane@example.com` as IAM prints a member; the name itself otherwise.
+ */
+function addressOfUserName(name: string): string {
+  const parts = name.replace(NAME_HASH, '').split('--');
+  // A hashed name's prefix may cut the domain short; it still stands for an address.
+  return parts.length === 2 ? `${parts[0]}@${parts[1]}` : name;
+}
+
+/**
+ * Whether a ref names a person's User entity: a User named after an e-mail address that is
+ * not a group's ({@link isPersonalAddress}). Decided from the ref alone, whether or not the
+ * entity exists, so that refusing such a question tells nothing about the address.
+ */
+export function isPersonalUserRef(
+  graph: InventoryGraph,
+  entityRef: string,
+): boolean {
+  let kind: string;
+  let name: string;
+  try {
+    ({ kind, name } = parseEntityRef(entityRef.trim(), {
+      defaultNamespace: 'default',
+    }));
+  } catch {
+    return false;
+  }
+  return (
+    kind.toLowerCase() === 'user' &&
+    isPersonalAddress(graph, addressOfUserName(name.toLowerCase()))
+  );
+}
+
 /**
  * The entities a question names: an entity ref (`group:default/sig-k8s-infra`), an e-mail
  * address (a User's or a Google Group's), or a GitHub login / entity name.

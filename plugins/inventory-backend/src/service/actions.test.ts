@@ -150,4 +150,37 @@ describe('inventory actions', () => {
       }),
     ).rejects.toThrow(/needs inventory.personal-details.read/);
   });
+
+  it('refuses questions about a person’s User entity to callers without the permission, whether or not it exists', async () => {
+    const denied = await registry(AuthorizeResult.DENY);
+    for (const id of [
+      'test:who-owns',
+      'test:where-does-it-run',
+      'test:what-runs-on',
+    ]) {
+      for (const entityRef of [
+        'user:default/alice--example.org',
+        'user:default/nobody--example.org',
+      ]) {
+        await expect(
+          denied.invoke({ id, input: { entityRef }, credentials }),
+        ).rejects.toThrow(/needs inventory.personal-details.read/);
+      }
+    }
+    await expect(
+      denied.invoke({
+        id: 'test:what-do-they-own',
+        input: { subject: 'user:default/alice--example.org' },
+        credentials,
+      }),
+    ).rejects.toThrow(/needs inventory.personal-details.read/);
+    const allowed = await registry(AuthorizeResult.ALLOW);
+    await expect(
+      allowed.invoke({
+        id: 'test:where-does-it-run',
+        input: { entityRef: 'user:default/alice--example.org' },
+        credentials,
+      }),
+    ).resolves.toBeDefined();
+  });
 });

@@ -7,7 +7,7 @@ import { administrators } from '../queries/administrators';
 import { IMPACT_LIMITS, impact } from '../queries/impact';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
-import { Ask, ownershipQuestion } from './answers';
+import { Ask, entityQuestion, ownershipQuestion } from './answers';
 
 function provenanceText(provenance: RelationProvenance): string {
   switch (provenance.kind) {
@@ -65,8 +65,11 @@ export function registerInventoryActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const answer = await ask(credentials, state =>
-        administrators(state.graph, input.entityRef),
+      const answer = await ask(
+        credentials,
+        entityQuestion(input.entityRef, state =>
+          administrators(state.graph, input.entityRef),
+        ),
       );
       return {
         output: {
@@ -107,8 +110,11 @@ export function registerInventoryActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const answer = await ask(credentials, state =>
-        placement(state.graph, input.entityRef),
+      const answer = await ask(
+        credentials,
+        entityQuestion(input.entityRef, state =>
+          placement(state.graph, input.entityRef),
+        ),
       );
       return {
         output: {
@@ -139,13 +145,16 @@ export function registerInventoryActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const answer = await ask(credentials, state =>
-        impact(state.graph, input.entityRef, {
-          direction: 'dependents',
-          depth: input.depth ?? IMPACT_LIMITS.defaultDepth,
-          relations: DEPENDENCY_RELATIONS,
-          maxNodes: options.impactMaxNodes,
-        }),
+      const answer = await ask(
+        credentials,
+        entityQuestion(input.entityRef, state =>
+          impact(state.graph, input.entityRef, {
+            direction: 'dependents',
+            depth: input.depth ?? IMPACT_LIMITS.defaultDepth,
+            relations: DEPENDENCY_RELATIONS,
+            maxNodes: options.impactMaxNodes,
+          }),
+        ),
       );
       return {
         output: {

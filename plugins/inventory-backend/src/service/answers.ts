@@ -9,7 +9,7 @@ import {
   OwnershipRole,
 } from '@infra-atlas/inventory-common';
 import { ownership } from '../queries/ownership';
-import { isPersonalAddress } from '../queries/subjects';
+import { isPersonalAddress, isPersonalUserRef } from '../queries/subjects';
 import { IndexState, InventoryIndex } from './InventoryIndex';
 
 /** Asks one question of one index build, as a given caller. */
@@ -40,20 +40,49 @@ export function createAsk(
   };
 }
 
+type Question<T> = (state: IndexState, personalDetails: boolean) => T;
+
+const refused = (what: string) =>
+  new NotAllowedError(`${what} needs inventory.personal-details.read`);
+
+/**
+ * A question about one entity, for every route and action that takes an entity ref. A caller
+ * who may not see personal details may not ask about a person's User entity
+ * (`user:default/jane--example.com`) either, whether or not it exists: a 200 or a 404 would
+ * tell them whether the address belongs to someone, as for {@link ownershipQuestion}.
+ */
+export function entityQuestion<T>(
+  entityRef: string | undefined,
+  question: Question<T>,
+): Question<T> {
+  return (state, personalDetails) => {
+    if (
+      entityRef &&
+      !personalDetails &&
+      isPersonalUserRef(state.graph, entityRef)
+    ) {
+      throw refused('Asking about a person’s User entity');
+    }
+    return question(state, personalDetails);
+  };
+}
+
 /**
  * Ownership of a subject, as a question: a caller who may not see personal details may not
- * look people up by e-mail either, or a 200 or a 404 would tell them whether an address
- * belongs to someone.
+ * look people up by e-mail either (nor by their User entity's ref), or a 200 or a 404 would
+ * tell them whether an address belongs to someone.
  */
 export function ownershipQuestion(
   subject: string,
   options: { limit?: number; roles?: OwnershipRole[] },
-) {
-  return (state: IndexState, personalDetails: boolean) => {
-    if (!personalDetails && isPersonalAddress(state.graph, subject)) {
-      throw new NotAllowedError(
-        'Looking people up by e-mail address needs inventory.personal-details.read',
-      );
+): Question<ReturnType<typeof ownership>> {
+  return (state, personalDetails) => {
+    if (
+      !personalDetails &&
+      (isPersonalAddress(state.graph, subject) ||
+        isPersonalUserRef(state.graph, subject))
+    ) {
+      throw refused('Looking people up by e-mail address');
     }
     return ownership(state.graph, subject, options);
   };

@@ -3,15 +3,8 @@
  * backend serves them: parameters, 404s, and answers asked through the redacting `ask`.
  * Their own estate, so that the other route tests keep theirs.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startInventoryBackend } from '../__testUtils__/backend';
 import { entity } from '../__testUtils__/entities';
-import { inventoryPlugin } from '../plugin';
 
 const tree = 'https://github.com/o/repo/tree/main';
 const entities = [
@@ -42,38 +35,16 @@ const entities = [
 ];
 
 describe('entity card routes', () => {
-  let baseUrl: string;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let inventory: Awaited<ReturnType<typeof startInventoryBackend>>;
 
+  // Nobody may see personal details.
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        inventoryPlugin,
-        catalogServiceMock.factory({ entities }),
-        mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.DENY })),
-        }).factory,
-        mockServices.rootConfig.factory({
-          data: {
-            inventory: {
-              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
-            },
-          },
-        }),
-      ],
-    });
-    baseUrl = `http://localhost:${backend.server.port()}/api/inventory`;
+    inventory = await startInventoryBackend({ entities });
   });
 
-  afterAll(() => backend.stop());
+  afterAll(() => inventory.stop());
 
-  const get = async (path: string) => {
-    const res = await fetch(`${baseUrl}/${path}`, {
-      headers: { authorization: mockCredentials.user.header() },
-    });
-    return { status: res.status, body: await res.json() };
-  };
+  const get = (path: string) => inventory.get(path);
 
   it('filters drift to the findings that name an entity, with their counts', async () => {
     const all = await get('drift');

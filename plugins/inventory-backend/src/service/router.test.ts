@@ -2,15 +2,9 @@
  * The plugin as a backend serves it: routes, errors, the personal-details permission and the
  * service-only links feed, over the catalog mock of @backstage/plugin-catalog-node.
  */
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { startInventoryBackend } from '../__testUtils__/backend';
 import { entity } from '../__testUtils__/entities';
-import { inventoryPlugin } from '../plugin';
 
 const READER = 'user:default/reader';
 
@@ -60,49 +54,20 @@ const entities = [
 ];
 
 describe('inventory routes', () => {
-  let baseUrl: string;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let inventory: Awaited<ReturnType<typeof startInventoryBackend>>;
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        inventoryPlugin,
-        catalogServiceMock.factory({ entities }),
-        // Only READER may see personal details.
-        mockServices.permissions.mock({
-          authorize: async (requests, options) =>
-            requests.map(() => ({
-              result:
-                (options.credentials.principal as { userEntityRef?: string })
-                  .userEntityRef === READER
-                  ? AuthorizeResult.ALLOW
-                  : AuthorizeResult.DENY,
-            })),
-        }).factory,
-        mockServices.rootConfig.factory({
-          // No initial delay: the test backend's scheduler runs the build once at start-up.
-          data: {
-            inventory: {
-              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
-            },
-          },
-        }),
-      ],
+    // Only READER may see personal details.
+    inventory = await startInventoryBackend({
+      entities,
+      personalDetailsReaders: [READER],
     });
-    baseUrl = `http://localhost:${backend.server.port()}/api/inventory`;
   });
 
-  afterAll(() => backend.stop());
+  afterAll(() => inventory.stop());
 
-  const get = async (
-    path: string,
-    authorization = mockCredentials.user.header(),
-  ) => {
-    const res = await fetch(`${baseUrl}/${path}`, {
-      headers: { authorization },
-    });
-    return { status: res.status, text: await res.text() };
-  };
+  const get = (path: string, authorization?: string) =>
+    inventory.get(path, authorization);
 
   it('redacts people’s addresses for callers without the permission, and only those', async () => {
     const denied = await get('administrators?entity=resource:default/project');
@@ -128,6 +93,52 @@ describe('inventory routes', () => {
     const reader = mockCredentials.user.header(READER);
     expect(
       (await get('ownership?q=user:alice@example.org', reader)).status,
+    ).toBe(200);
+  });
+
+  it('answers questions about a person’s User entity only to callers who may see people, whether or not it exists', async () => {
+    const routes = [
+      'placement?entity=',
+      'administrators?entity=',
+      'impact?entity=',
+      'graph?entity=',
+      'drift?entity=',
+      'owners-files?entity=',
+      'runbook?entity=',
+      'completeness?scope=entity&key=',
+      'ownership?q=',
+    ];
+    const alice = 'user:default/alice--example.org';
+    const nobody = 'user:default/nobody--example.org';
+    const reader = mockCredentials.user.header(READER);
+    for (const route of routes) {
+      // Without the permission the existing and the unknown person look alike.
+      expect([route, (await get(`${route}${alice}`)).status]).toEqual([
+        route,
+        403,
+      ]);
+      expect([route, (await get(`${route}${nobody}`)).status]).toEqual([
+        route,
+        403,
+      ]);
+      expect([route, (await get(`${route}${nobody}`, reader)).status]).toEqual([
+        route,
+        404,
+      ]);
+    }
+    // Alice is not scored, so the entity scorecard is the one route without her.
+    for (const route of routes.filter(r => !r.startsWith('completeness'))) {
+      expect([route, (await get(`${route}${alice}`, reader)).status]).toEqual([
+        route,
+        200,
+      ]);
+    }
+    // IAM's spelling of the same person, and a group, which is not a person.
+    expect((await get('placement?entity=user:alice@example.org')).status).toBe(
+      403,
+    );
+    expect(
+      (await get('placement?entity=group:default/admins--example.org')).status,
     ).toBe(200);
   });
 

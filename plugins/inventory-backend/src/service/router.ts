@@ -17,7 +17,7 @@ import { driftAbout } from '../queries/drift';
 import { ownersFiles } from '../queries/ownersFiles';
 import { placement } from '../queries/placement';
 import { runbook } from '../queries/runbook';
-import { Ask, ownershipQuestion } from './answers';
+import { Ask, entityQuestion, ownershipQuestion } from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
 
@@ -85,8 +85,9 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/placement', async (req, res) => {
     const entity = param(req, 'entity', true);
     res.json(
-      await ask(await httpAuth.credentials(req), s =>
-        placement(s.graph, entity),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => placement(s.graph, entity)),
       ),
     );
   });
@@ -101,8 +102,9 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/administrators', async (req, res) => {
     const entity = param(req, 'entity', true);
     res.json(
-      await ask(await httpAuth.credentials(req), s =>
-        administrators(s.graph, entity),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => administrators(s.graph, entity)),
       ),
     );
   });
@@ -129,8 +131,9 @@ export function createRouter(options: RouterOptions): express.Router {
       options.impactMaxNodes,
     );
     res.json(
-      await ask(await httpAuth.credentials(req), s =>
-        impact(s.graph, entity, impactOptions),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => impact(s.graph, entity, impactOptions)),
       ),
     );
   });
@@ -148,8 +151,11 @@ export function createRouter(options: RouterOptions): express.Router {
       options.impactMaxNodes,
     );
     res.json(
-      await ask(await httpAuth.credentials(req), s =>
-        dependencyGraph(s.graph, entity, graphOptions),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s =>
+          dependencyGraph(s.graph, entity, graphOptions),
+        ),
       ),
     );
   });
@@ -157,20 +163,24 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/drift', async (req, res) => {
     const entity = param(req, 'entity');
     res.json(
-      await ask(await httpAuth.credentials(req), s => {
-        if (!entity) return s.driftReport();
-        // An entity the inventory does not know is a 404, not an empty list.
-        s.graph.require(entity);
-        return driftAbout(s.driftReport(), entity);
-      }),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => {
+          if (!entity) return s.driftReport();
+          // An entity the inventory does not know is a 404, not an empty list.
+          s.graph.require(entity);
+          return driftAbout(s.driftReport(), entity);
+        }),
+      ),
     );
   });
 
   router.get('/owners-files', async (req, res) => {
     const entity = param(req, 'entity', true);
     res.json(
-      await ask(await httpAuth.credentials(req), s =>
-        ownersFiles(s.graph, entity),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => ownersFiles(s.graph, entity)),
       ),
     );
   });
@@ -178,7 +188,10 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/runbook', async (req, res) => {
     const entity = param(req, 'entity', true);
     res.json(
-      await ask(await httpAuth.credentials(req), s => runbook(s.graph, entity)),
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => runbook(s.graph, entity)),
+      ),
     );
   });
 
@@ -190,8 +203,9 @@ export function createRouter(options: RouterOptions): express.Router {
       );
     }
     const key = param(req, 'key');
-    const answer = await ask(await httpAuth.credentials(req), s =>
-      completeness(s.graph, s.scorecards, scope, key),
+    const answer = await ask(
+      await httpAuth.credentials(req),
+      entityQuestion(key, s => completeness(s.graph, s.scorecards, scope, key)),
     );
     // Totals carry no personal details.
     const days =

@@ -336,7 +336,36 @@ export type AdministratorsResponse = {
  *
  * @public
  */
-export type GraphMode = 'neighbourhood' | 'blast-radius' | 'dependencies';
+export const GRAPH_MODES = [
+  'neighbourhood',
+  'blast-radius',
+  'dependencies',
+] as const;
+
+/** @public */
+export type GraphMode = (typeof GRAPH_MODES)[number];
+
+/**
+ * What `GET /graph` walks when the question does not say: two hops, at most 2,000 entities.
+ *
+ * @public
+ */
+export const GRAPH_DEFAULTS = { depth: 2, maxNodes: 2000 };
+
+/**
+ * The catalog kinds a graph can be narrowed to (`kinds=`), lower-cased as refs spell them.
+ *
+ * @public
+ */
+export const GRAPH_KINDS = [
+  'resource',
+  'component',
+  'system',
+  'domain',
+  'group',
+  'user',
+  'api',
+] as const;
 
 /** @public */
 export type GraphNode = InventoryEntitySummary & {

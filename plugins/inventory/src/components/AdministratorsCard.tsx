@@ -1,4 +1,7 @@
-import { AdministratorsResponse } from '@infra-atlas/inventory-common';
+import {
+  AdministratorsResponse,
+  InventoryClient,
+} from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
@@ -98,13 +101,14 @@ function Administrators(props: { answer: AdministratorsResponse }) {
   );
 }
 
+/** The card's question, defined once: EntityAnswerCard asks again when it changes. */
+const askAdministrators = (inventory: InventoryClient, ref: string) =>
+  inventory.administrators(ref);
+
 /** The owner and why, every administrative grant (direct and inherited), and the people. */
 export function AdministratorsCard() {
   return (
-    <EntityAnswerCard
-      title="Who administers it"
-      ask={(inventory, ref) => inventory.administrators(ref)}
-    >
+    <EntityAnswerCard title="Who administers it" ask={askAdministrators}>
       {answer => <Administrators answer={answer} />}
     </EntityAnswerCard>
   );

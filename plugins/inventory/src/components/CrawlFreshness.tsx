@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../api';
 import { AnswerState } from './AnswerState';
+import { plural, utc } from './format';
 
 /**
  * When a provider's last complete crawl counts as stale. The providers crawl every 30 minutes
@@ -21,11 +22,8 @@ export function humanDuration(seconds: number): string {
   return `${Math.round(seconds / 86400)} d`;
 }
 
-/** An ISO time in UTC to the minute, the same for every viewer and in every test. */
-const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-
 /** Why a provider's data cannot be trusted to be current; empty when it can. */
-export function providerProblems(provider: ProviderStatus): string[] {
+function providerProblems(provider: ProviderStatus): string[] {
   const problems: string[] = [];
   const run = provider.lastRun;
   if (run?.outcome === 'failed') {
@@ -34,9 +32,11 @@ export function providerProblems(provider: ProviderStatus): string[] {
     );
   } else if (run?.outcome === 'partial') {
     problems.push(
-      `its last run was partial (${run.errors.length} error${
-        run.errors.length === 1 ? '' : 's'
-      }), so nothing was removed`,
+      `its last run was partial (${plural(
+        run.errors.length,
+        'error',
+        'errors',
+      )}), so nothing was removed`,
     );
   }
   if (provider.staleSeconds === undefined) {
@@ -68,7 +68,9 @@ function ProviderRow(props: { provider: ProviderStatus }) {
                 : ''
             }`
           : 'no run yet'}
-        {run?.errors.length ? `, ${run.errors.length} error(s)` : ''}
+        {run?.errors.length
+          ? `, ${plural(run.errors.length, 'error', 'errors')}`
+          : ''}
       </td>
       <td>
         {provider.lastSuccess && provider.staleSeconds !== undefined
@@ -85,7 +87,7 @@ function ProviderRow(props: { provider: ProviderStatus }) {
 }
 
 /** The freshness of the index and of each provider it reads, with a warning when one lags. */
-export function CrawlFreshnessView(props: { status: StatusResponse }) {
+function CrawlFreshnessView(props: { status: StatusResponse }) {
   const { index, providers } = props.status;
   const lagging = providers
     .map(p => ({ provider: p.provider, problems: providerProblems(p) }))
@@ -97,9 +99,11 @@ export function CrawlFreshnessView(props: { status: StatusResponse }) {
           severity="warning"
           title={
             lagging.length
-              ? `${lagging.length} provider${
-                  lagging.length === 1 ? ' is' : 's are'
-                } stale or failing: these answers may be out of date`
+              ? `${plural(
+                  lagging.length,
+                  'provider is',
+                  'providers are',
+                )} stale or failing: these answers may be out of date`
               : 'The last index build failed: these answers are from an earlier one'
           }
           defaultExpanded

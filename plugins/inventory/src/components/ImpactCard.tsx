@@ -1,8 +1,15 @@
 import { Link } from '@backstage/core-components';
-import { ImpactResponse } from '@infra-atlas/inventory-common';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import {
+  ImpactResponse,
+  InventoryClient,
+  UNOWNED_KEY,
+} from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
+import { graphRouteRef } from '../routes';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
+import { plural } from './format';
 
 /** Entities listed per distance; the count always covers them all. */
 const SHOWN_PER_DISTANCE = 20;
@@ -10,17 +17,26 @@ const SHOWN_PER_DISTANCE = 20;
 type Owner = ImpactResponse['owners'][number];
 
 /** Entities the impact walk found without an owner are grouped under this key. */
-const UNOWNED = 'unowned';
 
-const plural = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`;
-
-/** The blast radius graph, which draws the same walk; the lead's graph page reads these. */
-export const blastRadiusPath = (entityRef: string) =>
-  `/inventory/graph?${new URLSearchParams({
-    entity: entityRef,
+/**
+ * The blast radius graph of the same walk: the answer's depth goes along, since the graph
+ * page's own default depth is shallower than the impact answer's.
+ */
+function BlastRadiusLink(props: { answer: ImpactResponse }) {
+  const { entity, depth } = props.answer;
+  const graphPath = useRouteRef(graphRouteRef);
+  if (!graphPath) return null;
+  const query = new URLSearchParams({
+    entity: entity.ref,
     mode: 'blast-radius',
-  })}`;
+    depth: String(depth),
+  });
+  return (
+    <Typography variant="body2" style={{ marginTop: 16 }}>
+      <Link to={`${graphPath()}?${query}`}>Open the blast radius graph</Link>
+    </Typography>
+  );
+}
 
 function Contact(props: { contact: Owner['contacts'][number] }) {
   const { kind, value } = props.contact;
@@ -35,7 +51,7 @@ function OwnerItem(props: { owner: Owner }) {
   const { owner, contacts, entities } = props.owner;
   return (
     <li>
-      {owner.ref === UNOWNED ? (
+      {owner.ref === UNOWNED_KEY ? (
         <em>No owner</em>
       ) : (
         <EntityName entity={owner} />
@@ -48,7 +64,7 @@ function OwnerItem(props: { owner: Owner }) {
           <Contact contact={contact} />
         </span>
       ))}
-      {contacts.length === 0 && owner.ref !== UNOWNED && (
+      {contacts.length === 0 && owner.ref !== UNOWNED_KEY && (
         <Typography variant="caption" color="textSecondary">
           {' '}
           (no Slack channel, mailing list or e-mail known)
@@ -71,9 +87,9 @@ function CutOff(props: { answer: ImpactResponse }) {
   if (cutOff.depthReached) {
     return (
       <Typography variant="body2">
-        Stopped at depth {depth}: {cutOff.frontier} more{' '}
-        {cutOff.frontier === 1 ? 'relation leads' : 'relations lead'} further,
-        so more may break.
+        Stopped at depth {depth}:{' '}
+        {plural(cutOff.frontier, 'more relation leads', 'more relations lead')}{' '}
+        further, so more may break.
       </Typography>
     );
   }
@@ -146,14 +162,14 @@ function Impact(props: { answer: ImpactResponse }) {
         </>
       )}
       <CutOff answer={answer} />
-      <Typography variant="body2" style={{ marginTop: 16 }}>
-        <Link to={blastRadiusPath(answer.entity.ref)}>
-          Open the blast radius graph
-        </Link>
-      </Typography>
+      <BlastRadiusLink answer={answer} />
     </>
   );
 }
+
+/** The card's question, defined once: EntityAnswerCard asks again when it changes. */
+const askImpact = (inventory: InventoryClient, ref: string) =>
+  inventory.impact(ref);
 
 /**
  * What breaks if the entity goes down: its dependents to the backend's default depth, by
@@ -161,10 +177,7 @@ function Impact(props: { answer: ImpactResponse }) {
  */
 export function ImpactCard() {
   return (
-    <EntityAnswerCard
-      title="If this goes down"
-      ask={(inventory, ref) => inventory.impact(ref)}
-    >
+    <EntityAnswerCard title="If this goes down" ask={askImpact}>
       {answer => <Impact answer={answer} />}
     </EntityAnswerCard>
   );

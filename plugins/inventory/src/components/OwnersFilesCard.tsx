@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import {
+  InventoryClient,
   OwnersFilesPerson,
   OwnersFilesResponse,
 } from '@infra-atlas/inventory-common';
@@ -7,7 +8,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName } from './Evidence';
-import { gitFile } from './home/homeLinks';
+import { gitFile } from './links';
 
 /** The files all lie in the card's one repository: their path names them. */
 const pathOf = (url: string) => gitFile(url)?.path ?? url;
@@ -113,13 +114,14 @@ function OwnersFiles(props: { answer: OwnersFilesResponse }) {
   );
 }
 
+/** The card's question, defined once: EntityAnswerCard asks again when it changes. */
+const askOwnersFiles = (inventory: InventoryClient, ref: string) =>
+  inventory.ownersFiles(ref);
+
 /** Who approves and reviews changes to the entity, from the OWNERS files that govern it. */
 export function OwnersFilesCard() {
   return (
-    <EntityAnswerCard
-      title="OWNERS"
-      ask={(inventory, ref) => inventory.ownersFiles(ref)}
-    >
+    <EntityAnswerCard title="OWNERS" ask={askOwnersFiles}>
       {answer => <OwnersFiles answer={answer} />}
     </EntityAnswerCard>
   );

@@ -22,6 +22,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../api';
 import { EntityName, EvidenceChain } from './Evidence';
+import { plural } from './format';
 
 /** What a person does by name first, then what they hold through groups. */
 const ROLE_ORDER: OwnershipRole[] = [
@@ -55,8 +56,8 @@ function RoleSection(props: {
   return (
     <section aria-label={ROLE_TITLES[role]} style={{ marginTop: 24 }}>
       <Typography variant="h6">
-        {ROLE_TITLES[role]} — {count} item{count === 1 ? '' : 's'}, {entities}{' '}
-        entit{entities === 1 ? 'y' : 'ies'}
+        {ROLE_TITLES[role]} — {plural(count, 'item', 'items')},{' '}
+        {plural(entities, 'entity', 'entities')}
       </Typography>
       <ul>
         {items.map((item, i) => (
@@ -98,9 +99,7 @@ function Answer(props: { answer: OwnershipResponse }) {
           </span>
         ))}
         {answer.groups.length > 0 &&
-          ` — member of ${answer.groups.length} group${
-            answer.groups.length === 1 ? '' : 's'
-          }`}
+          ` — member of ${plural(answer.groups.length, 'group', 'groups')}`}
       </Typography>
       <div aria-label="Counts" style={{ marginTop: 8 }}>
         {ROLE_ORDER.filter(role => answer.counts[role]).map(role => (

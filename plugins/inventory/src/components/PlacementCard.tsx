@@ -1,7 +1,11 @@
-import { PlacementResponse } from '@infra-atlas/inventory-common';
+import {
+  InventoryClient,
+  PlacementResponse,
+} from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
+import { plural } from './format';
 
 function Placement(props: { answer: PlacementResponse }) {
   const { chains, dnsNames, hosts } = props.answer;
@@ -28,8 +32,7 @@ function Placement(props: { answer: PlacementResponse }) {
       {dnsNames.length > 0 && (
         <>
           <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            Reached by {dnsNames.length} DNS name
-            {dnsNames.length === 1 ? '' : 's'}
+            Reached by {plural(dnsNames.length, 'DNS name', 'DNS names')}
           </Typography>
           <ul aria-label="DNS names">
             {dnsNames.map(name => (
@@ -45,7 +48,7 @@ function Placement(props: { answer: PlacementResponse }) {
       )}
       {hosts.length > 0 && (
         <Typography variant="body2" style={{ marginTop: 16 }}>
-          Hosts {hosts.length} entit{hosts.length === 1 ? 'y' : 'ies'}:{' '}
+          Hosts {plural(hosts.length, 'entity', 'entities')}:{' '}
           {hosts.slice(0, 10).map((h, i) => (
             <span key={h.ref}>
               {i > 0 && ', '}
@@ -59,13 +62,14 @@ function Placement(props: { answer: PlacementResponse }) {
   );
 }
 
+/** The card's question, defined once: EntityAnswerCard asks again when it changes. */
+const askPlacement = (inventory: InventoryClient, ref: string) =>
+  inventory.placement(ref);
+
 /** Where the entity runs, up to the organization, and the DNS names that reach it. */
 export function PlacementCard() {
   return (
-    <EntityAnswerCard
-      title="Where it runs"
-      ask={(inventory, ref) => inventory.placement(ref)}
-    >
+    <EntityAnswerCard title="Where it runs" ask={askPlacement}>
       {answer => <Placement answer={answer} />}
     </EntityAnswerCard>
   );

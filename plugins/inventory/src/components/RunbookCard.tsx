@@ -1,21 +1,14 @@
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import {
-  InventoryEntitySummary,
+  InventoryClient,
   RunbookResponse,
 } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { EntityAnswerCard } from './AnswerState';
 import { EvidenceChain } from './Evidence';
-import { docsPath } from './home/homeLinks';
+import { docsPath } from './links';
 
 type Site = RunbookResponse['techdocs'][number];
-
-/** The TechDocs reader's page of an entity the answer names by ref. */
-const docsPathOf = (entity: InventoryEntitySummary) => {
-  const { kind, namespace, name } = parseEntityRef(entity.ref);
-  return docsPath({ kind, metadata: { namespace, name } } as Entity);
-};
 
 const VIA: Record<Site['via'], (title: string) => string> = {
   self: () => 'Its own docs',
@@ -32,8 +25,9 @@ function Runbook(props: { answer: RunbookResponse }) {
         <code>backstage.io/techdocs-ref</code> annotation on the entity, on a
         System it is part of (a runbook in{' '}
         <code>docs/runbooks/&lt;system&gt;/</code> whose anchors name it) or on
-        the repository it is declared in (an app&apos;s README), or from a{' '}
-        <code>metadata.links</code> entry of type or title runbook or docs.
+        the repository it is, or is declared in (an app&apos;s README), or from
+        a <code>metadata.links</code> entry of one of them whose type, title or
+        URL says runbook, playbook, docs, documentation or readme.
       </Typography>
     );
   }
@@ -43,7 +37,7 @@ function Runbook(props: { answer: RunbookResponse }) {
         <ul aria-label="TechDocs" style={{ paddingLeft: 20, marginTop: 0 }}>
           {techdocs.map(site => (
             <li key={site.entity.ref}>
-              <Link to={docsPathOf(site.entity)}>
+              <Link to={docsPath(site.entity.ref)}>
                 {VIA[site.via](site.entity.title)}
               </Link>
               {site.steps.length > 0 && (
@@ -79,16 +73,17 @@ function Runbook(props: { answer: RunbookResponse }) {
   );
 }
 
+/** The card's question, defined once: EntityAnswerCard asks again when it changes. */
+const askRunbook = (inventory: InventoryClient, ref: string) =>
+  inventory.runbook(ref);
+
 /**
  * Where to read how to run the entity: its TechDocs, its Systems' runbooks, its repository's
  * docs, and runbook links, nearest first (the rule is the backend's `runbook` answer).
  */
 export function RunbookCard() {
   return (
-    <EntityAnswerCard
-      title="Runbook"
-      ask={(inventory, ref) => inventory.runbook(ref)}
-    >
+    <EntityAnswerCard title="Runbook" ask={askRunbook}>
       {answer => <Runbook answer={answer} />}
     </EntityAnswerCard>
   );

@@ -14,6 +14,7 @@ import {
 } from '@infra-atlas/inventory-common';
 import { screen, within } from '@testing-library/react';
 import { inventoryApiRef } from '../api';
+import { driftRouteRef, graphRouteRef } from '../routes';
 import { DriftCard } from './DriftCard';
 import { ImpactCard } from './ImpactCard';
 import { OwnersFilesCard } from './OwnersFilesCard';
@@ -42,7 +43,11 @@ const blob = (path: string) =>
 const render = (element: JSX.Element, api: Partial<InventoryClient>) =>
   renderInTestApp(<EntityProvider entity={gcsweb}>{element}</EntityProvider>, {
     apis: [[inventoryApiRef, api as InventoryClient]],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/inventory/graph': graphRouteRef,
+      '/inventory/drift': driftRouteRef,
+    },
   });
 
 const never = () => new Promise<never>(() => {});
@@ -159,7 +164,8 @@ describe('ImpactCard', () => {
       screen.getByRole('link', { name: 'Open the blast radius graph' }),
     ).toHaveAttribute(
       'href',
-      '/inventory/graph?entity=resource%3Adefault%2Faaa&mode=blast-radius',
+      // The card's walk went 3 deep; the graph must draw the same walk, not its own default.
+      '/inventory/graph?entity=resource%3Adefault%2Faaa&mode=blast-radius&depth=3',
     );
   });
 
@@ -390,8 +396,11 @@ describe('RunbookCard', () => {
         .fn()
         .mockResolvedValue({ ...answer, techdocs: [], links: [] }),
     });
-    expect(await screen.findByText(/No runbook found/)).toHaveTextContent(
-      'docs/runbooks/<system>/',
+    const help = await screen.findByText(/No runbook found/);
+    expect(help).toHaveTextContent('docs/runbooks/<system>/');
+    // The backend's rule for docs links (inventory-backend queries/docsLinks.ts).
+    expect(help).toHaveTextContent(
+      'type, title or URL says runbook, playbook, docs, documentation or readme',
     );
   });
 });

@@ -37,3 +37,7 @@ export const DRIFT_KIND_TITLES: Record<DriftKind, string> = {
 
 /** A 0..1 score as a whole percentage. */
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+/** The checks that did not pass, of a score's totals. */
+export const failingChecks = (totals: { checks: number; passed: number }) =>
+  totals.checks - totals.passed;

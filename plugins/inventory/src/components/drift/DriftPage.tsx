@@ -1,13 +1,5 @@
-import {
-  Content,
-  EmptyState,
-  Header,
-  InfoCard,
-  Link,
-  Page,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DriftFinding,
   DriftKind,
@@ -22,11 +14,13 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../../api';
 import { AnswerState } from '../AnswerState';
-import { CrawlFreshness } from '../CrawlFreshness';
+import { DriftFindingItem } from '../DriftFindingItem';
+import { plural, utc } from '../format';
 import { DRIFT_KIND_TITLES } from '../inventoryLabels';
+import { ReportPage } from '../ReportPage';
 
 /** Whether a finding mentions the text, in any of the fields the page shows. */
-export function findingMatches(finding: DriftFinding, text: string): boolean {
+function findingMatches(finding: DriftFinding, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
   return [
@@ -37,65 +31,19 @@ export function findingMatches(finding: DriftFinding, text: string): boolean {
   ].some(field => field.toLowerCase().includes(needle));
 }
 
-function EvidenceText(props: { evidence: string }) {
-  const { evidence } = props;
-  return evidence.startsWith('http') ? (
-    <Link to={evidence}>{evidence}</Link>
-  ) : (
-    <code>{evidence}</code>
-  );
-}
-
-function Finding(props: { finding: DriftFinding }) {
-  const { finding } = props;
-  const [fix, ...others] = finding.entities;
-  return (
-    <li style={{ marginBottom: 12 }}>
-      <Typography variant="body1">{finding.message}</Typography>
-      <Typography variant="body2" color="textSecondary" component="div">
-        {/* The subject is often the entity to fix; then the link says it. */}
-        {!finding.entities.includes(finding.subject) && (
-          <>
-            Subject: <code>{finding.subject}</code>
-            {fix && ' — '}
-          </>
-        )}
-        {fix && (
-          <>
-            {'Fix in '}
-            <EntityRefLink entityRef={fix} />
-          </>
-        )}
-        {others.map(ref => (
-          <span key={ref}>
-            {', also '}
-            <EntityRefLink entityRef={ref} />
-          </span>
-        ))}
-        {finding.evidence && (
-          <>
-            {' — evidence: '}
-            <EvidenceText evidence={finding.evidence} />
-          </>
-        )}
-      </Typography>
-    </li>
-  );
-}
-
 function KindSection(props: { kind: DriftKind; findings: DriftFinding[] }) {
   const { kind, findings } = props;
   return (
     <section aria-label={kind} style={{ marginTop: 24 }}>
-      <Typography variant="h6">
-        {kind} — {findings.length} finding{findings.length === 1 ? '' : 's'}
+      <Typography variant="h6" component="h3">
+        {kind} — {plural(findings.length, 'finding', 'findings')}
       </Typography>
       <Typography variant="body2" color="textSecondary">
         {DRIFT_KIND_TITLES[kind]}
       </Typography>
       <ul style={{ paddingLeft: 20 }}>
         {findings.map((finding, i) => (
-          <Finding key={`${finding.subject}-${i}`} finding={finding} />
+          <DriftFindingItem key={`${finding.subject}-${i}`} finding={finding} />
         ))}
       </ul>
     </section>
@@ -182,7 +130,7 @@ function Report(props: { report: DriftResponse }) {
       />
       <Typography variant="body2" role="status" style={{ marginTop: 8 }}>
         {shown.length} of {report.findings.length} findings, computed{' '}
-        {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC.
+        {utc(report.generatedAt)}.
       </Typography>
       {sections.length ? (
         sections.map(section => (
@@ -210,25 +158,17 @@ export function DriftPage() {
   const inventory = useApi(inventoryApiRef);
   const state = useAsync(() => inventory.drift(), [inventory]);
   return (
-    <Page themeId="tool">
-      <Header
-        title="Drift"
-        subtitle="Where git, the cloud and the catalog disagree — and what to fix"
-      />
-      <Content>
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <CrawlFreshness />
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard title="Findings">
-              <AnswerState {...state}>
-                {report => <Report report={report} />}
-              </AnswerState>
-            </InfoCard>
-          </Grid>
-        </Grid>
-      </Content>
-    </Page>
+    <ReportPage
+      title="Drift"
+      subtitle="Where git, the cloud and the catalog disagree — and what to fix"
+    >
+      <Grid item xs={12}>
+        <InfoCard title="Findings">
+          <AnswerState {...state}>
+            {report => <Report report={report} />}
+          </AnswerState>
+        </InfoCard>
+      </Grid>
+    </ReportPage>
   );
 }

@@ -119,7 +119,10 @@ describe('ExplorerPage', () => {
       name: 'kubernetes.io (gcp-organization)',
     });
     expect(root).toHaveAttribute('tabindex', '0');
+    // The first row is the tab stop, but nothing is selected until the user moves there.
+    expect(root).toHaveAttribute('aria-selected', 'false');
     act(() => root.focus());
+    expect(root).toHaveAttribute('aria-selected', 'true');
     fireEvent.keyDown(root, { key: 'ArrowRight' });
     expect(root).toHaveAttribute('aria-expanded', 'true');
     expect(titles()).toEqual([
@@ -133,6 +136,11 @@ describe('ExplorerPage', () => {
     const project = item('kubernetes-public (gcp-project)');
     expect(project).toHaveFocus();
     expect(project).toHaveAttribute('aria-level', '2');
+    // The focused row is the one tab stop, and the one selected.
+    expect(project).toHaveAttribute('tabindex', '0');
+    expect(project).toHaveAttribute('aria-selected', 'true');
+    expect(root).toHaveAttribute('tabindex', '-1');
+    expect(root).toHaveAttribute('aria-selected', 'false');
     fireEvent.keyDown(project, { key: 'ArrowDown' });
     expect(item('old-project (gcp-project)')).toHaveFocus();
     // Left from a closed node goes to its parent; left again closes the parent.
@@ -191,6 +199,23 @@ describe('ExplorerPage', () => {
       .filter(row => !row.className.includes('context'))
       .map(row => row.getAttribute('aria-label'));
     expect(shown).toEqual(matching);
+  });
+
+  it('filters by the kind of what has no type, as the Type options offer it', async () => {
+    const system: ExplorerNode = {
+      ref: 'system:default/gcsweb',
+      kind: 'System',
+      title: 'gcsweb system',
+      descendants: 0,
+    };
+    await render('/', answer([...estate, system]));
+    const select = await screen.findByLabelText('Type');
+    expect(
+      within(select).getByRole('option', { name: 'System (1)' }),
+    ).toBeInTheDocument();
+    fireEvent.change(select, { target: { value: 'System' } });
+    expect(location()).toBe('/?type=System');
+    expect(titles()).toEqual(['gcsweb system (System)']);
   });
 
   it('sets filters in the URL from the controls, and a new filter resets what was opened', async () => {
@@ -273,30 +298,21 @@ describe('ExplorerPage', () => {
       node(`bucket-${i}`, 'kubernetes-public', { type: 'gcs-bucket' }),
     );
     const rendered = () => document.querySelectorAll('[role="treeitem"]');
-    const started = performance.now();
     await render('/?q=bucket-', answer([...estate, ...buckets]));
     await waitFor(() => expect(rendered()).toHaveLength(ROWS_PER_PAGE));
-    const firstRender = performance.now() - started;
     // Two ancestors, then the first buckets in numeric order.
     expect(rendered()[2]).toHaveAttribute(
       'aria-label',
       'bucket-0 (gcs-bucket)',
     );
-    const button = screen.getByRole('button', {
-      name: 'Show 200 more (2,802 not shown)',
-    });
-    const more = performance.now();
-    fireEvent.click(button);
-    const showMore = performance.now() - more;
-    expect(rendered()).toHaveLength(2 * ROWS_PER_PAGE);
-    // eslint-disable-next-line no-console
-    console.log(
-      `Explorer, 3,007 nodes, 3,000 matching: first ${ROWS_PER_PAGE} rows in ${Math.round(
-        firstRender,
-      )} ms (fetch, forest, search, render), ${ROWS_PER_PAGE} more in ${Math.round(
-        showMore,
-      )} ms`,
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show 200 more (2,802 not shown)' }),
     );
-    expect(firstRender).toBeLessThan(5000);
+    expect(rendered()).toHaveLength(2 * ROWS_PER_PAGE);
+    expect(rendered()[2 * ROWS_PER_PAGE - 1]).toHaveAttribute(
+      'aria-label',
+      'bucket-397 (gcs-bucket)',
+    );
+    // Timing is the UI benchmark's job (packages/app/bench/uiBenchmark.mjs), not jsdom's.
   });
 });

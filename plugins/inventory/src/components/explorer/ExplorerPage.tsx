@@ -30,6 +30,7 @@ import {
   findMatches,
   isFiltered,
   labelPairs,
+  typeOf,
   visibleRows,
 } from './explorerTree';
 
@@ -147,8 +148,9 @@ const TreeRow = memo(function TreeRowView(props: {
   matchesUnder?: number;
   context: boolean;
   focusable: boolean;
+  selected: boolean;
 }) {
-  const { row, href, matchesUnder, context, focusable } = props;
+  const { row, href, matchesUnder, context, focusable, selected } = props;
   const { node } = row;
   const classes = useStyles();
   let glyph = '';
@@ -156,11 +158,12 @@ const TreeRow = memo(function TreeRowView(props: {
   return (
     <li
       role="treeitem"
-      // Selection follows focus: the focused row is the one Enter opens.
-      aria-selected={focusable}
+      // Selection follows focus: the row the user moved to is the one Enter opens. Before
+      // they move, the first row is the tab stop but nothing is selected yet.
+      aria-selected={selected}
       aria-level={row.depth + 1}
       aria-expanded={row.expandable ? row.expanded : undefined}
-      aria-label={`${node.title} (${node.type ?? node.kind})`}
+      aria-label={`${node.title} (${typeOf(node)})`}
       tabIndex={focusable ? 0 : -1}
       className={`${classes.row} ${context ? classes.context : ''}`}
       style={{ paddingLeft: 8 + row.depth * 20 }}
@@ -172,7 +175,7 @@ const TreeRow = memo(function TreeRowView(props: {
       <Link to={href} tabIndex={-1} className={classes.link}>
         {node.title}
       </Link>
-      <span className={classes.secondary}>{node.type ?? node.kind}</span>
+      <span className={classes.secondary}>{typeOf(node)}</span>
       {node.descendants > 0 && (
         <span className={classes.secondary}>
           {count(node.descendants)} under
@@ -295,6 +298,7 @@ function Tree(props: {
             matchesUnder={found?.under.get(row.node.ref)}
             context={!!found && !found.matched.has(row.node.ref)}
             focusable={index === focused}
+            selected={row.key === focusKey}
           />
         ))}
       </ul>
@@ -329,7 +333,7 @@ function Explorer(props: { nodes: ExplorerNode[] }) {
   const forest = useMemo(() => buildForest(nodes), [nodes]);
   const options = useMemo(
     () => ({
-      types: optionsOf(nodes, n => [n.type ?? n.kind]),
+      types: optionsOf(nodes, n => [typeOf(n)]),
       owners: optionsOf(nodes, n => (n.owner ? [n.owner] : [])),
       labels: optionsOf(nodes, labelPairs),
     }),

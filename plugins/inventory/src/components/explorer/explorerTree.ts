@@ -47,12 +47,19 @@ export type ExplorerFilters = {
 export const isFiltered = (f: ExplorerFilters) =>
   !!(f.q || f.type || f.owner || f.label || f.public || f.stale);
 
+/**
+ * What a node is, for the Type filter's options, its matching and the row's label: its
+ * `spec.type`, else its kind (a Group or a System has no type). One rule for all three, so
+ * that every option the filter offers matches the nodes it counted.
+ */
+export const typeOf = (node: ExplorerNode) => node.type ?? node.kind;
+
 export const labelPairs = (node: ExplorerNode) =>
   Object.entries(node.labels ?? {}).map(([key, value]) => `${key}=${value}`);
 
 /** Every filter holds; the search matches the title, the ref or a `key=value` label. */
 export function matches(node: ExplorerNode, f: ExplorerFilters): boolean {
-  if (f.type && node.type !== f.type) return false;
+  if (f.type && typeOf(node) !== f.type) return false;
   if (f.owner && node.owner !== f.owner) return false;
   if (f.label && !labelPairs(node).includes(f.label)) return false;
   if (f.public && !node.public) return false;

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -6,7 +7,7 @@ import {
   InventoryClient,
   InventoryRequestError,
 } from '@infra-atlas/inventory-common';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { inventoryApiRef } from '../../api';
 import { GraphPage } from './GraphPage';
 import { DrawnGraph } from './graphElements';
@@ -73,12 +74,16 @@ const aaa: GraphResponse = {
   cutOff: { depthReached: true, nodeLimitReached: false, frontier: 7 },
 };
 
-const render = (url: string, graph: InventoryClient['graph']) =>
+const render = (
+  url: string,
+  graph: InventoryClient['graph'],
+  entities: Entity[] = [],
+) =>
   renderInTestApp(<GraphPage />, {
     initialRouteEntries: [url],
     apis: [
       [inventoryApiRef, { graph } as InventoryClient],
-      [catalogApiRef, catalogApiMock()],
+      [catalogApiRef, catalogApiMock({ entities })],
     ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
@@ -128,15 +133,15 @@ describe('GraphPage', () => {
     const graph = jest.fn().mockResolvedValue(aaa);
     await render('/?entity=resource:default/aaa', graph);
     await screen.findByText(/4 entities and 3 relations/);
-    fireEvent.click(screen.getByRole('button', { name: 'Component' }));
+    fireEvent.click(screen.getByRole('button', { name: 'component' }));
     await screen.findByText(/4 entities and 3 relations/);
     expect(graph).toHaveBeenLastCalledWith('resource:default/aaa', {
       mode: 'neighbourhood',
       depth: 2,
       maxNodes: 2000,
-      kinds: ['Component'],
+      kinds: ['component'],
     });
-    expect(screen.getByRole('button', { name: 'Component' })).toHaveAttribute(
+    expect(screen.getByRole('button', { name: 'component' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
@@ -158,6 +163,33 @@ describe('GraphPage', () => {
     );
   });
 
+  it('takes a bare name for the catalog entity it suggests', async () => {
+    const graph = jest.fn().mockResolvedValue(aaa);
+    await render('/', graph, [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'gke-cluster--aaa', title: 'aaa' },
+        spec: { type: 'gke-cluster' },
+      },
+    ]);
+    fireEvent.change(screen.getByLabelText('Focus entity'), {
+      target: { value: 'aaa' },
+    });
+    // The suggestions arrive after the typing pauses.
+    await waitFor(() =>
+      expect(
+        document.querySelector('#inventory-graph-suggestions option'),
+      ).toHaveAttribute('value', 'resource:default/gke-cluster--aaa'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    await screen.findByText(/4 entities and 3 relations/);
+    expect(graph).toHaveBeenCalledWith(
+      'resource:default/gke-cluster--aaa',
+      expect.anything(),
+    );
+  });
+
   it('asks for a focus first, and says when the inventory does not know it', async () => {
     const graph = jest
       .fn()
@@ -170,7 +202,7 @@ describe('GraphPage', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(
-      await screen.findByText('Not in the inventory yet'),
+      await screen.findByText('The inventory knows no “resource:default/nope”'),
     ).toBeInTheDocument();
     expect(graph).toHaveBeenCalledWith('resource:default/nope', {
       mode: 'neighbourhood',

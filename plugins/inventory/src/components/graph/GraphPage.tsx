@@ -4,7 +4,14 @@ import {
   catalogApiRef,
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
-import { GraphMode, GraphResponse } from '@infra-atlas/inventory-common';
+import {
+  GRAPH_DEFAULTS,
+  GRAPH_KINDS,
+  GRAPH_MODES,
+  GraphMode,
+  GraphResponse,
+  REVERSE_RELATION,
+} from '@infra-atlas/inventory-common';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -25,22 +32,13 @@ import {
   drawGraph,
 } from './graphElements';
 
-const MODES: Array<{ value: GraphMode; label: string }> = [
-  { value: 'neighbourhood', label: 'Neighbourhood (both ways)' },
-  { value: 'blast-radius', label: 'Blast radius (what breaks)' },
-  { value: 'dependencies', label: 'Dependencies (what it needs)' },
-];
-const RELATIONS = [
-  'runsOn',
-  'childOf',
-  'dependsOn',
-  'servedBy',
-  'partOf',
-  'administeredBy',
-  'ownedBy',
-  'memberOf',
-];
-const KINDS = ['Resource', 'Component', 'System', 'Group', 'User', 'Domain'];
+const MODE_LABELS: Record<GraphMode, string> = {
+  neighbourhood: 'Neighbourhood (both ways)',
+  'blast-radius': 'Blast radius (what breaks)',
+  dependencies: 'Dependencies (what it needs)',
+};
+/** Relations the walk can follow, by their forward names, as the backend accepts them. */
+const RELATIONS = Object.keys(REVERSE_RELATION);
 const DEPTHS = [1, 2, 3, 4, 5, 6, 8, 10];
 const NODE_LIMITS = [500, 2000, 5000];
 
@@ -52,8 +50,8 @@ function useGraphQuery() {
   const query = {
     entity: params.get('entity') ?? '',
     mode: (params.get('mode') ?? 'neighbourhood') as GraphMode,
-    depth: Number(params.get('depth') ?? 2),
-    maxNodes: Number(params.get('maxNodes') ?? 2000),
+    depth: Number(params.get('depth') ?? GRAPH_DEFAULTS.depth),
+    maxNodes: Number(params.get('maxNodes') ?? GRAPH_DEFAULTS.maxNodes),
     relations: list('relations'),
     kinds: list('kinds'),
     cluster: (params.get('cluster') ?? 'auto') as Clustering,
@@ -102,7 +100,11 @@ function FocusField(props: {
   }, [term]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim()) props.onChoose(text.trim());
+    // A bare name stands for the best suggestion: "aaa" means the cluster aaa.
+    const chosen = text.includes(':')
+      ? text.trim()
+      : suggestions.value?.[0]?.ref ?? text.trim();
+    if (chosen) props.onChoose(chosen);
   };
   return (
     <form onSubmit={submit} style={{ display: 'flex', gap: 8, flexGrow: 1 }}>
@@ -130,6 +132,7 @@ function FocusField(props: {
 }
 
 function Choice<T extends string | number>(props: {
+  id: string;
   label: string;
   value: T;
   options: Array<{ value: T; label: string }>;
@@ -138,6 +141,7 @@ function Choice<T extends string | number>(props: {
   return (
     <TextField
       select
+      id={props.id}
       label={props.label}
       value={props.value}
       onChange={e =>
@@ -333,24 +337,31 @@ export function GraphPage() {
             onChoose={ref => update({ entity: ref })}
           />
           <Choice
+            id="inventory-graph-mode"
             label="Mode"
             value={mode}
-            options={MODES}
+            options={GRAPH_MODES.map(m => ({
+              value: m,
+              label: MODE_LABELS[m],
+            }))}
             onChange={value => update({ mode: value })}
           />
           <Choice
+            id="inventory-graph-depth"
             label="Depth"
             value={depth}
             options={DEPTHS.map(d => ({ value: d, label: String(d) }))}
             onChange={value => update({ depth: value })}
           />
           <Choice
+            id="inventory-graph-clusters"
             label="Clusters"
             value={query.cluster}
             options={CLUSTERINGS.map(c => ({ value: c, label: c }))}
             onChange={value => update({ cluster: value })}
           />
           <Choice
+            id="inventory-graph-node-limit"
             label="Node limit"
             value={maxNodes}
             options={NODE_LIMITS.map(n => ({ value: n, label: String(n) }))}
@@ -365,12 +376,16 @@ export function GraphPage() {
         />
         <Toggles
           label="Kinds"
-          options={KINDS}
+          options={[...GRAPH_KINDS]}
           selected={kinds}
           onChange={value => update({ kinds: value })}
         />
         {entity ? (
-          <AnswerState {...state}>
+          <AnswerState
+            {...state}
+            notFoundTitle={`The inventory knows no “${entity}”`}
+            notFoundDescription="Type a name and pick one of the suggestions, or give a full ref such as resource:default/gcp-project--kubernetes-public."
+          >
             {answer =>
               drawn && (
                 <>

@@ -119,35 +119,25 @@ export function drawGraph(
     }
   }
 
-  const drawn: DrawnNode[] = answer.nodes
+  const entityNode = (node: GraphNode): DrawnNode => ({
+    id: node.ref,
+    label: node.title,
+    kind: node.kind,
+    distance: node.distance,
+    x: 0,
+    y: 0,
+    focus: node.ref === answer.focus.ref,
+    exists: node.exists,
+    group: groupOf(node),
+  });
+  const drawn = answer.nodes
     .filter(node => drawnOf.get(node.ref) === node.ref)
-    .map(node => ({
-      id: node.ref,
-      label: node.title,
-      kind: node.kind,
-      distance: node.distance,
-      x: 0,
-      y: 0,
-      focus: node.ref === answer.focus.ref,
-      exists: node.exists,
-      group: groupOf(node),
-    }));
+    .map(entityNode);
   for (const [key, group] of members) {
     // A cluster of one is just that entity.
     if (group.length === 1) {
-      const [node] = group;
-      drawnOf.set(node.ref, node.ref);
-      drawn.push({
-        id: node.ref,
-        label: node.title,
-        kind: node.kind,
-        distance: node.distance,
-        x: 0,
-        y: 0,
-        focus: false,
-        exists: node.exists,
-        group: key,
-      });
+      drawnOf.set(group[0].ref, group[0].ref);
+      drawn.push(entityNode(group[0]));
       continue;
     }
     const id = `cluster:${key}`;

@@ -10,7 +10,8 @@ import { ANNOTATIONS, commaList } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
-import { gitFile } from './homeLinks';
+import { byTitle } from '../format';
+import { gitFile } from '../links';
 
 /** Text with `code` spans, as group descriptions in groups.yaml write role and namespace names. */
 function WithCode(props: { text: string }) {
@@ -81,11 +82,7 @@ function useAccess() {
           group: byEmail.get(email),
         })),
       }))
-      .sort((a, b) =>
-        (a.system.metadata.title ?? a.system.metadata.name).localeCompare(
-          b.system.metadata.title ?? b.system.metadata.name,
-        ),
-      );
+      .sort((a, b) => byTitle(a.system, b.system));
   }, [catalog]);
 }
 

@@ -1,75 +1,97 @@
 import { Entity } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ANNOTATIONS, RESOURCE_TYPES } from '@infra-atlas/inventory-common';
+import { RESOURCE_TYPES } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
-import { catalogListPath } from './homeLinks';
+import {
+  explorerRouteRef,
+  graphRouteRef,
+  ownershipRouteRef,
+} from '../../routes';
+import { byTitle } from '../format';
+import { catalogListPath } from '../links';
+
+/** The GCP crawl tags everything it observes `gcp`; git declares no entity with that tag. */
+const GCP_TAG = 'gcp';
 
 /**
- * What the estate holds, counted in the catalog. Cloud resources count what the cloud crawl
- * observed: the GitHub inventory declares DNS zones from git as well, and counting both would
- * say every zone twice. Apps are the Kubernetes apps declared in git.
+ * What the estate holds, counted in the catalog. Cloud resources count what the GCP crawl
+ * observed, by its tag: the GitHub inventory declares DNS zones from git as well, and
+ * counting both would say every zone twice. Each count links to the catalog's list with the
+ * same filter, so the list holds what was counted. Apps are the Kubernetes apps declared in git.
  */
-export const COUNTS: Array<{
+const COUNTS: Array<{
   label: string;
   kind: 'resource' | 'component';
   type: string;
-  observedOnly: boolean;
+  tag?: string;
 }> = [
   {
     label: 'GCP organizations',
     kind: 'resource',
     type: RESOURCE_TYPES.gcpOrganization,
-    observedOnly: true,
+    tag: GCP_TAG,
   },
   {
     label: 'projects',
     kind: 'resource',
     type: RESOURCE_TYPES.gcpProject,
-    observedOnly: true,
+    tag: GCP_TAG,
   },
   {
     label: 'GKE clusters',
     kind: 'resource',
     type: RESOURCE_TYPES.gkeCluster,
-    observedOnly: true,
+    tag: GCP_TAG,
   },
-  { label: 'apps', kind: 'component', type: 'service', observedOnly: false },
+  { label: 'apps', kind: 'component', type: 'service' },
   {
     label: 'buckets',
     kind: 'resource',
     type: RESOURCE_TYPES.gcsBucket,
-    observedOnly: true,
+    tag: GCP_TAG,
   },
   {
     label: 'DNS zones',
     kind: 'resource',
     type: RESOURCE_TYPES.dnsZone,
-    observedOnly: true,
+    tag: GCP_TAG,
   },
 ];
 
 /** The inventory's own pages, by their sidebar titles. */
 const MAP_PAGES = [
   {
-    path: '/inventory/explorer',
+    routeRef: explorerRouteRef,
     label: 'What runs where',
     what: 'everything the crawlers found, in its place; search and filter it',
   },
   {
-    path: '/inventory/graph',
+    routeRef: graphRouteRef,
     label: 'Dependency graph',
     what: 'what runs on what, and what breaks if it goes',
   },
   {
-    path: '/inventory/ownership',
+    routeRef: ownershipRouteRef,
     label: 'Who holds what',
     what: 'what a person or group owns, administers or leads',
   },
 ];
+
+/** A link to one of the inventory's pages; none when the app has not mounted it. */
+function MapPage(props: { page: (typeof MAP_PAGES)[number] }) {
+  const { routeRef, label, what } = props.page;
+  const path = useRouteRef(routeRef);
+  if (!path) return null;
+  return (
+    <li>
+      <Link to={path()}>{label}</Link> — {what}
+    </li>
+  );
+}
 
 type Glance = {
   counts: number[];
@@ -84,11 +106,6 @@ const SUMMARY_FIELDS = [
   'metadata.title',
 ];
 
-const byTitle = (a: Entity, b: Entity) =>
-  (a.metadata.title ?? a.metadata.name).localeCompare(
-    b.metadata.title ?? b.metadata.name,
-  );
-
 function useGlance() {
   const catalog = useApi(catalogApiRef);
   return useAsync(async (): Promise<Glance> => {
@@ -99,12 +116,7 @@ function useGlance() {
             filter: {
               kind: count.kind,
               'spec.type': count.type,
-              ...(count.observedOnly
-                ? {
-                    [`metadata.annotations.${ANNOTATIONS.provenance}`]:
-                      'observed',
-                  }
-                : {}),
+              ...(count.tag ? { 'metadata.tags': count.tag } : {}),
             },
             limit: 0,
           });
@@ -154,7 +166,7 @@ function GlanceView(props: { glance: Glance }) {
         {COUNTS.map((count, i) => (
           <li key={count.label}>
             <Link
-              to={catalogListPath(count.kind, count.type)}
+              to={catalogListPath(count.kind, count.type, count.tag)}
               aria-label={`${counts[i].toLocaleString('en-US')} ${
                 count.label
               }: list them in the catalog`}
@@ -195,9 +207,7 @@ function GlanceView(props: { glance: Glance }) {
           </li>
         ))}
         {MAP_PAGES.map(page => (
-          <li key={page.path}>
-            <Link to={page.path}>{page.label}</Link> — {page.what}
-          </li>
+          <MapPage key={page.label} page={page} />
         ))}
       </ul>
     </>

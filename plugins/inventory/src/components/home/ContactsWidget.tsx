@@ -10,7 +10,7 @@ import { ANNOTATIONS, leadershipOf } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
-import { firstSentence, lastSegment } from './homeLinks';
+import { firstSentence, lastSegment } from '../links';
 
 type Owner = {
   group: Entity;
@@ -69,7 +69,7 @@ function useOwners() {
             'kind',
             'metadata.name',
             'metadata.namespace',
-            'spec.profile',
+            'spec.profile.displayName',
           ],
         })
       : { items: [] };

@@ -5,13 +5,14 @@ import {
   CATALOG_FILTER_EXISTS,
   catalogApiRef,
 } from '@backstage/plugin-catalog-react';
+import { BACKSTAGE_ANNOTATIONS } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
-import { docsPath, firstSentence } from './homeLinks';
+import { byTitle } from '../format';
+import { docsPath, firstSentence } from '../links';
 
 /** The annotation that gives an entity a TechDocs site. */
-const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 /** The Systems with a TechDocs site: each system's runbook, in title order. */
 function useRunbooks() {
@@ -20,7 +21,8 @@ function useRunbooks() {
     const { items } = await catalog.getEntities({
       filter: {
         kind: 'system',
-        [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS,
+        [`metadata.annotations.${BACKSTAGE_ANNOTATIONS.techdocsRef}`]:
+          CATALOG_FILTER_EXISTS,
       },
       fields: [
         'kind',
@@ -30,11 +32,7 @@ function useRunbooks() {
         'metadata.description',
       ],
     });
-    return items.sort((a, b) =>
-      (a.metadata.title ?? a.metadata.name).localeCompare(
-        b.metadata.title ?? b.metadata.name,
-      ),
-    );
+    return items.sort(byTitle);
   }, [catalog]);
 }
 
@@ -42,8 +40,9 @@ function RunbookList(props: { systems: Entity[] }) {
   if (props.systems.length === 0) {
     return (
       <Typography variant="body2">
-        No system has a runbook yet. A System with a <code>{TECHDOCS_REF}</code>{' '}
-        annotation gets one under <Link to="/docs">Docs</Link>.
+        No system has a runbook yet. A System with a{' '}
+        <code>{BACKSTAGE_ANNOTATIONS.techdocsRef}</code> annotation gets one
+        under <Link to="/docs">Docs</Link>.
       </Typography>
     );
   }

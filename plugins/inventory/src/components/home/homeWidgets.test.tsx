@@ -4,6 +4,11 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
 import { ReactElement } from 'react';
+import {
+  explorerRouteRef,
+  graphRouteRef,
+  ownershipRouteRef,
+} from '../../routes';
 import { AccessWidget } from './AccessWidget';
 import { AtAGlanceWidget } from './AtAGlanceWidget';
 import { ContactsWidget } from './ContactsWidget';
@@ -24,7 +29,11 @@ const entity = (
   metadata: { name, namespace: 'default', ...metadata },
   spec,
 });
-const observed = { annotations: { 'infra-atlas.io/provenance': 'observed' } };
+/** As the GCP provider writes what it observes: the provenance, and the `gcp` tag. */
+const observed = {
+  annotations: { 'infra-atlas.io/provenance': 'observed' },
+  tags: ['gcp'],
+};
 const declared = { annotations: { 'infra-atlas.io/provenance': 'declared' } };
 
 /** A small k8s-infra: one domain, its owner with leads, two runbooks, access groups. */
@@ -145,7 +154,12 @@ const render = (
 ) =>
   renderInTestApp(element, {
     apis: [catalog],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/inventory/explorer': explorerRouteRef,
+      '/inventory/graph': graphRouteRef,
+      '/inventory/ownership': ownershipRouteRef,
+    },
   });
 
 const failing = () =>
@@ -188,8 +202,12 @@ describe('AtAGlanceWidget', () => {
       // The zone file in git is the same zone: counted once.
       '1DNS zones',
     ]);
+    // The list has the count's filter: what the GCP crawl observed, not git's zone files.
     expect(href('2 projects: list them in the catalog')).toBe(
-      '/catalog?filters%5Bkind%5D=resource&filters%5Btype%5D=gcp-project&filters%5Buser%5D=all',
+      '/catalog?filters%5Bkind%5D=resource&filters%5Btype%5D=gcp-project&filters%5Btags%5D=gcp&filters%5Buser%5D=all',
+    );
+    expect(href('1 apps: list them in the catalog')).toBe(
+      '/catalog?filters%5Bkind%5D=component&filters%5Btype%5D=service&filters%5Buser%5D=all',
     );
     const map = screen.getByRole('list', { name: 'The map' });
     expect(
@@ -205,6 +223,7 @@ describe('AtAGlanceWidget', () => {
     );
     expect(href('What runs where')).toBe('/inventory/explorer');
     expect(href('Dependency graph')).toBe('/inventory/graph');
+    expect(href('Who holds what')).toBe('/inventory/ownership');
   });
 
   it('says when the catalog holds nothing yet', async () => {
@@ -316,6 +335,18 @@ describe('ContactsWidget', () => {
     expect(href(/^kubernetes-sig-k8s-infra/)).toBe(
       'https://groups.google.com/forum/#!forum/kubernetes-sig-k8s-infra',
     );
+  });
+
+  it("asks for the leads' display names only, not their profiles' e-mail", async () => {
+    const catalog = catalogApiMock({ entities: estate });
+    const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    await render(<ContactsWidget />, catalog);
+    await screen.findByRole('region', { name: 'SIG K8s Infra' });
+    const leads = byRefs.mock.calls
+      .map(([request]) => request)
+      .find(request => request.entityRefs.includes('user:default/ameukam'));
+    expect(leads?.fields).toContain('spec.profile.displayName');
+    expect(leads?.fields).not.toContain('spec.profile');
   });
 
   it('says when no domain names its owner', async () => {

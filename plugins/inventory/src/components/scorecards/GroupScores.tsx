@@ -1,22 +1,21 @@
-import { ScoreTotals } from '@infra-atlas/inventory-common';
+import { NO_GROUP_KEY, ScoreTotals } from '@infra-atlas/inventory-common';
 import Button from '@material-ui/core/Button';
 import { useTheme } from '@material-ui/core/styles';
 import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { shortRef } from '../Evidence';
-import { percent } from '../inventoryLabels';
+import { failingChecks, percent } from '../inventoryLabels';
 import { ChartFrame } from './ChartFrame';
 
 export type GroupBy = 'owner' | 'system';
 
 /** The backend's key for entities with no owner or no system. */
-export const NO_GROUP = 'none';
 
 /** Bars drawn: the lowest scores, where the work is; the table below lists every group. */
 const CHART_LIMIT = 25;
 const BAR_HEIGHT = 22;
 
 export const groupName = (key: string, by: GroupBy) =>
-  key === NO_GROUP ? `(no ${by})` : shortRef(key);
+  key === NO_GROUP_KEY ? `(no ${by})` : shortRef(key);
 
 type Group = { key: string; totals: ScoreTotals };
 
@@ -80,7 +79,7 @@ export function GroupScores(props: {
                 cursor="pointer"
                 isAnimationActive={false}
                 onClick={(bar: { key: string }) =>
-                  bar.key !== NO_GROUP && onSelect(bar.key)
+                  bar.key !== NO_GROUP_KEY && onSelect(bar.key)
                 }
               >
                 {charted.map(g => (
@@ -117,7 +116,7 @@ export function GroupScores(props: {
           {groups.map(g => (
             <tr key={g.key}>
               <th scope="row" style={{ textAlign: 'left' }}>
-                {g.key === NO_GROUP ? (
+                {g.key === NO_GROUP_KEY ? (
                   groupName(g.key, by)
                 ) : (
                   <Button
@@ -137,7 +136,7 @@ export function GroupScores(props: {
               </th>
               <td align="right">{percent(g.totals.score)}</td>
               <td align="right">{g.totals.entities}</td>
-              <td align="right">{g.totals.checks - g.totals.passed}</td>
+              <td align="right">{failingChecks(g.totals)}</td>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { percent } from '../inventoryLabels';
+import { failingChecks, percent } from '../inventoryLabels';
 import { ChartFrame } from './ChartFrame';
 
 type History = CompletenessResponse['history'];
@@ -84,7 +84,7 @@ export function ScoreHistory(props: { history: History; label: string }) {
                 <th scope="row">{h.day}</th>
                 <td align="right">{percent(h.totals.score)}</td>
                 <td align="right">{h.totals.entities}</td>
-                <td align="right">{h.totals.checks - h.totals.passed}</td>
+                <td align="right">{failingChecks(h.totals)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,4 @@
-import {
-  Content,
-  EmptyState,
-  Header,
-  InfoCard,
-  Page,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   CompletenessCheckId,
@@ -19,8 +13,8 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../../api';
 import { AnswerState } from '../AnswerState';
-import { CrawlFreshness } from '../CrawlFreshness';
 import { CHECK_TITLES, percent } from '../inventoryLabels';
+import { ReportPage } from '../ReportPage';
 import { GroupBy, GroupScores, groupName } from './GroupScores';
 import { ScoreHistory } from './ScoreHistory';
 import { ToFixList } from './ToFixList';
@@ -186,29 +180,21 @@ export function ScorecardsPage() {
     [inventory, by],
   );
   return (
-    <Page themeId="tool">
-      <Header
-        title="Scorecards"
-        subtitle="How complete the catalog is, per owner and per system, and what to fix"
-      />
-      <Content>
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <CrawlFreshness />
-          </Grid>
-          <AnswerState {...overview}>
-            {answer => (
-              <Overview
-                answer={answer}
-                by={by}
-                selected={selected}
-                onBy={next => setParams({ by: next })}
-                onSelect={key => setParams(key ? { by, key } : { by })}
-              />
-            )}
-          </AnswerState>
-        </Grid>
-      </Content>
-    </Page>
+    <ReportPage
+      title="Scorecards"
+      subtitle="How complete the catalog is, per owner and per system, and what to fix"
+    >
+      <AnswerState {...overview}>
+        {answer => (
+          <Overview
+            answer={answer}
+            by={by}
+            selected={selected}
+            onBy={next => setParams({ by: next })}
+            onSelect={key => setParams(key ? { by, key } : { by })}
+          />
+        )}
+      </AnswerState>
+    </ReportPage>
   );
 }

@@ -1,10 +1,9 @@
-import { EntityScorecard } from '@infra-atlas/inventory-common';
+import { EntityScorecard, TO_FIX_LIMIT } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { EntityName } from '../Evidence';
 import { CHECK_TITLES, percent } from '../inventoryLabels';
 
 /** The backend sends at most this many entities to fix (docs/infra-atlas/inventory-api.md). */
-const TO_FIX_LIMIT = 200;
 
 /** Entities that fail a check, worst first, each with the checks it fails and why. */
 export function ToFixList(props: { toFix: EntityScorecard[]; label: string }) {

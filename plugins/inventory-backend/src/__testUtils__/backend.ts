@@ -1,0 +1,67 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { inventoryPlugin } from '../plugin';
+
+/**
+ * The inventory plugin served by a test backend over a catalog of `entities`, as the route
+ * tests need it: only the users in `personalDetailsReaders` may see personal details, and the
+ * index is built once at start-up. `get` fetches a path under /api/inventory, as an ordinary
+ * user unless another authorization header is given.
+ */
+export async function startInventoryBackend(options: {
+  entities: Entity[];
+  personalDetailsReaders?: string[];
+}) {
+  const readers = new Set(options.personalDetailsReaders ?? []);
+  const backend = await startTestBackend({
+    features: [
+      inventoryPlugin,
+      catalogServiceMock.factory({ entities: options.entities }),
+      mockServices.permissions.mock({
+        authorize: async (requests, { credentials }) =>
+          requests.map(() => ({
+            result: readers.has(
+              (credentials.principal as { userEntityRef?: string })
+                .userEntityRef ?? '',
+            )
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+          })),
+      }).factory,
+      mockServices.rootConfig.factory({
+        // No initial delay: the test backend's scheduler runs the build once at start-up.
+        data: {
+          inventory: {
+            schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+          },
+        },
+      }),
+    ],
+  });
+  const baseUrl = `http://localhost:${backend.server.port()}/api/inventory`;
+
+  const get = async (
+    path: string,
+    authorization = mockCredentials.user.header(),
+  ) => {
+    const res = await fetch(`${baseUrl}/${path}`, {
+      headers: { authorization },
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      text,
+      body: res.headers.get('content-type')?.includes('json')
+        ? JSON.parse(text)
+        : undefined,
+    };
+  };
+
+  return { get, stop: () => backend.stop() };
+}

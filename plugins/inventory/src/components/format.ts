@@ -1,0 +1,19 @@
+import { Entity } from '@backstage/catalog-model';
+
+/*
+ * How the inventory's pages, cards and widgets write times, counts and lists: one place, so
+ * that they all say it the same way.
+ */
+
+/** An ISO time in UTC to the minute, the same for every viewer and in every test. */
+export const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A count with its noun: `plural(1, 'entity', 'entities')` is `1 entity`. */
+export const plural = (n: number, one: string, many: string) =>
+  `${n} ${n === 1 ? one : many}`;
+
+/** Catalog entities in the order people read them: by title, else by name. */
+export const byTitle = (a: Entity, b: Entity) =>
+  (a.metadata.title ?? a.metadata.name).localeCompare(
+    b.metadata.title ?? b.metadata.name,
+  );
