@@ -56,7 +56,7 @@ const explorerPage = PageBlueprint.make({
   params: {
     path: '/inventory/explorer',
     routeRef: explorerRouteRef,
-    title: 'What runs where',
+    title: 'Explorer',
     icon: <AccountTreeIcon />,
     loader: () =>
       import('./components/explorer/ExplorerPage').then(m => (
@@ -86,7 +86,7 @@ const graphPage = PageBlueprint.make({
   params: {
     path: '/inventory/graph',
     routeRef: graphRouteRef,
-    title: 'Dependency graph',
+    title: 'Dependencies',
     icon: <BubbleChartIcon />,
     loader: () =>
       import('./components/graph/GraphPage').then(m => <m.GraphPage />),

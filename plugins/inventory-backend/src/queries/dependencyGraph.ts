@@ -111,7 +111,8 @@ export function dependencyGraph(
     start: [focus],
     next: at => neighbours[options.mode](at).filter(n => wanted(n.to)),
     maxDepth: options.depth,
-    maxNodes: options.maxNodes,
+    // The walk's limit leaves out its start; the page's limit counts every node it draws.
+    maxNodes: options.maxNodes - 1,
   });
 
   const projects = new Map<string, string | undefined>();

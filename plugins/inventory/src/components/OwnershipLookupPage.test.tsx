@@ -94,7 +94,9 @@ describe('OwnershipLookupPage', () => {
       'k8s-artifacts-prod — roles/owner on organizations/758905017065 (inherited)',
     );
     expect(ownership).toHaveBeenCalledWith('ameukam', { limit: 200 });
-    expect(screen.getByText('administers: 2')).toBeInTheDocument();
+    expect(
+      screen.getByText('administers: 2 entities in 7 items'),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('region', { name: 'Leads (sigs.yaml)' }),
     ).toHaveTextContent('SIG K8s Infra — chair');
@@ -117,7 +119,9 @@ describe('OwnershipLookupPage', () => {
       },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
-    expect(await screen.findByText('administers: 2')).toBeInTheDocument();
+    expect(
+      await screen.findByText('administers: 2 entities in 7 items'),
+    ).toBeInTheDocument();
     expect(ownership).toHaveBeenCalledWith('ameukam', { limit: 200 });
   });
 

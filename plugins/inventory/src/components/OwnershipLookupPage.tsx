@@ -106,7 +106,15 @@ function Answer(props: { answer: OwnershipResponse }) {
           <Chip
             key={role}
             size="small"
-            label={`${role}: ${answer.entityCounts[role]}`}
+            label={`${role}: ${plural(
+              answer.entityCounts[role] ?? 0,
+              'entity',
+              'entities',
+            )}${
+              answer.counts[role] === answer.entityCounts[role]
+                ? ''
+                : ` in ${answer.counts[role]} items`
+            }`}
             style={{ marginRight: 8 }}
           />
         ))}

@@ -23,6 +23,16 @@ function Placement(props: { answer: PlacementResponse }) {
               <span key={hop.ref}>
                 {j > 0 && ' → '}
                 <EntityName entity={hop} />
+                {/* An app and its namespace often share a name: the type tells them apart. */}
+                {hop.type && (
+                  <Typography
+                    component="span"
+                    variant="caption"
+                    color="textSecondary"
+                  >
+                    {` (${hop.type})`}
+                  </Typography>
+                )}
               </span>
             ))}
           </summary>

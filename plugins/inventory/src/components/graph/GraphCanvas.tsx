@@ -1,6 +1,6 @@
 import cytoscape, { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { DrawnGraph } from './graphElements';
+import { DrawnGraph, sizeOf } from './graphElements';
 
 /** One colour per kind, shared by the canvas and its legend. */
 export const KIND_COLOURS: Record<string, string> = {
@@ -43,8 +43,6 @@ const STYLE: StylesheetJson = [
       'border-width': 4,
       'border-color': '#d62728',
       'font-size': 14,
-      width: 24,
-      height: 24,
     },
   },
   { selector: 'node.cluster', style: { shape: 'round-rectangle' } },
@@ -58,9 +56,19 @@ const STYLE: StylesheetJson = [
       opacity: 0.8,
     },
   },
+  {
+    // Arrows point from what needs to what is needed; only small graphs can afford them.
+    selector: 'edge.directed',
+    style: {
+      'curve-style': 'straight',
+      'target-arrow-shape': 'triangle',
+      'target-arrow-color': '#b0b0b0',
+      'arrow-scale': 0.8,
+    },
+  },
 ];
 
-function elementsOf(graph: DrawnGraph): ElementDefinition[] {
+function elementsOf(graph: DrawnGraph, large: boolean): ElementDefinition[] {
   const nodes: ElementDefinition[] = graph.nodes.map(node => ({
     group: 'nodes',
     data: {
@@ -68,7 +76,7 @@ function elementsOf(graph: DrawnGraph): ElementDefinition[] {
       label: node.label,
       colour:
         KIND_COLOURS[node.kind.toLocaleLowerCase('en-US')] ?? OTHER_COLOUR,
-      size: node.cluster ? 16 + 4 * Math.sqrt(node.cluster.size) : 14,
+      size: sizeOf(node),
     },
     position: { x: node.x, y: node.y },
     classes: [
@@ -85,6 +93,7 @@ function elementsOf(graph: DrawnGraph): ElementDefinition[] {
       target: edge.target,
       width: Math.min(1 + Math.log2(edge.count), 6),
     },
+    classes: large ? '' : 'directed',
   }));
   return [...nodes, ...edges];
 }
@@ -113,7 +122,7 @@ export function GraphCanvas(props: {
     const large = graph.nodes.length > LARGE_GRAPH;
     const cy: Core = cytoscape({
       container: element,
-      elements: elementsOf(graph),
+      elements: elementsOf(graph, large),
       style: STYLE,
       layout: { name: 'preset' },
       minZoom: 0.02,

@@ -1,4 +1,5 @@
 import { Content, EmptyState, Header, Page } from '@backstage/core-components';
+import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   catalogApiRef,
@@ -87,16 +88,21 @@ function FocusField(props: {
     if (term.length < 2) return [];
     const { items } = await catalog.queryEntities({
       fullTextFilter: { term, fields: ['metadata.name', 'metadata.title'] },
-      limit: 10,
+      limit: 20,
       fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
     });
-    return items.map(e => ({
-      ref: `${e.kind.toLocaleLowerCase('en-US')}:${
-        e.metadata.namespace ?? 'default'
-      }/${e.metadata.name}`,
-      title: e.metadata.title ?? e.metadata.name,
-      kind: e.kind,
-    }));
+    // What is called exactly what was typed comes first: "aaa" is the cluster aaa.
+    const exact = (e: Entity) =>
+      e.metadata.title === term || e.metadata.name === term ? 0 : 1;
+    return [...items]
+      .sort((a, b) => exact(a) - exact(b))
+      .map(e => ({
+        ref: `${e.kind.toLocaleLowerCase('en-US')}:${
+          e.metadata.namespace ?? 'default'
+        }/${e.metadata.name}`,
+        title: e.metadata.title ?? e.metadata.name,
+        kind: e.kind,
+      }));
   }, [term]);
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -129,6 +129,34 @@ describe('drawGraph', () => {
     ]);
   });
 
+  it('puts each outer node next to what it is related to inside', () => {
+    const spokes = answer(
+      [
+        node('cluster', 0),
+        ...['a', 'b', 'c', 'd'].map(n => node(`ns-${n}`, 1)),
+        // Named so that alphabetical order would put each app opposite its namespace.
+        ...['d', 'c', 'b', 'a'].map((n, i) => node(`app-${i}-${n}`, 2)),
+      ],
+      [
+        ...['a', 'b', 'c', 'd'].map(n => runsOn(`ns-${n}`, 'cluster')),
+        ...['d', 'c', 'b', 'a'].map((n, i) =>
+          runsOn(`app-${i}-${n}`, `ns-${n}`),
+        ),
+      ],
+    );
+    const drawn = drawGraph(spokes, {
+      clustering: 'none',
+      expanded: new Set(),
+    });
+    const angle = (id: string) => {
+      const n = drawn.nodes.find(d => d.id === `resource:default/${id}`)!;
+      return Math.atan2(n.y, n.x);
+    };
+    for (const [i, n] of ['d', 'c', 'b', 'a'].entries()) {
+      expect(angle(`app-${i}-${n}`)).toBeCloseTo(angle(`ns-${n}`), 5);
+    }
+  });
+
   it('lays out thousands of nodes in a compact disc, not one giant ring', () => {
     const big = answer(
       [

@@ -48,40 +48,105 @@ const clusterKeyOf = (
     ? node.project ?? '(no project)'
     : shortRef(node.owner ?? '(no owner)');
 
-/** Pixels between neighbouring nodes on a ring, and between distance levels. */
-const SPACING = 28;
+/** Pixels between distance levels. */
 const LEVEL_GAP = 90;
+/** Few nodes leave room for their labels; thousands are packed and labelled on zoom. */
+const ROOMY_BELOW = 200;
+
+/** How big a node is drawn: clusters grow with what they hold, up to a point. */
+export function sizeOf(node: Pick<DrawnNode, 'focus' | 'cluster'>): number {
+  if (node.focus) return 24;
+  if (node.cluster)
+    return Math.round(16 + 4 * Math.sqrt(Math.min(node.cluster.size, 250)));
+  return 14;
+}
+
+/** Sets x and y of each node of a ring, spread by the room each needs. */
+function placeRing(ring: DrawnNode[], radius: number, gap: number) {
+  const total = ring.reduce((sum, node) => sum + sizeOf(node) + gap, 0);
+  let along = 0;
+  for (const node of ring) {
+    const width = sizeOf(node) + gap;
+    const angle = (2 * Math.PI * (along + width / 2)) / total - Math.PI / 2;
+    node.x = Math.round(radius * Math.cos(angle));
+    node.y = Math.round(radius * Math.sin(angle));
+    along += width;
+  }
+}
+
+/**
+ * Orders a level so that each node sits near what it is related to in the levels inside it
+ * (by the mean angle of those, as rings start at the top and run clockwise); this keeps an
+ * app in line with its namespace instead of across the picture. Nodes related to nothing
+ * placed keep their group order, after the others.
+ */
+function inParentOrder(
+  level: DrawnNode[],
+  neighbours: Map<string, DrawnNode[]>,
+  placed: ReadonlySet<DrawnNode>,
+): DrawnNode[] {
+  const angleOf = (node: DrawnNode) => {
+    const inner = (neighbours.get(node.id) ?? []).filter(n => placed.has(n));
+    if (!inner.length) return Infinity;
+    const sin = inner.reduce(
+      (sum, n) => sum + Math.sin(Math.atan2(n.y, n.x)),
+      0,
+    );
+    const cos = inner.reduce(
+      (sum, n) => sum + Math.cos(Math.atan2(n.y, n.x)),
+      0,
+    );
+    // From the top (-π/2), clockwise in screen coordinates, into 0..2π.
+    return (Math.atan2(sin, cos) + Math.PI / 2 + 2 * Math.PI) % (2 * Math.PI);
+  };
+  const angles = new Map(level.map(node => [node, angleOf(node)]));
+  // A stable sort: equal angles keep the group order the level arrived in.
+  return [...level].sort((a, b) => {
+    const diff = angles.get(a)! - angles.get(b)!;
+    return Number.isNaN(diff) ? 0 : diff;
+  });
+}
 
 /**
  * Places nodes on concentric rings by distance from the focus, filling each level ring by ring
- * so that thousands of nodes make a compact disc rather than one huge circle. Nodes arrive
- * sorted by group, so members of a project or owner sit together on their arc. One pass
- * after sorting: no force simulation, and the same picture every time.
+ * so that thousands of nodes make a compact disc rather than one huge circle; each node takes
+ * the room its size needs, so clusters do not overlap. Nodes arrive sorted by group, so
+ * members of a project or owner sit together on their arc. One pass after sorting: no force
+ * simulation, and the same picture every time.
  */
-function placeOnRings(levels: Map<number, DrawnNode[]>) {
+function placeOnRings(
+  levels: Map<number, DrawnNode[]>,
+  neighbours: Map<string, DrawnNode[]>,
+  gap: number,
+) {
   let radius = 0;
+  const placed = new Set<DrawnNode>();
   for (const distance of [...levels.keys()].sort((a, b) => a - b)) {
-    const level = levels.get(distance)!;
+    const level = inParentOrder(levels.get(distance)!, neighbours, placed);
+    level.forEach(node => placed.add(node));
     if (distance === 0) {
       level.forEach(node => Object.assign(node, { x: 0, y: 0 }));
       continue;
     }
     radius += LEVEL_GAP;
-    let placed = 0;
-    while (placed < level.length) {
-      const capacity = Math.max(
-        1,
-        Math.floor((2 * Math.PI * radius) / SPACING),
-      );
-      const ring = level.slice(placed, placed + capacity);
-      for (let i = 0; i < ring.length; i++) {
-        const angle = (2 * Math.PI * i) / ring.length - Math.PI / 2;
-        ring[i].x = Math.round(radius * Math.cos(angle));
-        ring[i].y = Math.round(radius * Math.sin(angle));
+    let ring: DrawnNode[] = [];
+    let arc = 0;
+    let widest = 0;
+    for (const node of level) {
+      const width = sizeOf(node) + gap;
+      if (ring.length && arc + width > 2 * Math.PI * (radius + widest / 2)) {
+        placeRing(ring, radius + widest / 2, gap);
+        radius += widest + gap;
+        ring = [];
+        arc = 0;
+        widest = 0;
       }
-      placed += ring.length;
-      if (placed < level.length) radius += SPACING;
+      ring.push(node);
+      arc += width;
+      widest = Math.max(widest, sizeOf(node));
     }
+    placeRing(ring, radius + widest / 2, gap);
+    radius += widest;
   }
 }
 
@@ -175,6 +240,12 @@ export function drawGraph(
   for (const node of [...drawn].sort(byGroupThenName)) {
     addTo(levels, node.distance, node);
   }
-  placeOnRings(levels);
+  const byId = new Map(drawn.map(node => [node.id, node]));
+  const neighbours = new Map<string, DrawnNode[]>();
+  for (const edge of edges.values()) {
+    addTo(neighbours, edge.source, byId.get(edge.target)!);
+    addTo(neighbours, edge.target, byId.get(edge.source)!);
+  }
+  placeOnRings(levels, neighbours, drawn.length < ROOMY_BELOW ? 70 : 14);
   return { nodes: drawn, edges: [...edges.values()], clustering };
 }
