@@ -48,6 +48,19 @@ test('a newcomer opens a runbook from the start page', async ({
       { timeout: 150_000, intervals: [2_000] },
     )
     .toBe(200);
+  // The numbers come from the GCP crawl: wait until it has put the three clusters in.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          'http://localhost:7007/api/catalog/entities/by-query?filter=kind=resource,spec.type=gke-cluster&limit=1',
+          { headers: { Authorization: 'Bearer infra-atlas-demo-token' } },
+        );
+        return res.ok() ? (await res.json()).totalItems : res.status();
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(3);
 
   await signInAsGuest(page);
 
@@ -56,7 +69,9 @@ test('a newcomer opens a runbook from the start page', async ({
     name: 'The infrastructure at a glance',
   });
   await expect(
-    glance.getByRole('link', { name: /GKE clusters: list them/ }),
+    glance.getByRole('link', {
+      name: '3 GKE clusters: list them in the catalog',
+    }),
   ).toBeVisible();
   const ask = page.getByRole('region', { name: 'Whom to ask' });
   await expect(ask).toContainText('Chairs: Arnaud Meukam');
