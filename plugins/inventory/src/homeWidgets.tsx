@@ -7,63 +7,61 @@ import { HomeWidgetCard } from './components/home/HomeWidgetCard';
  * the app places them with `page:home`'s `defaultConfig` under these widget names.
  */
 
+/** A start-page widget drawn in the inventory's card (a real heading), its content lazy. */
+const inventoryWidget = (options: {
+  extension: string;
+  name: string;
+  title: string;
+  description: string;
+  content: () => Promise<() => JSX.Element>;
+}) =>
+  HomePageWidgetBlueprint.make({
+    name: options.extension,
+    params: {
+      name: options.name,
+      title: options.title,
+      description: options.description,
+      components: () => options.content().then(Content => ({ Content })),
+      componentProps: { Renderer: HomeWidgetCard },
+    },
+  });
+
 /** The estate in numbers and the ways into it (domain, organization, explorer, graph). */
-export const atAGlanceWidget = HomePageWidgetBlueprint.make({
-  name: 'at-a-glance',
-  params: {
-    name: 'InventoryAtAGlance',
-    title: 'The infrastructure at a glance',
-    description:
-      'What the crawlers found, counted, and where to start exploring',
-    components: () =>
-      import('./components/home/AtAGlanceWidget').then(m => ({
-        Content: m.AtAGlanceWidget,
-      })),
-    componentProps: { Renderer: HomeWidgetCard },
-  },
+export const atAGlanceWidget = inventoryWidget({
+  extension: 'at-a-glance',
+  name: 'InventoryAtAGlance',
+  title: 'The infrastructure at a glance',
+  description: 'What the crawlers found, counted, and where to start exploring',
+  content: () =>
+    import('./components/home/AtAGlanceWidget').then(m => m.AtAGlanceWidget),
 });
 
 /** Every System's TechDocs runbook. */
-export const runbooksWidget = HomePageWidgetBlueprint.make({
-  name: 'runbooks',
-  params: {
-    name: 'InventoryRunbooks',
-    title: 'Runbooks',
-    description: "Each system's runbook in TechDocs",
-    components: () =>
-      import('./components/home/RunbooksWidget').then(m => ({
-        Content: m.RunbooksWidget,
-      })),
-    componentProps: { Renderer: HomeWidgetCard },
-  },
+export const runbooksWidget = inventoryWidget({
+  extension: 'runbooks',
+  name: 'InventoryRunbooks',
+  title: 'Runbooks',
+  description: "Each system's runbook in TechDocs",
+  content: () =>
+    import('./components/home/RunbooksWidget').then(m => m.RunbooksWidget),
 });
 
 /** Which group to join for which system, and how to ask. */
-export const accessWidget = HomePageWidgetBlueprint.make({
-  name: 'access',
-  params: {
-    name: 'InventoryAccess',
-    title: 'How to get access',
-    description: 'The groups that grant access to each system, and how to join',
-    components: () =>
-      import('./components/home/AccessWidget').then(m => ({
-        Content: m.AccessWidget,
-      })),
-    componentProps: { Renderer: HomeWidgetCard },
-  },
+export const accessWidget = inventoryWidget({
+  extension: 'access',
+  name: 'InventoryAccess',
+  title: 'How to get access',
+  description: 'The groups that grant access to each system, and how to join',
+  content: () =>
+    import('./components/home/AccessWidget').then(m => m.AccessWidget),
 });
 
 /** The owning groups' leads, Slack channel and mailing list. */
-export const contactsWidget = HomePageWidgetBlueprint.make({
-  name: 'contacts',
-  params: {
-    name: 'InventoryContacts',
-    title: 'Whom to ask',
-    description: 'The groups that own the domains, their leads and channels',
-    components: () =>
-      import('./components/home/ContactsWidget').then(m => ({
-        Content: m.ContactsWidget,
-      })),
-    componentProps: { Renderer: HomeWidgetCard },
-  },
+export const contactsWidget = inventoryWidget({
+  extension: 'contacts',
+  name: 'InventoryContacts',
+  title: 'Whom to ask',
+  description: 'The groups that own the domains, their leads and channels',
+  content: () =>
+    import('./components/home/ContactsWidget').then(m => m.ContactsWidget),
 });

@@ -1,9 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import {
   AdministratorsResponse,
   InventoryClient,
@@ -11,25 +5,10 @@ import {
   PlacementResponse,
 } from '@infra-atlas/inventory-common';
 import { screen } from '@testing-library/react';
-import { inventoryApiRef } from '../api';
+import { renderCard as render, summary } from '../__testUtils__/cards';
 import { AdministratorsCard } from './AdministratorsCard';
 import { PlacementCard } from './PlacementCard';
 
-const gcsweb: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'k8s-app--kubernetes-public--us-central1--aaa--gcsweb',
-    namespace: 'default',
-  },
-  spec: { type: 'service' },
-};
-const summary = (ref: string, title: string, exists = true) => ({
-  ref,
-  kind: ref.split(':')[0],
-  title,
-  exists,
-});
 const observed = {
   kind: 'observed' as const,
   source: '//container.googleapis.com/…/aaa',
@@ -82,12 +61,6 @@ const placement: PlacementResponse = {
 function client(overrides: Partial<InventoryClient>): InventoryClient {
   return overrides as InventoryClient;
 }
-
-const render = (element: JSX.Element, api: InventoryClient) =>
-  renderInTestApp(<EntityProvider entity={gcsweb}>{element}</EntityProvider>, {
-    apis: [[inventoryApiRef, api]],
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-  });
 
 describe('PlacementCard', () => {
   it('shows the chain the entity runs in and the names that reach it, with why', async () => {

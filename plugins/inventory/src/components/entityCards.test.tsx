@@ -1,20 +1,12 @@
-import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import {
   DriftResponse,
   ImpactResponse,
-  InventoryClient,
   InventoryRequestError,
   OwnersFilesResponse,
   RunbookResponse,
 } from '@infra-atlas/inventory-common';
 import { screen, within } from '@testing-library/react';
-import { inventoryApiRef } from '../api';
-import { driftRouteRef, graphRouteRef } from '../routes';
+import { renderCard as render, summary } from '../__testUtils__/cards';
 import { DriftCard } from './DriftCard';
 import { ImpactCard } from './ImpactCard';
 import { OwnersFilesCard } from './OwnersFilesCard';
@@ -22,33 +14,8 @@ import { RunbookCard } from './RunbookCard';
 
 const GCSWEB =
   'component:default/k8s-app--kubernetes-public--us-central1--aaa--gcsweb';
-const gcsweb: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'k8s-app--kubernetes-public--us-central1--aaa--gcsweb',
-    namespace: 'default',
-  },
-  spec: { type: 'service' },
-};
-const summary = (ref: string, title: string, exists = true) => ({
-  ref,
-  kind: ref.split(':')[0],
-  title,
-  exists,
-});
 const blob = (path: string) =>
   `https://github.com/kubernetes/k8s.io/blob/main/${path}`;
-
-const render = (element: JSX.Element, api: Partial<InventoryClient>) =>
-  renderInTestApp(<EntityProvider entity={gcsweb}>{element}</EntityProvider>, {
-    apis: [[inventoryApiRef, api as InventoryClient]],
-    mountedRoutes: {
-      '/catalog/:namespace/:kind/:name': entityRouteRef,
-      '/inventory/graph': graphRouteRef,
-      '/inventory/drift': driftRouteRef,
-    },
-  });
 
 const never = () => new Promise<never>(() => {});
 const notFound = () =>
