@@ -6,7 +6,10 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import Router from 'express-promise-router';
 import { createGcpClients } from './lib/clients';
 import { readGcpInventoryConfigs } from './lib/config';
-import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
+import {
+  CrawlRunStore,
+  providerStatusReport,
+} from '@infra-atlas/plugin-inventory-node';
 import { GcpInventoryProvider } from './providers/GcpInventoryProvider';
 
 /**
@@ -72,13 +75,12 @@ export const catalogModuleGcpInventory = createBackendModule({
 
         const router = Router();
         router.get('/gcp-inventory/status', async (_req, res) => {
-          const providers = await Promise.all(
-            configs.map(async c => ({
-              id: c.id,
-              runs: await store.summaries(`gcp-inventory:${c.id}`),
-            })),
+          res.json(
+            await providerStatusReport(
+              store,
+              configs.map(c => `gcp-inventory:${c.id}`),
+            ),
           );
-          res.json({ providers });
         });
         httpRouter.use(router);
       },

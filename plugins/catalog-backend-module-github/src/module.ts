@@ -8,7 +8,10 @@ import {
 } from '@backstage/integration';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
+import {
+  CrawlRunStore,
+  providerStatusReport,
+} from '@infra-atlas/plugin-inventory-node';
 import Router from 'express-promise-router';
 import { readGithubInventoryConfigs } from './lib/config';
 import { createGithubClient } from './lib/github';
@@ -93,14 +96,12 @@ export const catalogModuleGithubInventory = createBackendModule({
 
         const router = Router();
         router.get('/github-inventory/status', async (_req, res) => {
-          res.json({
-            providers: await Promise.all(
-              providers.map(async p => ({
-                id: p.getProviderName(),
-                runs: await store.summaries(p.getProviderName()),
-              })),
+          res.json(
+            await providerStatusReport(
+              store,
+              providers.map(p => p.getProviderName()),
             ),
-          });
+          );
         });
         httpRouter.use(router);
       },

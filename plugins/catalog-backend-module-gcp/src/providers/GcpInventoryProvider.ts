@@ -8,7 +8,7 @@ import {
   CrawlRunStore,
   ScheduledEntityProvider,
   countEntities,
-  formatCounts,
+  recordRun,
   syncEntities,
 } from '@infra-atlas/plugin-inventory-node';
 import { ApiCaller } from '../lib/apiCaller';
@@ -112,30 +112,18 @@ export class GcpInventoryProvider extends ScheduledEntityProvider {
       errors.push(sync.reason);
     }
 
-    const finishedAt = new Date();
-    const run: CrawlRun = {
+    return recordRun({
+      store,
+      logger,
+      label: `GCP inventory ${this.config.id}`,
       providerId: this.getProviderName(),
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
+      startedAt,
       outcome,
-      applied: sync.applied,
+      sync,
       requests: caller.requests,
       retries: caller.retries,
       entities: countEntities(entities),
       errors,
-      entityRefs: sync.entityRefs,
-    };
-    await store.record(run);
-    logger.info(
-      `GCP inventory ${this.config.id}: ${run.outcome}, applied ${
-        run.applied
-      }; entities ${formatCounts(run.entities)}; requests ${formatCounts(
-        run.requests,
-      )}; retries ${formatCounts(run.retries)}; errors ${errors.length}; ${(
-        (finishedAt.getTime() - startedAt.getTime()) /
-        1000
-      ).toFixed(1)}s`,
-    );
-    return run;
+    });
   }
 }

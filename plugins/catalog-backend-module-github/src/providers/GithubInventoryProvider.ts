@@ -8,7 +8,7 @@ import {
   CrawlRunStore,
   ScheduledEntityProvider,
   countEntities,
-  formatCounts,
+  recordRun,
   syncEntities,
 } from '@infra-atlas/plugin-inventory-node';
 import { GithubInventoryProviderConfig, analyzersFor } from '../lib/config';
@@ -242,18 +242,18 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
     // partial crawl would forget its failures and count as complete.
     this.last = outcome === 'complete' ? crawl : undefined;
 
-    const finishedAt = new Date();
-    const run: CrawlRun = {
+    return recordRun({
+      store,
+      logger,
+      label: `GitHub inventory ${this.config.id} (${trigger})`,
       providerId: providerName,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
+      startedAt,
       outcome,
-      applied: sync.applied,
+      sync,
       requests: { ...stats.requests },
       retries: { 'rate-limit-waits': stats.rateLimitWaits },
       entities: countEntities(transformed.entities),
       errors,
-      entityRefs: sync.entityRefs,
       details: {
         trigger,
         graphqlPoints: stats.graphqlPoints,
@@ -262,24 +262,12 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
         problems: transformed.problems.length,
         ...transformed.declarations,
       },
-    };
-    await store.record(run);
-    logger.info(
-      `GitHub inventory ${this.config.id} (${trigger}): ${outcome}, applied ${
-        run.applied
-      }; repositories ${
-        crawl?.repositories.length ?? 0
-      }; entities ${formatCounts(run.entities)}; requests ${
-        stats.total
-      } (${formatCounts(run.requests)}); GraphQL points ${
-        stats.graphqlPoints
-      }; archives ${crawl?.archivesRead ?? 0}; rate-limit waits ${
-        stats.rateLimitWaits
-      }; problems ${transformed.problems.length}; errors ${errors.length}; ${(
-        (finishedAt.getTime() - startedAt.getTime()) /
-        1000
-      ).toFixed(1)}s`,
-    );
-    return run;
+      logDetails: [
+        `repositories ${crawl?.repositories.length ?? 0}`,
+        `GraphQL points ${stats.graphqlPoints}`,
+        `archives ${crawl?.archivesRead ?? 0}`,
+        `problems ${transformed.problems.length}`,
+      ],
+    });
   }
 }

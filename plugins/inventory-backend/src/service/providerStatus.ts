@@ -9,14 +9,13 @@ import { DeclaredProject } from '../queries/drift';
 /** The status routes the Infra Atlas catalog modules serve under the catalog plugin. */
 const STATUS_ROUTES = ['gcp-inventory/status', 'github-inventory/status'];
 
-type CrawlRun = {
-  providerId: string;
-  startedAt: string;
-  finishedAt?: string;
-  outcome: string;
-  entities?: Record<string, number>;
-  errors?: string[];
-  details?: { declaredGcpProjects?: DeclaredProject[] };
+/** The body of a provider module's status route (`providerStatusReport` in inventory-node). */
+type StatusReport = {
+  providers: Array<{
+    id: string;
+    status: ProviderStatus;
+    runs: Array<{ details?: { declaredGcpProjects?: DeclaredProject[] } }>;
+  }>;
 };
 
 export type ProviderStatusSnapshot = {
@@ -24,41 +23,6 @@ export type ProviderStatusSnapshot = {
   /** From the last GitHub run that read infra.yaml; undefined if none did. */
   declaredProjects?: DeclaredProject[];
 };
-
-/** One provider's state from its recent runs, newest first. */
-export function providerStatusOf(runs: CrawlRun[], now: Date): ProviderStatus {
-  const [last] = runs;
-  const success = runs.find(r => r.outcome === 'complete');
-  const finished = success?.finishedAt ?? success?.startedAt;
-  return {
-    provider: last?.providerId ?? 'unknown',
-    ...(last
-      ? {
-          lastRun: {
-            outcome: last.outcome,
-            startedAt: last.startedAt,
-            ...(last.finishedAt
-              ? {
-                  finishedAt: last.finishedAt,
-                  durationMs:
-                    Date.parse(last.finishedAt) - Date.parse(last.startedAt),
-                }
-              : {}),
-            errors: last.errors ?? [],
-          },
-        }
-      : {}),
-    ...(finished
-      ? {
-          lastSuccess: finished,
-          staleSeconds: Math.round(
-            (now.getTime() - Date.parse(finished)) / 1000,
-          ),
-        }
-      : {}),
-    entities: (success ?? last)?.entities ?? {},
-  };
-}
 
 /**
  * Reads the crawl runs the catalog modules keep, over HTTP with the inventory's service
@@ -69,7 +33,6 @@ export async function readProviderStatus(options: {
   discovery: DiscoveryService;
   auth: AuthService;
   logger: LoggerService;
-  now?: Date;
 }): Promise<ProviderStatusSnapshot> {
   const baseUrl = await options.discovery.getBaseUrl('catalog');
   const { token } = await options.auth.getPluginRequestToken({
@@ -86,13 +49,9 @@ export async function readProviderStatus(options: {
       if (!response.ok) {
         throw new Error(`HTTP ${response.status}`);
       }
-      const body = (await response.json()) as {
-        providers: Array<{ id: string; runs: CrawlRun[] }>;
-      };
+      const body = (await response.json()) as StatusReport;
       for (const provider of body.providers) {
-        snapshot.providers.push(
-          providerStatusOf(provider.runs, options.now ?? new Date()),
-        );
+        snapshot.providers.push(provider.status);
         const declared = provider.runs.find(r => r.details?.declaredGcpProjects)
           ?.details?.declaredGcpProjects;
         if (declared && !snapshot.declaredProjects)

@@ -277,17 +277,34 @@ export type DriftResponse = {
 export type ProviderStatus = {
   provider: string;
   lastRun?: {
-    outcome: string;
+    state: RunState;
+    /** What the crawl read: every page (`complete`), some (`partial`) or nothing usable. */
+    outcome: 'complete' | 'partial' | 'failed';
+    /** What the safe-sync rule let it change in the catalog. */
+    applied: 'full' | 'upsert-only' | 'none';
     startedAt: string;
     finishedAt?: string;
     durationMs?: number;
     errors: string[];
   };
+  /** When the last `complete` run finished: the catalog matched the source then. */
   lastSuccess?: string;
-  /** Seconds since the last complete crawl; absent when there has been none. */
+  /** Seconds since the last complete, applied run; absent when there has been none. */
   staleSeconds?: number;
   entities: Record<string, number>;
 };
+
+/**
+ * What one crawl run amounted to:
+ * - `complete`: read every page and the catalog was replaced with what it read;
+ * - `partial`: some steps failed; what was read was refreshed and nothing was removed;
+ * - `refused`: the safe-sync rule refused the change (removal ceiling, an empty result, or
+ *   facts missing that the entities depend on); nothing was removed;
+ * - `failed`: nothing usable was read; the catalog kept what it had.
+ *
+ * @public
+ */
+export type RunState = 'complete' | 'partial' | 'refused' | 'failed';
 
 /** @public */
 export type StatusResponse = {

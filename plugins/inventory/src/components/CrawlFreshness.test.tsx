@@ -25,7 +25,9 @@ const fresh: StatusResponse = {
     {
       provider: 'gcp-inventory:k8sInfra',
       lastRun: {
+        state: 'complete',
         outcome: 'complete',
+        applied: 'full',
         startedAt: '2026-11-26T09:31:48.428Z',
         finishedAt: '2026-11-26T09:31:50.870Z',
         durationMs: 2442,
@@ -58,7 +60,7 @@ describe('CrawlFreshness', () => {
     expect(screen.queryByLabelText('Freshness warnings')).toBeNull();
   });
 
-  it('warns when a provider is stale, failed, or never completed', async () => {
+  it('warns when a provider is stale, failed, refused, or never completed', async () => {
     const [gcp] = fresh.providers;
     await render(
       jest.fn().mockResolvedValue({
@@ -70,20 +72,40 @@ describe('CrawlFreshness', () => {
             provider: 'github-inventory:k8sInfra',
             lastRun: {
               ...gcp.lastRun!,
+              state: 'failed',
               outcome: 'failed',
+              applied: 'none',
               errors: ['GitHub said 502'],
             },
           },
           {
             provider: 'github-inventory:new',
-            lastRun: { ...gcp.lastRun!, outcome: 'partial', errors: ['x'] },
+            lastRun: {
+              ...gcp.lastRun!,
+              state: 'partial',
+              outcome: 'partial',
+              applied: 'upsert-only',
+              errors: ['x'],
+            },
+            entities: {},
+          },
+          {
+            // Read everything, but the removal ceiling refused the change: not fresh.
+            provider: 'gcp-inventory:other',
+            lastRun: {
+              ...gcp.lastRun!,
+              state: 'refused',
+              outcome: 'complete',
+              applied: 'upsert-only',
+              errors: ['the crawl would remove 90 of 100 entities'],
+            },
             entities: {},
           },
         ],
       }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Warning: 3 providers are stale or failing: these answers may be out of date',
+      'Warning: 4 providers are stale or failing: these answers may be out of date',
     );
     const warnings = screen.getByRole('list', { name: 'Freshness warnings' });
     expect(warnings).toHaveTextContent(
@@ -94,6 +116,12 @@ describe('CrawlFreshness', () => {
     );
     expect(warnings).toHaveTextContent(
       'github-inventory:new: its last run was partial (1 error), so nothing was removed; it has never completed a crawl',
+    );
+    expect(warnings).toHaveTextContent(
+      'gcp-inventory:other: its last run was not applied in full: the crawl would remove 90 of 100 entities; it has never completed a crawl',
+    );
+    expect(screen.getByRole('table', { name: 'Providers' })).toHaveTextContent(
+      'not applied in full, 2026-11-26',
     );
   });
 

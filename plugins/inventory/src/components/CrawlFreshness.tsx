@@ -1,6 +1,10 @@
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { ProviderStatus, StatusResponse } from '@infra-atlas/inventory-common';
+import {
+  ProviderStatus,
+  RunState,
+  StatusResponse,
+} from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../api';
@@ -14,6 +18,14 @@ import { plural, utc } from './format';
  */
 export const STALE_AFTER_SECONDS = 2 * 60 * 60;
 
+/** How a run's state reads in the table. */
+const RUN_STATE_LABELS: Record<RunState, string> = {
+  complete: 'complete',
+  partial: 'partial (nothing removed)',
+  refused: 'not applied in full',
+  failed: 'failed',
+};
+
 /** A number of seconds the way people say it: `45 s`, `12 min`, `3 h`, `2 d`. */
 export function humanDuration(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)} s`;
@@ -26,17 +38,23 @@ export function humanDuration(seconds: number): string {
 function providerProblems(provider: ProviderStatus): string[] {
   const problems: string[] = [];
   const run = provider.lastRun;
-  if (run?.outcome === 'failed') {
-    problems.push(
-      `its last run failed${run.errors.length ? `: ${run.errors[0]}` : ''}`,
-    );
-  } else if (run?.outcome === 'partial') {
+  const firstError = run?.errors.length ? `: ${run.errors[0]}` : '';
+  if (run?.state === 'failed') {
+    problems.push(`its last run failed${firstError}`);
+  } else if (run?.state === 'partial') {
     problems.push(
       `its last run was partial (${plural(
         run.errors.length,
         'error',
         'errors',
       )}), so nothing was removed`,
+    );
+  } else if (run?.state === 'refused') {
+    // The reason the safe-sync rule gave is the last error the run recorded.
+    problems.push(
+      `its last run was not applied in full${
+        run.errors.length ? `: ${run.errors[run.errors.length - 1]}` : ''
+      }`,
     );
   }
   if (provider.staleSeconds === undefined) {
@@ -62,7 +80,7 @@ function ProviderRow(props: { provider: ProviderStatus }) {
       </th>
       <td>
         {run
-          ? `${run.outcome}, ${utc(run.startedAt)}${
+          ? `${RUN_STATE_LABELS[run.state]}, ${utc(run.startedAt)}${
               run.durationMs !== undefined
                 ? ` (${humanDuration(run.durationMs / 1000)})`
                 : ''
