@@ -18,7 +18,13 @@ import {
 import { provenanceOf } from '../graph/provenance';
 import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 import { stepOf, walk } from './evidence';
-import { groupsOf, identitiesOf, resolveSubject } from './subjects';
+import { grantsByPrincipal, heldGrantItems, memberSummary } from './grantsHeld';
+import {
+  groupsOf,
+  identitiesOf,
+  membersNamed,
+  resolveSubject,
+} from './subjects';
 import { ownersFileUrl } from './ownersFiles';
 import {
   administratorsOf,
@@ -61,9 +67,13 @@ export function ownership(
 ): OwnershipResponse {
   const limit = options.limit ?? OWNERSHIP_ITEM_LIMIT;
   const subjects = resolveSubject(graph, query);
-  if (!subjects.length) {
+  const held = grantsByPrincipal(graph);
+  const members = subjects.length
+    ? []
+    : membersNamed(graph, query).filter(m => held.has(m));
+  if (!subjects.length && !members.length) {
     throw new NotFoundError(
-      `No user, group or e-mail address in the inventory matches '${query}'`,
+      `No user, group, service account, domain or e-mail address in the inventory matches '${query}'`,
     );
   }
   const identities = identitiesOf(graph, subjects);
@@ -71,6 +81,7 @@ export function ownership(
   const principals = new Map([...identities, ...groups]);
   const items: Candidate[] = [];
   const chainSteps = (chain: GraphEdge[]) => chain.map(e => stepOf(e));
+  items.push(...heldGrantItems(graph, held, principals, members).map(eager));
 
   for (const [principal, { chain }] of principals) {
     const prefix = chainSteps(chain);
@@ -141,10 +152,13 @@ export function ownership(
     truncated: Object.entries(counts).some(
       ([role, n]) => inScope(role as OwnershipRole) && n! > limit,
     ),
-    identities: [...identities].map(([ref, { chain }]) => ({
-      entity: graph.summary(ref),
-      steps: chainSteps(chain),
-    })),
+    identities: [
+      ...[...identities].map(([ref, { chain }]) => ({
+        entity: graph.summary(ref),
+        steps: chainSteps(chain),
+      })),
+      ...members.map(member => ({ entity: memberSummary(member), steps: [] })),
+    ],
     groups: [...groups].map(([ref, { chain }]) => ({
       entity: graph.summary(ref),
       steps: chainSteps(chain),

@@ -1,30 +1,28 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { RELATION_SAME_AS } from '@infra-atlas/inventory-common';
+import {
+  gcpServiceAccountEntityName,
+  RELATION_SAME_AS,
+} from '@infra-atlas/inventory-common';
 import { GraphEdge, InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 import { walk } from './evidence';
 import { profileEmail } from '../graph/specs';
-
-const ENTITY_REF = /^[a-z]+:([a-z0-9._-]+\/)?[a-z0-9._@-]+$/i;
-
-/** `user:jane@example.org` or `group:g@example.org`, as IAM prints members: the address. */
-function memberAddress(query: string): string | undefined {
-  const match = query.trim().match(/^(?:user|group):([^/\s]+@[^/\s]+)$/i);
-  return match?.[1].toLowerCase();
-}
+import { AddressKind, membersOf, parsePrincipalQuery } from './principalQuery';
 
 /**
- * Whether a question names a person by e-mail address (anything with an `@` that is not a
- * known group's address): such lookups need the personal-details permission.
+ * Whether a question names a person by e-mail address: a bare address or `user:…` that is not
+ * a known group's, and not a service account's. Such lookups need the personal-details
+ * permission; service accounts, groups (`group:…`) and domains are not personal.
  */
 export function isPersonalAddress(
   graph: InventoryGraph,
   query: string,
 ): boolean {
-  const address = memberAddress(query) ?? query.trim().toLowerCase();
+  const parsed = parsePrincipalQuery(query, ref => graph.has(ref));
   return (
-    address.includes('@') &&
-    !graph.ofKind('group').some(group => profileEmail(group) === address)
+    parsed?.form === 'address' &&
+    parsed.kinds.includes('user') &&
+    !graph.ofKind('group').some(group => profileEmail(group) === parsed.address)
   );
 }
 
@@ -68,27 +66,48 @@ export function isPersonalUserRef(
 
 /**
  * The entities a question names: an entity ref (`group:default/sig-k8s-infra`), an e-mail
- * address (a User's or a Google Group's), or a GitHub login / entity name.
+ * address or IAM member (a User's, a Google Group's or a service account's), or a GitHub login
+ * / entity name. A domain principal is never an entity.
  */
 export function resolveSubject(graph: InventoryGraph, query: string): string[] {
-  const q = memberAddress(query) ?? query.trim().toLowerCase();
-  if (!q) return [];
-  if (ENTITY_REF.test(q) && !q.includes('@')) {
-    const ref = stringifyEntityRef(
-      parseEntityRef(q, { defaultNamespace: 'default' }),
-    );
-    return graph.has(ref) ? [ref.toLowerCase()] : [];
+  const parsed = parsePrincipalQuery(query, ref => graph.has(ref));
+  switch (parsed?.form) {
+    case 'ref': {
+      const ref = stringifyEntityRef(
+        parseEntityRef(parsed.ref, { defaultNamespace: 'default' }),
+      ).toLowerCase();
+      return graph.has(ref) ? [ref] : [];
+    }
+    case 'address':
+      return parsed.kinds.flatMap(kind =>
+        entitiesWithAddress(graph, kind, parsed.address),
+      );
+    case 'name':
+      return [...graph.ofKind('user'), ...graph.ofKind('group')]
+        .filter(
+          e =>
+            e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase() ===
+              parsed.name || e.metadata.name.toLowerCase() === parsed.name,
+        )
+        .map(refOf);
+    default:
+      return [];
   }
-  const candidates = [...graph.ofKind('user'), ...graph.ofKind('group')];
-  if (q.includes('@')) {
-    return candidates.filter(e => profileEmail(e) === q).map(refOf);
+}
+
+/** A service account's entity is named after its address, as the GCP provider names it. */
+function entitiesWithAddress(
+  graph: InventoryGraph,
+  kind: AddressKind,
+  address: string,
+): string[] {
+  if (kind === 'serviceAccount') {
+    const ref = `resource:default/${gcpServiceAccountEntityName(address)}`;
+    return graph.has(ref) ? [ref] : [];
   }
-  return candidates
-    .filter(
-      e =>
-        e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase() ===
-          q || e.metadata.name.toLowerCase() === q,
-    )
+  return graph
+    .ofKind(kind)
+    .filter(e => profileEmail(e) === address)
     .map(refOf);
 }
 
@@ -133,4 +152,14 @@ export function groupsOf(
     groups.set(ref, { chain: [...prefix, ...chain] });
   }
   return groups;
+}
+
+/**
+ * The IAM members a question names, lowercased, as grants are keyed (`domain:example.org`,
+ * `serviceAccount:ci@other-org.iam.gserviceaccount.com`): a principal with no entity is
+ * answered by the grants it holds.
+ */
+export function membersNamed(graph: InventoryGraph, query: string): string[] {
+  const parsed = parsePrincipalQuery(query, ref => graph.has(ref));
+  return parsed ? membersOf(parsed).map(m => m.toLowerCase()) : [];
 }

@@ -179,12 +179,14 @@ export function registerInventoryActions(options: {
     name: 'what-do-they-own',
     title: 'What a person or group owns, administers, approves or leads',
     description:
-      'Given a GitHub login, an e-mail address, a Google Group or a Backstage user/group ref, returns everything they own, administer (IAM, through nested groups), approve or review (OWNERS) or lead (sigs.yaml), with evidence.',
+      'Given a GitHub login, an e-mail address (of a person, a Google Group or a service account), an IAM member (serviceAccount:…, user:…, group:…, domain:…) or a Backstage entity ref, returns everything they own, administer (IAM, through nested groups), hold by other IAM roles, approve or review (OWNERS) or lead (sigs.yaml), with evidence.',
     attributes: LOOKUP,
     schema: {
       input: z =>
         z.object({
-          subject: z.string().describe('Login, e-mail or entity ref'),
+          subject: z
+            .string()
+            .describe('Login, e-mail, IAM member or entity ref'),
         }),
       output: z => z.object({ items: z.array(z.string()) }),
     },

@@ -29,7 +29,19 @@ const entities = [
             ref: 'group:default/admins--example.org',
           },
         ],
-        grants: [{ member: 'user:alice@example.org', role: 'roles/owner' }],
+        grants: [
+          { member: 'user:alice@example.org', role: 'roles/owner' },
+          {
+            member: 'serviceAccount:ci@project.iam.gserviceaccount.com',
+            role: 'roles/viewer',
+            grantedOn: 'projects/project',
+          },
+          {
+            member: 'domain:example.org',
+            role: 'roles/viewer',
+            grantedOn: 'projects/project',
+          },
+        ],
       },
     },
     relations: [
@@ -94,6 +106,30 @@ describe('inventory routes', () => {
     expect(
       (await get('ownership?q=user:alice@example.org', reader)).status,
     ).toBe(200);
+  });
+
+  it('looks up service accounts, groups and domains by any IAM form, for everyone', async () => {
+    // Not personal: answered without the permission, and a 404 when unknown.
+    for (const q of [
+      'ci@project.iam.gserviceaccount.com',
+      'serviceAccount:ci@project.iam.gserviceaccount.com',
+      'group:admins@example.org',
+      'domain:example.org',
+    ]) {
+      const answer = await get(`ownership?q=${encodeURIComponent(q)}`);
+      expect([q, answer.status]).toEqual([q, 200]);
+      expect([q, JSON.parse(answer.text).items[0].entity.ref]).toEqual([
+        q,
+        'resource:default/project',
+      ]);
+    }
+    expect(
+      (await get('ownership?q=serviceAccount:gone@x.iam.gserviceaccount.com'))
+        .status,
+    ).toBe(404);
+    expect((await get('ownership?q=domain:example.com')).status).toBe(404);
+    // `user:` names a person, whichever way it is spelled.
+    expect((await get('ownership?q=user:nobody@example.org')).status).toBe(403);
   });
 
   it('answers questions about a person’s User entity only to callers who may see people, whether or not it exists', async () => {

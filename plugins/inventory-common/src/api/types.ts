@@ -122,6 +122,8 @@ export const OWNERSHIP_ROLES = [
   'reviews',
   'leads',
   'emeritus',
+  /** Holds an IAM role that does not administer (viewer, writer, a custom role…). */
+  'holds',
 ] as const;
 
 /** @public */

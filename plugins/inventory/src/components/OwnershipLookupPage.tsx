@@ -30,6 +30,7 @@ const ROLE_ORDER: OwnershipRole[] = [
   'approves',
   'reviews',
   'administers',
+  'holds',
   'owns',
   'emeritus',
 ];
@@ -43,6 +44,7 @@ const ROLE_TITLES: Record<OwnershipRole, string> = {
   reviews: 'Reviews (OWNERS)',
   emeritus: 'Emeritus',
   administers: 'Administers (IAM)',
+  holds: 'Holds other roles (IAM)',
   owns: 'Owns',
 };
 
@@ -149,7 +151,7 @@ function Lookup(props: { query: string }) {
       <EmptyState
         missing="data"
         title={`Nobody and no group matches “${props.query}”`}
-        description="Try a GitHub login, a full e-mail address, or a group such as sig-k8s-infra."
+        description="Try a GitHub login, a full e-mail address, a service account, an IAM member such as domain:kubernetes.io, or a group such as sig-k8s-infra."
       />
     );
   }
@@ -167,8 +169,9 @@ function Lookup(props: { query: string }) {
 }
 
 /**
- * Who holds what: for a GitHub login, an e-mail address, a Google Group or a catalog group,
- * everything owned, administered, approved, reviewed or led, with the evidence. The query is
+ * Who holds what: for a GitHub login, an e-mail address, a Google Group, a catalog group, a
+ * service account or an IAM member (`serviceAccount:…`, `user:…`, `group:…`, `domain:…`),
+ * everything owned, administered, held, approved, reviewed or led, with the evidence. The query is
  * in the URL (`?q=`), so an answer can be shared.
  */
 export function OwnershipLookupPage() {
@@ -193,7 +196,7 @@ export function OwnershipLookupPage() {
         >
           <TextField
             id="ownership-query"
-            label="GitHub login, e-mail address or group"
+            label="GitHub login, e-mail address, group or IAM member"
             value={draft}
             onChange={event => setDraft(event.target.value)}
             variant="outlined"
@@ -210,8 +213,9 @@ export function OwnershipLookupPage() {
           </div>
         ) : (
           <Typography variant="body2" style={{ marginTop: 24 }}>
-            For example ameukam, k8s-infra-gcp-org-admins@kubernetes.io or
-            group:default/sig-k8s-infra.
+            For example ameukam, k8s-infra-gcp-org-admins@kubernetes.io,
+            group:default/sig-k8s-infra, a service account&apos;s address or
+            serviceAccount:…, user:…, group:… and domain:… as IAM prints them.
           </Typography>
         )}
       </Content>

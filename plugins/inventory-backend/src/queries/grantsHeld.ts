@@ -1,0 +1,119 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  addTo,
+  EvidenceStep,
+  InventoryEntitySummary,
+  OwnershipItem,
+} from '@infra-atlas/inventory-common';
+import {
+  GraphEdge,
+  InventoryGraph,
+  normalizeRef,
+  refOf,
+} from '../graph/InventoryGraph';
+import { provenanceOf } from '../graph/provenance';
+import { administratorsOf, grantsOf, IamGrant } from '../graph/specs';
+import { stepOf } from './evidence';
+
+/** A grant made directly on an entity's policy, and whether its role administers. */
+export type HeldGrant = {
+  entity: Entity;
+  grant: IamGrant;
+  administrative: boolean;
+};
+
+/** The direct grants of one resource, each marked administrative or not. */
+export function directGrants(entity: Entity): HeldGrant[] {
+  const administrative = new Set(
+    administratorsOf(entity)
+      .filter(a => !a.inherited)
+      .map(a => `${a.member}\u0000${a.role}`),
+  );
+  return grantsOf(entity).map(grant => ({
+    entity,
+    grant,
+    administrative: administrative.has(`${grant.member}\u0000${grant.role}`),
+  }));
+}
+
+/**
+ * Every direct grant in the inventory, keyed by the principal's entity ref where it has one
+ * and always by its IAM member (lowercased): principals with no entity — a domain, a service
+ * account of another organization — hold grants too.
+ */
+export function grantsByPrincipal(
+  graph: InventoryGraph,
+): Map<string, HeldGrant[]> {
+  const index = new Map<string, HeldGrant[]>();
+  for (const entity of graph.ofKind('resource')) {
+    for (const held of directGrants(entity)) {
+      addTo(index, held.grant.member.toLowerCase(), held);
+      if (held.grant.ref) addTo(index, normalizeRef(held.grant.ref), held);
+    }
+  }
+  return index;
+}
+
+/**
+ * A held grant as an ownership item: `administers` for an administrative role, `holds` for
+ * any other, stated by the policy of the entity it is granted on.
+ */
+export function heldGrantItem(
+  graph: InventoryGraph,
+  principal: string,
+  held: HeldGrant,
+  prefix: EvidenceStep[],
+): OwnershipItem {
+  const { entity, grant } = held;
+  const role = held.administrative ? 'administers' : 'holds';
+  const text = `${grant.role} on ${grant.grantedOn}`;
+  return {
+    role,
+    entity: graph.summary(refOf(entity)),
+    grant: text,
+    steps: [
+      ...prefix,
+      {
+        from: principal,
+        relation: role,
+        to: refOf(entity),
+        provenance: provenanceOf(entity),
+        note: text,
+      },
+    ],
+  };
+}
+
+/**
+ * What the subject holds by direct grant beyond its `administeredBy` relations: the other
+ * roles of its entities and their groups (`holds`) and, for IAM members the question names
+ * that have no entity (`domain:…`, a service account of another organization), every grant.
+ */
+export function heldGrantItems(
+  graph: InventoryGraph,
+  index: Map<string, HeldGrant[]>,
+  principals: Map<string, { chain: GraphEdge[] }>,
+  members: string[],
+): OwnershipItem[] {
+  const items: OwnershipItem[] = [];
+  for (const [principal, { chain }] of principals) {
+    for (const held of index.get(principal) ?? []) {
+      if (!held.administrative) {
+        const prefix = chain.map(edge => stepOf(edge));
+        items.push(heldGrantItem(graph, principal, held, prefix));
+      }
+    }
+  }
+  for (const member of members) {
+    for (const held of index.get(member) ?? []) {
+      items.push(heldGrantItem(graph, member, held, []));
+    }
+  }
+  return items;
+}
+
+/** A principal with no entity, as answers name entities: `domain:example.org`. */
+export function memberSummary(member: string): InventoryEntitySummary {
+  const [kind, ...rest] = member.split(':');
+  return { ref: member, kind, title: rest.join(':'), exists: false };
+}
