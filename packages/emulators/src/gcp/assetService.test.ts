@@ -87,6 +87,61 @@ describe('Cloud Asset Inventory v1 search', () => {
     });
   });
 
+  describe('read_mask', () => {
+    const bucket = async (paths?: string[]) =>
+      (
+        await clients.assets.searchAllResources(
+          {
+            scope: 'organizations/1',
+            assetTypes: [ASSET_TYPES.bucket],
+            ...(paths ? { readMask: { paths } } : {}),
+          },
+          ONCE,
+        )
+      )[0][0];
+
+    it('leaves versionedResources out by default, like the real API', async () => {
+      const result = await bucket();
+      expect(result.versionedResources).toEqual([]);
+      expect(result.displayName).toBe('deep-public');
+    });
+
+    it('returns every field and the resource in its API shape for "*"', async () => {
+      const result = await bucket(['*']);
+      expect(result.displayName).toBe('deep-public');
+      expect(result.versionedResources).toHaveLength(1);
+      expect(result.versionedResources![0].version).toBe('v1');
+      expect(result.versionedResources![0].resource!.fields).toMatchObject({
+        storageClass: { stringValue: 'STANDARD' },
+        versioning: {
+          structValue: { fields: { enabled: { boolValue: true } } },
+        },
+        retentionPolicy: {
+          structValue: {
+            fields: {
+              retentionPeriod: { stringValue: '2592000' },
+              isLocked: { boolValue: true },
+            },
+          },
+        },
+      });
+    });
+
+    it('returns only the listed fields for a list of paths', async () => {
+      const result = await bucket(['name', 'versionedResources']);
+      expect(result.name).toBe('//storage.googleapis.com/deep-public');
+      expect(result.versionedResources).toHaveLength(1);
+      expect(result.displayName).toBe('');
+      expect(result.additionalAttributes).toBeNull();
+    });
+
+    it('refuses unknown paths with INVALID_ARGUMENT', async () => {
+      expect(await failure(bucket(['name', 'resourceData']))).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+      });
+    });
+  });
+
   it('finds only policies that have bindings', async () => {
     const [results] = await clients.assets.searchAllIamPolicies(
       { scope: 'organizations/1', pageSize: 500 },

@@ -3,6 +3,7 @@ import { GcpAsset } from './estate';
 import { EstateIndex } from './estateIndex';
 import { PageLimits, PageRequest, paginate } from './pagination';
 import { UnaryHandlers } from './protos';
+import { readMaskProjection } from './readMask';
 import { unimplemented } from './status';
 import { hasBindings, toPolicy, toStruct, toTimestamp } from './wire';
 
@@ -25,9 +26,10 @@ type SearchRequest = PageRequest & {
 
 /**
  * Cloud Asset Inventory v1 search. Results come in the estate's fixed order, which keeps page
- * tokens valid for the emulator's lifetime. The query language, `order_by`, `read_mask` and
- * regular expressions in `asset_types` are not emulated: they are refused with UNIMPLEMENTED
- * rather than ignored, since ignoring them would return wrong results silently.
+ * tokens valid for the emulator's lifetime. `read_mask` selects result fields as the real API
+ * does. The query language, `order_by` and regular expressions in `asset_types` are not
+ * emulated: they are refused with UNIMPLEMENTED rather than ignored, since ignoring them would
+ * return wrong results silently.
  */
 export function assetServiceHandlers(index: EstateIndex): UnaryHandlers {
   const resultSets = new Map<string, GcpAsset[]>();
@@ -73,16 +75,17 @@ export function assetServiceHandlers(index: EstateIndex): UnaryHandlers {
 
   return {
     SearchAllResources: (request: Request<'SearchAllResourcesRequest'>) => {
-      if (request.readMask?.paths?.length) {
-        throw unimplemented('The emulator does not support read_mask');
-      }
+      const project = readMaskProjection(request.readMask?.paths ?? []);
       const { page, nextPageToken } = searchPage(
         'SearchAllResources',
         request,
         'cloudasset.assets.searchAllResources',
         () => true,
       );
-      return { results: page.map(toResourceResult), nextPageToken };
+      return {
+        results: page.map(asset => project(toResourceResult(asset))),
+        nextPageToken,
+      };
     },
     SearchAllIamPolicies: (request: Request<'SearchAllIamPoliciesRequest'>) => {
       const { page, nextPageToken } = searchPage(
@@ -115,6 +118,14 @@ function toResourceResult(asset: GcpAsset) {
       asset.additionalAttributes && toStruct(asset.additionalAttributes),
     parentFullResourceName: asset.parentFullResourceName,
     parentAssetType: asset.parentAssetType,
+    versionedResources: asset.versionedResource
+      ? [
+          {
+            version: asset.versionedResource.version,
+            resource: toStruct(asset.versionedResource.resource),
+          },
+        ]
+      : [],
   };
 }
 

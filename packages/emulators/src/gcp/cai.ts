@@ -12,6 +12,8 @@ export const ASSET_TYPES = {
   managedZone: 'dns.googleapis.com/ManagedZone',
   dataset: 'bigquery.googleapis.com/Dataset',
   topic: 'pubsub.googleapis.com/Topic',
+  service: 'serviceusage.googleapis.com/Service',
+  role: 'iam.googleapis.com/Role',
 } as const;
 
 const CRM = '//cloudresourcemanager.googleapis.com';
@@ -37,6 +39,11 @@ export const fullResourceName = {
     `//bigquery.googleapis.com/projects/${projectId}/datasets/${datasetId}`,
   topic: (projectId: string, topicId: string) =>
     `//pubsub.googleapis.com/projects/${projectId}/topics/${topicId}`,
+  /** An enabled API: Service Usage names the project by number. */
+  service: (projectNumber: string, service: string) =>
+    `//serviceusage.googleapis.com/projects/${projectNumber}/services/${service}`,
+  /** A custom role, e.g. `organizations/1/roles/viewer` or `projects/p/roles/etl`. */
+  role: (roleName: string) => `//iam.googleapis.com/${roleName}`,
 };
 
 /** `projects/123` → `123` */

@@ -44,6 +44,8 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
+export type JsonObject = { [key: string]: JsonValue };
+
 /** Timestamps are RFC 3339 strings, e.g. `2017-07-06T04:25:01.691Z`. */
 export type GcpOrganization = {
   /** `organizations/<number>` */
@@ -115,6 +117,18 @@ export type GcpAsset = {
   parentAssetType: string;
   /** Resource-level IAM policy, when the resource type has one. */
   iamPolicy?: IamPolicy;
+  /**
+   * The resource as its own API represents it (storage v1 Bucket, container v1 Cluster, …).
+   * Search returns it as `versionedResources` only when the read mask asks for it.
+   */
+  versionedResource?: GcpVersionedResource;
+};
+
+/** `google.cloud.asset.v1.VersionedResource`: the API version and the resource's JSON. */
+export type GcpVersionedResource = {
+  /** e.g. `v1` */
+  version: string;
+  resource: JsonObject;
 };
 
 export type GcpEstate = {

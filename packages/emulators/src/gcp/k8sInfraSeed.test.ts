@@ -35,10 +35,93 @@ describe('k8s-infra seed', () => {
       [ASSET_TYPES.managedZone]: 14,
       [ASSET_TYPES.dataset]: 14,
       [ASSET_TYPES.topic]: 309,
+      [ASSET_TYPES.service]: 6322,
+      [ASSET_TYPES.role]: 8,
     });
     expect(estate.assets.every(a => a.organization === ORG)).toBe(true);
     const numbers = new Set(estate.projects.map(p => p.name));
-    expect(estate.assets.every(a => numbers.has(a.project))).toBe(true);
+    // The 7 organization-level custom roles belong to no project.
+    expect(estate.assets.filter(a => !numbers.has(a.project))).toHaveLength(7);
+  });
+
+  it('carries each resource in its API shape for read_mask searches', async () => {
+    const search = async (assetType: string, scope = ORG) =>
+      (
+        await clients.assets.searchAllResources(
+          {
+            scope,
+            assetTypes: [assetType],
+            pageSize: 500,
+            readMask: { paths: ['*'] },
+          },
+          ONCE,
+        )
+      )[0];
+    const resource = (name: string) =>
+      estate.assets.find(a => a.name === name)!.versionedResource!.resource;
+
+    expect(
+      resource('//storage.googleapis.com/k8s-artifacts-prod'),
+    ).toMatchObject({
+      storageClass: 'STANDARD',
+      versioning: { enabled: false },
+      iamConfiguration: {
+        uniformBucketLevelAccess: { enabled: true },
+        publicAccessPrevention: 'inherited',
+      },
+      // gsutil: "Duration: 10 Year(s)", a year being 365.25 days; not locked.
+      retentionPolicy: {
+        retentionPeriod: '315576000',
+        effectiveTime: '2019-08-16T17:20:11.000Z',
+      },
+    });
+    expect(
+      resource('//storage.googleapis.com/k8s-staging-capi-docker')
+        .retentionPolicy,
+    ).toMatchObject({ retentionPeriod: '2592000' });
+    expect(
+      resource('//storage.googleapis.com/k8s-release-dev').lifecycle,
+    ).toEqual({
+      rule: [{ action: { type: 'Delete' }, condition: { age: 90 } }],
+    });
+
+    const [aaa] = (await search(ASSET_TYPES.cluster)).filter(
+      c => c.displayName === 'aaa',
+    );
+    const fields = aaa.versionedResources![0].resource!.fields!;
+    expect(fields.currentMasterVersion.stringValue).toBe('1.27.11-gke.1062001');
+    expect(
+      fields.workloadIdentityConfig.structValue!.fields!.workloadPool
+        .stringValue,
+    ).toBe('kubernetes-public.svc.id.goog');
+    expect(fields.nodePools.listValue!.values).toHaveLength(3);
+
+    const zones = await search(ASSET_TYPES.managedZone);
+    expect(zones).toHaveLength(14);
+    expect(
+      resource(zones.find(z => z.displayName === 'k8s-io')!.name!),
+    ).toMatchObject({ visibility: 'public', dnssecConfig: { state: 'off' } });
+
+    const roles = await search(ASSET_TYPES.role);
+    expect(roles.map(r => r.name)).toContain(
+      '//iam.googleapis.com/organizations/758905017065/roles/audit.viewer',
+    );
+    expect(
+      resource(
+        '//iam.googleapis.com/projects/k8s-infra-ii-sandbox/roles/BigQueryAsnEtlCi',
+      ),
+    ).toMatchObject({
+      includedPermissions: ['bigquery.jobs.create'],
+      stage: 'GA',
+    });
+
+    const services = await search(
+      ASSET_TYPES.service,
+      'projects/kubernetes-public',
+    );
+    expect(services.map(s => s.displayName)).toContain(
+      'container.googleapis.com',
+    );
   });
 
   it('serves the organization and its 327 projects (v1 converted to v3)', async () => {

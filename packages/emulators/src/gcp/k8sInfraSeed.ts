@@ -2,6 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ASSET_TYPES, fullResourceName, inProject, resourceId } from './cai';
 import {
+  IamRole,
+  customRoleAsset,
+  enabledServiceAsset,
+  inOrganization,
+  v1Resource,
+} from './configurationAssets';
+import {
   GcpAsset,
   GcpEstate,
   GcpOrganization,
@@ -52,7 +59,12 @@ type GsutilBucket = {
   publicAccessPrevention: string;
   versioningEnabled?: string;
   labels?: Record<string, string>;
-  logging?: { logBucket: string };
+  logging?: { logBucket: string; logObjectPrefix?: string };
+  /** `gsutil lifecycle get` */
+  lifecycle?: { rule: object[] };
+  /** `gsutil retention get`, e.g. `Retention Policy (UNLOCKED):\n  Duration: 10 Year(s)…` */
+  retentionText?: string;
+  rpo?: string;
   iam: IamPolicy;
 };
 
@@ -134,21 +146,20 @@ export function loadK8sInfraGcpEstate(
       : [];
   };
 
-  const organizations = entries('organizations', true).map(
-    (dir): GcpOrganization => {
-      const org = readJson<V1Organization>(
-        `organizations/${dir}/description.json`,
-      );
-      return {
-        name: org.name,
-        displayName: org.displayName,
-        directoryCustomerId: org.owner.directoryCustomerId,
-        state: org.lifecycleState,
-        createTime: org.creationTime,
-        iamPolicy: readJson(`organizations/${dir}/iam.json`),
-      };
-    },
-  );
+  const orgDirs = entries('organizations', true);
+  const organizations = orgDirs.map((dir): GcpOrganization => {
+    const org = readJson<V1Organization>(
+      `organizations/${dir}/description.json`,
+    );
+    return {
+      name: org.name,
+      displayName: org.displayName,
+      directoryCustomerId: org.owner.directoryCustomerId,
+      state: org.lifecycleState,
+      createTime: org.creationTime,
+      iamPolicy: readJson(`organizations/${dir}/iam.json`),
+    };
+  });
 
   const projects = readJson<V1Project[]>('index/projects.json').map(
     (project): GcpProject => ({
@@ -174,7 +185,21 @@ export function loadK8sInfraGcpEstate(
     return placement;
   };
 
+  // Custom roles: `gcloud iam roles describe` per role, at organization and project level.
+  const roles = (dir: string) =>
+    entries(`${dir}/roles`, false).map(file =>
+      readJson<IamRole>(`${dir}/roles/${file}`),
+    );
+  const enabledServices = readJson<Record<string, string[]>>(
+    'index/enabled-services.json',
+  );
+
   const assets: GcpAsset[] = [
+    ...orgDirs.flatMap((dir, i) =>
+      roles(`organizations/${dir}`).map(role =>
+        customRoleAsset(role, inOrganization(organizations[i].name)),
+      ),
+    ),
     ...readJson<GsutilBucket[]>('index/buckets.json').map(bucket =>
       toBucket(bucket, placementIn(bucket.projectId)),
     ),
@@ -195,9 +220,16 @@ export function loadK8sInfraGcpEstate(
     ),
   ];
 
-  for (const { projectId, name: projectName } of projects) {
+  for (const project of projects) {
+    const { projectId, name: projectName } = project;
     const placement = placementIn(projectId);
     const dir = `projects/${projectId}`;
+    for (const service of enabledServices[projectId] ?? []) {
+      assets.push(enabledServiceAsset(project, placement, service));
+    }
+    for (const role of roles(dir)) {
+      assets.push(customRoleAsset(role, placement));
+    }
     for (const secretId of entries(`${dir}/secrets`, true)) {
       const secret = readJson<Secret>(
         `${dir}/secrets/${secretId}/description.json`,
@@ -240,6 +272,8 @@ export function loadK8sInfraGcpEstate(
           releaseChannel: cluster.releaseChannel?.channel ?? '',
           network: cluster.network,
         },
+        // The audit's file is container v1's Cluster (minus what the exporter removed).
+        versionedResource: v1Resource(cluster),
       });
     }
     for (const zone of readList<ManagedZone>(
@@ -258,6 +292,7 @@ export function loadK8sInfraGcpEstate(
           dnsName: zone.dnsName,
           visibility: zone.visibility,
         },
+        versionedResource: v1Resource(zone),
       });
     }
     for (const dataset of readList<Dataset>(
@@ -313,6 +348,62 @@ function toBucket(
     },
     // As `gsutil iam get` printed it: `projectOwner:<p>` style members are kept, as CAI does.
     iamPolicy: bucket.iam,
+    versionedResource: v1Resource(storageBucket(bucket)),
+  };
+}
+
+/** gsutil's retention units (its `retention_util`): a month is 31 days, a year 365.25. */
+const RETENTION_UNIT_SECONDS: Record<string, number> = {
+  Second: 1,
+  Day: 86_400,
+  Month: 31 * 86_400,
+  Year: 365.25 * 86_400,
+};
+
+/** The storage v1 Bucket that `gsutil ls -L -b`, `lifecycle get` and `retention get` describe. */
+function storageBucket(bucket: GsutilBucket) {
+  return {
+    kind: 'storage#bucket',
+    name: bucket.name,
+    location: bucket.location,
+    locationType: bucket.locationType,
+    storageClass: bucket.storageClass,
+    rpo: bucket.rpo,
+    timeCreated: rfc1123ToRfc3339(bucket.timeCreated),
+    updated: rfc1123ToRfc3339(bucket.timeUpdated),
+    labels: bucket.labels,
+    versioning: {
+      enabled: gsutilBoolean(bucket.versioningEnabled ?? 'False'),
+    },
+    iamConfiguration: {
+      uniformBucketLevelAccess: {
+        enabled: gsutilBoolean(bucket.bucketPolicyOnlyEnabled),
+      },
+      publicAccessPrevention: bucket.publicAccessPrevention,
+    },
+    retentionPolicy: bucket.retentionText
+      ? retentionPolicy(bucket.retentionText)
+      : undefined,
+    lifecycle: bucket.lifecycle,
+    logging: bucket.logging,
+  };
+}
+
+/** `Retention Policy (LOCKED):\n Duration: 10 Year(s)\n Effective Time: <RFC 1123>` */
+function retentionPolicy(text: string) {
+  const match =
+    /Retention Policy \((UNLOCKED|LOCKED)\):\s+Duration: (\d+) (Second|Day|Month|Year)\(s\)\s+Effective Time: (.+)/.exec(
+      text,
+    );
+  if (!match) {
+    throw new Error(`k8s-infra seed: unreadable retention policy: "${text}"`);
+  }
+  const [, lock, count, unit, effective] = match;
+  return {
+    // int64 in the JSON API: a string of seconds.
+    retentionPeriod: String(Number(count) * RETENTION_UNIT_SECONDS[unit]),
+    effectiveTime: rfc1123ToRfc3339(effective.trim()),
+    ...(lock === 'LOCKED' ? { isLocked: true } : {}),
   };
 }
 

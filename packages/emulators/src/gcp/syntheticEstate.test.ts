@@ -9,6 +9,13 @@ const members = (
 ) =>
   estateLevel.flatMap(x => x.iamPolicy?.bindings ?? []).flatMap(b => b.members);
 
+/** The estate's resources, without the configuration assets (enabled APIs, custom roles). */
+const resources = (estate: GcpEstate) =>
+  estate.assets.filter(
+    a =>
+      a.assetType !== ASSET_TYPES.service && a.assetType !== ASSET_TYPES.role,
+  );
+
 describe('synthetic estate', () => {
   const options = {
     projects: 40,
@@ -31,10 +38,12 @@ describe('synthetic estate', () => {
     expect(estate.organizations).toHaveLength(1);
     expect(estate.folders).toHaveLength(2 + 4 + 8);
     expect(estate.projects).toHaveLength(40);
-    expect(estate.assets).toHaveLength(40 * 25);
+    expect(resources(estate)).toHaveLength(40 * 25);
     expect(new Set(estate.projects.map(p => p.projectId)).size).toBe(40);
     expect(new Set(estate.projects.map(p => p.name)).size).toBe(40);
-    expect(new Set(estate.assets.map(a => a.name)).size).toBe(1000);
+    expect(new Set(estate.assets.map(a => a.name)).size).toBe(
+      estate.assets.length,
+    );
 
     const depthOf = (name: string): number => {
       const folder = estate.folders.find(f => f.name === name);
@@ -44,7 +53,7 @@ describe('synthetic estate', () => {
     const projectDepths = new Set(estate.projects.map(p => depthOf(p.parent)));
     expect(projectDepths.has(3)).toBe(true); // leaf folders
     expect([...projectDepths].some(d => d > 0 && d < 3)).toBe(true); // inner folders
-    for (const asset of estate.assets) {
+    for (const asset of resources(estate)) {
       const project = estate.projects.find(p => p.name === asset.project)!;
       expect(asset.folders).toHaveLength(depthOf(project.parent));
     }
@@ -87,6 +96,47 @@ describe('synthetic estate', () => {
     expect(publicBuckets.length).toBeLessThan(buckets.length / 2);
   });
 
+  it('has varied configuration in each API shape', () => {
+    const estate = generateSyntheticGcpEstate(options);
+    const resourcesOf = (type: string) =>
+      estate.assets
+        .filter(a => a.assetType === type)
+        .map(a => a.versionedResource!.resource as any);
+    const buckets = resourcesOf(ASSET_TYPES.bucket);
+    expect(new Set(buckets.map(b => b.storageClass)).size).toBeGreaterThan(2);
+    expect(buckets.some(b => b.versioning.enabled)).toBe(true);
+    expect(buckets.some(b => b.retentionPolicy?.isLocked)).toBe(true);
+    expect(
+      buckets.some(b => b.retentionPolicy && !b.retentionPolicy.isLocked),
+    ).toBe(true);
+    expect(buckets.some(b => b.lifecycle?.rule.length)).toBe(true);
+    const clusters = resourcesOf(ASSET_TYPES.cluster);
+    expect(
+      new Set(clusters.map(c => c.releaseChannel?.channel)).size,
+    ).toBeGreaterThan(2);
+    expect(clusters.every(c => c.nodePools.length > 0)).toBe(true);
+    const zones = resourcesOf(ASSET_TYPES.managedZone);
+    expect(zones.some(z => z.visibility === 'private')).toBe(true);
+    const roles = estate.assets.filter(a => a.assetType === ASSET_TYPES.role);
+    expect(roles.some(r => r.project === '')).toBe(true);
+    expect(roles.some(r => r.project !== '')).toBe(true);
+    // Every project enables the APIs its resources need.
+    const services = estate.assets.filter(
+      a => a.assetType === ASSET_TYPES.service,
+    );
+    for (const cluster of estate.assets.filter(
+      a => a.assetType === ASSET_TYPES.cluster,
+    )) {
+      expect(
+        services.some(
+          s =>
+            s.project === cluster.project &&
+            s.displayName === 'container.googleapis.com',
+        ),
+      ).toBe(true);
+    }
+  });
+
   it('scales to 2,000 projects and 100,000 assets', async () => {
     const started = Date.now();
     const estate = generateSyntheticGcpEstate({
@@ -95,7 +145,7 @@ describe('synthetic estate', () => {
       folderDepth: 3,
       foldersPerFolder: 4,
     });
-    expect(estate.assets).toHaveLength(100_000);
+    expect(resources(estate)).toHaveLength(100_000);
     const emulator = await startGcpEmulator({ estate });
     const clients = clientsFor(emulator);
     try {

@@ -8,6 +8,7 @@ import {
   IamBinding,
   IamPolicy,
 } from './estate';
+import { syntheticConfiguration } from './syntheticConfiguration';
 import { prng } from '../shared/random';
 import {
   SYNTHETIC_DOMAIN,
@@ -22,7 +23,10 @@ export type SyntheticEstateOptions = {
   folderDepth?: number;
   /** Children of the organization and of every folder above the last level. Default 3. */
   foldersPerFolder?: number;
-  /** Assets in each project, besides the project itself. Default 20. */
+  /**
+   * Resources in each project, besides the project itself and its configuration assets (its
+   * enabled APIs and, in some projects, a custom role). Default 20.
+   */
   assetsPerProject?: number;
   /** Same seed, same estate. Default 1. */
   seed?: number;
@@ -71,7 +75,9 @@ const PUBLIC_BUCKET_SHARE = 0.08;
  * A made-up organization of any size, for benchmarks and tests that need scale: folders
  * nested `folderDepth` levels deep, projects spread over leaf and inner folders, and assets of
  * every type the k8s-infra seed has, with labels and IAM policies at organization, folder,
- * project and resource level (some buckets public). Generated in one pass, so 2,000 projects
+ * project and resource level (some buckets public), and their configuration (see
+ * syntheticConfiguration): enabled APIs, custom roles, and each resource in its API's shape as
+ * search returns it with a read mask. Generated in one pass, so 2,000 projects
  * with 100,000 assets take a few seconds at most.
  */
 export function generateSyntheticGcpEstate(
@@ -88,6 +94,7 @@ export function generateSyntheticGcpEstate(
     throw new Error('foldersPerFolder must be at least 1 when folderDepth > 0');
   }
   const random = prng(seed);
+  const configuration = syntheticConfiguration(seed);
   const time = (from: number, years: number) =>
     new Date(from + random.next() * years * YEAR_MS).toISOString();
   const group = (name: string) => `group:${name}@${SYNTHETIC_DOMAIN}`;
@@ -227,6 +234,7 @@ export function generateSyntheticGcpEstate(
       switch (kind) {
         case 'bucket': {
           const bucket = `${projectId}-bucket-${n}`;
+          const isPublic = random.next() < PUBLIC_BUCKET_SHARE;
           const bindings: IamBinding[] = [
             {
               role: 'roles/storage.legacyBucketOwner',
@@ -242,28 +250,30 @@ export function generateSyntheticGcpEstate(
             { role: 'roles/storage.objectAdmin', members: [deployer] },
             {
               role: 'roles/storage.objectViewer',
-              members:
-                random.next() < PUBLIC_BUCKET_SHARE
-                  ? [...readers, 'allUsers']
-                  : readers,
+              members: isPublic ? [...readers, 'allUsers'] : readers,
             },
           ];
+          const location =
+            random.next() < 0.5
+              ? random.pick(MULTI_REGIONS)
+              : random.pick(REGIONS);
+          const uniform = random.next() < 0.5;
+          const { storageClass, publicAccessPrevention, versionedResource } =
+            configuration.bucket(bucket, location, uniform, isPublic);
           assets.push({
             ...common,
             name: fullResourceName.bucket(bucket),
             assetType: ASSET_TYPES.bucket,
             displayName: bucket,
-            location:
-              random.next() < 0.5
-                ? random.pick(MULTI_REGIONS)
-                : random.pick(REGIONS),
+            location,
             updateTime: common.createTime,
             additionalAttributes: {
-              storageClass: 'STANDARD',
-              publicAccessPrevention: 'inherited',
-              uniformBucketLevelAccess: random.next() < 0.5,
+              storageClass,
+              publicAccessPrevention,
+              uniformBucketLevelAccess: uniform,
             },
             iamPolicy: { bindings },
+            versionedResource,
           });
           break;
         }
@@ -321,6 +331,8 @@ export function generateSyntheticGcpEstate(
           break;
         case 'managedZone': {
           const zone = `${team}-zone-${n}`;
+          const dnsName = `${zone}.${env}.${SYNTHETIC_DOMAIN}.`;
+          const visibility = random.next() < 0.5 ? 'public' : 'private';
           assets.push({
             ...common,
             name: fullResourceName.managedZone(
@@ -330,10 +342,13 @@ export function generateSyntheticGcpEstate(
             assetType: ASSET_TYPES.managedZone,
             displayName: zone,
             location: 'global',
-            additionalAttributes: {
-              dnsName: `${zone}.${env}.${SYNTHETIC_DOMAIN}.`,
-              visibility: random.next() < 0.5 ? 'public' : 'private',
-            },
+            additionalAttributes: { dnsName, visibility },
+            versionedResource: configuration.zone(
+              zone,
+              dnsName,
+              visibility,
+              projectId,
+            ),
           });
           break;
         }
@@ -347,12 +362,7 @@ export function generateSyntheticGcpEstate(
             displayName: cluster,
             location,
             state: 'RUNNING',
-            additionalAttributes: {
-              version: '1.29.4-gke.1043002',
-              workloadPool: `${projectId}.svc.id.goog`,
-              releaseChannel: 'REGULAR',
-              network: 'default',
-            },
+            ...configuration.cluster(projectId, cluster, location),
           });
           break;
         }
@@ -360,7 +370,12 @@ export function generateSyntheticGcpEstate(
           throw new Error(`Unknown asset kind ${kind satisfies never}`);
       }
     }
+    assets.push(
+      ...configuration.services(project, placement, perKind.keys()),
+      ...configuration.projectRoles(project, placement),
+    );
   }
+  assets.push(...configuration.organizationRoles(organization.name));
 
   return { organizations: [organization], folders, projects, assets };
 }

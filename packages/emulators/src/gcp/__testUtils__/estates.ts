@@ -118,6 +118,15 @@ export function smallEstate(): GcpEstate {
             { role: 'roles/storage.objectViewer', members: ['allUsers'] },
           ],
         },
+        versionedResource: {
+          version: 'v1',
+          resource: {
+            name: 'deep-public',
+            storageClass: 'STANDARD',
+            versioning: { enabled: true },
+            retentionPolicy: { retentionPeriod: '2592000', isLocked: true },
+          },
+        },
       },
       {
         ...placement,
