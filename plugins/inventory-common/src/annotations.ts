@@ -22,6 +22,13 @@ export const ANNOTATIONS = {
   provenance: `${PREFIX}/provenance`,
   /** For declared facts: the URL of the file in git that states them. */
   declaredIn: `${PREFIX}/declared-in`,
+  /**
+   * For a User or Group declared in git: where each of its group memberships is stated, as a
+   * JSON object from group ref to file URL (`…/groups.yaml#L42`, the member's own line when
+   * known). A membership is stated by the group's file, which is not always the member's own:
+   * a person appears in many groups.yaml, OWNERS_ALIASES and sigs.yaml.
+   */
+  memberships: `${PREFIX}/memberships`,
   /** Why an entity has the owner it has: the rule that applied and its evidence. */
   ownerEvidence: `${PREFIX}/owner-evidence`,
   /** Cloud Asset Inventory's full resource name, e.g. `//storage.googleapis.com/my-bucket`. */

@@ -13,5 +13,6 @@ export * from './permissions';
 export * from './identifiers';
 export * from './gitLocations';
 export * from './leadership';
+export * from './memberships';
 export * from './api';
 export * from './multimap';

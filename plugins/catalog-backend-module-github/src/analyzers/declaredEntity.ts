@@ -49,6 +49,24 @@ export const declaredAnnotations = (declaredIn: string) => ({
   [ANNOTATIONS.declaredIn]: declaredIn,
 });
 
+/**
+ * Where a member's group memberships are stated (group ref → file URL), as the
+ * `memberships` annotation; nothing when there are none.
+ */
+export function membershipAnnotations(
+  declaredIn: ReadonlyMap<string, string>,
+): Record<string, string> {
+  if (!declaredIn.size) return {};
+  const sorted = [...declaredIn].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    [ANNOTATIONS.memberships]: JSON.stringify(Object.fromEntries(sorted)),
+  };
+}
+
+/** A file URL pointing at one line, as GitHub and GitLab anchor them. */
+export const atLine = (url: string, line?: number) =>
+  line ? `${url}#L${line}` : url;
+
 export type DeclaredEntityInput = {
   kind: 'Component' | 'Resource';
   name: string;

@@ -94,6 +94,20 @@ describe('Google Groups on the real kubernetes/k8s.io files', () => {
     });
   });
 
+  it('cites a person’s membership in the group’s own groups.yaml, at the member’s line', () => {
+    const ameukam = find(users, 'User', 'ameukam--gmail.com');
+    const blob = 'https://github.com/kubernetes/k8s.io/blob/c0ffee/groups';
+    // The first file that names the person is not the one that makes them an org admin.
+    expect(ameukam.metadata.annotations?.['infra-atlas.io/declared-in']).toBe(
+      `${blob}/groups.yaml`,
+    );
+    expect(
+      JSON.parse(ameukam.metadata.annotations!['infra-atlas.io/memberships'])[
+        groupRef('k8s-infra-gcp-org-admins@kubernetes.io')
+      ],
+    ).toBe(`${blob}/sig-k8s-infra/groups.yaml#L499`);
+  });
+
   it('names groups as the GCP provider names IAM principals, and lists their members as Users', () => {
     const admins = find(
       groups,
@@ -309,6 +323,55 @@ describe('Google Groups bad input', () => {
       displayName: 'first',
       email: 'x@example.org',
     });
+  });
+
+  it('cites each membership where the group lists the member, not where the member first appears', () => {
+    const files = [
+      {
+        path: 'groups/a/groups.yaml',
+        content: [
+          'groups:',
+          '  - email-id: a@example.org',
+          '    members:',
+          '      - jane@example.org',
+          '      - b@example.org',
+        ].join('\n'),
+      },
+      {
+        path: 'groups/b/groups.yaml',
+        content: [
+          'groups:',
+          '  - email-id: b@example.org',
+          '    owners:',
+          '      - root@example.org',
+          '    members:',
+          '      - jane@example.org',
+        ].join('\n'),
+      },
+    ];
+    const { entities } = googleGroupsToEntities(files, ctx);
+    const memberships = (kind: string, name: string) =>
+      JSON.parse(
+        find(entities, kind, name).metadata.annotations?.[
+          'infra-atlas.io/memberships'
+        ] ?? '{}',
+      );
+    const url = (p: string) =>
+      `https://github.com/kubernetes/k8s.io/blob/c0ffee/${p}`;
+    expect(memberships('User', 'jane--example.org')).toEqual({
+      [groupRef('a@example.org')]: `${url('groups/a/groups.yaml')}#L4`,
+      [groupRef('b@example.org')]: `${url('groups/b/groups.yaml')}#L6`,
+    });
+    // A nested group is stated by its parent's file; the person's own file is the first.
+    expect(memberships('Group', 'b--example.org')).toEqual({
+      [groupRef('a@example.org')]: `${url('groups/a/groups.yaml')}#L5`,
+    });
+    expect(memberships('Group', 'a--example.org')).toEqual({});
+    expect(
+      find(entities, 'User', 'jane--example.org').metadata.annotations?.[
+        'infra-atlas.io/declared-in'
+      ],
+    ).toBe(url('groups/a/groups.yaml'));
   });
 
   it('reports bad files, groups and members with their lines, and reads the rest', () => {

@@ -4,7 +4,13 @@ import {
   emailPrincipalEntityName,
   gcpServiceAccountEntityName,
 } from '@infra-atlas/inventory-common';
-import { compact, declaredAnnotations, sortedUnique } from './declaredEntity';
+import {
+  atLine,
+  compact,
+  declaredAnnotations,
+  membershipAnnotations,
+  sortedUnique,
+} from './declaredEntity';
 import { isEmailAddress } from './identifiers';
 import {
   AnalyzerContext,
@@ -48,6 +54,8 @@ export type GoogleGroupDeclaration = {
   /** Repository path of the groups.yaml, and the line of `email-id` in it where known. */
   path: string;
   line?: number;
+  /** The line of each listed address's entry, where known. */
+  memberLines: Record<string, number>;
 };
 
 export type GroupsRestriction = {
@@ -96,6 +104,7 @@ export function parseGroupsYaml(
     // Google gives an address one role per group; a second listing would be reconciled
     // away, so it is reported and the first role kept.
     const listed = new Set<string>();
+    const memberLines: Record<string, number> = {};
     const roles = Object.fromEntries(
       ROLES.map(role => [
         role,
@@ -122,6 +131,7 @@ export function parseGroupsYaml(
             return [];
           }
           listed.add(lower);
+          if (entryLine) memberLines[lower] = entryLine;
           return [lower];
         }),
       ]),
@@ -135,6 +145,7 @@ export function parseGroupsYaml(
         ...roles,
         path,
         line,
+        memberLines,
       }),
     ];
   });
@@ -391,19 +402,36 @@ export function googleGroupsToEntities(
   };
   const sortedRefs = (emails: string[]) => sortedUnique(emails.map(ref));
 
-  const people = new Map<string, { path: string; memberOf: Set<string> }>();
-  const groups: Entity[] = declared.map(group => {
+  // A membership is stated by the group's file, at the member's line: a person's own
+  // declaration is just the first file that names them.
+  const people = new Map<
+    string,
+    { path: string; memberOf: Map<string, string> }
+  >();
+  const nestedIn = new Map<string, Map<string, string>>();
+  for (const group of declared) {
     const groupRef = ref(group.email);
-    const everyone = ROLES.flatMap(role => group[role]);
-    for (const email of everyone) {
-      if (isGroup(email) || isServiceAccount(email)) continue;
+    for (const email of ROLES.flatMap(role => group[role])) {
+      if (isServiceAccount(email)) continue;
+      const statedIn = atLine(
+        ctx.fileUrl(group.path),
+        group.memberLines[email],
+      );
+      if (isGroup(email)) {
+        const parents = nestedIn.get(email) ?? new Map<string, string>();
+        nestedIn.set(email, parents.set(groupRef, statedIn));
+        continue;
+      }
       const person = people.get(email) ?? {
         path: group.path,
-        memberOf: new Set<string>(),
+        memberOf: new Map<string, string>(),
       };
-      person.memberOf.add(groupRef);
+      person.memberOf.set(groupRef, statedIn);
       people.set(email, person);
     }
+  }
+  const groups: Entity[] = declared.map(group => {
+    const everyone = ROLES.flatMap(role => group[role]);
     const serviceAccounts = sortedRefs(everyone.filter(isServiceAccount));
     return {
       apiVersion: 'backstage.io/v1alpha1',
@@ -411,7 +439,10 @@ export function googleGroupsToEntities(
       metadata: compact({
         name: emailPrincipalEntityName(group.email),
         description: group.description,
-        annotations: declaredAnnotations(ctx.fileUrl(group.path)),
+        annotations: {
+          ...declaredAnnotations(ctx.fileUrl(group.path)),
+          ...membershipAnnotations(nestedIn.get(group.email) ?? new Map()),
+        },
         links: [
           {
             url: groupsUrl(group.email),
@@ -438,11 +469,14 @@ export function googleGroupsToEntities(
       kind: 'User',
       metadata: {
         name: emailPrincipalEntityName(email),
-        annotations: declaredAnnotations(ctx.fileUrl(person.path)),
+        annotations: {
+          ...declaredAnnotations(ctx.fileUrl(person.path)),
+          ...membershipAnnotations(person.memberOf),
+        },
       },
       spec: {
         profile: { displayName: email, email },
-        memberOf: [...person.memberOf].sort(),
+        memberOf: [...person.memberOf.keys()].sort(),
       },
     }))
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));

@@ -4,7 +4,11 @@ import {
   entityName,
   githubUserEntityName,
 } from '@infra-atlas/inventory-common';
-import { compact, declaredAnnotations } from './declaredEntity';
+import {
+  compact,
+  declaredAnnotations,
+  membershipAnnotations,
+} from './declaredEntity';
 import { isEmailAddress, isGithubLogin, isWebUrl } from './identifiers';
 import { AnalyzerContext, AnalyzerOutput, AnalyzerProblem } from './types';
 import { YamlShape, readYaml } from './yamlShape';
@@ -500,6 +504,15 @@ class People {
           annotations: {
             ...annotations,
             'github.com/user-login': p.login,
+            // Stated where the person is named, so that a merge with other files keeps it.
+            ...membershipAnnotations(
+              new Map(
+                [...p.memberOf].map(group => [
+                  group,
+                  annotations[ANNOTATIONS.declaredIn],
+                ]),
+              ),
+            ),
           },
           links: [
             {

@@ -285,7 +285,7 @@ export function crawlToEntities(
   const people = new Map<string, OwnersPerson>();
   const person = (login: string, namedIn: string) => {
     const key = login.toLowerCase();
-    if (!people.has(key)) people.set(key, { groups: new Set(), namedIn });
+    if (!people.has(key)) people.set(key, { groups: new Map(), namedIn });
     return people.get(key)!.groups;
   };
   for (const repo of crawl.repositories) {
@@ -349,8 +349,9 @@ export function crawlToEntities(
       );
       for (const [alias, logins] of ownership.aliases) {
         for (const login of logins) {
-          person(login, ctx.fileUrl('OWNERS_ALIASES')).add(
+          person(login, ctx.fileUrl('OWNERS_ALIASES')).set(
             ownersAliasGroupRef(repo.info, alias),
+            ctx.fileUrl('OWNERS_ALIASES'),
           );
         }
       }

@@ -1,4 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { membershipsOf } from '@infra-atlas/inventory-common';
+import { membershipAnnotations } from '../analyzers/declaredEntity';
 
 export type MergeConflict = { ref: string; message: string };
 
@@ -31,6 +33,10 @@ export function mergeEntities(entities: Entity[]): {
           annotations: {
             ...entity.metadata.annotations,
             ...first.metadata.annotations,
+            // Each membership keeps the file that states it, whichever analyzer read it.
+            ...membershipAnnotations(
+              new Map([...membershipsOf(entity), ...membershipsOf(first)]),
+            ),
           },
         },
         spec: { ...entity.spec, ...first.spec, memberOf: [...memberOf].sort() },

@@ -4,6 +4,7 @@ import {
   entityName,
   githubUserEntityName,
 } from '@infra-atlas/inventory-common';
+import { membershipAnnotations } from '../analyzers/declaredEntity';
 import { OwnersAliases } from '../analyzers/owners';
 
 /** The Group an OWNERS_ALIASES alias becomes: aliases are per repository. */
@@ -39,8 +40,11 @@ export function ownersAliasGroups(
   }));
 }
 
-/** A login named in ownership files: the alias groups listing it, and the first file naming it. */
-export type OwnersPerson = { groups: Set<string>; namedIn: string };
+/**
+ * A login named in ownership files: the alias groups listing it (with the OWNERS_ALIASES that
+ * lists it there), and the first file naming it.
+ */
+export type OwnersPerson = { groups: Map<string, string>; namedIn: string };
 
 /**
  * One User per GitHub login the repositories name (OWNERS approvers and reviewers, alias
@@ -60,8 +64,12 @@ export function ownersUsers(people: Map<string, OwnersPerson>): Entity[] {
           'github.com/user-login': login,
           [ANNOTATIONS.provenance]: 'declared',
           [ANNOTATIONS.declaredIn]: namedIn,
+          ...membershipAnnotations(groups),
         },
       },
-      spec: { profile: { displayName: login }, memberOf: [...groups].sort() },
+      spec: {
+        profile: { displayName: login },
+        memberOf: [...groups.keys()].sort(),
+      },
     }));
 }

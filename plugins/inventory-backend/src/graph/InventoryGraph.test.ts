@@ -36,6 +36,40 @@ describe('InventoryGraph', () => {
     expect(graph.relationCount).toBe(2);
   });
 
+  it('cites a group membership where the group lists the member, at its line', () => {
+    const groupsFile = 'https://github.com/o/r/blob/main/groups/a/groups.yaml';
+    const declared = (url: string) => ({
+      'infra-atlas.io/provenance': 'declared',
+      'infra-atlas.io/declared-in': url,
+    });
+    const graph = InventoryGraph.build([
+      // Jane's own file is the first groups.yaml that names her, not group a's.
+      entity('user:jane--example.org', {
+        annotations: {
+          ...declared('https://github.com/o/r/blob/main/groups/z/groups.yaml'),
+          'infra-atlas.io/memberships': JSON.stringify({
+            'group:default/a--example.org': `${groupsFile}#L4`,
+          }),
+        },
+        relations: [
+          ['memberOf', 'group:a--example.org'],
+          ['memberOf', 'group:z--example.org'],
+        ],
+      }),
+      entity('group:a--example.org', { annotations: declared(groupsFile) }),
+    ]);
+    const [a, z] = graph.out('user:default/jane--example.org', ['memberOf']);
+    expect(a.provenance).toEqual({
+      kind: 'declared',
+      url: `${groupsFile}#L4`,
+    });
+    // Without a recorded membership, the member's own file is the evidence there is.
+    expect(z.provenance).toEqual({
+      kind: 'declared',
+      url: 'https://github.com/o/r/blob/main/groups/z/groups.yaml',
+    });
+  });
+
   it('keeps relations to entities that do not exist, and says they do not', () => {
     const graph = InventoryGraph.build([app, ns]);
     expect(graph.out('resource:default/ns').map(e => e.target)).toEqual([

@@ -1,7 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   BACKSTAGE_ANNOTATIONS,
+  membershipsOf,
   RELATIONS,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
@@ -34,16 +35,28 @@ export function provenanceOf(entity: Entity): RelationProvenance {
   };
 }
 
+const MEMBERSHIP_RELATIONS = new Set(['memberOf', 'childOf']);
+
 /**
  * Why a relation read from the catalog holds. Most relations are stated by their source
- * entity's file or API. One is not: the GitHub inventory serves a DNS record by the app whose
- * Ingress or certificate names that hostname, a join of two files that neither states.
+ * entity's file or API. Two are not:
+ * - a group membership (a person `memberOf` a group, a group `childOf` the group that nests
+ *   it) is stated by the group's file, at the member's line, which the member's
+ *   `memberships` annotation records — the member's own file is only the first that names it;
+ * - the GitHub inventory serves a DNS record by the app whose Ingress or certificate names
+ *   that hostname, a join of two files that neither states.
  */
 export function relationProvenance(
   declaring: Entity,
   type: string,
   target: Entity | undefined,
 ): RelationProvenance {
+  if (MEMBERSHIP_RELATIONS.has(type) && target) {
+    const statedIn = membershipsOf(declaring).get(
+      stringifyEntityRef(target).toLowerCase(),
+    );
+    if (statedIn) return { kind: 'declared', url: statedIn };
+  }
   if (type === RELATIONS.servedBy && target) {
     const fqdn = String(
       (declaring.spec as { fqdn?: unknown })?.fqdn ?? '',
