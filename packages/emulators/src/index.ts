@@ -21,6 +21,8 @@ export type {
   LifecycleState,
 } from './gcp/estate';
 export { ASSET_TYPES } from './gcp/cai';
+/** JSON as `google.protobuf.Struct`, to build search results from an estate in unit tests. */
+export { toStruct } from './gcp/wire';
 export { loadK8sInfraGcpEstate } from './gcp/k8sInfraSeed';
 export { generateSyntheticGcpEstate } from './gcp/syntheticEstate';
 export type { SyntheticEstateOptions } from './gcp/syntheticEstate';

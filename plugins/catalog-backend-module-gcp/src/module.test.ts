@@ -15,6 +15,7 @@ import {
   loadK8sInfraGcpEstate,
   startGcpEmulator,
 } from '@infra-atlas/emulators';
+import { gcpCustomRoleEntityName } from '@infra-atlas/inventory-common';
 import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
 import { catalogApi, testDatabases } from '@infra-atlas/test-utils';
 import gcpModule from './index';
@@ -183,6 +184,65 @@ describe.each(testDatabases())('GCP inventory in the catalog on $name', db => {
     );
     expect(publicBuckets.length).toBeGreaterThan(0);
     expect(publicBuckets.length).toBeLessThan(all.length);
+  }, 150_000);
+
+  it('carries the configuration of buckets, clusters, APIs and custom roles', async () => {
+    const bucket = await entity('resource:gcs-bucket--k8s-artifacts-prod');
+    expect(bucket.spec?.gcp).toMatchObject({
+      configuration: {
+        storageClass: 'STANDARD',
+        retention: 'unlocked',
+        retentionPeriodSeconds: 315576000,
+        versioning: false,
+        uniformBucketLevelAccess: true,
+        publicAccessPrevention: 'inherited',
+      },
+    });
+    const cluster = await entity(
+      'resource:gke-cluster--kubernetes-public--us-central1--aaa',
+    );
+    expect(cluster.spec?.gcp).toMatchObject({
+      configuration: {
+        version: '1.27.11-gke.1062001',
+        releaseChannel: 'REGULAR',
+        workloadPool: 'kubernetes-public.svc.id.goog',
+        machineTypes: ['e2-highmem-4', 'n1-standard-2', 'n1-standard-4'],
+      },
+    });
+    expect((cluster.spec?.gcp as any).configuration.nodePools[0]).toMatchObject(
+      {
+        machineType: 'n1-standard-2',
+        serviceAccount:
+          'gke-nodes-aaa@kubernetes-public.iam.gserviceaccount.com',
+        autoscaling: { enabled: true, minNodeCount: 1, maxNodeCount: 20 },
+      },
+    );
+
+    const project = await entity('resource:gcp-project--kubernetes-public');
+    expect((project.spec?.gcp as any).enabledServices).toContain(
+      'container.googleapis.com',
+    );
+    // Enabled APIs are a field of their project, never entities.
+    const { body: services } = await get<Entity[]>(
+      '/entities?filter=kind=resource,spec.type=gcp-serviceusage-service&fields=metadata.name',
+    );
+    expect(services).toEqual([]);
+
+    // Role IDs are case-sensitive, so this one's name carries the naming scheme's hash.
+    const role = await entity(
+      `resource:${gcpCustomRoleEntityName(
+        'projects/k8s-infra-ii-sandbox/roles/BigQueryAsnEtlCi',
+      )}`,
+    );
+    expect(role.spec).toMatchObject({
+      type: 'gcp-custom-role',
+      gcp: {
+        configuration: {
+          role: 'projects/k8s-infra-ii-sandbox/roles/BigQueryAsnEtlCi',
+          permissions: ['bigquery.jobs.create'],
+        },
+      },
+    });
   }, 150_000);
 
   it('reports the last crawl', async () => {

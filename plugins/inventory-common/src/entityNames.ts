@@ -60,6 +60,17 @@ export const gcpServiceAccountEntityName = (email: string) => {
 };
 
 /**
+ * A custom IAM role by the name IAM policies grant it under: `organizations/N/roles/X` or
+ * `projects/P/roles/X`, so that a grant of the role points at the role's entity.
+ *
+ * @public
+ */
+export const gcpCustomRoleEntityName = (role: string) => {
+  const [, parentId, , roleId] = role.split('/');
+  return entityName([RESOURCE_TYPES.gcpCustomRole, parentId, roleId]);
+};
+
+/**
  * A GKE cluster by its three coordinates.
  *
  * @public

@@ -16,3 +16,4 @@ export * from './leadership';
 export * from './memberships';
 export * from './api';
 export * from './multimap';
+export * from './configuration';

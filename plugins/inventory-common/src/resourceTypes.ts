@@ -19,6 +19,7 @@ export const RESOURCE_TYPES = {
   cloudSqlInstance: 'cloud-sql-instance',
   pubsubTopic: 'pubsub-topic',
   bigqueryDataset: 'bigquery-dataset',
+  gcpCustomRole: 'gcp-custom-role',
   kubernetesNamespace: 'k8s-namespace',
   registryPromotion: 'registry-promotion',
   containerRegistry: 'container-registry',

@@ -18,6 +18,9 @@ export const DEFAULT_ASSET_TYPES = [
   'sqladmin.googleapis.com/Instance',
   'pubsub.googleapis.com/Topic',
   'bigquery.googleapis.com/Dataset',
+  // Configuration: enabled APIs become a field of their project, custom roles entities.
+  'serviceusage.googleapis.com/Service',
+  'iam.googleapis.com/Role',
 ];
 
 /** Roles that let a principal change a resource or its access. */

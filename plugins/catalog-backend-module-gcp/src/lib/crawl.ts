@@ -153,6 +153,9 @@ export async function crawlScopes(options: {
             scope: searchScope,
             assetTypes: options.assetTypes,
             pageSize: PAGE_SIZE,
+            // Each resource's own API representation (`versionedResources`) comes in the same
+            // pages: configuration at no extra request (see gcp-inventory.md).
+            readMask: { paths: ['*'] },
           },
           (req, opts) => clients.assets.searchAllResources(req, opts),
         )),

@@ -1,6 +1,7 @@
 import {
   RESOURCE_TYPES,
   entityName,
+  gcpCustomRoleEntityName,
   gcpServiceAccountEntityName,
 } from '@infra-atlas/inventory-common';
 import { Asset } from '../lib/crawl';
@@ -22,6 +23,7 @@ const SPEC_TYPES: Record<string, string> = {
   'sqladmin.googleapis.com/Instance': RESOURCE_TYPES.cloudSqlInstance,
   'pubsub.googleapis.com/Topic': RESOURCE_TYPES.pubsubTopic,
   'bigquery.googleapis.com/Dataset': RESOURCE_TYPES.bigqueryDataset,
+  'iam.googleapis.com/Role': RESOURCE_TYPES.gcpCustomRole,
 };
 
 /**
@@ -52,6 +54,10 @@ export function assetEntityName(
   const email = asset.additionalAttributes?.fields?.email?.stringValue;
   if (specType === RESOURCE_TYPES.gcpServiceAccount && email) {
     return gcpServiceAccountEntityName(email);
+  }
+  if (specType === RESOURCE_TYPES.gcpCustomRole) {
+    // By the name grants use (`//iam.googleapis.com/organizations/N/roles/X` → that name).
+    return gcpCustomRoleEntityName(asset.name!.replace(/^\/\/[^/]+\//, ''));
   }
   const segments = asset.name!.replace(/^\/\/[^/]+\//, '').split('/');
   const ids =

@@ -9,6 +9,11 @@ import {
 import { OwnerRules } from '../lib/config';
 import { Asset, CrawlResult } from '../lib/crawl';
 import { assetEntityName, specTypeForAssetType } from './assetTypes';
+import {
+  configurationOf,
+  enabledServicesByProject,
+  withoutEnabledServices,
+} from './configuration';
 import { Hierarchy, HierarchyNode } from './hierarchy';
 import { Grant, IamIndex, PUBLIC_MEMBERS, isAdminRole } from './iam';
 import { resolveOwner } from './owner';
@@ -88,9 +93,11 @@ function consoleLink(node: HierarchyNode, asset?: Asset): string {
  * named in an IAM policy. Pure: the same crawl always gives the same entities.
  */
 export function crawlToEntities(
-  crawl: CrawlResult,
+  fullCrawl: CrawlResult,
   options: TransformOptions,
 ): Entity[] {
+  const enabledServices = enabledServicesByProject(fullCrawl.assets);
+  const crawl = withoutEnabledServices(fullCrawl);
   const hierarchy = new Hierarchy(crawl);
   const iam = new IamIndex(crawl.policies, hierarchy);
   const refs = new Map<HierarchyNode, string>();
@@ -148,6 +155,7 @@ export function crawlToEntities(
           projectNumber: project.name!.split('/')[1],
           state: project.state,
           createTime: timestamp(project.createTime),
+          enabledServices: enabledServices.get(project.name!),
         },
       };
     }
@@ -171,6 +179,7 @@ export function crawlToEntities(
         state: asset.state || undefined,
         createTime: timestamp(asset.createTime),
         updateTime: timestamp(asset.updateTime),
+        configuration: configurationOf(asset),
       },
     };
   }
