@@ -35,15 +35,24 @@ export interface Config {
             labelKeys?: string[];
             /** Project ID patterns (regular expressions) mapped to owner entity refs. */
             projects?: Array<{ match: string; owner: string }>;
-            /** The owner when no rule applies. Defaults to `group:default/unknown`. */
+            /**
+             * The owner when no rule applies. Without one such entities are unowned: their
+             * owner is the placeholder `group:default/unowned` and answers say so.
+             */
             fallback?: string;
           };
           /**
-           * IAM roles that count as administration, as regular expressions. Defaults to
-           * owner, editor, organization/folder/project IAM admin and every `*Admin`/`*.admin`
-           * role.
+           * How IAM roles are classified by what they let their holder do to the resource:
+           * `administer`, `write`, `read` or `other`. These rules are tried first, in order,
+           * then the defaults (docs/infra-atlas/gcp-inventory.md lists them: billing roles and
+           * service agents are `other`, viewer and browser roles `read`). Administrative
+           * grants become `administeredBy` relations and can make an owner.
            */
-          adminRoles?: string[];
+          roles?: Array<{
+            /** A regular expression over the role name, e.g. `^roles/billing\\.`. */
+            match: string;
+            power: 'administer' | 'write' | 'read' | 'other';
+          }>;
           /** Principals (the people and Google Groups named in IAM policies). */
           principals?: {
             /**

@@ -28,12 +28,12 @@ import {
 import { ApiCaller } from '../src/lib/apiCaller';
 import { createGcpClients } from '../src/lib/clients';
 import {
-  DEFAULT_ADMIN_ROLES,
   DEFAULT_ASSET_TYPES,
   DEFAULT_QUOTAS,
   parseScope,
 } from '../src/lib/config';
 import { crawlScopes } from '../src/lib/crawl';
+import { defaultRoleRules } from '../src/transform/access';
 import { crawlToEntities } from '../src/transform/entities';
 
 type Result = BenchRow & { resources: number; entities: number };
@@ -77,10 +77,9 @@ async function runMode(mode: string, options: BenchOptions): Promise<Result[]> {
       owners: {
         labelKeys: ['owner', 'team'],
         projects: [],
-        fallback: 'group:default/unknown',
       },
-      adminRoles: DEFAULT_ADMIN_ROLES.map(r => new RegExp(r)),
-    }).length;
+      roles: defaultRoleRules(),
+    }).entities.length;
   } else {
     const hierarchy = await crawlScopes({
       scopes: [parseScope(ORG)],

@@ -248,11 +248,20 @@ describe.each(testDatabases())('GCP inventory in the catalog on $name', db => {
   it('reports the last crawl', async () => {
     await entity('resource:gcp-organization--758905017065');
     const { status, body } = await get<{
-      providers: Array<{ id: string; runs: Array<Record<string, any>> }>;
+      providers: Array<{
+        id: string;
+        status: Record<string, any>;
+        runs: Array<Record<string, any>>;
+      }>;
     }>('/gcp-inventory/status');
     expect(status).toBe(200);
     const [run] = body.providers[0].runs;
-    expect(body.providers[0].id).toBe('k8sInfra');
+    expect(body.providers[0].id).toBe('gcp-inventory:k8sInfra');
+    expect(body.providers[0].status).toMatchObject({
+      provider: 'gcp-inventory:k8sInfra',
+      lastRun: { state: 'complete' },
+      lastSuccess: run.finishedAt,
+    });
     expect(run).toMatchObject({
       outcome: 'complete',
       applied: 'full',

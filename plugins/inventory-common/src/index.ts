@@ -16,4 +16,6 @@ export * from './leadership';
 export * from './memberships';
 export * from './api';
 export * from './multimap';
+export * from './iam';
+export * from './unowned';
 export * from './configuration';

@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { ACCESS_POWERS, AccessPower } from '@infra-atlas/inventory-common';
 import { PrincipalRules } from '../transform/principals';
+import { RoleRule, defaultRoleRules } from '../transform/access';
 
 /** Asset types crawled when the configuration names none. */
 export const DEFAULT_ASSET_TYPES = [
@@ -23,16 +25,6 @@ export const DEFAULT_ASSET_TYPES = [
   'iam.googleapis.com/Role',
 ];
 
-/** Roles that let a principal change a resource or its access. */
-export const DEFAULT_ADMIN_ROLES = [
-  '^roles/owner$',
-  '^roles/editor$',
-  '^roles/resourcemanager\\.(organization|folder|project)IamAdmin$',
-  '^roles/storage\\.legacyBucketOwner$',
-  'Admin$',
-  '\\.admin$',
-];
-
 /** Quotas from the API documentation: calls per minute per project or organization. */
 export const DEFAULT_QUOTAS = {
   searchAllResources: 400,
@@ -49,7 +41,8 @@ export type GcpScope =
 export type OwnerRules = {
   labelKeys: string[];
   projects: Array<{ match: RegExp; owner: string }>;
-  fallback: string;
+  /** The owner when no rule applies; without one, such entities are unowned. */
+  fallback?: string;
 };
 
 export type ConnectionOptions = {
@@ -72,7 +65,8 @@ export type GcpInventoryProviderConfig = {
   schedule: SchedulerServiceTaskScheduleDefinition;
   removalCeiling: number;
   owners: OwnerRules;
-  adminRoles: RegExp[];
+  /** How roles are classified by power: configured rules first, then the defaults. */
+  roles: RoleRule[];
   quotas: typeof DEFAULT_QUOTAS;
   connection: ConnectionOptions;
   credentials: CredentialOptions;
@@ -109,6 +103,21 @@ function readRegExp(pattern: string, where: string): RegExp {
   } catch (error) {
     throw new InputError(`Invalid regular expression at ${where}: ${error}`);
   }
+}
+
+function readRoleRule(rule: Config, where: string): RoleRule {
+  const power = rule.getString('power');
+  if (!ACCESS_POWERS.includes(power as AccessPower)) {
+    throw new InputError(
+      `${where}.power must be one of ${ACCESS_POWERS.join(
+        ', ',
+      )}, not '${power}'`,
+    );
+  }
+  return {
+    match: readRegExp(rule.getString('match'), `${where}.match`),
+    power: power as AccessPower,
+  };
 }
 
 /** Reads `catalog.providers.gcpInventory`, one entry per provider. */
@@ -150,12 +159,14 @@ export function readGcpInventoryConfigs(
             owner: rule.getString('owner'),
           }),
         ),
-        fallback:
-          c.getOptionalString('owners.fallback') ?? 'group:default/unknown',
+        fallback: c.getOptionalString('owners.fallback'),
       },
-      adminRoles: (
-        c.getOptionalStringArray('adminRoles') ?? DEFAULT_ADMIN_ROLES
-      ).map((p, i) => readRegExp(p, `${at}.adminRoles[${i}]`)),
+      roles: [
+        ...(c.getOptionalConfigArray('roles') ?? []).map((rule, i) =>
+          readRoleRule(rule, `${at}.roles[${i}]`),
+        ),
+        ...defaultRoleRules(),
+      ],
       quotas: Object.fromEntries(
         Object.entries(DEFAULT_QUOTAS).map(([method, perMinute]) => [
           method,

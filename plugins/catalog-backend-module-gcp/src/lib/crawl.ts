@@ -20,6 +20,12 @@ export type CrawlResult = {
   projects: Project[];
   assets: Asset[];
   policies: PolicyResult[];
+  /**
+   * The Resource Manager names of the nodes each scope starts at, as read (`organizations/1`,
+   * `folders/2`, `projects/123`): everything else must reach one of them through parents
+   * that were read, or it is not placed this run.
+   */
+  roots?: string[];
   /** Steps that failed after retries; anything below them may be missing. */
   failures: Array<{ step: string; target: string; message: string }>;
 };
@@ -50,6 +56,7 @@ export async function crawlScopes(options: {
     projects: [],
     assets: [],
     policies: [],
+    roots: [],
     failures: [],
   };
 
@@ -67,24 +74,27 @@ export async function crawlScopes(options: {
     }
   }
 
-  const listChildren = async (parent: string): Promise<string[]> => {
-    const [folders, projects] = await Promise.all([
-      caller.collectPages(
-        'Folders/ListFolders',
-        'resourceManagerList',
-        { parent, pageSize: PAGE_SIZE, showDeleted: true },
-        (req, opts) => clients.folders.listFolders(req, opts),
-      ),
-      caller.collectPages(
+  // Folders and projects of one parent are listed independently: a denied project listing
+  // must not throw away the folders read beside it (and everything below them).
+  const listFolders = async (parent: string): Promise<string[]> => {
+    const folders = await caller.collectPages(
+      'Folders/ListFolders',
+      'resourceManagerList',
+      { parent, pageSize: PAGE_SIZE, showDeleted: true },
+      (req, opts) => clients.folders.listFolders(req, opts),
+    );
+    result.folders.push(...folders);
+    return folders.map(f => f.name!).filter(Boolean);
+  };
+  const listProjects = async (parent: string) => {
+    result.projects.push(
+      ...(await caller.collectPages(
         'Projects/ListProjects',
         'resourceManagerList',
         { parent, pageSize: PAGE_SIZE, showDeleted: true },
         (req, opts) => clients.projects.listProjects(req, opts),
-      ),
-    ]);
-    result.folders.push(...folders);
-    result.projects.push(...projects);
-    return folders.map(f => f.name!).filter(Boolean);
+      )),
+    );
   };
 
   async function walk(root: string) {
@@ -93,11 +103,12 @@ export async function crawlScopes(options: {
       const next: string[] = [];
       for (let i = 0; i < frontier.length; i += HIERARCHY_CONCURRENCY) {
         await Promise.all(
-          frontier.slice(i, i + HIERARCHY_CONCURRENCY).map(parent =>
-            attempt('list children', parent, async () => {
-              next.push(...(await listChildren(parent)));
+          frontier.slice(i, i + HIERARCHY_CONCURRENCY).flatMap(parent => [
+            attempt('list folders', parent, async () => {
+              next.push(...(await listFolders(parent)));
             }),
-          ),
+            attempt('list projects', parent, () => listProjects(parent)),
+          ]),
         );
       }
       frontier = next;
@@ -116,6 +127,7 @@ export async function crawlScopes(options: {
             clients.organizations.getOrganization({ name: scope.name }, opts),
         );
         result.organizations.push(org);
+        result.roots!.push(org.name!);
       });
       await walk(scope.name);
     } else if (scope.kind === 'folder') {
@@ -127,6 +139,7 @@ export async function crawlScopes(options: {
           opts => clients.folders.getFolder({ name: scope.name }, opts),
         );
         result.folders.push(folder);
+        result.roots!.push(folder.name!);
       });
       await walk(scope.name);
     } else {
@@ -138,6 +151,7 @@ export async function crawlScopes(options: {
           opts => clients.projects.getProject({ name: searchScope }, opts),
         );
         result.projects.push(project);
+        result.roots!.push(project.name!);
       });
     }
 

@@ -17,10 +17,10 @@ import { createGcpClients } from '../lib/clients';
 import {
   GcpInventoryProviderConfig,
   parseScope,
-  DEFAULT_ADMIN_ROLES,
   DEFAULT_ASSET_TYPES,
 } from '../lib/config';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
+import { defaultRoleRules } from '../transform/access';
 import { GcpInventoryProvider } from './GcpInventoryProvider';
 
 const ORG = 'organizations/758905017065';
@@ -68,9 +68,8 @@ describe('GcpInventoryProvider against the emulator', () => {
       owners: {
         labelKeys: ['owner', 'team'],
         projects: [],
-        fallback: 'group:default/unknown',
       },
-      adminRoles: DEFAULT_ADMIN_ROLES.map(r => new RegExp(r)),
+      roles: defaultRoleRules(),
       quotas: {
         searchAllResources: 400,
         searchAllIamPolicies: 400,
@@ -334,5 +333,101 @@ describe('GcpInventoryProvider against the emulator', () => {
     } finally {
       await nestedEmulator.stop();
     }
+  });
+
+  describe('a denied listing in an estate with folders', () => {
+    const nested = generateSyntheticGcpEstate({
+      projects: 30,
+      folderDepth: 2,
+      foldersPerFolder: 2,
+      assetsPerProject: 3,
+    });
+    let nestedEmulator: GcpEmulator;
+    beforeAll(async () => {
+      nestedEmulator = await startGcpEmulator({ estate: nested });
+    });
+    afterAll(async () => {
+      await nestedEmulator.stop();
+    });
+
+    it('keeps the folders beside it, and never makes an entity worse', async () => {
+      const scopes = [nested.organizations[0].name];
+      const first = await provider({ target: nestedEmulator, scopes });
+      await first.instance.refresh();
+      await first.close();
+      const before = new Map(
+        (first.connection.last as { entities: DeferredEntity[] }).entities.map(
+          d => [d.entity.metadata.name, d.entity],
+        ),
+      );
+
+      // The project listing of a folder that has sub-folders is denied; its folder listing
+      // is not, so everything below the sub-folders is still read.
+      const denied = nested.folders.find(f =>
+        nested.folders.some(child => child.parent === f.name),
+      )!;
+      nestedEmulator.setFaults([
+        {
+          method: 'Projects/ListProjects',
+          code: 'PERMISSION_DENIED',
+          when: request =>
+            (request as { parent?: string }).parent === denied.name,
+        },
+      ]);
+      const p = await provider({ target: nestedEmulator, scopes });
+      const run = await p.instance.refresh();
+      await p.close();
+      nestedEmulator.setFaults([]);
+
+      expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+      expect(run.errors).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            new RegExp(`^list projects ${denied.name}: 7 PERMISSION_DENIED`),
+          ),
+          expect.stringMatching(
+            /^place hierarchy: \d+ node\(s\) read without their parent chain keep their last known state/,
+          ),
+        ]),
+      );
+      const added = (
+        p.connection.last as { added: DeferredEntity[] }
+      ).added.map(d => d.entity);
+      // Every folder was read, those below the denied one included.
+      expect(added.filter(e => e.spec?.type === 'gcp-folder')).toHaveLength(
+        nested.folders.length,
+      );
+      const deniedProjects = nested.projects.filter(
+        pr => pr.parent === denied.name,
+      );
+      expect(deniedProjects.length).toBeGreaterThan(0);
+      for (const project of deniedProjects) {
+        const number = project.name.split('/')[1];
+        // Neither the project nor its resources: not renamed under the number, not
+        // re-owned, not re-parented. They keep their state from the first run.
+        expect(
+          added.filter(
+            e =>
+              e.metadata.name.includes(project.projectId) ||
+              e.metadata.name.includes(number),
+          ),
+        ).toEqual([]);
+      }
+      // What was emitted is exactly as good as before: same parent, same owner.
+      expect(added.length).toBeGreaterThan(0);
+      for (const entity of added) {
+        const previous = before.get(entity.metadata.name);
+        expect(previous).toBeDefined();
+        expect(entity.spec?.parent).toEqual(previous!.spec?.parent);
+        expect(entity.spec?.owner).toEqual(previous!.spec?.owner);
+      }
+      // And the catalog still holds all of the first run's entities.
+      const stored = new Set(await store.lastAppliedRefs('gcp-inventory:test'));
+      for (const name of before.keys()) {
+        expect(
+          stored.has(`${before.get(name)!.kind.toLowerCase()}:default/${name}`),
+        ).toBe(true);
+      }
+    });
   });
 });

@@ -85,14 +85,26 @@ export class GcpInventoryProvider extends ScheduledEntityProvider {
       );
     }
 
-    const entities = crawl
+    const transformed = crawl
       ? crawlToEntities(crawl, {
           locationKey: this.getProviderName(),
           owners: this.config.owners,
-          adminRoles: this.config.adminRoles,
+          roles: this.config.roles,
           principals: this.config.principals,
         })
-      : [];
+      : { entities: [], unplaced: [] };
+    const { entities, unplaced } = transformed;
+    if (crawl && unplaced.length) {
+      // Read but not placed: their parents' listings failed, or they sit outside every scope.
+      const message = `${
+        unplaced.length
+      } node(s) read without their parent chain keep their last known state (e.g. ${unplaced
+        .slice(0, 3)
+        .join(', ')})`;
+      crawl.failures.push({ step: 'place', target: 'hierarchy', message });
+      errors.push(`place hierarchy: ${message}`);
+      logger.warn(`GCP inventory ${this.config.id}: ${message}`);
+    }
     const outcome = outcomeOf(crawl);
     const sync = await syncEntities({
       connection,

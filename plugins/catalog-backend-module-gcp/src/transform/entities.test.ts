@@ -4,7 +4,7 @@ import {
   gcsBucketEntityName,
   gkeClusterEntityName,
 } from '@infra-atlas/inventory-common';
-import { DEFAULT_ADMIN_ROLES } from '../lib/config';
+import { defaultRoleRules } from './access';
 import { CrawlResult } from '../lib/crawl';
 import { crawlToEntities } from './entities';
 
@@ -86,6 +86,16 @@ function estate(): CrawlResult {
           bindings: [
             { role: 'roles/owner', members: ['group:org-admins@example.org'] },
             { role: 'roles/viewer', members: ['user:Auditor@example.org'] },
+            // Billing administration is not administration of the estate.
+            {
+              role: 'roles/billing.admin',
+              members: ['group:finance@example.org'],
+            },
+            // The group builds-b's label names.
+            {
+              role: 'roles/browser',
+              members: ['group:sig-testing@example.org'],
+            },
           ],
         },
       },
@@ -145,7 +155,7 @@ function estate(): CrawlResult {
   };
 }
 
-function transform(
+function transformResult(
   crawl = estate(),
   owners = {},
   principals = { declaredElsewhere: [] as string[], emitUsers: true },
@@ -156,12 +166,19 @@ function transform(
     owners: {
       labelKeys: ['owner', 'team'],
       projects: [],
-      fallback: 'group:default/unknown',
       ...owners,
     },
-    adminRoles: DEFAULT_ADMIN_ROLES.map(r => new RegExp(r)),
+    roles: defaultRoleRules(),
   });
 }
+
+const transform: (...args: Parameters<typeof transformResult>) => Entity[] = (
+  ...args
+) => transformResult(...args).entities;
+
+const spec = (entity: Entity) => entity.spec as any;
+const evidenceOf = (entity: Entity) =>
+  entity.metadata.annotations?.['infra-atlas.io/owner-evidence'];
 
 const byName = (entities: Entity[], name: string) => {
   const entity = entities.find(e => e.metadata.name === name);
@@ -304,8 +321,10 @@ describe('crawlToEntities', () => {
     expect(groups).toEqual([
       'a-bq-admins--example.org',
       'cluster-admins--example.org',
+      'finance--example.org',
       'org-admins--example.org',
       'public-a-admins--example.org',
+      'sig-testing--example.org',
     ]);
     const user = byName(entities, 'auditor--example.org');
     expect(user.kind).toBe('User');
@@ -343,16 +362,40 @@ describe('crawlToEntities', () => {
       },
     );
     expect(entities.filter(e => e.kind === 'User')).toEqual([]);
-    expect(entities.filter(e => e.kind === 'Group')).toHaveLength(4);
+    expect(entities.filter(e => e.kind === 'Group')).toHaveLength(6);
   });
 
   describe('owner resolution', () => {
-    it('prefers an owner label', () => {
+    it('prefers an owner label that names a known group', () => {
       const project = byName(transform(), 'gcp-project--builds-b');
-      expect(project.spec?.owner).toBe('group:default/sig-testing');
+      expect(project.spec?.owner).toBe(
+        'group:default/sig-testing--example.org',
+      );
+      expect(evidenceOf(project)).toBe(
+        'label team=sig-testing on projects/builds-b names group sig-testing@example.org',
+      );
+    });
+
+    it('reads underscores in a label as the hyphens of an address', () => {
+      const crawl = estate();
+      crawl.projects[1].labels = { team: 'org_admins' };
       expect(
-        project.metadata.annotations?.['infra-atlas.io/owner-evidence'],
-      ).toBe('label team=sig-testing on projects/builds-b');
+        byName(transform(crawl), 'gcp-project--builds-b').spec?.owner,
+      ).toBe('group:default/org-admins--example.org');
+    });
+
+    it('reports a label that names nobody and applies the next rule', () => {
+      const crawl = estate();
+      // A person's name as a label value: no such group, no such person in IAM.
+      crawl.projects[0].labels = { owner: 'jdoe' };
+      const project = byName(transform(crawl), 'gcp-project--public-a');
+      expect(project.spec?.owner).toBe(
+        'group:default/public-a-admins--example.org',
+      );
+      expect(evidenceOf(project)).toBe(
+        'unresolved label owner=jdoe on projects/public-a: it names no group or person in any IAM policy; group:public-a-admins@example.org administers projects/public-a (roles/editor)',
+      );
+      expect(transform(crawl).map(e => e.metadata.name)).not.toContain('jdoe');
     });
 
     it('then a configured project pattern', () => {
@@ -372,10 +415,8 @@ describe('crawlToEntities', () => {
       expect(project.spec?.owner).toBe(
         'group:default/public-a-admins--example.org',
       );
-      expect(
-        project.metadata.annotations?.['infra-atlas.io/owner-evidence'],
-      ).toBe(
-        'roles/editor granted to group:public-a-admins@example.org on projects/public-a',
+      expect(evidenceOf(project)).toBe(
+        'group:public-a-admins@example.org administers projects/public-a (roles/editor)',
       );
       expect(
         byName(transform(), 'gke-cluster--public-a--us-central1--aaa').spec
@@ -387,13 +428,218 @@ describe('crawlToEntities', () => {
       ).toBe('group:default/public-a-admins--example.org');
     });
 
-    it('then the organization admins', () => {
+    it('then a group holding write roles on it, saying nobody administers it', () => {
+      const crawl = estate();
+      crawl.policies[3].policy = {
+        bindings: [
+          {
+            role: 'roles/cloudbuild.builds.editor',
+            members: ['group:k8s-staging-old-c@example.org'],
+          },
+          { role: 'roles/viewer', members: ['group:readers@example.org'] },
+        ],
+      };
+      const project = byName(transform(crawl), 'gcp-project--old-c');
+      expect(project.spec?.owner).toBe(
+        'group:default/k8s-staging-old-c--example.org',
+      );
+      expect(evidenceOf(project)).toBe(
+        'group:k8s-staging-old-c@example.org holds write roles on projects/old-c (roles/cloudbuild.builds.editor); no group administers it',
+      );
+    });
+
+    it('else it is unowned: organization admins administer it, but do not own it', () => {
       const project = byName(transform(), 'gcp-project--old-c');
-      expect(project.spec?.owner).toBe('group:default/org-admins--example.org');
+      expect(project.spec?.owner).toBe('group:default/unowned');
+      expect(evidenceOf(project)).toBe(
+        'unowned: no owner label, no configured project pattern, and no group administers or writes to projects/old-c below the organization',
+      );
+      // Their administration is still there, as inherited grants.
+      expect(spec(project).access.administrators).toContainEqual(
+        expect.objectContaining({
+          member: 'group:org-admins@example.org',
+          inherited: true,
+        }),
+      );
+    });
+
+    it('or the configured fallback, named as such', () => {
+      const project = byName(
+        transform(estate(), { fallback: 'group:default/platform' }),
+        'gcp-project--old-c',
+      );
+      expect(project.spec?.owner).toBe('group:default/platform');
+      expect(evidenceOf(project)).toMatch(/configured fallback$/);
+    });
+
+    it('never from billing administration', () => {
+      const crawl = estate();
+      crawl.policies[3].policy = {
+        bindings: [
+          {
+            role: 'roles/billing.projectManager',
+            members: ['group:finance@example.org'],
+          },
+        ],
+      };
+      const org = byName(transform(crawl), 'gcp-organization--100');
+      expect(org.spec?.owner).toBe('group:default/org-admins--example.org');
       expect(
-        project.metadata.annotations?.['infra-atlas.io/owner-evidence'],
-      ).toMatch(
-        /^no group administers projects\/old-c below the organization; organization admin group:org-admins@example.org/,
+        spec(org).access.administrators.map((a: any) => a.member),
+      ).not.toContain('group:finance@example.org');
+      expect(byName(transform(crawl), 'gcp-project--old-c').spec?.owner).toBe(
+        'group:default/unowned',
+      );
+    });
+
+    it('never from a conditional grant', () => {
+      const crawl = estate();
+      crawl.policies[3].policy = {
+        bindings: [
+          {
+            role: 'roles/owner',
+            members: ['group:break-glass@example.org'],
+            condition: {
+              title: 'break-glass',
+              expression:
+                'request.time < timestamp("2030-01-01T00:00:00Z") && resource.type == "x"',
+            },
+          },
+        ],
+      };
+      const project = byName(transform(crawl), 'gcp-project--old-c');
+      expect(project.spec?.owner).toBe('group:default/unowned');
+    });
+  });
+
+  describe('grants', () => {
+    it('carry their power, and only unconditional administration becomes administrators', () => {
+      const crawl = estate();
+      crawl.policies[3].policy = {
+        bindings: [
+          {
+            role: 'roles/owner',
+            members: ['group:break-glass@example.org'],
+            condition: {
+              title: 'break-glass',
+              description: 'for incidents',
+              expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
+            },
+          },
+          { role: 'roles/viewer', members: ['group:readers@example.org'] },
+        ],
+      };
+      const project = byName(transform(crawl), 'gcp-project--old-c');
+      expect(spec(project).access.grants).toEqual([
+        {
+          member: 'group:break-glass@example.org',
+          role: 'roles/owner',
+          grantedOn: 'projects/old-c',
+          inherited: false,
+          power: 'administer',
+          condition: {
+            title: 'break-glass',
+            description: 'for incidents',
+            expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
+            expiresAt: '2024-06-01T00:00:00.000Z',
+          },
+          ref: 'group:default/break-glass--example.org',
+        },
+        {
+          member: 'group:readers@example.org',
+          role: 'roles/viewer',
+          grantedOn: 'projects/old-c',
+          inherited: false,
+          power: 'read',
+          ref: 'group:default/readers--example.org',
+        },
+      ]);
+      expect(
+        spec(project).access.administrators.map((a: any) => a.member),
+      ).toEqual(['group:org-admins@example.org']);
+    });
+
+    it('resolve legacy convenience members to the principals behind them', () => {
+      const crawl = estate();
+      crawl.policies[1].policy!.bindings!.push(
+        { role: 'roles/owner', members: ['group:public-a-owners@example.org'] },
+        {
+          role: 'roles/owner',
+          members: ['user:temp@example.org'],
+          condition: {
+            expression: 'request.time < timestamp("2020-01-01T00:00:00Z")',
+          },
+        },
+      );
+      const bucket = byName(transform(crawl), 'gcs-bucket--public-a-artifacts');
+      const owners = spec(bucket).access.grants.filter(
+        (g: any) => g.role === 'roles/storage.legacyBucketOwner',
+      );
+      // The conditional owner is not part of projectOwner:.
+      expect(owners).toEqual([
+        expect.objectContaining({
+          member: 'group:public-a-owners@example.org',
+          via: 'projectOwner:public-a',
+          power: 'administer',
+          ref: 'group:default/public-a-owners--example.org',
+        }),
+      ]);
+      expect(spec(bucket).access.administrators).toEqual([
+        expect.objectContaining({
+          member: 'group:public-a-owners@example.org',
+        }),
+      ]);
+    });
+
+    it('keep a convenience member nobody stands behind as written', () => {
+      const bucket = byName(transform(), 'gcs-bucket--public-a-artifacts');
+      expect(spec(bucket).access.grants).toContainEqual(
+        expect.objectContaining({
+          member: 'projectOwner:public-a',
+          role: 'roles/storage.legacyBucketOwner',
+        }),
+      );
+    });
+  });
+
+  describe('a partial crawl', () => {
+    it('leaves out the resources of a project whose listing failed, rather than renaming them', () => {
+      const crawl = estate();
+      crawl.roots = [ORG];
+      crawl.projects = crawl.projects.filter(p => p.projectId !== 'public-a');
+      const { entities, unplaced } = transformResult(crawl);
+      const names = entities.map(e => e.metadata.name);
+      // Neither under the project's ID nor, as before, under its number.
+      expect(names.filter(n => /public-a|\b11\b/.test(n))).toEqual([]);
+      expect(names).toContain('gcp-project--builds-b');
+      expect(unplaced.sort()).toEqual([
+        'projects/public-a/locations/us-central1/clusters/aaa',
+        'projects/public-a/serviceAccounts/1234567890',
+        'public-a-artifacts',
+      ]);
+    });
+
+    it("leaves out a folder's projects when the folder itself was not read", () => {
+      const crawl = estate();
+      crawl.roots = [ORG];
+      crawl.folders = [];
+      const { entities, unplaced } = transformResult(crawl);
+      const names = entities.map(e => e.metadata.name);
+      expect(names).not.toContain('gcp-project--public-a');
+      expect(names).toContain('gcp-project--builds-b');
+      expect(unplaced).toContain('projects/public-a');
+    });
+
+    it("places a folder scope's own folder although its parent was not crawled", () => {
+      const crawl = estate();
+      crawl.roots = ['folders/7'];
+      crawl.organizations = [];
+      crawl.projects = crawl.projects.filter(p => p.parent === 'folders/7');
+      crawl.assets = crawl.assets.filter(a => a.project === 'projects/11');
+      const { entities, unplaced } = transformResult(crawl);
+      expect(unplaced).toEqual([]);
+      expect(entities.map(e => e.metadata.name)).toContain(
+        'gcs-bucket--public-a-artifacts',
       );
     });
   });

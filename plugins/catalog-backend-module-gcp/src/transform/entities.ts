@@ -15,15 +15,17 @@ import {
   withoutEnabledServices,
 } from './configuration';
 import { Hierarchy, HierarchyNode } from './hierarchy';
-import { Grant, IamIndex, PUBLIC_MEMBERS, isAdminRole } from './iam';
-import { resolveOwner } from './owner';
+import { RoleRule } from './access';
+import { Grant, IamIndex, PUBLIC_MEMBERS } from './iam';
+import { LabelOwnerDirectory, resolveOwner } from './owner';
 import { PrincipalRules, parsePrincipal, principalFilter } from './principals';
 
 export type TransformOptions = {
   /** `backstage.io/managed-by-location` of every entity, e.g. `gcp-inventory:production`. */
   locationKey: string;
   owners: OwnerRules;
-  adminRoles: RegExp[];
+  /** How roles are classified by power (`DEFAULT_ROLE_RULES` after any configured ones). */
+  roles: RoleRule[];
   /** Which principals this provider emits; grants point at every principal regardless. */
   principals?: PrincipalRules;
 };
@@ -86,20 +88,36 @@ function consoleLink(node: HierarchyNode, asset?: Asset): string {
   return `${CONSOLE}/iam-admin/asset-inventory/resources?${project}`;
 }
 
+/** The entities of one crawl, and the nodes it read but could not place. */
+export type TransformResult = {
+  entities: Entity[];
+  /**
+   * Nodes whose parent chain was not read this run (a listing failed): they cannot be named,
+   * placed or owned correctly, so they are left out and keep their last known state.
+   */
+  unplaced: string[];
+};
+
 /**
  * Turns a crawl into catalog entities: one Resource per organization, folder, project and
- * resource, each with its parent, its owner (and why), who administers it (directly and
- * inherited) and whether it is public; plus a Group or User for every person or Google Group
- * named in an IAM policy. Pure: the same crawl always gives the same entities.
+ * resource, each with its parent, its owner (and why), every grant on it with its power and
+ * condition, who administers it (directly and inherited) and whether it is public; plus a
+ * Group or User for every person or Google Group named in an IAM policy. Pure: the same crawl
+ * always gives the same entities.
  */
 export function crawlToEntities(
   fullCrawl: CrawlResult,
   options: TransformOptions,
-): Entity[] {
+): TransformResult {
   const enabledServices = enabledServicesByProject(fullCrawl.assets);
   const crawl = withoutEnabledServices(fullCrawl);
   const hierarchy = new Hierarchy(crawl);
-  const iam = new IamIndex(crawl.policies, hierarchy);
+  const iam = new IamIndex(crawl.policies, hierarchy, options.roles);
+  const labelOwners = new LabelOwnerDirectory(
+    crawl.policies.flatMap(p =>
+      (p.policy?.bindings ?? []).flatMap(b => b.members ?? []),
+    ),
+  );
   const refs = new Map<HierarchyNode, string>();
 
   const orgsByName = new Map(crawl.organizations.map(o => [o.name!, o]));
@@ -184,7 +202,11 @@ export function crawlToEntities(
     };
   }
 
-  const nodes = hierarchy.uniqueNodes();
+  const all = hierarchy.uniqueNodes();
+  const nodes = all.filter(node => hierarchy.isPlaced(node));
+  const unplaced = all
+    .filter(node => !hierarchy.isPlaced(node))
+    .map(node => node.label);
   const described = nodes.map(node => ({ node, ...describe(node) }));
   for (const d of described) {
     refs.set(d.node, `resource:default/${d.name}`);
@@ -201,8 +223,10 @@ export function crawlToEntities(
     // chain answers the rest. Organizations, folders and projects show both.
     const inherited =
       d.node.kind === 'resource' ? [] : iam.inheritedGrants(d.node);
+    // Only permanent administration becomes a relation; a conditional grant (break-glass,
+    // time-bound) is in `grants` with its condition, for the answers to state.
     const administrators = [...direct, ...inherited]
-      .filter(g => isAdminRole(g.role, options.adminRoles))
+      .filter(g => g.power === 'administer' && !g.condition)
       .map(withRef);
     const publicGrants = direct.filter(g => PUBLIC_MEMBERS.has(g.member));
     const { owner, evidence } = resolveOwner({
@@ -210,7 +234,7 @@ export function crawlToEntities(
       ancestors,
       grantsOf: n => iam.directGrants(n),
       rules: options.owners,
-      adminRoles: options.adminRoles,
+      labelOwners,
     });
 
     for (const grant of direct) {
@@ -287,12 +311,15 @@ export function crawlToEntities(
     } as Entity;
   });
 
-  return [
-    ...entities,
-    ...[...principals.values()].sort((a, b) =>
-      a.metadata.name.localeCompare(b.metadata.name),
-    ),
-  ];
+  return {
+    entities: [
+      ...entities,
+      ...[...principals.values()].sort((a, b) =>
+        a.metadata.name.localeCompare(b.metadata.name),
+      ),
+    ],
+    unplaced,
+  };
 }
 
 function principalEntity(

@@ -28,8 +28,13 @@ export const rmFullName = (name: string) => `${RM}${name}`;
 export class Hierarchy {
   readonly nodes = new Map<string, HierarchyNode>();
   private readonly projectIdsByNumber = new Map<string, string>();
+  private readonly roots: Set<string>;
+  private readonly placedCache = new Map<string, boolean>();
 
   constructor(crawl: CrawlResult) {
+    this.roots = new Set(
+      (crawl.roots ?? defaultRoots(crawl)).map(name => rmFullName(name)),
+    );
     for (const org of crawl.organizations) {
       this.add({
         fullName: rmFullName(org.name!),
@@ -70,7 +75,11 @@ export class Hierarchy {
         fullName: asset.name!,
         kind: 'resource',
         label: asset.name!.replace(/^\/\/[^/]+\//, ''),
-        parentFullName: asset.project ? rmFullName(asset.project) : undefined,
+        // Resources outside any project (an organization's custom roles) hang from their
+        // parent resource.
+        parentFullName: asset.project
+          ? rmFullName(asset.project)
+          : asset.parentFullResourceName || undefined,
         projectId: projectNumber
           ? this.projectIdsByNumber.get(projectNumber)
           : undefined,
@@ -78,6 +87,25 @@ export class Hierarchy {
         labels: { ...(asset.labels ?? {}) },
       });
     }
+  }
+
+  /**
+   * Whether a node reaches one of the crawl's roots through parents that were read. One that
+   * does not (its project's or folder's listing failed) cannot be named, placed or given its
+   * inherited owner this run, so it is not emitted and keeps its last known state.
+   */
+  isPlaced(node: HierarchyNode): boolean {
+    const known = this.placedCache.get(node.fullName);
+    if (known !== undefined) return known;
+    // Marked first, so that a parent cycle ends as not placed.
+    this.placedCache.set(node.fullName, false);
+    const parent = node.parentFullName
+      ? this.nodes.get(node.parentFullName)
+      : undefined;
+    const placed =
+      this.roots.has(node.fullName) || (!!parent && this.isPlaced(parent));
+    this.placedCache.set(node.fullName, placed);
+    return placed;
   }
 
   private add(node: HierarchyNode) {
@@ -113,4 +141,21 @@ export class Hierarchy {
   uniqueNodes(): HierarchyNode[] {
     return [...new Set(this.nodes.values())];
   }
+}
+
+/**
+ * For a crawl result made without roots (tests, benchmarks): its organizations, and every
+ * folder or project whose parent it does not hold.
+ */
+function defaultRoots(crawl: CrawlResult): string[] {
+  const names = new Set([
+    ...crawl.organizations.map(o => o.name!),
+    ...crawl.folders.map(f => f.name!),
+  ]);
+  return [
+    ...crawl.organizations.map(o => o.name!),
+    ...[...crawl.folders, ...crawl.projects]
+      .filter(node => !node.parent || !names.has(node.parent))
+      .map(node => node.name!),
+  ];
 }

@@ -1,8 +1,8 @@
+import { AccessPower, UNOWNED_REF } from '@infra-atlas/inventory-common';
 import { OwnerRules } from '../lib/config';
-import { Grant, isAdminRole } from './iam';
+import { Grant } from './iam';
 import { HierarchyNode } from './hierarchy';
-import { parsePrincipal } from './principals';
-import { entityName } from '@infra-atlas/inventory-common';
+import { Principal, parsePrincipal } from './principals';
 
 export type OwnerResolution = { owner: string; evidence: string };
 
@@ -10,19 +10,15 @@ export type OwnerResolution = { owner: string; evidence: string };
 const roleService = (role: string) => role.match(/^roles\/([a-z]+)\./)?.[1];
 
 /**
- * The group that most plausibly administers a node, from the grants on it: `roles/owner`
- * first, then an admin role of the node's own service (`roles/container.admin` for a
- * cluster), then `roles/editor`, then the group holding the most admin-level roles there. A service admin of an
- * unrelated product (`roles/bigquery.admin` on a cluster's project) does not outrank them.
+ * The group that most plausibly runs a node among those holding `power` there without a
+ * condition: `roles/owner` first, then a role of the node's own service
+ * (`roles/container.admin` for a cluster), then `roles/editor`, then the group holding the
+ * most such roles. Conditional grants (break-glass, time-bound) never make an owner.
  */
-function bestAdminGroup(
-  grants: Grant[],
-  adminRoles: RegExp[],
-  service?: string,
-) {
+function bestGroup(grants: Grant[], power: AccessPower, service?: string) {
   const byGroup = new Map<string, { ref: string; grants: Grant[] }>();
   for (const grant of grants) {
-    if (grant.condition || !isAdminRole(grant.role, adminRoles)) continue;
+    if (grant.condition || grant.power !== power) continue;
     const principal = parsePrincipal(grant.member);
     if (principal?.kind !== 'group') continue;
     const entry = byGroup.get(grant.member) ?? {
@@ -37,79 +33,138 @@ function bestAdminGroup(
     (service && g.some(x => roleService(x.role) === service) ? 100 : 0) +
     (g.some(x => x.role === 'roles/editor') ? 50 : 0) +
     g.length;
-  const deciding = (g: Grant[]) =>
-    g.find(x => x.role === 'roles/owner') ??
-    g.find(x => service && roleService(x.role) === service) ??
-    g.find(x => x.role === 'roles/editor') ??
-    g[0];
   const best = [...byGroup.entries()].sort(
     ([a, x], [b, y]) => score(y.grants) - score(x.grants) || a.localeCompare(b),
   )[0];
-  return best && { ref: best[1].ref, grant: deciding(best[1].grants) };
+  return best && { ref: best[1].ref, grants: best[1].grants };
 }
 
 /**
- * The owner of a node, by the first rule that applies (docs in the module README):
- * 1. an owner label (`owner`, `team` by default) on the node;
+ * Finds the group or person an owner label names, among the principals the crawl's IAM
+ * policies name: label values cannot hold `@` or `.`, so `team=data_eng` is matched against
+ * the local part of addresses (`data-eng@example.org`), `_` read as `-`. Only a single match
+ * is an answer.
+ */
+export class LabelOwnerDirectory {
+  private readonly byLocalPart = new Map<string, Principal[]>();
+
+  constructor(members: Iterable<string>) {
+    const seen = new Set<string>();
+    for (const member of members) {
+      const principal = parsePrincipal(member);
+      if (!principal || principal.kind === 'serviceAccount') continue;
+      if (seen.has(principal.ref)) continue;
+      seen.add(principal.ref);
+      const key = normalizeLabelValue(principal.email.split('@')[0]);
+      this.byLocalPart.set(key, [
+        ...(this.byLocalPart.get(key) ?? []),
+        principal,
+      ]);
+    }
+  }
+
+  find(value: string): { principal: Principal } | { problem: string } {
+    const candidates = this.byLocalPart.get(normalizeLabelValue(value)) ?? [];
+    if (candidates.length === 1) return { principal: candidates[0] };
+    return {
+      problem: candidates.length
+        ? `matches ${candidates.length} principals (${candidates
+            .map(c => c.email)
+            .join(', ')})`
+        : 'names no group or person in any IAM policy',
+    };
+  }
+}
+
+const normalizeLabelValue = (value: string) =>
+  value.toLowerCase().replace(/_/g, '-');
+
+const grantText = (grants: Grant[]) =>
+  [...new Set(grants.map(g => g.role))].join(', ');
+
+/**
+ * The owner of a node, by the first rule that applies (docs/infra-atlas/gcp-inventory.md):
+ * 1. an owner label (`owner`, `team` by default) on the node that names a known group or
+ *    person — a label that names nobody is reported in the evidence and the next rule applies;
  * 2. a configured project-ID pattern matching the node's project;
- * 3. the most specific group with an admin-level role, on the node or its nearest ancestor
- *    below the organization (see `bestAdminGroup` for the order among groups);
- * 4. a group with an admin-level role on the organization;
- * 5. the configured fallback.
+ * 3. the group that administers the node, or its nearest ancestor below the organization;
+ * 4. the group that holds write roles there (a project's own working group);
+ * 5. the configured fallback, if any; otherwise the node is unowned.
+ *
+ * Administrators of the organization administer everything by inheritance, but that is
+ * effective administration, not ownership: they never make a node below the organization
+ * theirs.
  */
 export function resolveOwner(options: {
   node: HierarchyNode;
   ancestors: HierarchyNode[];
   grantsOf: (node: HierarchyNode) => Grant[];
   rules: OwnerRules;
-  adminRoles: RegExp[];
+  labelOwners: LabelOwnerDirectory;
 }): OwnerResolution {
-  const { node, ancestors, grantsOf, rules, adminRoles } = options;
+  const { node, ancestors, grantsOf, rules, labelOwners } = options;
+  const notes: string[] = [];
+  const withNotes = (resolution: OwnerResolution): OwnerResolution => ({
+    ...resolution,
+    evidence: [...notes, resolution.evidence].join('; '),
+  });
 
   for (const key of rules.labelKeys) {
     const value = node.labels[key];
-    if (value) {
-      return {
-        owner: `group:default/${entityName([value.toLowerCase()])}`,
-        evidence: `label ${key}=${value} on ${node.label}`,
-      };
+    if (!value) continue;
+    const found = labelOwners.find(value);
+    if ('principal' in found) {
+      return withNotes({
+        owner: found.principal.ref,
+        evidence: `label ${key}=${value} on ${node.label} names ${found.principal.kind} ${found.principal.email}`,
+      });
     }
+    notes.push(
+      `unresolved label ${key}=${value} on ${node.label}: it ${found.problem}`,
+    );
   }
 
   if (node.projectId) {
     const rule = rules.projects.find(r => r.match.test(node.projectId!));
     if (rule) {
-      return {
+      return withNotes({
         owner: rule.owner,
         evidence: `project ${node.projectId} matches configured pattern /${rule.match.source}/`,
-      };
+      });
     }
   }
 
-  for (const candidate of [node, ...ancestors]) {
-    const best = bestAdminGroup(grantsOf(candidate), adminRoles, node.service);
-    if (best && (candidate.kind !== 'organization' || candidate === node)) {
-      return {
-        owner: best.ref,
-        evidence: `${best.grant.role} granted to ${best.grant.member} on ${candidate.label}`,
-      };
+  const below = [node, ...ancestors].filter(
+    candidate => candidate.kind !== 'organization' || candidate === node,
+  );
+  for (const power of ['administer', 'write'] as const) {
+    for (const candidate of below) {
+      const best = bestGroup(grantsOf(candidate), power, node.service);
+      if (best) {
+        return withNotes({
+          owner: best.ref,
+          evidence: `${best.grants[0].member} ${
+            power === 'administer' ? 'administers' : 'holds write roles on'
+          } ${candidate.label} (${grantText(best.grants)})${
+            power === 'write' ? '; no group administers it' : ''
+          }`,
+        });
+      }
     }
   }
 
-  const org = ancestors.find(a => a.kind === 'organization');
-  const orgAdmin = org && bestAdminGroup(grantsOf(org), adminRoles);
-  if (orgAdmin) {
-    return {
-      owner: orgAdmin.ref,
-      evidence: `no group administers ${
-        node.label
-      } below the organization; organization admin ${orgAdmin.grant.member} (${
-        orgAdmin.grant.role
-      } on ${org!.label})`,
-    };
+  const where =
+    node.kind === 'organization'
+      ? node.label
+      : `${node.label} below the organization`;
+  if (rules.fallback) {
+    return withNotes({
+      owner: rules.fallback,
+      evidence: `no owner rule applied to ${where}; configured fallback`,
+    });
   }
-  return {
-    owner: rules.fallback,
-    evidence: 'no owner rule applied; configured fallback',
-  };
+  return withNotes({
+    owner: UNOWNED_REF,
+    evidence: `unowned: no owner label, no configured project pattern, and no group administers or writes to ${where}`,
+  });
 }

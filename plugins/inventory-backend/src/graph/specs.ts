@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { BACKSTAGE_ANNOTATIONS } from '@infra-atlas/inventory-common';
+import {
+  AccessPower,
+  BACKSTAGE_ANNOTATIONS,
+  GrantCondition,
+} from '@infra-atlas/inventory-common';
 import type { InventoryGraph } from './InventoryGraph';
 
 /*
@@ -14,6 +18,12 @@ export type IamGrant = {
   /** The node whose policy holds the binding, e.g. `organizations/758905017065`. */
   grantedOn: string;
   inherited: boolean;
+  /** What the role lets its holder do (older crawls, before powers were read, lack it). */
+  power?: AccessPower;
+  /** A conditional grant applies only when its condition holds; see `conditionStatus`. */
+  condition?: GrantCondition;
+  /** For a legacy convenience member (`projectViewer:p`): the member the policy names. */
+  via?: string;
   /** The principal's entity ref, when the principal is an entity. */
   ref?: string;
 };
@@ -33,11 +43,14 @@ export { leadershipOf } from '@infra-atlas/inventory-common';
 type Spec = Record<string, any> | undefined;
 const specOf = (entity: Entity | undefined): Spec => entity?.spec as Spec;
 
-/** Administrative grants on the entity (direct and, for containers, inherited). */
+/**
+ * Unconditional administrative grants on the entity (direct and, for containers, inherited):
+ * the ones that become `administeredBy` relations.
+ */
 export const administratorsOf = (entity: Entity | undefined): IamGrant[] =>
   specOf(entity)?.access?.administrators ?? [];
 
-/** Every grant made directly on the entity, administrative or not. */
+/** Every grant made directly on the entity, of any power, conditional or not. */
 export const grantsOf = (entity: Entity | undefined): IamGrant[] =>
   specOf(entity)?.access?.grants ?? [];
 
@@ -62,6 +75,18 @@ export function gcpField(
   return typeof value === 'string' || typeof value === 'number'
     ? String(value)
     : undefined;
+}
+
+/** `spec.gcp.configuration` as the GCP provider writes it (inventory-common's configuration.ts). */
+export const configurationOf = <T>(entity: Entity | undefined): T | undefined =>
+  specOf(entity)?.gcp?.configuration;
+
+/** A project's enabled APIs; undefined when no crawl read them. */
+export function enabledServicesOf(
+  entity: Entity | undefined,
+): string[] | undefined {
+  const services = specOf(entity)?.gcp?.enabledServices;
+  return Array.isArray(services) ? services : undefined;
 }
 
 /** A User's or Group's e-mail address, lowercased. */
