@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { inventoryPermissions } from '@infra-atlas/inventory-common';
 import { readInventoryConfig } from './service/config';
 import { registerInventoryActions } from './service/actions';
+import { registerConfigurationActions } from './service/configurationActions';
 import { createAsk } from './service/answers';
 import { CompletenessHistory } from './service/CompletenessHistory';
 import { InventoryIndex } from './service/InventoryIndex';
@@ -63,6 +64,10 @@ export const inventoryPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           ask,
           impactMaxNodes: config.impactMaxNodes,
+        });
+        registerConfigurationActions({
+          actionsRegistry: deps.actionsRegistry,
+          ask,
         });
         // The index lives in this process's memory, so every instance builds its own.
         await deps.scheduler.scheduleTask({

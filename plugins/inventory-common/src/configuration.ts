@@ -127,6 +127,42 @@ export const CONFIGURATION_SETTINGS: Record<string, readonly string[]> = {
 };
 
 /**
+ * A setting's value as questions see it.
+ *
+ * @public
+ */
+export type ConfigurationValue = string | number | boolean | string[];
+
+/**
+ * The settings of a resource's configuration that its type can be asked about (see
+ * {@link CONFIGURATION_SETTINGS}), with their values; lists of objects (lifecycle rules) count
+ * as how many there are.
+ *
+ * @public
+ */
+export function settingsOf(
+  type: string,
+  configuration: GcpConfiguration,
+): Record<string, ConfigurationValue> {
+  const settings: Record<string, ConfigurationValue> = {};
+  for (const name of CONFIGURATION_SETTINGS[type] ?? []) {
+    const value = (configuration as Record<string, unknown>)[name];
+    if (Array.isArray(value)) {
+      settings[name] = value.every(v => typeof v === 'string')
+        ? (value as string[])
+        : value.length;
+    } else if (
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean'
+    ) {
+      settings[name] = value;
+    }
+  }
+  return settings;
+}
+
+/**
  * Whether a setting's value answers a question: with `wanted`, equal to it (case-insensitive;
  * a list contains it); without, "is set" — true, a non-empty list, or a value other than
  * `none`/`off`/`inherited`/`NONE`.

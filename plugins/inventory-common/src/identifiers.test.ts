@@ -1,6 +1,32 @@
 import { entityIdentifiers } from './identifiers';
 
 describe('entityIdentifiers', () => {
+  it('finds projects by the APIs they enable and clusters by their pool', () => {
+    expect(
+      entityIdentifiers({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'gcp-project--kubernetes-public' },
+        spec: {
+          gcp: {
+            projectId: 'kubernetes-public',
+            enabledServices: ['container.googleapis.com', 'dns.googleapis.com'],
+            configuration: {
+              workloadPool: 'kubernetes-public.svc.id.goog',
+              nodeServiceAccounts: ['default'],
+            },
+          },
+        },
+      }),
+    ).toEqual([
+      'kubernetes-public',
+      'container.googleapis.com',
+      'dns.googleapis.com',
+      'kubernetes-public.svc.id.goog',
+      'default',
+    ]);
+  });
+
   it('collects what people search infrastructure by, once each', () => {
     expect(
       entityIdentifiers({

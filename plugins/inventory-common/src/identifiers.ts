@@ -28,8 +28,8 @@ export function commaList(value: string | undefined): string[] {
 /**
  * The identifiers people search infrastructure by, taken from wherever the providers put
  * them: project IDs and numbers, full resource names and their last segment (a bucket's name),
- * DNS names and record values, container images, GitHub logins and repository slugs, and
- * group or user e-mail addresses. The search collator appends them to an entity's text.
+ * DNS names and record values, container images, GitHub logins and repository slugs, group
+ * or user e-mail addresses, and a project's enabled APIs. The search collator appends them to an entity's text.
  *
  * @public
  */
@@ -47,6 +47,12 @@ export function entityIdentifiers(entity: Entity): string[] {
     annotations[BACKSTAGE_ANNOTATIONS.projectSlug],
     ...strings(spec.gcp?.projectId),
     ...strings(spec.gcp?.projectNumber),
+    // Configuration people search by: an API (`container.googleapis.com`) finds the projects
+    // that enable it, a role name its custom role, a pool or node account its cluster.
+    ...strings(spec.gcp?.enabledServices),
+    ...strings(spec.gcp?.configuration?.role),
+    ...strings(spec.gcp?.configuration?.workloadPool),
+    ...strings(spec.gcp?.configuration?.nodeServiceAccounts),
     ...strings(spec.profile?.email),
     ...strings(spec.fqdn).map(trimDot),
     ...strings(spec.dnsName).map(trimDot),

@@ -13,6 +13,7 @@ import {
 import { dependencyGraph, parseGraphOptions } from '../queries/dependencyGraph';
 import { impact, parseImpactOptions } from '../queries/impact';
 import { explorer } from '../queries/explorer';
+import { configuration } from '../queries/configuration';
 import { driftAbout } from '../queries/drift';
 import { ownersFiles } from '../queries/ownersFiles';
 import { placement } from '../queries/placement';
@@ -96,6 +97,22 @@ export function createRouter(options: RouterOptions): express.Router {
   router.get('/explorer', async (req, res) => {
     res.json(
       await ask(await httpAuth.credentials(req), s => explorer(s.graph)),
+    );
+  });
+
+  // Which resources have a setting (buckets with a retention policy), which projects enable an API.
+  router.get('/configuration', async (req, res) => {
+    const question = {
+      type: param(req, 'type'),
+      setting: param(req, 'setting'),
+      value: param(req, 'value'),
+      service: param(req, 'service'),
+      limit: positiveInteger(req, 'limit'),
+    };
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        configuration(s.graph, question),
+      ),
     );
   });
 

@@ -1,6 +1,7 @@
 import type {
   AdministratorsResponse,
   CompletenessResponse,
+  ConfigurationResponse,
   DriftResponse,
   ExplorerResponse,
   GraphMode,
@@ -79,6 +80,24 @@ export class InventoryClient {
   /** The whole placement forest as one flat list, for filtering in the browser. */
   explorer(): Promise<ExplorerResponse> {
     return this.get('explorer', {});
+  }
+
+  /**
+   * Which entities of a resource type have a configuration setting (optionally a value of
+   * it), e.g. `{ type: 'gcs-bucket', setting: 'retention', value: 'locked' }`; or, with
+   * `service`, which projects enable an API.
+   */
+  configuration(question: {
+    type?: string;
+    setting?: string;
+    value?: string;
+    service?: string;
+    limit?: number;
+  }): Promise<ConfigurationResponse> {
+    return this.get('configuration', {
+      ...question,
+      limit: question.limit?.toString(),
+    });
   }
 
   ownership(

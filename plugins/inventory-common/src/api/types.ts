@@ -3,6 +3,8 @@
  * and the tests all read these, so every answer has one definition.
  */
 
+import type { ConfigurationLine, ConfigurationValue } from '../configuration';
+
 /**
  * Why a relation or a fact is believed:
  * - `observed`: an API said so (`source` names it, e.g. the GCP resource name);
@@ -468,4 +470,44 @@ export type RunbookResponse = {
     /** The entity whose `metadata.links` lists it. */
     entity: InventoryEntitySummary;
   }>;
+};
+
+/**
+ * One entity that answers a configuration question (`GET /configuration`).
+ *
+ * @public
+ */
+export type ConfigurationMatch = {
+  entity: InventoryEntitySummary;
+  projectId?: string;
+  /** The value of the setting asked about; for a service question, the service. */
+  value?: ConfigurationValue;
+  /** The whole configuration in plain words, most asked-about first. */
+  lines: ConfigurationLine[];
+};
+
+/**
+ * `GET /configuration`: which entities of a type have a setting (or a value of it), or which
+ * projects enable an API, with counts over the whole type.
+ *
+ * @public
+ */
+export type ConfigurationResponse = {
+  question: {
+    type: string;
+    setting?: string;
+    value?: string;
+    service?: string;
+  };
+  /** Entities of the type whose configuration the crawl read. */
+  total: number;
+  matching: number;
+  /** Entities per value of the setting asked about (lists count each item); for a service, `enabled` / `not enabled`. */
+  counts: Record<string, number>;
+  /** The settings this type can be asked about. */
+  settings: string[];
+  /** The matching entities, by ref, at most `limit`. */
+  entities: ConfigurationMatch[];
+  truncated: boolean;
+  redacted: boolean;
 };
