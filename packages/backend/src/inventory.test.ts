@@ -321,9 +321,16 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     expect(about('emeritus-still-active').map(f => f.subject)).toContain(
       'spiffxp',
     );
-    expect(about('grant-to-unknown-person').map(f => f.subject)).toContain(
+    expect(about('dangling-principal').map(f => f.subject)).toContain(
       'user:twaggoner@linuxfoundation.org',
     );
+    // An observed finding cites the resource and its console page.
+    expect(about('undeclared-project')[0].evidence).toEqual([
+      expect.objectContaining({
+        kind: 'observed',
+        url: expect.stringContaining('console.cloud.google.com'),
+      }),
+    ]);
     expect(about('ambiguous-link').map(f => f.subject)).toContain(
       'user:default/hh',
     );

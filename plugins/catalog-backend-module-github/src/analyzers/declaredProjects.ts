@@ -22,6 +22,8 @@ export type DeclaredProject = {
   /** The file, and the 1-based line of the project's first declaration. */
   path: string;
   line: number;
+  /** The file's blob URL at the crawled commit, once the transform knows the repository. */
+  url?: string;
   /** The `infra.<type>` sections that list it, in file order. Usually one; k8s.io lists
    * `k8s-release-test-prod` under both `prod` and `release`. */
   types: string[];

@@ -159,10 +159,12 @@ function runAnalyzer(
         };
       }
       try {
+        // The file's URL travels with each project, so that drift can link to its line.
+        const url = ctx.fileUrl(analyzer.path);
         sink.declarations.declaredGcpProjects = parseDeclaredProjects(
           analyzer.path,
           content,
-        );
+        ).map(project => ({ ...project, url }));
         return { entities: [], problems: [] };
       } catch (error) {
         return { entities: [], problems: [unreadFile(error, analyzer.path)] };

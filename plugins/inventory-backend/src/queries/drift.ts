@@ -7,20 +7,25 @@ import {
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
-import { nearDuplicatePairs } from './nearDuplicates';
-import { emeritusPrincipals } from './people';
 import {
-  grantsOf,
-  leadershipOf,
-  ownershipOf,
-  repositorySlug,
-} from '../graph/specs';
+  declaredEvidence,
+  edgeEvidence,
+  entitiesEvidence,
+  entityEvidence,
+} from './driftEvidence';
+import { nearDuplicatePairs } from './nearDuplicates';
+import { ownersFileUrl } from './ownersFiles';
+import { danglingPrincipals, staleDirectGrants } from './principalDrift';
+import { emeritusPrincipals } from './people';
+import { leadershipOf, ownershipOf, repositorySlug } from '../graph/specs';
 
 /** A project declared in git, as the GitHub inventory's declared-projects analyzer reports it. */
 export type DeclaredProject = {
   projectId: string;
   path: string;
   line?: number;
+  /** The file's blob URL; runs recorded before it was kept have only the path. */
+  url?: string;
 };
 
 export type DriftInputs = {
@@ -55,7 +60,8 @@ export function drift(
     ...emptyProjects(graph),
     ...nearDuplicates(graph),
     ...emeritusStillActive(graph, inputs.emeritus),
-    ...grantsToUnknownPeople(graph),
+    ...staleDirectGrants(graph, inputs.emeritus),
+    ...danglingPrincipals(graph),
   ];
   return {
     generatedAt: new Date().toISOString(),
@@ -107,7 +113,7 @@ function projectDrift(
       subject: d.projectId,
       message: `Project ${d.projectId} is declared in ${d.path} but GCP has no such project`,
       entities: [],
-      evidence: `${d.path}${d.line ? `:${d.line}` : ''}`,
+      evidence: [declaredEvidence(d.url ?? d.path, d.line)],
     }));
   const undeclared = [...observed.entries()]
     .filter(([id]) => id && !declaredIds.has(id))
@@ -116,6 +122,7 @@ function projectDrift(
       subject: id,
       message: `Project ${id} exists in GCP but is declared in no infra.yaml`,
       entities: [ref],
+      evidence: entitiesEvidence(graph, [ref]),
     }));
   return [...missing, ...undeclared];
 }
@@ -139,7 +146,7 @@ function danglingReferences(graph: InventoryGraph): DriftFinding[] {
               .pop()}, which Secret Manager does not have`
           : `${ref} ${edge.type} ${edge.target}, which is not in the catalog`,
         entities: [ref],
-        evidence: 'url' in edge.provenance ? edge.provenance.url : undefined,
+        evidence: edgeEvidence(graph, edge),
       });
     }
   }
@@ -164,6 +171,7 @@ function linkMisses(graph: InventoryGraph): DriftFinding[] {
         subject: u.source,
         message,
         entities: [u.source],
+        evidence: entitiesEvidence(graph, [u.source]),
       };
     }),
     ...ambiguous.map(a => ({
@@ -171,6 +179,7 @@ function linkMisses(graph: InventoryGraph): DriftFinding[] {
       subject: a.source,
       message: `${a.source}: ${a.wanted} matches ${a.candidates.length} entities; none was chosen (${a.rule})`,
       entities: [a.source, ...a.candidates],
+      evidence: entitiesEvidence(graph, [a.source, ...a.candidates]),
     })),
   ];
 }
@@ -192,7 +201,7 @@ function aliasLeadership(graph: InventoryGraph): DriftFinding[] {
           alias.metadata.title ?? alias.metadata.name
         } names ${match[1]}, which sigs.yaml no longer lists`,
         entities: [refOf(alias)],
-        evidence: alias.metadata.annotations?.[ANNOTATIONS.declaredIn],
+        evidence: entityEvidence(alias),
       });
     }
     const lead = leadershipOf(group);
@@ -221,7 +230,7 @@ function aliasLeadership(graph: InventoryGraph): DriftFinding[] {
           : ''
       }`.replace(/;$/, ''),
       entities: [refOf(alias), refOf(group)],
-      evidence: alias.metadata.annotations?.[ANNOTATIONS.declaredIn],
+      evidence: [...entityEvidence(alias), ...entityEvidence(group)],
     });
   }
   return findings;
@@ -239,6 +248,7 @@ function emptyProjects(graph: InventoryGraph): DriftFinding[] {
         p.metadata.title ?? p.metadata.name
       } holds no resources the inventory can see`,
       entities: [refOf(p)],
+      evidence: entityEvidence(p),
     }));
 }
 
@@ -260,6 +270,7 @@ function nearDuplicates(graph: InventoryGraph): DriftFinding[] {
         subject: `${a} / ${b}`,
         message: `${type} names ${a} and ${b} differ by one character`,
         entities: [byName.get(a)!, byName.get(b)!],
+        evidence: entitiesEvidence(graph, [byName.get(a)!, byName.get(b)!]),
       });
     }
   }
@@ -291,6 +302,10 @@ function emeritusStillActive(
           .slice(0, 5)
           .join(', ')}${list.length > 5 ? ', …' : ''})`,
         entities: [refOf(repo), `user:default/${login}`],
+        evidence: list.slice(0, 5).flatMap(dir => {
+          const file = ownersFileUrl(repo, dir === '/' ? '' : dir);
+          return file ? [declaredEvidence(file)] : [];
+        }),
       });
     }
   }
@@ -313,37 +328,8 @@ function emeritusStillActive(
         groups.length
       } group(s) with administrative grants`,
       entities: [`user:default/${login}`, ...groups.sort()],
+      evidence: entitiesEvidence(graph, groups),
     });
   }
   return findings;
-}
-
-/** IAM grants to a person with no User entity: nobody declared them in groups.yaml. */
-function grantsToUnknownPeople(graph: InventoryGraph): DriftFinding[] {
-  // Per person: the resources (once each, however many roles) and the roles.
-  const byMember = new Map<
-    string,
-    { entities: Set<string>; roles: Set<string> }
-  >();
-  for (const entity of graph.ofKind('resource')) {
-    for (const grant of grantsOf(entity)) {
-      if (!grant.member.startsWith('user:')) continue;
-      if (grant.ref && graph.has(grant.ref)) continue;
-      const held = byMember.get(grant.member) ?? {
-        entities: new Set(),
-        roles: new Set(),
-      };
-      held.entities.add(refOf(entity));
-      held.roles.add(grant.role);
-      byMember.set(grant.member, held);
-    }
-  }
-  return [...byMember.entries()].map(([member, held]) => ({
-    kind: 'grant-to-unknown-person' as const,
-    subject: member,
-    message: `${member} holds ${[...held.roles].join(', ')} on ${
-      held.entities.size
-    } resource(s) but is in no declared group`,
-    entities: [...held.entities],
-  }));
 }

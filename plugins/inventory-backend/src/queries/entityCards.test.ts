@@ -241,18 +241,21 @@ describe('driftAbout', () => {
           subject: 'old',
           message: 'old is emeritus but approves',
           entities: ['Component:default/o--repo', 'user:default/old'],
+          evidence: [],
         },
         {
           kind: 'emeritus-still-active',
           subject: 'gone',
           message: 'gone is emeritus',
           entities: ['user:default/gone'],
+          evidence: [],
         },
         {
           kind: 'empty-project',
           subject: 'p',
           message: 'p is empty',
           entities: ['resource:default/p'],
+          evidence: [],
         },
       ],
     };

@@ -56,10 +56,14 @@ export function parsePrincipalQuery(
     return {
       form: 'address',
       address: q,
-      kinds: isServiceAccountAddress(q) ? ['serviceAccount'] : ['user', 'group'],
+      kinds: isServiceAccountAddress(q)
+        ? ['serviceAccount']
+        : ['user', 'group'],
     };
   }
-  return ENTITY_REF.test(q) ? { form: 'ref', ref: q } : { form: 'name', name: q };
+  return ENTITY_REF.test(q)
+    ? { form: 'ref', ref: q }
+    : { form: 'name', name: q };
 }
 
 /** The IAM members a query stands for, as policies spell them: what grants are keyed by. */

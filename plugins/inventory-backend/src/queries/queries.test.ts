@@ -276,7 +276,7 @@ describe('ownership', () => {
 
   it('says plainly when nobody matches', () => {
     expect(() => ownership(build(), 'mallory')).toThrow(
-      /No user, group or e-mail/,
+      /No user, group, service account, domain or e-mail/,
     );
   });
 });

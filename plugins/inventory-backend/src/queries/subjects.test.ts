@@ -65,7 +65,11 @@ describe('looking principals up in every form IAM prints them', () => {
             grant(foreign, 'roles/owner'),
             grant('domain:example.org', 'roles/browser'),
             grant(`serviceAccount:${ci}`, 'roles/viewer', ciRef),
-            grant('group:admins@example.org', 'roles/viewer', 'group:default/admins--example.org'),
+            grant(
+              'group:admins@example.org',
+              'roles/viewer',
+              'group:default/admins--example.org',
+            ),
           ],
         },
       },
@@ -83,7 +87,11 @@ describe('looking principals up in every form IAM prints them', () => {
     ownership(graph, q).items.map(i => `${i.role} ${i.grant}`);
 
   it('finds a service account by its address or as serviceAccount:, and what it holds', () => {
-    for (const q of [ci, `serviceAccount:${ci}`, `SERVICEACCOUNT:${ci.toUpperCase()}`]) {
+    for (const q of [
+      ci,
+      `serviceAccount:${ci}`,
+      `SERVICEACCOUNT:${ci.toUpperCase()}`,
+    ]) {
       const answer = ownership(graph, q);
       expect(answer.identities.map(i => i.entity.ref)).toEqual([ciRef]);
       expect(held(q)).toEqual(['holds roles/viewer on organizations/1']);
@@ -108,7 +116,9 @@ describe('looking principals up in every form IAM prints them', () => {
     expect(held('domain:example.org')).toEqual([
       'holds roles/browser on organizations/1',
     ]);
-    expect(held(foreign)).toEqual(['administers roles/owner on organizations/1']);
+    expect(held(foreign)).toEqual([
+      'administers roles/owner on organizations/1',
+    ]);
     expect(ownership(graph, foreign).items[0].steps[0]).toMatchObject({
       from: foreign.toLowerCase(),
       relation: 'administers',

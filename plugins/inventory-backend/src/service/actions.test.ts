@@ -24,6 +24,15 @@ const entities = [
             ref: 'user:default/alice--example.org',
           },
         ],
+        // A group nobody declared: drift reports it as a dangling principal.
+        grants: [
+          {
+            member: 'group:gone@example.org',
+            role: 'roles/viewer',
+            grantedOn: 'projects/p',
+            ref: 'group:default/gone--example.org',
+          },
+        ],
       },
     },
     relations: [['administeredBy', 'user:alice--example.org']],
@@ -128,6 +137,25 @@ describe('inventory actions', () => {
       credentials,
     });
     expect(JSON.stringify(denied.output)).not.toContain('alice');
+  });
+
+  it('lists drift findings with their evidence, for one entity and one kind', async () => {
+    const actions = await registry(AuthorizeResult.ALLOW);
+    const { output } = await actions.invoke({
+      id: 'test:where-do-git-and-the-cloud-disagree',
+      input: {
+        entityRef: 'resource:default/cluster',
+        kind: 'dangling-principal',
+      },
+      credentials,
+    });
+    expect(output).toEqual({
+      counts: ['dangling-principal: 1'],
+      omitted: 0,
+      findings: [
+        'dangling-principal group:gone@example.org: group:gone@example.org holds 1 grant (roles/viewer) on 1 entity, and the catalog has no such principal; fix in resource:default/cluster; evidence: observed: //test/cluster',
+      ],
+    });
   });
 
   it('keeps people out of every answer for callers without the permission', async () => {

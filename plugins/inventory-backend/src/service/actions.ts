@@ -1,5 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  DriftEvidence,
   EvidenceStep,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
@@ -7,7 +8,18 @@ import { administrators } from '../queries/administrators';
 import { IMPACT_LIMITS, impact } from '../queries/impact';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
-import { Ask, entityQuestion, ownershipQuestion } from './answers';
+import {
+  Ask,
+  driftQuestion,
+  entityQuestion,
+  ownershipQuestion,
+} from './answers';
+
+function evidenceText(evidence: DriftEvidence): string {
+  return evidence.kind === 'declared'
+    ? `declared in ${evidence.url}`
+    : `observed: ${evidence.source}${evidence.url ? ` (${evidence.url})` : ''}`;
+}
 
 function provenanceText(provenance: RelationProvenance): string {
   switch (provenance.kind) {
@@ -19,6 +31,9 @@ function provenanceText(provenance: RelationProvenance): string {
       return `inferred by ${provenance.rule}: ${provenance.detail}`;
   }
 }
+
+/** Findings listed per drift answer; the counts cover them all. */
+const DRIFT_ACTION_LIMIT = 200;
 
 /** Every inventory action only reads the index. */
 const LOOKUP = { readOnly: true, idempotent: true, destructive: false };
@@ -203,6 +218,58 @@ export function registerInventoryActions(options: {
                 i.grant ? ` [${i.grant}]` : ''
               }: ${chainText(i.steps)}`,
           ),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'where-do-git-and-the-cloud-disagree',
+    title: 'Drift between git, the cloud and the catalog',
+    description:
+      'Returns the drift findings (declared but missing, undeclared, dangling references and principals, stale access, ...), all or those that name one entity ref, optionally of one kind, each with the entities to fix and its evidence: the file and line in git that declares a fact, or the GCP resource name (and console link) that was observed.',
+    attributes: LOOKUP,
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .optional()
+            .describe('Only the findings that name this entity'),
+          kind: z
+            .string()
+            .optional()
+            .describe('Only this kind, e.g. dangling-principal'),
+        }),
+      output: z =>
+        z.object({
+          counts: z.array(z.string()),
+          findings: z.array(z.string()),
+          omitted: z.number(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const answer = await ask(credentials, driftQuestion(input.entityRef));
+      const findings = answer.findings.filter(
+        f => !input.kind || f.kind === input.kind,
+      );
+      return {
+        output: {
+          counts: Object.entries(answer.counts).map(([k, n]) => `${k}: ${n}`),
+          // The counts cover every finding; the lines stop where an answer stays readable.
+          omitted: Math.max(0, findings.length - DRIFT_ACTION_LIMIT),
+          findings: findings
+            .slice(0, DRIFT_ACTION_LIMIT)
+            .map(
+              f =>
+                `${f.kind} ${f.subject}: ${f.message}; fix in ${
+                  f.entities.join(', ') || 'git'
+                }${
+                  f.evidence.length
+                    ? `; evidence: ${f.evidence.map(evidenceText).join(', ')}`
+                    : ''
+                }`,
+            ),
         },
       };
     },

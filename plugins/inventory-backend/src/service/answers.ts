@@ -5,9 +5,11 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
 import {
+  DriftResponse,
   inventoryPersonalDetailsReadPermission,
   OwnershipRole,
 } from '@infra-atlas/inventory-common';
+import { driftAbout } from '../queries/drift';
 import { ownership } from '../queries/ownership';
 import { isPersonalAddress, isPersonalUserRef } from '../queries/subjects';
 import { IndexState, InventoryIndex } from './InventoryIndex';
@@ -86,4 +88,18 @@ export function ownershipQuestion(
     }
     return ownership(state.graph, subject, options);
   };
+}
+
+/**
+ * The drift report, or the findings that name one entity (an entity the inventory does not
+ * know is a 404, not an empty list), for the route and the action alike.
+ */
+export function driftQuestion(
+  entityRef: string | undefined,
+): Question<DriftResponse> {
+  return entityQuestion(entityRef, state => {
+    if (!entityRef) return state.driftReport();
+    state.graph.require(entityRef);
+    return driftAbout(state.driftReport(), entityRef);
+  });
 }

@@ -14,11 +14,15 @@ import { dependencyGraph, parseGraphOptions } from '../queries/dependencyGraph';
 import { impact, parseImpactOptions } from '../queries/impact';
 import { explorer } from '../queries/explorer';
 import { configuration } from '../queries/configuration';
-import { driftAbout } from '../queries/drift';
 import { ownersFiles } from '../queries/ownersFiles';
 import { placement } from '../queries/placement';
 import { runbook } from '../queries/runbook';
-import { Ask, entityQuestion, ownershipQuestion } from './answers';
+import {
+  Ask,
+  driftQuestion,
+  entityQuestion,
+  ownershipQuestion,
+} from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
 
@@ -179,17 +183,7 @@ export function createRouter(options: RouterOptions): express.Router {
 
   router.get('/drift', async (req, res) => {
     const entity = param(req, 'entity');
-    res.json(
-      await ask(
-        await httpAuth.credentials(req),
-        entityQuestion(entity, s => {
-          if (!entity) return s.driftReport();
-          // An entity the inventory does not know is a 404, not an empty list.
-          s.graph.require(entity);
-          return driftAbout(s.driftReport(), entity);
-        }),
-      ),
-    );
+    res.json(await ask(await httpAuth.credentials(req), driftQuestion(entity)));
   });
 
   router.get('/owners-files', async (req, res) => {

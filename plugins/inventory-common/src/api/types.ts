@@ -257,8 +257,20 @@ export type DriftKind =
   | 'empty-project'
   | 'near-duplicate-name'
   | 'emeritus-still-active'
-  | 'grant-to-unknown-person'
+  | 'dangling-principal'
   | 'ambiguous-link';
+
+/**
+ * What a drift finding rests on: a file in git that declares something (its URL, with the
+ * line when known, also as a `#L<line>` anchor), or a cloud or API object that was observed
+ * (its resource name, e.g. `//storage.googleapis.com/my-bucket`, and a link to it in the
+ * console when there is one).
+ *
+ * @public
+ */
+export type DriftEvidence =
+  | { kind: 'declared'; url: string; line?: number }
+  | { kind: 'observed'; source: string; url?: string };
 
 /** @public */
 export type DriftFinding = {
@@ -267,7 +279,8 @@ export type DriftFinding = {
   message: string;
   /** Entities the finding is about; the first is the one to fix. */
   entities: string[];
-  evidence?: string;
+  /** The documents and objects that state each side of the finding; empty when none is known. */
+  evidence: DriftEvidence[];
 };
 
 /** @public */

@@ -1,9 +1,38 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { DriftFinding } from '@infra-atlas/inventory-common';
+import { DriftEvidence, DriftFinding } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { Fragment, ReactNode } from 'react';
 import { DRIFT_KIND_TITLES } from './inventoryLabels';
+import { gitFile } from './links';
+
+/** How a piece of evidence reads: a file as `repo/path:line`, a resource by its name. */
+export function evidenceText(evidence: DriftEvidence): string {
+  if (evidence.kind === 'observed') return evidence.source;
+  const file = gitFile(evidence.url.replace(/#L\d+$/, ''));
+  if (!file) return evidence.url;
+  const name = `${file.repo}/${file.path}`;
+  return evidence.line ? `${name}:${evidence.line}` : name;
+}
+
+/**
+ * One piece of evidence as a link: a file in git opens at its line; a GCP resource is named
+ * in full, with its console page as the link when there is one.
+ */
+function EvidenceLink(props: { evidence: DriftEvidence }) {
+  const { evidence } = props;
+  const url = evidence.url;
+  const text = <code>{evidenceText(evidence)}</code>;
+  if (!url?.startsWith('http')) return text;
+  return (
+    <Link
+      to={url}
+      title={evidence.kind === 'observed' ? 'Open in the console' : url}
+    >
+      {text}
+    </Link>
+  );
+}
 
 /** Entity refs are case-insensitive: the catalog lowercases them, the findings may not. */
 const sameRef = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -47,16 +76,17 @@ export function DriftFindingItem(props: {
       </>,
     ]);
   }
-  if (finding.evidence) {
+  if (finding.evidence.length > 0) {
     parts.push([
       'evidence',
       <>
         {'evidence: '}
-        {finding.evidence.startsWith('http') ? (
-          <Link to={finding.evidence}>{finding.evidence}</Link>
-        ) : (
-          <code>{finding.evidence}</code>
-        )}
+        {finding.evidence.map((evidence, i) => (
+          <Fragment key={i}>
+            {i > 0 && ', '}
+            <EvidenceLink evidence={evidence} />
+          </Fragment>
+        ))}
       </>,
     ]);
   }

@@ -180,7 +180,12 @@ describe('DriftCard', () => {
         message:
           'gcsweb uses secret sa-key, which Secret Manager does not have',
         entities: [GCSWEB, 'resource:default/gcp-project--kubernetes-public'],
-        evidence: 'https://github.com/kubernetes/k8s.io/tree/main/apps/gcsweb',
+        evidence: [
+          {
+            kind: 'declared',
+            url: 'https://github.com/kubernetes/k8s.io/tree/main/apps/gcsweb',
+          },
+        ],
       },
     ],
   };

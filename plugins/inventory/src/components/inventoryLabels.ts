@@ -30,8 +30,8 @@ export const DRIFT_KIND_TITLES: Record<DriftKind, string> = {
   'near-duplicate-name': 'Two projects or service accounts one typo apart',
   'emeritus-still-active':
     'Someone emeritus is still an approver or still holds administrative grants',
-  'grant-to-unknown-person':
-    'An IAM grant to a person who is in no declared Google Group',
+  'dangling-principal':
+    'IAM grants to a person, group or service account the catalog does not have',
   'ambiguous-link': 'A link rule found several candidates and chose none',
 };
 

@@ -22,6 +22,13 @@ const report: DriftResponse = {
       message:
         'Project k8s-infra-oci-proxy exists in GCP but is declared in no infra.yaml',
       entities: ['resource:default/gcp-project--k8s-infra-oci-proxy'],
+      evidence: [
+        {
+          kind: 'observed',
+          source: '//cloudresourcemanager.googleapis.com/projects/1234',
+          url: 'https://console.cloud.google.com/home/dashboard?project=k8s-infra-oci-proxy',
+        },
+      ],
     },
     {
       kind: 'missing-secret',
@@ -33,7 +40,13 @@ const report: DriftResponse = {
         'component:default/k8s-app--kubernetes-public--us-central1--aaa--prow',
         'resource:default/gcp-project--kubernetes-public',
       ],
-      evidence: 'https://github.com/kubernetes/k8s.io/tree/main/apps/prow',
+      evidence: [
+        {
+          kind: 'declared',
+          url: 'https://github.com/kubernetes/k8s.io/blob/main/apps/prow/secrets.yaml#L7',
+          line: 7,
+        },
+      ],
     },
     {
       kind: 'undeclared-project',
@@ -41,6 +54,7 @@ const report: DriftResponse = {
       message:
         'Project k8s-staging-foo exists in GCP but is declared in no infra.yaml',
       entities: ['resource:default/gcp-project--k8s-staging-foo'],
+      evidence: [],
     },
   ],
 };
@@ -106,8 +120,22 @@ describe('DriftPage', () => {
     expect(links.map(l => l.getAttribute('href'))).toEqual([
       '/catalog/default/component/k8s-app--kubernetes-public--us-central1--aaa--prow',
       '/catalog/default/resource/gcp-project--kubernetes-public',
-      'https://github.com/kubernetes/k8s.io/tree/main/apps/prow',
+      'https://github.com/kubernetes/k8s.io/blob/main/apps/prow/secrets.yaml#L7',
     ]);
+    // A file in git reads as repository, path and line; a resource by its full name, linked
+    // to its console page.
+    expect(secret).toHaveTextContent(
+      'evidence: kubernetes/k8s.io/apps/prow/secrets.yaml:7',
+    );
+    const project = screen.getByRole('region', { name: 'undeclared-project' });
+    expect(
+      within(project).getByRole('link', {
+        name: /^\/\/cloudresourcemanager.googleapis.com\/projects\/1234/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://console.cloud.google.com/home/dashboard?project=k8s-infra-oci-proxy',
+    );
     expect(shownCount()).toHaveTextContent(
       '3 of 3 findings, computed 2026-11-26 09:40 UTC.',
     );
@@ -124,6 +152,7 @@ describe('DriftPage', () => {
           subject: ref,
           message: `${ref} trusts namespace bart-test, which no app declares`,
           entities: [ref],
+          evidence: [],
         },
       ],
     }));

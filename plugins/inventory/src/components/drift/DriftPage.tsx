@@ -14,7 +14,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../../api';
 import { AnswerState } from '../AnswerState';
-import { DriftFindingItem } from '../DriftFindingItem';
+import { DriftFindingItem, evidenceText } from '../DriftFindingItem';
 import { plural, utc } from '../format';
 import { DRIFT_KIND_TITLES } from '../inventoryLabels';
 import { ReportPage } from '../ReportPage';
@@ -26,7 +26,7 @@ function findingMatches(finding: DriftFinding, text: string): boolean {
   return [
     finding.message,
     finding.subject,
-    finding.evidence ?? '',
+    ...finding.evidence.map(evidenceText),
     ...finding.entities,
   ].some(field => field.toLowerCase().includes(needle));
 }
