@@ -433,7 +433,7 @@ test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
   await signInAsGuest(page);
   await page.getByRole('link', { name: 'Who holds what' }).click();
   await page
-    .getByLabel('GitHub login, e-mail address or group')
+    .getByLabel('GitHub login, e-mail address, group or IAM member')
     .fill('ameukam');
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page).toHaveURL(/\/inventory\/ownership\?q=ameukam/);
@@ -531,6 +531,8 @@ test('a maintainer sees where git and the cloud disagree, and how complete each 
   await expect(page).toHaveURL(/\/inventory\/drift\?kind=missing-secret/);
   const secrets = page.getByRole('region', { name: 'missing-secret' });
   await expect(secrets).toContainText('k8s-infra-prow-sa-key');
+  // Each finding links the evidence that states it: here the app's declaration in git.
+  await expect(secrets).toContainText('evidence: ');
   await expect(
     page.getByRole('region', { name: 'workload-identity-orphan' }),
   ).toHaveCount(0);

@@ -113,7 +113,9 @@ describe('OwnershipLookupPage', () => {
     expect(screen.getByText(/For example ameukam/)).toBeInTheDocument();
     expect(ownership).not.toHaveBeenCalled();
     fireEvent.change(
-      screen.getByLabelText('GitHub login, e-mail address or group'),
+      screen.getByLabelText(
+        'GitHub login, e-mail address, group or IAM member',
+      ),
       {
         target: { value: ' ameukam ' },
       },
@@ -145,5 +147,44 @@ describe('OwnershipLookupPage', () => {
     expect(
       await screen.findByText('Looking people up by e-mail needs permission'),
     ).toBeInTheDocument();
+  });
+
+  it('answers a principal with no entity, such as a domain, by the grants it holds', async () => {
+    const ownership = jest.fn().mockResolvedValue({
+      ...ameukam,
+      query: 'domain:kubernetes.io',
+      identities: [
+        {
+          entity: {
+            ref: 'domain:kubernetes.io',
+            kind: 'domain',
+            title: 'kubernetes.io',
+            exists: false,
+          },
+          steps: [],
+        },
+      ],
+      groups: [],
+      counts: { holds: 1 },
+      entityCounts: { holds: 1 },
+      items: [
+        {
+          role: 'holds',
+          entity: summary(
+            'resource:default/gcp-organization--758905017065',
+            'kubernetes.io',
+          ),
+          grant: 'roles/browser on organizations/758905017065',
+          steps: [],
+        },
+      ],
+    } satisfies OwnershipResponse);
+    await render('/?q=domain%3Akubernetes.io', { ownership });
+    expect(
+      await screen.findByRole('region', { name: 'Holds other roles (IAM)' }),
+    ).toHaveTextContent('roles/browser on organizations/758905017065');
+    expect(ownership).toHaveBeenCalledWith('domain:kubernetes.io', {
+      limit: 200,
+    });
   });
 });
