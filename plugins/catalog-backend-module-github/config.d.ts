@@ -40,7 +40,10 @@ export interface Config {
           /** Repository topic → Component `spec.type`; merged over the built-in mapping. */
           componentTypes?: { [topic: string]: string };
           owners?: {
-            /** The owner when no ownership rule applies. Defaults to `group:default/unknown`. */
+            /**
+             * The owner when no ownership rule applies. Without one such repositories and
+             * directories are unowned (owner `group:default/unowned`, and answers say so).
+             */
             fallback?: string;
           };
           /** Archives downloaded at the same time. Defaults to 4. */

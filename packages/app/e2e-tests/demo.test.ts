@@ -349,9 +349,13 @@ test('the inventory cards say where gcsweb runs and who administers k8s-artifact
   });
 
   await page.goto('/catalog/default/resource/gcp-project--k8s-artifacts-prod');
-  await expect(page.getByText('Who administers it')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Inherited' })).toContainText(
-    'roles/owner on organizations/758905017065',
+  await expect(page.getByText('Who owns it, who has access')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Can administer' }),
+  ).toContainText('roles/owner inherited from organizations/758905017065');
+  // A staging group's viewer role is access too, not hidden for not being administration.
+  await expect(page.getByRole('list', { name: 'Can read' })).toContainText(
+    'roles/viewer',
   );
   await expect(page.getByRole('list', { name: 'People' })).toContainText(
     'ameukam',

@@ -11,4 +11,5 @@ export * from './runStatus';
 export * from './relationsProcessor';
 export * from './linksProcessor';
 export * from './ScheduledEntityProvider';
+export * from './unownedGroup';
 export { catalogModuleInventoryRelations } from './module';

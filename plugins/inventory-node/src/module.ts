@@ -5,11 +5,13 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { InventoryLinksProcessor } from './linksProcessor';
 import { InventoryRelationsProcessor } from './relationsProcessor';
+import { UnownedGroupProvider } from './unownedGroup';
 
 /**
- * Registers {@link InventoryRelationsProcessor} (the providers' spec fields as relations) and
- * {@link InventoryLinksProcessor} (the inventory backend's resolved links as relations) with
- * the catalog. Add it once to a backend that runs any Infra Atlas provider.
+ * Registers {@link InventoryRelationsProcessor} (the providers' spec fields as relations),
+ * {@link InventoryLinksProcessor} (the inventory backend's resolved links as relations) and
+ * {@link UnownedGroupProvider} (the placeholder owner of what no rule attributes) with the
+ * catalog. Add it once to a backend that runs any Infra Atlas provider.
  *
  * @public
  */
@@ -29,6 +31,7 @@ export const catalogModuleInventoryRelations = createBackendModule({
         catalog.addProcessor(
           new InventoryLinksProcessor({ discovery, auth, logger }),
         );
+        catalog.addEntityProvider(new UnownedGroupProvider());
       },
     });
   },

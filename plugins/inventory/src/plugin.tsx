@@ -8,6 +8,7 @@ import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { inventoryApi } from './api';
 import {
+  configurationCard,
   driftCard,
   impactCard,
   ownersFilesCard,
@@ -38,7 +39,7 @@ const placementCard = EntityCardBlueprint.make({
   },
 });
 
-/** Who administers it: for everything IAM or an owner can govern. */
+/** Who owns it, who has access: for everything IAM or an owner can govern. */
 const administratorsCard = EntityCardBlueprint.make({
   name: 'administrators',
   params: {
@@ -122,6 +123,7 @@ export const inventoryPlugin = createFrontendPlugin({
     runbookCard,
     ownersFilesCard,
     driftCard,
+    configurationCard,
     atAGlanceWidget,
     runbooksWidget,
     accessWidget,

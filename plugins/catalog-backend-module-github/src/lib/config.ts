@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { GkeClusterId } from '@infra-atlas/inventory-common';
+import { GkeClusterId, UNOWNED_REF } from '@infra-atlas/inventory-common';
 
 /** One declared-infrastructure analyzer applied to one path of one repository. */
 export type AnalyzerConfig =
@@ -202,8 +202,7 @@ export function readGithubInventoryConfigs(
         ...DEFAULT_COMPONENT_TYPES,
         ...(c.getOptional<Record<string, string>>('componentTypes') ?? {}),
       },
-      fallbackOwner:
-        c.getOptionalString('owners.fallback') ?? 'group:default/unknown',
+      fallbackOwner: c.getOptionalString('owners.fallback') ?? UNOWNED_REF,
       analyzers: (c.getOptionalConfigArray('analyzers') ?? []).map((a, i) =>
         readAnalyzer(a, `${at}.analyzers[${i}]`),
       ),

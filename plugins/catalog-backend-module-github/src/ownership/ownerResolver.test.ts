@@ -1,3 +1,4 @@
+import { UNOWNED_REF } from '@infra-atlas/inventory-common';
 import {
   OwnersTree,
   parseOwnersAliases,
@@ -114,8 +115,16 @@ describe('RepositoryOwnerResolver', () => {
       ref: 'group:default/docs-team',
       evidence: "CODEOWNERS rule for '/docs'",
     });
-    expect(resolver({ ownersTree: bare }).ownerOf('docs')).toMatchObject({
+    expect(resolver({ ownersTree: bare }).ownerOf('docs')).toEqual({
       ref: 'group:default/unknown',
+      evidence: 'no ownership rule matched; configured fallback owner',
+    });
+    expect(
+      resolver({ ownersTree: bare, fallback: UNOWNED_REF }).ownerOf('docs'),
+    ).toEqual({
+      ref: UNOWNED_REF,
+      evidence:
+        'unowned: no OWNERS file, sigs.yaml subproject or CODEOWNERS rule covers it',
     });
   });
 });

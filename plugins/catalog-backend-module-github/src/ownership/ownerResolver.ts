@@ -1,3 +1,4 @@
+import { isUnowned } from '@infra-atlas/inventory-common';
 import { OwnersTree } from '../analyzers/owners';
 import { SubprojectIndexEntry } from '../analyzers/sigs';
 import { ResolvedOwner } from '../analyzers/types';
@@ -89,7 +90,9 @@ export class RepositoryOwnerResolver {
     }
     return {
       ref: this.sources.fallback,
-      evidence: 'no ownership rule matched; fallback owner',
+      evidence: isUnowned(this.sources.fallback)
+        ? 'unowned: no OWNERS file, sigs.yaml subproject or CODEOWNERS rule covers it'
+        : 'no ownership rule matched; configured fallback owner',
     };
   }
 

@@ -1,27 +1,91 @@
 import {
+  ACCESS_POWERS,
   ANNOTATIONS,
+  AccessGrant,
+  AccessPower,
   AdministratorsResponse,
+  AnswerCondition,
   EvidenceStep,
+  GrantCondition,
   RELATIONS,
+  conditionStatus,
+  isUnowned,
 } from '@infra-atlas/inventory-common';
 import {
   GraphEdge,
   InventoryGraph,
   normalizeRef,
 } from '../graph/InventoryGraph';
+import { provenanceOf } from '../graph/provenance';
+import { IamGrant, grantsOf, specString } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
-import { administratorsOf, specString } from '../graph/specs';
+
+const strength = (power: AccessPower) => ACCESS_POWERS.indexOf(power);
+
+/** A condition with whether it can apply at `now`. */
+export const answerCondition = (
+  condition: GrantCondition,
+  now: Date,
+): AnswerCondition => ({
+  ...condition,
+  status: conditionStatus(condition, now),
+});
+
+/** Whether a grant can give its power now: unconditional, or its condition may hold. */
+const appliesNow = (grant: { condition?: AnswerCondition }) =>
+  !grant.condition || grant.condition.status === 'conditional';
 
 /**
- * Who can administer an entity: its owner and why, every administrative grant on it and on
- * the ancestors it inherits from (resources list only their own grants; the chain adds the
- * project's, the folders' and the organization's), and the people behind each group, through
- * nested groups.
+ * The step that states a grant: the `administers` relation for permanent administration
+ * (the catalog holds it), else the policy of the entity it is granted on.
+ */
+function grantStep(
+  graph: InventoryGraph,
+  holderRef: string,
+  principal: string,
+  grant: IamGrant,
+): EvidenceStep {
+  const note = `${grant.role} on ${grant.grantedOn}${
+    grant.via ? ` (through ${grant.via})` : ''
+  }`;
+  const edge = grant.ref
+    ? graph
+        .out(holderRef, [RELATIONS.administeredBy])
+        .find(e => e.target === principal)
+    : undefined;
+  if (edge && grant.power === 'administer' && !grant.condition) {
+    return {
+      from: principal,
+      relation: RELATIONS.administers,
+      to: holderRef,
+      provenance: edge.provenance,
+      note,
+    };
+  }
+  const holder = graph.entity(holderRef);
+  return {
+    from: principal,
+    relation: 'granted',
+    to: holderRef,
+    provenance: holder
+      ? provenanceOf(holder)
+      : { kind: 'observed', source: grant.grantedOn },
+    note,
+  };
+}
+
+/**
+ * Who owns an entity, and who can do what to it: its owner and why (or that it is unowned);
+ * every grant on it and on the ancestors it inherits from, by power (administer, write,
+ * read, other), each with its condition and whether that condition can hold now; and the
+ * people behind each grant, through nested groups. Resources list only their own grants on
+ * the entity; the chain adds the project's, the folders' and the organization's.
  */
 export function administrators(
   graph: InventoryGraph,
   entityRef: string,
+  now: Date = new Date(),
 ): AdministratorsResponse {
   const { ref, entity } = graph.require(entityRef);
   const ancestors = walk({
@@ -30,52 +94,42 @@ export function administrators(
       graph.out(at, ['childOf']).map(edge => ({ edge, to: edge.target })),
   }).reached;
 
-  const grants: AdministratorsResponse['grants'] = [];
+  const grants: AccessGrant[] = [];
   const seen = new Set<string>();
   for (const [at, { chain }] of ancestors) {
-    const holder = graph.entity(at);
-    const own = administratorsOf(holder)
-      // An ancestor's inherited grants are listed at their own origin.
-      .filter(g => !g.inherited);
     const down: EvidenceStep[] = [...chain].reverse().map(e => ({
       from: e.target,
       relation: 'parentOf',
       to: e.source,
       provenance: e.provenance,
     }));
-    for (const grant of own) {
-      const key = `${grant.member} ${grant.role} ${grant.grantedOn}`;
+    for (const grant of grantsOf(graph.entity(at))) {
+      const key = `${grant.member} ${grant.role} ${grant.grantedOn} ${
+        grant.condition?.expression ?? ''
+      }`;
       if (seen.has(key)) continue;
       seen.add(key);
       const principal = grant.ref ? normalizeRef(grant.ref) : grant.member;
-      const edge = grant.ref
-        ? graph
-            .out(at, [RELATIONS.administeredBy])
-            .find(e => e.target === principal)
-        : undefined;
       grants.push({
         principal: graph.summary(principal),
         member: grant.member,
         role: grant.role,
+        power: grant.power ?? 'other',
         grantedOn: grant.grantedOn,
         inherited: at !== ref,
-        steps: [
-          ...(edge
-            ? [
-                {
-                  from: principal,
-                  relation: RELATIONS.administers,
-                  to: at,
-                  provenance: edge.provenance,
-                  note: `${grant.role} on ${grant.grantedOn}`,
-                },
-              ]
-            : []),
-          ...down,
-        ],
+        ...(grant.condition
+          ? { condition: answerCondition(grant.condition, now) }
+          : {}),
+        ...(grant.via ? { via: grant.via } : {}),
+        steps: [grantStep(graph, at, principal, grant), ...down],
       });
     }
   }
+  grants.sort(
+    (a, b) =>
+      strength(a.power) - strength(b.power) ||
+      Number(a.inherited) - Number(b.inherited),
+  );
 
   const people = new Map<string, AdministratorsResponse['people'][number]>();
   for (const grant of grants) {
@@ -93,18 +147,31 @@ export function administrators(
       const entry = people.get(member) ?? {
         person: graph.summary(member),
         roles: [],
+        power: 'other' as AccessPower,
         paths: [],
       };
       if (!entry.roles.includes(grant.role)) entry.roles.push(grant.role);
+      if (appliesNow(grant) && strength(grant.power) < strength(entry.power)) {
+        entry.power = grant.power;
+      }
       // One chain per grant, read from the person up: person → memberOf group → … → grant.
       entry.paths.push({
         role: grant.role,
+        power: grant.power,
         grantedOn: grant.grantedOn,
+        ...(grant.condition ? { condition: grant.condition } : {}),
         steps: [...chain.map(e => stepOf(e))].reverse().concat(grant.steps),
       });
       people.set(member, entry);
     }
   }
+
+  const counts = Object.fromEntries(
+    ACCESS_POWERS.map(power => [
+      power,
+      grants.filter(g => g.power === power).length,
+    ]),
+  ) as Record<AccessPower, number>;
 
   const owner = specString(entity, 'owner');
   const ownerRef = owner ? normalizeRef(owner, 'group') : undefined;
@@ -114,15 +181,21 @@ export function administrators(
       ? {
           owner: {
             entity: graph.summary(ownerRef),
+            unowned: isUnowned(ownerRef),
             evidence: entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence],
-            contacts: contactsOf(graph, ownerRef),
+            contacts: isUnowned(ownerRef) ? [] : contactsOf(graph, ownerRef),
           },
         }
       : {}),
     grants,
+    counts,
     people: [...people.values()]
       .map(p => ({ ...p, roles: p.roles.sort() }))
-      .sort((a, b) => a.person.ref.localeCompare(b.person.ref)),
+      .sort(
+        (a, b) =>
+          strength(a.power) - strength(b.power) ||
+          a.person.ref.localeCompare(b.person.ref),
+      ),
     redacted: false,
   };
 }

@@ -11,6 +11,7 @@ import {
   RESOURCE_TYPES,
   ScoreTotals,
   TO_FIX_LIMIT,
+  isUnowned,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { administratorsOf, ownershipOf, specString } from '../graph/specs';
@@ -43,6 +44,8 @@ function ownerCheck(graph: InventoryGraph, entity: Entity): CompletenessCheck {
     entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence] ?? '';
   if (!owner) return check('owner-resolved', false, 'no spec.owner');
   const ref = normalizeRef(owner, 'group');
+  if (isUnowned(ref))
+    return check('owner-resolved', false, evidence || 'unowned');
   if (!graph.has(ref))
     return check(
       'owner-resolved',

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   addTo,
+  describeCondition,
   EvidenceStep,
   InventoryEntitySummary,
   OwnershipItem,
@@ -15,16 +16,20 @@ import { provenanceOf } from '../graph/provenance';
 import { administratorsOf, grantsOf, IamGrant } from '../graph/specs';
 import { stepOf } from './evidence';
 
-/** A grant made directly on an entity's policy, and whether its role administers. */
+/**
+ * A grant made directly on an entity's policy, and whether it gives permanent administration
+ * (then an `administeredBy` relation states it too).
+ */
 export type HeldGrant = {
   entity: Entity;
   grant: IamGrant;
   administrative: boolean;
 };
 
-/** The direct grants of one resource, each marked administrative or not. */
+/** The direct grants of one resource, each marked permanently administrative or not. */
 export function directGrants(entity: Entity): HeldGrant[] {
-  const administrative = new Set(
+  // Crawls from before grants carried their power list administration separately.
+  const listed = new Set(
     administratorsOf(entity)
       .filter(a => !a.inherited)
       .map(a => `${a.member}\u0000${a.role}`),
@@ -32,7 +37,11 @@ export function directGrants(entity: Entity): HeldGrant[] {
   return grantsOf(entity).map(grant => ({
     entity,
     grant,
-    administrative: administrative.has(`${grant.member}\u0000${grant.role}`),
+    administrative:
+      !grant.condition &&
+      (grant.power
+        ? grant.power === 'administer'
+        : listed.has(`${grant.member}\u0000${grant.role}`)),
   }));
 }
 
@@ -65,8 +74,14 @@ export function heldGrantItem(
   prefix: EvidenceStep[],
 ): OwnershipItem {
   const { entity, grant } = held;
-  const role = held.administrative ? 'administers' : 'holds';
-  const text = `${grant.role} on ${grant.grantedOn}`;
+  // A conditional administrator administers only when the condition holds: said in the text.
+  const role =
+    held.administrative || grant.power === 'administer'
+      ? 'administers'
+      : 'holds';
+  const text = `${grant.role} on ${grant.grantedOn}${
+    grant.condition ? ` (${describeCondition(grant.condition)})` : ''
+  }`;
   return {
     role,
     entity: graph.summary(refOf(entity)),

@@ -18,6 +18,7 @@ import { placement } from './placement';
 const orgGrant = {
   member: 'group:admins@example.org',
   role: 'roles/owner',
+  power: 'administer',
   grantedOn: 'organizations/1',
   ref: 'group:default/admins--example.org',
 };
@@ -29,7 +30,10 @@ const estate = () => [
     },
     spec: {
       owner: 'group:admins--example.org',
-      access: { administrators: [{ ...orgGrant, inherited: false }] },
+      access: {
+        administrators: [{ ...orgGrant, inherited: false }],
+        grants: [{ ...orgGrant, inherited: false }],
+      },
     },
     relations: [['administeredBy', 'group:admins--example.org']],
   }),
@@ -58,6 +62,43 @@ const estate = () => [
   }),
   entity('resource:bucket', {
     type: 'gcs-bucket',
+    spec: {
+      access: {
+        administrators: [],
+        grants: [
+          // A break-glass grant, and one that ran out.
+          {
+            member: 'group:leads@example.org',
+            role: 'roles/storage.admin',
+            power: 'administer',
+            grantedOn: 'bucket',
+            inherited: false,
+            ref: 'group:default/leads--example.org',
+            condition: { title: 'break-glass', expression: 'request.auth.x' },
+          },
+          {
+            member: 'user:carol@example.org',
+            role: 'roles/storage.objectAdmin',
+            power: 'write',
+            grantedOn: 'bucket',
+            inherited: false,
+            condition: {
+              title: 'temporary',
+              expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
+              expiresAt: '2024-06-01T00:00:00.000Z',
+            },
+          },
+          {
+            member: 'group:readers@example.org',
+            role: 'roles/storage.legacyBucketReader',
+            power: 'read',
+            grantedOn: 'bucket',
+            inherited: false,
+            via: 'projectViewer:project',
+          },
+        ],
+      },
+    },
     relations: [['childOf', 'resource:project']],
   }),
   entity('resource:ns', {
@@ -197,20 +238,23 @@ describe('placement', () => {
 });
 
 describe('administrators', () => {
+  const now = new Date('2026-12-07T00:00:00Z');
+
   it('lists the inherited org grant and the people behind it through nested groups', () => {
-    const answer = administrators(build(), 'resource:default/bucket');
-    expect(answer.grants).toEqual([
+    const answer = administrators(build(), 'resource:default/bucket', now);
+    expect(answer.grants.filter(g => g.inherited)).toEqual([
       expect.objectContaining({
         member: 'group:admins@example.org',
-        inherited: true,
+        power: 'administer',
         grantedOn: 'organizations/1',
       }),
     ]);
     const alice = answer.people.find(
       p => p.person.ref === 'user:default/alice--example.org',
     )!;
+    const viaOrg = alice.paths.find(p => p.grantedOn === 'organizations/1')!;
     expect(
-      alice.paths[0].steps.map(
+      viaOrg.steps.map(
         s => `${s.from.split('/')[1]} ${s.relation} ${s.to.split('/')[1]}`,
       ),
     ).toEqual([
@@ -221,6 +265,78 @@ describe('administrators', () => {
       'folder parentOf project',
       'project parentOf bucket',
     ]);
+  });
+
+  it('answers by power, with conditions stated and expired grants marked', () => {
+    const answer = administrators(build(), 'resource:default/bucket', now);
+    expect(
+      answer.grants.map(g => [
+        g.member,
+        g.power,
+        g.inherited,
+        g.condition?.status,
+        g.via,
+      ]),
+    ).toEqual([
+      // Strongest first, direct before inherited.
+      [
+        'group:leads@example.org',
+        'administer',
+        false,
+        'conditional',
+        undefined,
+      ],
+      ['group:admins@example.org', 'administer', true, undefined, undefined],
+      ['user:carol@example.org', 'write', false, 'expired', undefined],
+      [
+        'group:readers@example.org',
+        'read',
+        false,
+        undefined,
+        'projectViewer:project',
+      ],
+    ]);
+    expect(answer.counts).toEqual({
+      administer: 2,
+      write: 1,
+      read: 1,
+      other: 0,
+    });
+    // A grant without a relation is stated by the policy it is in.
+    const readers = answer.grants.find(g => g.power === 'read')!;
+    expect(readers.steps[0]).toMatchObject({
+      from: 'group:readers@example.org',
+      relation: 'granted',
+      to: 'resource:default/bucket',
+      provenance: { kind: 'observed', source: '//test/bucket' },
+      note: 'roles/storage.legacyBucketReader on bucket (through projectViewer:project)',
+    });
+    // Alice administers through the org grant; the break-glass path is kept, conditional.
+    const alice = answer.people.find(
+      p => p.person.ref === 'user:default/alice--example.org',
+    )!;
+    expect(alice.power).toBe('administer');
+    expect(
+      alice.paths.find(p => p.role === 'roles/storage.admin')?.condition,
+    ).toMatchObject({ title: 'break-glass', status: 'conditional' });
+  });
+
+  it('says when an entity is unowned, without contacts', () => {
+    const entities = estate();
+    const bucket = entities.find(e => e.metadata.name === 'bucket')!;
+    bucket.spec!.owner = 'group:default/unowned';
+    bucket.metadata.annotations!['infra-atlas.io/owner-evidence'] =
+      'unowned: no owner label';
+    const answer = administrators(
+      InventoryGraph.build(entities),
+      'resource:default/bucket',
+      now,
+    );
+    expect(answer.owner).toMatchObject({
+      unowned: true,
+      evidence: 'unowned: no owner label',
+      contacts: [],
+    });
   });
 });
 
@@ -240,8 +356,16 @@ describe('ownership', () => {
       approves: 2,
       // The org and the project, both owned by admins, of which alice is a member.
       owns: 2,
-      administers: 2,
+      // Those two, and the bucket only under the break-glass condition.
+      administers: 3,
     });
+    expect(
+      answer.items.find(
+        i =>
+          i.role === 'administers' &&
+          i.entity.ref === 'resource:default/bucket',
+      )?.grant,
+    ).toBe('roles/storage.admin on bucket (conditional: break-glass)');
     const project = answer.items.find(
       i =>
         i.role === 'administers' && i.entity.ref === 'resource:default/project',
@@ -269,7 +393,7 @@ describe('ownership', () => {
 
   it('looks people up by e-mail too, and keeps each role within the limit', () => {
     const answer = ownership(build(), 'alice@example.org', { limit: 1 });
-    expect(answer.counts.administers).toBe(2);
+    expect(answer.counts.administers).toBe(3);
     expect(answer.items.filter(i => i.role === 'administers')).toHaveLength(1);
     expect(answer.truncated).toBe(true);
   });
@@ -473,6 +597,26 @@ describe('completeness and people', () => {
     expect(
       scorecard(graph, graph.entity('user:default/alice')!, facts),
     ).toBeUndefined();
+
+    // Unowned is a failed check that says which rules were tried, even though the
+    // placeholder Group exists in the catalog.
+    const entities = estate();
+    entities.push(entity('group:unowned', { type: 'unowned' }));
+    const bucket = entities.find(e => e.metadata.name === 'bucket')!;
+    bucket.spec!.owner = 'group:default/unowned';
+    bucket.metadata.annotations!['infra-atlas.io/owner-evidence'] =
+      'unowned: no owner label, no configured project pattern';
+    const unownedGraph = build(entities);
+    expect(
+      scorecard(
+        unownedGraph,
+        unownedGraph.entity('resource:default/bucket')!,
+        facts,
+      )!.checks.find(c => c.id === 'owner-resolved'),
+    ).toMatchObject({
+      passed: false,
+      detail: 'unowned: no owner label, no configured project pattern',
+    });
 
     const totals = totalsOf([repo, project]);
     expect(totals).toMatchObject({ entities: 2, checks: 8, passed: 3 });

@@ -27,10 +27,24 @@ const entities = [
         // A group nobody declared: drift reports it as a dangling principal.
         grants: [
           {
+            member: 'user:alice@example.org',
+            role: 'roles/container.admin',
+            power: 'administer',
+            grantedOn: 'projects/p',
+            inherited: false,
+            ref: 'user:default/alice--example.org',
+          },
+          {
             member: 'group:gone@example.org',
             role: 'roles/viewer',
+            power: 'read',
             grantedOn: 'projects/p',
             ref: 'group:default/gone--example.org',
+            condition: {
+              title: 'until June',
+              expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
+              expiresAt: '2024-06-01T00:00:00.000Z',
+            },
           },
         ],
       },
@@ -124,9 +138,13 @@ describe('inventory actions', () => {
     });
     expect(allowed.output).toMatchObject({
       owner: 'group:default/sig-infra',
+      unowned: false,
       contacts: ['slack: #sig-infra'],
       administrators: [
-        'user:alice@example.org has roles/container.admin on projects/p',
+        'user:alice@example.org can administer (roles/container.admin on projects/p)',
+      ],
+      access: [
+        'group:gone@example.org can read (roles/viewer on projects/p) — expired 2024-06-01: until June',
       ],
     });
     const denied = await (

@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   DriftEvidence,
+  describeCondition,
   EvidenceStep,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
@@ -63,9 +64,9 @@ export function registerInventoryActions(options: {
 
   actionsRegistry.register({
     name: 'who-owns',
-    title: 'Who owns and administers an entity',
+    title: 'Who owns an entity, and who can do what to it',
     description:
-      'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts, and every person or group that can administer it, directly or inherited, with the evidence chain.',
+      'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts (or that it is unowned), and every IAM grant on it or inherited from its ancestors by power — administer, write, read, other — with conditions (break-glass, time-bound, expired) stated, and the people behind them with the evidence chain.',
     attributes: LOOKUP,
     schema: {
       input: z =>
@@ -73,9 +74,11 @@ export function registerInventoryActions(options: {
       output: z =>
         z.object({
           owner: z.string().optional(),
+          unowned: z.boolean(),
           ownerEvidence: z.string().optional(),
           contacts: z.array(z.string()),
           administrators: z.array(z.string()),
+          access: z.array(z.string()),
           people: z.array(z.string()),
         }),
     },
@@ -86,22 +89,31 @@ export function registerInventoryActions(options: {
           administrators(state.graph, input.entityRef),
         ),
       );
+      const grantText = (g: (typeof answer.grants)[number]) =>
+        `${g.member} can ${g.power} (${g.role} on ${g.grantedOn}${
+          g.inherited ? ', inherited' : ''
+        }${g.via ? `, through ${g.via}` : ''})${
+          g.condition ? ` — ${describeCondition(g.condition)}` : ''
+        }`;
       return {
         output: {
-          owner: answer.owner?.entity.ref,
+          owner: answer.owner?.unowned ? undefined : answer.owner?.entity.ref,
+          unowned: answer.owner?.unowned ?? true,
           ownerEvidence: answer.owner?.evidence,
           contacts:
             answer.owner?.contacts.map(c => `${c.kind}: ${c.value}`) ?? [],
-          administrators: answer.grants.map(
-            g =>
-              `${g.member} has ${g.role} on ${g.grantedOn}${
-                g.inherited ? ' (inherited)' : ''
-              }`,
-          ),
+          administrators: answer.grants
+            .filter(g => g.power === 'administer')
+            .map(grantText),
+          access: answer.grants
+            .filter(g => g.power !== 'administer')
+            .map(grantText),
           people: answer.people.flatMap(p =>
             p.paths.map(
               path =>
-                `${p.person.ref} (${path.role}): ${chainText(path.steps)}`,
+                `${p.person.ref} (${path.role}${
+                  path.condition ? `, ${describeCondition(path.condition)}` : ''
+                }): ${chainText(path.steps)}`,
             ),
           ),
         },

@@ -30,7 +30,22 @@ const entities = [
           },
         ],
         grants: [
-          { member: 'user:alice@example.org', role: 'roles/owner' },
+          {
+            member: 'user:alice@example.org',
+            role: 'roles/owner',
+            power: 'administer',
+            grantedOn: 'projects/project',
+            inherited: false,
+            ref: 'user:default/alice--example.org',
+          },
+          {
+            member: 'group:admins@example.org',
+            role: 'roles/owner',
+            power: 'administer',
+            grantedOn: 'projects/project',
+            inherited: false,
+            ref: 'group:default/admins--example.org',
+          },
           {
             member: 'serviceAccount:ci@project.iam.gserviceaccount.com',
             role: 'roles/viewer',

@@ -1,3 +1,5 @@
+import { AccessPower, ConditionStatus, GrantCondition } from '../iam';
+
 /*
  * The shapes the inventory backend answers with. The frontend, the typed client, the actions
  * and the tests all read these, so every answer has one definition.
@@ -105,6 +107,11 @@ export type ExplorerNode = {
   public?: true;
   /** Why the entity looks stale (see docs/infra-atlas/inventory-api.md); absent when it does not. */
   stale?: string;
+  /**
+   * Configuration settings to filter by (`retention: 'locked'`, `api: [enabled APIs]` on a
+   * project); absent when none was crawled.
+   */
+  settings?: Record<string, ConfigurationValue>;
   /** Entities placed under it, transitively, each counted once. */
   descendants: number;
 };
@@ -337,28 +344,70 @@ export type StatusResponse = {
   providers: ProviderStatus[];
 };
 
-/** @public */
+/**
+ * A condition as answers state it: the binding's own words, its time bounds, and whether it
+ * can apply now.
+ *
+ * @public
+ */
+export type AnswerCondition = GrantCondition & { status: ConditionStatus };
+
+/**
+ * One IAM grant as answers state it.
+ *
+ * @public
+ */
+export type AccessGrant = {
+  principal: InventoryEntitySummary;
+  member: string;
+  role: string;
+  power: AccessPower;
+  grantedOn: string;
+  /** True when granted on an ancestor (organization, folder, project) and inherited here. */
+  inherited: boolean;
+  /** Present on a conditional grant: it applies only when the condition holds. */
+  condition?: AnswerCondition;
+  /** For a legacy convenience member (`projectViewer:p`): the member the policy names. */
+  via?: string;
+  steps: EvidenceStep[];
+};
+
+/**
+ * Who owns an entity and who can do what to it. Ownership and access are separate answers:
+ * the owner is the group or person an ownership rule names (or nobody: `unowned`); access is
+ * every grant, direct or inherited, by power.
+ *
+ * @public
+ */
 export type AdministratorsResponse = {
   entity: InventoryEntitySummary;
   owner?: {
     entity: InventoryEntitySummary;
+    /** True when no ownership rule attributes the entity: `entity` is then the placeholder. */
+    unowned: boolean;
     evidence?: string;
     contacts: ImpactResponse['owners'][number]['contacts'];
   };
-  /** Administrative IAM grants on the entity and on every ancestor it inherits from. */
-  grants: Array<{
-    principal: InventoryEntitySummary;
-    member: string;
-    role: string;
-    grantedOn: string;
-    inherited: boolean;
-    steps: EvidenceStep[];
-  }>;
+  /**
+   * Every IAM grant on the entity and on each ancestor it inherits from, strongest power
+   * first, then direct before inherited.
+   */
+  grants: AccessGrant[];
+  /** Grants per power, for the headline ("3 groups can administer it"). */
+  counts: Record<AccessPower, number>;
   /** The people behind those grants, through nested groups: one chain per grant. */
   people: Array<{
     person: InventoryEntitySummary;
     roles: string[];
-    paths: Array<{ role: string; grantedOn: string; steps: EvidenceStep[] }>;
+    /** The strongest power any of their grants gives that can apply now. */
+    power: AccessPower;
+    paths: Array<{
+      role: string;
+      power: AccessPower;
+      grantedOn: string;
+      condition?: AnswerCondition;
+      steps: EvidenceStep[];
+    }>;
   }>;
   redacted: boolean;
 };

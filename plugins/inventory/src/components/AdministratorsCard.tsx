@@ -1,81 +1,156 @@
 import {
+  ACCESS_POWERS,
+  AccessGrant,
+  AccessPower,
   AdministratorsResponse,
   InventoryClient,
+  describeCondition,
 } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
+import { plural } from './format';
 
 const PEOPLE_SHOWN = 25;
 
-function Administrators(props: { answer: AdministratorsResponse }) {
-  const { owner, grants, people, redacted } = props.answer;
-  const direct = grants.filter(g => !g.inherited);
-  const inherited = grants.filter(g => g.inherited);
-  const grantList = (list: typeof grants, label: string) =>
-    list.length > 0 && (
-      <>
-        <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-          {label} ({list.length})
-        </Typography>
-        <ul aria-label={label}>
-          {list.map(g => (
-            <li key={`${g.member} ${g.role} ${g.grantedOn}`}>
-              <details>
-                <summary>
-                  {g.principal.exists ? (
-                    <EntityName entity={g.principal} />
-                  ) : (
-                    g.member
-                  )}{' '}
-                  — {g.role} on {g.grantedOn}
-                </summary>
-                <EvidenceChain steps={g.steps} />
-              </details>
-            </li>
-          ))}
-        </ul>
-      </>
-    );
+/** Each power as a heading says it. */
+export const POWER_HEADINGS: Record<AccessPower, string> = {
+  administer: 'Can administer',
+  write: 'Can change',
+  read: 'Can read',
+  other: 'Other roles',
+};
+
+const grantKey = (g: AccessGrant) =>
+  [g.member, g.role, g.grantedOn, g.via, g.condition?.expression].join(' ');
+
+/** `conditional: break-glass`, `expired 2024-06-01: temporary access`, or nothing. */
+function ConditionNote(props: {
+  grant: { condition?: AccessGrant['condition'] };
+}) {
+  const { condition } = props.grant;
+  if (!condition) return null;
   return (
-    <>
-      {owner ? (
-        <Typography variant="body2">
+    <strong
+      style={
+        condition.status === 'conditional' ? undefined : { color: '#b00020' }
+      }
+      title={condition.expression}
+    >
+      {' '}
+      ({describeCondition(condition)})
+    </strong>
+  );
+}
+
+function GrantItem(props: { grant: AccessGrant }) {
+  const g = props.grant;
+  return (
+    <li>
+      <details>
+        <summary>
+          {g.principal.exists ? <EntityName entity={g.principal} /> : g.member}{' '}
+          — {g.role}{' '}
+          {g.inherited ? `inherited from ${g.grantedOn}` : 'granted here'}
+          {g.via && `, through ${g.via}`}
+          <ConditionNote grant={g} />
+        </summary>
+        <EvidenceChain steps={g.steps} />
+      </details>
+    </li>
+  );
+}
+
+function OwnerLine(props: { owner: AdministratorsResponse['owner'] }) {
+  const { owner } = props;
+  if (!owner) {
+    return <Typography variant="body2">No owner is known.</Typography>;
+  }
+  return (
+    <Typography variant="body2">
+      {owner.unowned ? (
+        <strong>Unowned: no ownership rule attributes it to anyone.</strong>
+      ) : (
+        <>
           Owned by <EntityName entity={owner.entity} />
           {owner.contacts.length > 0 &&
             ` — ${owner.contacts.map(c => c.value).join(', ')}`}
-          {owner.evidence && (
-            <Typography variant="caption" display="block">
-              Why: {owner.evidence}
-            </Typography>
-          )}
-        </Typography>
-      ) : (
-        <Typography variant="body2">No owner is known.</Typography>
+        </>
       )}
-      {grants.length === 0 && (
-        <Typography variant="body2" style={{ marginTop: 16 }}>
-          No administrative IAM grants.
+      {owner.evidence && (
+        <Typography variant="caption" display="block">
+          Why: {owner.evidence}
         </Typography>
       )}
-      {grantList(direct, 'Granted here')}
-      {grantList(inherited, 'Inherited')}
+    </Typography>
+  );
+}
+
+/** "2 can administer, 5 can change, 12 can read": grants that can apply now. */
+function headline(grants: AccessGrant[]): string {
+  const current = grants.filter(
+    g => !g.condition || g.condition.status === 'conditional',
+  );
+  const parts = (['administer', 'write', 'read'] as const)
+    .map(power => ({
+      power,
+      n: new Set(current.filter(g => g.power === power).map(g => g.member))
+        .size,
+    }))
+    .filter(p => p.n > 0)
+    .map(
+      p =>
+        `${plural(p.n, 'principal', 'principals')} ${POWER_HEADINGS[
+          p.power
+        ].toLowerCase()}`,
+    );
+  return parts.length ? `${parts.join(', ')} it.` : 'No IAM grants.';
+}
+
+function Access(props: { answer: AdministratorsResponse }) {
+  const { owner, grants, people, redacted } = props.answer;
+  return (
+    <>
+      <OwnerLine owner={owner} />
+      <Typography variant="body2" style={{ marginTop: 16 }}>
+        {headline(grants)}
+      </Typography>
+      {ACCESS_POWERS.map(power => {
+        const list = grants.filter(g => g.power === power);
+        return (
+          list.length > 0 && (
+            <section key={power}>
+              <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+                {POWER_HEADINGS[power]} ({list.length})
+              </Typography>
+              <ul aria-label={POWER_HEADINGS[power]}>
+                {list.map(g => (
+                  <GrantItem key={grantKey(g)} grant={g} />
+                ))}
+              </ul>
+            </section>
+          )
+        );
+      })}
       {people.length > 0 && (
         <>
           <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            People who can administer it ({people.length})
+            People behind these grants ({people.length})
           </Typography>
           <ul aria-label="People">
             {people.slice(0, PEOPLE_SHOWN).map(p => (
               <li key={p.person.ref}>
                 <details>
                   <summary>
-                    <EntityName entity={p.person} /> — {p.roles.join(', ')}
+                    <EntityName entity={p.person} /> —{' '}
+                    {POWER_HEADINGS[p.power].toLowerCase()} (
+                    {p.roles.join(', ')})
                   </summary>
-                  {p.paths.map(path => (
-                    <div key={`${path.role} ${path.grantedOn}`}>
+                  {p.paths.map((path, i) => (
+                    <div key={`${path.role} ${path.grantedOn} ${i}`}>
                       <Typography variant="caption">
                         {path.role} on {path.grantedOn}
+                        <ConditionNote grant={path} />
                       </Typography>
                       <EvidenceChain steps={path.steps} />
                     </div>
@@ -105,11 +180,17 @@ function Administrators(props: { answer: AdministratorsResponse }) {
 const askAdministrators = (inventory: InventoryClient, ref: string) =>
   inventory.administrators(ref);
 
-/** The owner and why, every administrative grant (direct and inherited), and the people. */
+/**
+ * The owner and why (or that nobody owns it), then who can do what: every IAM grant, direct
+ * and inherited, by power, with conditions stated, and the people behind them.
+ */
 export function AdministratorsCard() {
   return (
-    <EntityAnswerCard title="Who administers it" ask={askAdministrators}>
-      {answer => <Administrators answer={answer} />}
+    <EntityAnswerCard
+      title="Who owns it, who has access"
+      ask={askAdministrators}
+    >
+      {answer => <Access answer={answer} />}
     </EntityAnswerCard>
   );
 }

@@ -105,51 +105,90 @@ describe('PlacementCard', () => {
 });
 
 describe('AdministratorsCard', () => {
+  const grant = (
+    overrides: Partial<AdministratorsResponse['grants'][number]>,
+  ): AdministratorsResponse['grants'][number] => ({
+    principal: summary('group:default/org-admins', 'k8s-infra-gcp-org-admins'),
+    member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
+    role: 'roles/owner',
+    power: 'administer',
+    grantedOn: 'organizations/758905017065',
+    inherited: true,
+    steps: [
+      {
+        from: 'group:default/org-admins',
+        relation: 'administers',
+        to: 'resource:default/org',
+        provenance: observed,
+      },
+    ],
+    ...overrides,
+  });
   const answer: AdministratorsResponse = {
     entity: summary('resource:default/p', 'k8s-artifacts-prod'),
     owner: {
       entity: summary('group:default/admins', 'k8s-infra-artifact-admins'),
+      unowned: false,
       evidence:
-        'roles/run.admin granted to group:k8s-infra-artifact-admins@kubernetes.io',
+        'group:k8s-infra-artifact-admins@kubernetes.io administers projects/k8s-artifacts-prod (roles/run.admin)',
       contacts: [
         { kind: 'email', value: 'k8s-infra-artifact-admins@kubernetes.io' },
       ],
     },
     grants: [
-      {
+      grant({}),
+      // The same member and role twice, under two conditions: two rows, two keys.
+      grant({
+        principal: summary('group:default/oncall', 'k8s-infra-oncall'),
+        member: 'group:k8s-infra-oncall@kubernetes.io',
+        inherited: false,
+        grantedOn: 'projects/k8s-artifacts-prod',
+        condition: {
+          title: 'break-glass',
+          expression: 'request.auth.x',
+          status: 'conditional',
+        },
+      }),
+      grant({
+        principal: summary('group:default/oncall', 'k8s-infra-oncall'),
+        member: 'group:k8s-infra-oncall@kubernetes.io',
+        inherited: false,
+        grantedOn: 'projects/k8s-artifacts-prod',
+        condition: {
+          title: 'migration',
+          expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
+          expiresAt: '2024-06-01T00:00:00.000Z',
+          status: 'expired',
+        },
+      }),
+      grant({
         principal: summary(
-          'group:default/org-admins',
-          'k8s-infra-gcp-org-admins',
+          'group:default/readers',
+          'k8s-infra-release-viewers',
         ),
-        member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
-        role: 'roles/owner',
-        grantedOn: 'organizations/758905017065',
-        inherited: true,
-        steps: [
-          {
-            from: 'group:default/org-admins',
-            relation: 'administers',
-            to: 'resource:default/org',
-            provenance: observed,
-          },
-        ],
-      },
-      {
+        member: 'group:k8s-infra-release-viewers@kubernetes.io',
+        role: 'roles/viewer',
+        power: 'read',
+        via: 'projectViewer:k8s-artifacts-prod',
+      }),
+      grant({
         principal: summary('user:default/x', 'x', false),
         member: 'user:[redacted]',
         role: 'roles/billing.admin',
-        grantedOn: 'organizations/758905017065',
-        inherited: true,
+        power: 'other',
         steps: [],
-      },
+      }),
     ],
+    counts: { administer: 3, write: 0, read: 1, other: 1 },
     people: [
       {
         person: summary('user:default/ameukam--gmail.com', 'ameukam@gmail.com'),
         roles: ['roles/owner'],
+        power: 'administer',
         paths: [
           {
             role: 'roles/owner',
+            power: 'administer',
             grantedOn: 'organizations/758905017065',
             steps: [],
           },
@@ -159,7 +198,8 @@ describe('AdministratorsCard', () => {
     redacted: true,
   };
 
-  it('lists the owner, the inherited grants and the people, and says when details are hidden', async () => {
+  it('leads with the owner, then who can do what by power, conditions stated', async () => {
+    const errors = jest.spyOn(console, 'error');
     await render(
       <AdministratorsCard />,
       client({ administrators: jest.fn().mockResolvedValue(answer) }),
@@ -167,18 +207,61 @@ describe('AdministratorsCard', () => {
     expect(
       await screen.findByText('k8s-infra-artifact-admins'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'Inherited' })).toHaveTextContent(
-      'roles/owner on organizations/758905017065',
+    // Expired grants do not count; the conditional one does.
+    expect(
+      screen.getByText('2 principals can administer, 1 principal can read it.'),
+    ).toBeInTheDocument();
+    const administer = screen.getByRole('list', { name: 'Can administer' });
+    expect(administer).toHaveTextContent(
+      'roles/owner inherited from organizations/758905017065',
     );
-    expect(screen.getByRole('list', { name: 'Inherited' })).toHaveTextContent(
-      'user:[redacted]',
+    expect(administer).toHaveTextContent(
+      'roles/owner granted here (conditional: break-glass)',
+    );
+    expect(administer).toHaveTextContent(
+      'roles/owner granted here (expired 2024-06-01: migration)',
+    );
+    expect(screen.getByRole('list', { name: 'Can read' })).toHaveTextContent(
+      'roles/viewer inherited from organizations/758905017065, through projectViewer:k8s-artifacts-prod',
+    );
+    expect(screen.getByRole('list', { name: 'Other roles' })).toHaveTextContent(
+      'user:[redacted] — roles/billing.admin',
     );
     expect(
-      screen.queryByRole('list', { name: 'Granted here' }),
+      screen.queryByRole('list', { name: 'Can change' }),
     ).not.toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'People' })).toHaveTextContent(
-      'ameukam@gmail.com',
+      'ameukam@gmail.com — can administer (roles/owner)',
     );
     expect(screen.getByText(/Personal details are hidden/)).toBeInTheDocument();
+    expect(
+      errors.mock.calls.filter(c => /same key/.test(String(c[0]))),
+    ).toEqual([]);
+  });
+
+  it('says plainly when nobody owns it', async () => {
+    await render(
+      <AdministratorsCard />,
+      client({
+        administrators: jest.fn().mockResolvedValue({
+          ...answer,
+          owner: {
+            entity: summary('group:default/unowned', 'Unowned'),
+            unowned: true,
+            evidence:
+              'unowned: no owner label, no configured project pattern, and no group administers or writes to projects/x below the organization',
+            contacts: [],
+          },
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Unowned: no ownership rule attributes it to anyone.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Why: unowned: no owner label/),
+    ).toBeInTheDocument();
   });
 });
