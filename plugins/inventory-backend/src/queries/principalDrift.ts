@@ -63,8 +63,8 @@ function addressesOf(graph: InventoryGraph, login: string) {
 export function staleDirectGrants(
   graph: InventoryGraph,
   emeritus: Map<string, string>,
-  index = grantsByPrincipal(graph),
 ): DriftFinding[] {
+  const index = grantsByPrincipal(graph);
   const findings: DriftFinding[] = [];
   for (const [login, where] of emeritus) {
     for (const { ref, ambiguousAmong } of addressesOf(graph, login)) {
