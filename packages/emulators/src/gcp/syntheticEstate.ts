@@ -80,6 +80,39 @@ const PUBLIC_BUCKET_SHARE = 0.08;
  * search returns it with a read mask. Generated in one pass, so 2,000 projects
  * with 100,000 assets take a few seconds at most.
  */
+/**
+ * Owner labels as organizations write them: mostly the team, sometimes a person, and
+ * sometimes someone who has left (a value no IAM policy names).
+ */
+function ownerLabel(p: number, team: string): Record<string, string> {
+  if (p % 11 === 5) return { team, owner: 'former-employee' };
+  if (p % 5 === 3)
+    return { owner: SYNTHETIC_PEOPLE[p % SYNTHETIC_PEOPLE.length] };
+  return { team };
+}
+
+/**
+ * Conditional grants on some projects: on-call break-glass ownership, some of it time-bound and
+ * already expired.
+ */
+function breakGlass(p: number): IamBinding[] {
+  if (p % 7 !== 2) return [];
+  const expired = p % 14 === 2;
+  return [
+    {
+      role: 'roles/owner',
+      members: [`group:sre-oncall@${SYNTHETIC_DOMAIN}`],
+      condition: {
+        title: expired ? 'incident 2024-17' : 'break-glass',
+        description: 'On-call access during incidents',
+        expression: `request.time < timestamp("${
+          expired ? '2024-03-01T00:00:00Z' : '2099-01-01T00:00:00Z'
+        }")`,
+      },
+    },
+  ];
+}
+
 export function generateSyntheticGcpEstate(
   options: SyntheticEstateOptions = {},
 ): GcpEstate {
@@ -115,6 +148,9 @@ export function generateSyntheticGcpEstate(
           members: [group('gcp-org-admins'), user()],
         },
         { role: 'roles/billing.admin', members: [group('gcp-billing-admins')] },
+        // Every team's own group can browse the organization, so a `team` label names a
+        // group that IAM knows.
+        { role: 'roles/browser', members: SYNTHETIC_TEAMS.map(t => group(t)) },
         {
           role: 'roles/iam.securityReviewer',
           members: [group('security-auditors')],
@@ -199,16 +235,17 @@ export function generateSyntheticGcpEstate(
       state: 'ACTIVE',
       createTime,
       labels: {
-        team,
+        ...ownerLabel(p, team),
         env,
         'cost-center': `cc-${100 + SYNTHETIC_TEAMS.indexOf(team)}`,
       },
       iamPolicy: {
-        version: 1,
+        version: 3,
         bindings: [
           { role: 'roles/owner', members: [group(`${team}-owners`)] },
           { role: 'roles/editor', members: [user(), deployer] },
           { role: 'roles/viewer', members: [group(`${team}-devs`)] },
+          ...breakGlass(p),
         ],
       },
     };

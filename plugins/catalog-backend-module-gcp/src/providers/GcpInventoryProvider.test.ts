@@ -335,6 +335,94 @@ describe('GcpInventoryProvider against the emulator', () => {
     }
   });
 
+  it('resolves owners and conditions on a synthetic estate with other habits', async () => {
+    const synthetic = generateSyntheticGcpEstate({
+      projects: 40,
+      folderDepth: 1,
+      foldersPerFolder: 2,
+      assetsPerProject: 1,
+    });
+    const target = await startGcpEmulator({ estate: synthetic });
+    try {
+      const p = await provider({
+        target,
+        scopes: [synthetic.organizations[0].name],
+      });
+      const run = await p.instance.refresh();
+      await p.close();
+      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+      const byProject = new Map(
+        (p.connection.last as { entities: DeferredEntity[] }).entities
+          .filter(d => d.entity.spec?.type === 'gcp-project')
+          .map(d => [d.entity.spec?.gcp?.projectId as string, d.entity]),
+      );
+      const projectAt = (index: number) =>
+        byProject.get(synthetic.projects[index].projectId)!;
+      const evidence = (index: number) =>
+        projectAt(index).metadata.annotations?.[
+          'infra-atlas.io/owner-evidence'
+        ];
+      const team = (index: number) =>
+        synthetic.projects[index].projectId.split('-')[0];
+
+      // A team label names the team's group, which IAM knows.
+      expect(projectAt(0).spec?.owner).toBe(
+        `group:default/${team(0)}--example.com`,
+      );
+      expect(evidence(0)).toBe(
+        `label team=${team(0)} on projects/${
+          synthetic.projects[0].projectId
+        } names group ${team(0)}@example.com`,
+      );
+      // A person's name names the person, not a phantom group.
+      const person = synthetic.projects[3].labels.owner;
+      expect(projectAt(3).spec?.owner).toMatch(
+        new RegExp(`^(user:default/${person}--example.com|group:default/.*)$`),
+      );
+      expect(projectAt(3).spec?.owner).not.toBe(`group:default/${person}`);
+      // Someone who left: reported, and the team label applies next.
+      expect(evidence(5)).toMatch(
+        /^unresolved label owner=former-employee on projects\/\S+: it names no group or person in any IAM policy; label team=/,
+      );
+      expect(projectAt(5).spec?.owner).toBe(
+        `group:default/${team(5)}--example.com`,
+      );
+
+      // Break-glass grants keep their condition and never administer permanently.
+      const access = (index: number) => projectAt(index).spec?.access as any;
+      for (const [index, status] of [
+        [9, 'break-glass'],
+        [2, 'incident 2024-17'],
+      ] as const) {
+        const oncall = access(index).grants.find(
+          (g: any) => g.member === 'group:sre-oncall@example.com',
+        );
+        expect(oncall).toMatchObject({
+          role: 'roles/owner',
+          power: 'administer',
+          condition: { title: status },
+        });
+        expect(
+          access(index).administrators.map((a: any) => a.member),
+        ).not.toContain('group:sre-oncall@example.com');
+      }
+      expect(
+        access(2).grants.find(
+          (g: any) => g.member === 'group:sre-oncall@example.com',
+        ).condition.expiresAt,
+      ).toBe('2024-03-01T00:00:00.000Z');
+      // Billing administrators administer nothing.
+      const org = (p.connection.last as { entities: DeferredEntity[] }).entities
+        .map(d => d.entity)
+        .find(e => e.spec?.type === 'gcp-organization')!;
+      expect(
+        (org.spec as any).access.administrators.map((a: any) => a.member),
+      ).not.toContain('group:gcp-billing-admins@example.com');
+    } finally {
+      await target.stop();
+    }
+  });
+
   describe('a denied listing in an estate with folders', () => {
     const nested = generateSyntheticGcpEstate({
       projects: 30,

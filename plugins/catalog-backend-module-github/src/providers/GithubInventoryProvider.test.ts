@@ -159,7 +159,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       .map(c => String(c[0]))
       .find(m => m.includes('applied full'));
     expect(summary).toMatch(
-      /requests 3 \(graphql=1 tarball=2\); GraphQL points \d+; archives 2/,
+      /requests graphql=1 tarball=2; retries rate-limit-waits=0; repositories 2; GraphQL points \d+; archives 2/,
     );
 
     const warm = await instance.refresh();
