@@ -31,6 +31,11 @@ export const ANNOTATIONS = {
   memberships: `${PREFIX}/memberships`,
   /** Why an entity has the owner it has: the rule that applied and its evidence. */
   ownerEvidence: `${PREFIX}/owner-evidence`,
+  /**
+   * Owner labels whose value names no known group or person (`key=value`, comma-separated):
+   * the next ownership rule applied instead, and drift reports them.
+   */
+  unresolvedOwnerLabels: `${PREFIX}/unresolved-owner-labels`,
   /** Cloud Asset Inventory's full resource name, e.g. `//storage.googleapis.com/my-bucket`. */
   gcpResourceName: `${PREFIX}/gcp-resource-name`,
   /** The GCP project ID an entity is, or lives in. */

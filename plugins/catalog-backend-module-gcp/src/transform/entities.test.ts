@@ -396,6 +396,11 @@ describe('crawlToEntities', () => {
         'unresolved label owner=jdoe on projects/public-a: it names no group or person in any IAM policy; group:public-a-admins@example.org administers projects/public-a (roles/editor)',
       );
       expect(transform(crawl).map(e => e.metadata.name)).not.toContain('jdoe');
+      expect(
+        project.metadata.annotations?.[
+          'infra-atlas.io/unresolved-owner-labels'
+        ],
+      ).toBe('owner=jdoe');
     });
 
     it('then a configured project pattern', () => {

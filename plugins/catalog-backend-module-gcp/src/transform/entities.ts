@@ -229,7 +229,7 @@ export function crawlToEntities(
       .filter(g => g.power === 'administer' && !g.condition)
       .map(withRef);
     const publicGrants = direct.filter(g => PUBLIC_MEMBERS.has(g.member));
-    const { owner, evidence } = resolveOwner({
+    const { owner, evidence, unresolvedLabels } = resolveOwner({
       node: d.node,
       ancestors,
       grantsOf: n => iam.directGrants(n),
@@ -268,6 +268,10 @@ export function crawlToEntities(
       [ANNOTATIONS.gcpResourceName]: d.node.fullName,
       [ANNOTATIONS.ownerEvidence]: evidence,
     };
+    if (unresolvedLabels.length) {
+      annotations[ANNOTATIONS.unresolvedOwnerLabels] =
+        unresolvedLabels.join(',');
+    }
     if (d.node.projectId)
       annotations[ANNOTATIONS.gcpProjectId] = d.node.projectId;
     if (publicGrants.length) {

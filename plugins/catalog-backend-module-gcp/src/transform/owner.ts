@@ -4,7 +4,12 @@ import { Grant } from './iam';
 import { HierarchyNode } from './hierarchy';
 import { Principal, parsePrincipal } from './principals';
 
-export type OwnerResolution = { owner: string; evidence: string };
+export type OwnerResolution = {
+  owner: string;
+  evidence: string;
+  /** Owner labels (`key=value`) that named nobody, so that a later rule applied. */
+  unresolvedLabels: string[];
+};
 
 /** `roles/container.admin` → `container`. */
 const roleService = (role: string) => role.match(/^roles\/([a-z]+)\./)?.[1];
@@ -104,9 +109,14 @@ export function resolveOwner(options: {
 }): OwnerResolution {
   const { node, ancestors, grantsOf, rules, labelOwners } = options;
   const notes: string[] = [];
-  const withNotes = (resolution: OwnerResolution): OwnerResolution => ({
+  const unresolvedLabels: string[] = [];
+  const withNotes = (resolution: {
+    owner: string;
+    evidence: string;
+  }): OwnerResolution => ({
     ...resolution,
     evidence: [...notes, resolution.evidence].join('; '),
+    unresolvedLabels,
   });
 
   for (const key of rules.labelKeys) {
@@ -119,6 +129,7 @@ export function resolveOwner(options: {
         evidence: `label ${key}=${value} on ${node.label} names ${found.principal.kind} ${found.principal.email}`,
       });
     }
+    unresolvedLabels.push(`${key}=${value}`);
     notes.push(
       `unresolved label ${key}=${value} on ${node.label}: it ${found.problem}`,
     );

@@ -16,6 +16,7 @@ import {
 import { nearDuplicatePairs } from './nearDuplicates';
 import { ownersFileUrl } from './ownersFiles';
 import { danglingPrincipals, staleDirectGrants } from './principalDrift';
+import { unownedFindings, unresolvedOwnerLabels } from './ownerDrift';
 import { emeritusPrincipals } from './people';
 import { leadershipOf, ownershipOf, repositorySlug } from '../graph/specs';
 
@@ -62,6 +63,8 @@ export function drift(
     ...emeritusStillActive(graph, inputs.emeritus),
     ...staleDirectGrants(graph, inputs.emeritus),
     ...danglingPrincipals(graph),
+    ...unownedFindings(graph),
+    ...unresolvedOwnerLabels(graph),
   ];
   return {
     generatedAt: new Date().toISOString(),

@@ -627,6 +627,57 @@ describe('completeness and people', () => {
   });
 });
 
+describe('ownership drift', () => {
+  it('reports what nobody owns once, at the top, and labels that name nobody', () => {
+    const entities = estate();
+    entities.push(entity('group:unowned', { type: 'unowned' }));
+    const set = (name: string, annotations: Record<string, string>) => {
+      const e = entities.find(x => x.metadata.name === name)!;
+      e.spec!.owner = 'group:default/unowned';
+      e.relations = e.relations!.filter(r => r.type !== 'ownedBy');
+      e.relations.push({ type: 'ownedBy', targetRef: 'group:default/unowned' });
+      Object.assign(e.metadata.annotations!, annotations);
+    };
+    set('project', {
+      'infra-atlas.io/owner-evidence':
+        'unresolved label owner=jdoe on projects/project: it names no group or person in any IAM policy; unowned: no group administers or writes to projects/project below the organization',
+      'infra-atlas.io/unresolved-owner-labels': 'owner=jdoe',
+    });
+    set('bucket', {});
+    set('cluster', {});
+    const answer = drift(build(entities), { emeritus: new Map() });
+    const unowned = answer.findings.filter(f => f.kind === 'unowned');
+    expect(unowned).toEqual([
+      expect.objectContaining({
+        subject: 'project',
+        entities: [
+          'resource:default/project',
+          'resource:default/bucket',
+          'resource:default/cluster',
+        ],
+        evidence: [{ kind: 'observed', source: '//test/project' }],
+      }),
+    ]);
+    expect(unowned[0].message).toMatch(
+      /^Nobody owns project \(nor the 2 entities in it\): unresolved label owner=jdoe/,
+    );
+    expect(
+      answer.findings.filter(f => f.kind === 'unresolved-owner-label'),
+    ).toEqual([
+      expect.objectContaining({
+        entities: ['resource:default/project'],
+        message: expect.stringMatching(
+          /^The label owner=jdoe on project names no group or person the inventory knows/,
+        ),
+      }),
+    ]);
+    expect(answer.counts).toMatchObject({
+      unowned: 1,
+      'unresolved-owner-label': 1,
+    });
+  });
+});
+
 describe('drift', () => {
   it('finds declared-but-missing and undeclared projects, a missing secret and stale access', () => {
     const graph = build();

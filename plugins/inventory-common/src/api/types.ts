@@ -265,6 +265,8 @@ export type DriftKind =
   | 'near-duplicate-name'
   | 'emeritus-still-active'
   | 'dangling-principal'
+  | 'unowned'
+  | 'unresolved-owner-label'
   | 'ambiguous-link';
 
 /**

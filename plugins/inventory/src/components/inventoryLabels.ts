@@ -32,6 +32,9 @@ export const DRIFT_KIND_TITLES: Record<DriftKind, string> = {
     'Someone emeritus is still an approver or still holds administrative grants',
   'dangling-principal':
     'IAM grants to a person, group or service account the catalog does not have',
+  unowned: 'Nothing attributes it to an owner',
+  'unresolved-owner-label':
+    'An owner label names no group or person the inventory knows',
   'ambiguous-link': 'A link rule found several candidates and chose none',
 };
 
