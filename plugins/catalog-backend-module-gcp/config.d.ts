@@ -17,8 +17,9 @@ export interface Config {
           /**
            * Cloud Asset Inventory asset types to import, e.g. `storage.googleapis.com/Bucket`.
            * Defaults to clusters, buckets, service accounts, secrets, DNS zones, Artifact
-           * Registry repositories, Cloud Run services, Cloud SQL instances, Pub/Sub topics and
-           * BigQuery datasets.
+           * Registry repositories, Cloud Run services, Cloud SQL instances, Pub/Sub topics,
+           * BigQuery datasets, and for configuration enabled APIs
+           * (`serviceusage.googleapis.com/Service`) and custom roles (`iam.googleapis.com/Role`).
            */
           assetTypes?: string[];
           /** When to crawl. Defaults to every 30 minutes, with a 15 minute timeout. */

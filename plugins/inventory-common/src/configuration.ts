@@ -126,6 +126,9 @@ export const CONFIGURATION_SETTINGS: Record<string, readonly string[]> = {
   [RESOURCE_TYPES.gcpCustomRole]: ['stage', 'permissions'],
 };
 
+/** Settings that are lists of objects: questions ask how many there are. */
+const COUNTED_SETTINGS = new Set(['lifecycleRules']);
+
 /**
  * A setting's value as questions see it.
  *
@@ -148,9 +151,9 @@ export function settingsOf(
   for (const name of CONFIGURATION_SETTINGS[type] ?? []) {
     const value = (configuration as Record<string, unknown>)[name];
     if (Array.isArray(value)) {
-      settings[name] = value.every(v => typeof v === 'string')
-        ? (value as string[])
-        : value.length;
+      settings[name] = COUNTED_SETTINGS.has(name)
+        ? value.length
+        : value.map(String);
     } else if (
       typeof value === 'string' ||
       typeof value === 'number' ||
@@ -183,6 +186,27 @@ export function settingMatches(value: unknown, wanted?: string): boolean {
   return !['', 'none', 'off', 'inherited', 'false', '0'].includes(
     String(value).toLowerCase(),
   );
+}
+
+/**
+ * What the GCP provider wrote about an entity's configuration: its normalized configuration
+ * (buckets, clusters, zones, custom roles) and, for a project, its enabled APIs.
+ *
+ * @public
+ */
+export function entityConfiguration(entity: {
+  spec?: Record<string, unknown>;
+}): { configuration?: GcpConfiguration; enabledServices?: string[] } {
+  const gcp = (entity.spec?.gcp ?? {}) as {
+    configuration?: GcpConfiguration;
+    enabledServices?: unknown;
+  };
+  return {
+    configuration: gcp.configuration,
+    enabledServices: Array.isArray(gcp.enabledServices)
+      ? (gcp.enabledServices as string[])
+      : undefined,
+  };
 }
 
 const DAY = 86_400;

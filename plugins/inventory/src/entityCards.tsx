@@ -1,5 +1,8 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { hasOwnersSource } from '@infra-atlas/inventory-common';
+import {
+  entityConfiguration,
+  hasOwnersSource,
+} from '@infra-atlas/inventory-common';
 
 /*
  * Entity cards beyond placement and administrators: what breaks, drift, OWNERS and runbook.
@@ -49,5 +52,23 @@ export const runbookCard = EntityCardBlueprint.make({
     filter: { kind: { $in: ['component', 'resource', 'system'] } },
     loader: () =>
       import('./components/RunbookCard').then(m => <m.RunbookCard />),
+  },
+});
+
+/**
+ * Configuration: buckets, clusters, DNS zones and custom roles whose configuration the crawl
+ * read, and projects with their enabled APIs.
+ */
+export const configurationCard = EntityCardBlueprint.make({
+  name: 'configuration',
+  params: {
+    filter: entity => {
+      const { configuration, enabledServices } = entityConfiguration(entity);
+      return Boolean(configuration || enabledServices);
+    },
+    loader: () =>
+      import('./components/ConfigurationCard').then(m => (
+        <m.ConfigurationCard />
+      )),
   },
 });

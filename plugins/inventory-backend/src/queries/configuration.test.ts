@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
-import { configuration } from './configuration';
+import { configuration, explorerSettings } from './configuration';
 
 const bucket = (name: string, retention: object, extra: object = {}) =>
   entity(`resource:gcs-bucket--${name}`, {
@@ -140,5 +140,45 @@ describe('configuration questions', () => {
     expect(() =>
       configuration(estate(), { type: 'gcs-bucket', setting: 'colour' }),
     ).toThrow(/retention/);
+  });
+});
+
+describe('explorer settings', () => {
+  it('are the type’s settings, a project’s APIs, and never a role’s permissions', () => {
+    const graph = estate();
+    expect(
+      explorerSettings(graph.entity('resource:default/gcs-bucket--vault')!),
+    ).toEqual({
+      storageClass: 'STANDARD',
+      versioning: false,
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'inherited',
+      retention: 'locked',
+      lifecycleRules: 0,
+    });
+    expect(
+      explorerSettings(
+        graph.entity('resource:default/gcp-project--kubernetes-public')!,
+      ),
+    ).toEqual({ api: ['container.googleapis.com', 'dns.googleapis.com'] });
+    expect(
+      explorerSettings(
+        entity('resource:gcp-custom-role--1--viewer', {
+          type: 'gcp-custom-role',
+          spec: {
+            gcp: {
+              configuration: {
+                role: 'organizations/1/roles/viewer',
+                stage: 'GA',
+                permissions: ['a.b.get'],
+              },
+            },
+          },
+        }),
+      ),
+    ).toEqual({ stage: 'GA' });
+    expect(
+      explorerSettings(graph.entity('resource:default/gcs-bucket--old')!),
+    ).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CONFIGURATION_SETTINGS,
@@ -12,6 +13,22 @@ import {
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { configurationOf, enabledServicesOf, gcpField } from '../graph/specs';
+
+/**
+ * The settings the explorer filters by: those of the entity's type (without a custom role's
+ * permissions, hundreds per role) and a project's enabled APIs as `api`.
+ */
+export function explorerSettings(
+  entity: Entity,
+): Record<string, ConfigurationValue> | undefined {
+  const type = (entity.spec as { type?: string } | undefined)?.type ?? '';
+  const services = enabledServicesOf(entity);
+  if (services) return { api: services };
+  const config = configurationOf<GcpConfiguration>(entity);
+  if (!config) return undefined;
+  const { permissions, ...settings } = settingsOf(type, config);
+  return settings;
+}
 
 /** Entities listed in one answer at most, by default; counts always cover every entity. */
 export const CONFIGURATION_LIMIT = 500;

@@ -7,6 +7,7 @@ import {
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { PLACEMENT_RELATIONS } from '../graph/relationTypes';
 import { ownerOf } from '../graph/specs';
+import { explorerSettings } from './configuration';
 
 /** Groups nest with `childOf` too, but that is membership, not placement. */
 const PLACED_KINDS = new Set(['resource', 'component']);
@@ -53,6 +54,7 @@ export function explorer(graph: InventoryGraph): ExplorerResponse {
     const owner = ownerOf(graph, ref);
     const labels = entity.metadata.labels ?? {};
     const stale = staleness(graph, entity, parents);
+    const settings = explorerSettings(entity);
     nodes.push({
       ref,
       kind,
@@ -65,6 +67,7 @@ export function explorer(graph: InventoryGraph): ExplorerResponse {
         ? { public: true as const }
         : {}),
       ...(stale ? { stale } : {}),
+      ...(settings ? { settings } : {}),
       descendants,
     });
   }

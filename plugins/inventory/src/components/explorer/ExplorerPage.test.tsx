@@ -41,6 +41,7 @@ const estate: ExplorerNode[] = [
     type: 'gcp-project',
     owner: 'group:default/sig-k8s-infra',
     descendants: 4,
+    settings: { api: ['container.googleapis.com', 'dns.googleapis.com'] },
   }),
   node('aaa', 'kubernetes-public', { type: 'gke-cluster', descendants: 2 }),
   node('ns-gcsweb', 'aaa', {
@@ -60,6 +61,7 @@ const estate: ExplorerNode[] = [
     title: 'kubernetes-release',
     public: true,
     labels: { app: 'release' },
+    settings: { retention: 'locked', versioning: true },
   }),
   node('old-project', 'org', {
     type: 'gcp-project',
@@ -188,6 +190,16 @@ describe('ExplorerPage', () => {
     ['owner', '/?owner=group:default/sig-testing', ['gcsweb (service)']],
     ['label', '/?label=app=release', ['kubernetes-release (gcs-bucket)']],
     ['public access', '/?public=1', ['kubernetes-release (gcs-bucket)']],
+    [
+      'a configuration setting',
+      '/?setting=retention=locked',
+      ['kubernetes-release (gcs-bucket)'],
+    ],
+    [
+      'an enabled API',
+      '/?setting=api=dns.googleapis.com',
+      ['kubernetes-public (gcp-project)'],
+    ],
     ['staleness', '/?stale=1', ['old-project (gcp-project)']],
     ['a search of refs', '/?q=component:', ['gcsweb (service)']],
   ])('narrows by %s', async (_filter, url, matching) => {
@@ -216,6 +228,18 @@ describe('ExplorerPage', () => {
     fireEvent.change(select, { target: { value: 'System' } });
     expect(location()).toBe('/?type=System');
     expect(titles()).toEqual(['gcsweb system (System)']);
+  });
+
+  it('offers the configuration settings of the chosen type', async () => {
+    await render('/?type=gcs-bucket', answer());
+    const select = await screen.findByLabelText('Configuration');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['Any', 'retention=locked (1)', 'versioning=true (1)']);
+    fireEvent.change(select, { target: { value: 'versioning=true' } });
+    expect(location()).toBe('/?type=gcs-bucket&setting=versioning=true');
   });
 
   it('sets filters in the URL from the controls, and a new filter resets what was opened', async () => {

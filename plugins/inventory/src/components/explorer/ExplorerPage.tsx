@@ -30,6 +30,7 @@ import {
   findMatches,
   isFiltered,
   labelPairs,
+  settingPairs,
   typeOf,
   visibleRows,
 } from './explorerTree';
@@ -80,7 +81,15 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const FILTER_PARAMS = ['q', 'type', 'owner', 'label', 'public', 'stale'];
+const FILTER_PARAMS = [
+  'q',
+  'type',
+  'owner',
+  'label',
+  'setting',
+  'public',
+  'stale',
+];
 
 function readFilters(params: URLSearchParams): ExplorerFilters {
   return {
@@ -88,6 +97,7 @@ function readFilters(params: URLSearchParams): ExplorerFilters {
     type: params.get('type') ?? '',
     owner: params.get('owner') ?? '',
     label: params.get('label') ?? '',
+    setting: params.get('setting') ?? '',
     public: params.get('public') === '1',
     stale: params.get('stale') === '1',
   };
@@ -339,6 +349,15 @@ function Explorer(props: { nodes: ExplorerNode[] }) {
     }),
     [nodes],
   );
+  // Configuration settings of the chosen type only: buckets' retention, not projects' APIs.
+  const settingOptions = useMemo(
+    () =>
+      optionsOf(
+        filters.type ? nodes.filter(n => typeOf(n) === filters.type) : nodes,
+        settingPairs,
+      ),
+    [nodes, filters.type],
+  );
   const found = useMemo(
     () => (isFiltered(filters) ? findMatches(forest, filters) : undefined),
     [forest, filters],
@@ -433,6 +452,13 @@ function Explorer(props: { nodes: ExplorerNode[] }) {
           value={filters.label}
           options={options.labels}
           onChange={v => setFilter('label', v)}
+        />
+        <FilterSelect
+          id="explorer-setting"
+          label="Configuration"
+          value={filters.setting}
+          options={settingOptions}
+          onChange={v => setFilter('setting', v)}
         />
         <FormControlLabel
           control={

@@ -20,6 +20,7 @@ const none: ExplorerFilters = {
   type: '',
   owner: '',
   label: '',
+  setting: '',
   public: false,
   stale: false,
 };

@@ -40,12 +40,14 @@ export type ExplorerFilters = {
   owner: string;
   /** `key=value` */
   label: string;
+  /** A configuration setting, `setting=value` (`retention=locked`, `api=dns.googleapis.com`). */
+  setting: string;
   public: boolean;
   stale: boolean;
 };
 
 export const isFiltered = (f: ExplorerFilters) =>
-  !!(f.q || f.type || f.owner || f.label || f.public || f.stale);
+  !!(f.q || f.type || f.owner || f.label || f.setting || f.public || f.stale);
 
 /**
  * What a node is, for the Type filter's options, its matching and the row's label: its
@@ -57,11 +59,18 @@ export const typeOf = (node: ExplorerNode) => node.type ?? node.kind;
 export const labelPairs = (node: ExplorerNode) =>
   Object.entries(node.labels ?? {}).map(([key, value]) => `${key}=${value}`);
 
+/** A node's configuration settings as `setting=value`, one per item of a list. */
+export const settingPairs = (node: ExplorerNode) =>
+  Object.entries(node.settings ?? {}).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map(v => `${key}=${v}`),
+  );
+
 /** Every filter holds; the search matches the title, the ref or a `key=value` label. */
 export function matches(node: ExplorerNode, f: ExplorerFilters): boolean {
   if (f.type && typeOf(node) !== f.type) return false;
   if (f.owner && node.owner !== f.owner) return false;
   if (f.label && !labelPairs(node).includes(f.label)) return false;
+  if (f.setting && !settingPairs(node).includes(f.setting)) return false;
   if (f.public && !node.public) return false;
   if (f.stale && !node.stale) return false;
   const q = f.q.trim().toLocaleLowerCase('en-US');
