@@ -3,16 +3,8 @@ import { protos } from '@google-cloud/asset';
 type Struct = protos.google.protobuf.IStruct;
 type Value = protos.google.protobuf.IValue;
 
-/** A JSON value, as a `google.protobuf.Struct` carries it. */
-export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue };
-
-export type JsonObject = { [key: string]: JsonValue };
+/** A JSON object, as a `google.protobuf.Struct` carries it. */
+export type JsonObject = Record<string, unknown>;
 
 /** `google.protobuf.Struct` (as the gRPC client decodes it) → plain JSON. */
 export function structToJson(struct: Struct | null | undefined): JsonObject {
@@ -24,7 +16,7 @@ export function structToJson(struct: Struct | null | undefined): JsonObject {
   );
 }
 
-function valueToJson(value: Value): JsonValue {
+function valueToJson(value: Value): unknown {
   // The decoded message names its set field in `kind` (a oneof); without it, look for one.
   const kind =
     (value as { kind?: string }).kind ??
