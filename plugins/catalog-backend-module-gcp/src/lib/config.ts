@@ -117,6 +117,7 @@ function readRoleRule(rule: Config, where: string): RoleRule {
   return {
     match: readRegExp(rule.getString('match'), `${where}.match`),
     power: power as AccessPower,
+    configured: true,
   };
 }
 

@@ -127,6 +127,16 @@ describe('GcpInventoryProvider against the emulator', () => {
     expect(
       names((mutation as { entities: DeferredEntity[] }).entities),
     ).toContain('gke-cluster--kubernetes-public--us-central1--aaa');
+    // A custom role's power is what its permissions do: k8s-infra's prow.viewer can create
+    // and delete instances, so its holders can change the projects it is granted on.
+    const boskos = (mutation as { entities: DeferredEntity[] }).entities.find(
+      d => d.entity.metadata.name === 'gcp-project--k8s-infra-e2e-boskos-001',
+    )!.entity;
+    expect(
+      (boskos.spec as any).access.grants.find((g: any) =>
+        g.role.endsWith('/roles/prow.viewer'),
+      ),
+    ).toMatchObject({ power: 'write' });
     // One organization, one level of listing, and 500 per page for 4,016 resources with
     // their configuration, 6,322 enabled APIs and 8 custom roles.
     expect(emulator.requestCounts()).toMatchObject({

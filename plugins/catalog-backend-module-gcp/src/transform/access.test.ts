@@ -1,4 +1,4 @@
-import { defaultRoleRules, powerOf } from './access';
+import { defaultRoleRules, powerOf, powerOfPermissions } from './access';
 
 describe('powerOf with the default rules', () => {
   const rules = defaultRoleRules();
@@ -36,9 +36,45 @@ describe('powerOf with the default rules', () => {
   it('lets configured rules come first', () => {
     expect(
       powerOf('roles/cloudkms.cryptoKeyEncrypterDecrypter', [
-        { match: /cryptoKey/, power: 'write' },
+        { match: /cryptoKey/, power: 'write', configured: true },
         ...rules,
       ]),
     ).toBe('write');
+  });
+});
+
+describe('custom roles', () => {
+  const rules = defaultRoleRules();
+  const prowViewer = 'organizations/758905017065/roles/prow.viewer';
+  const permissions = new Map([
+    [prowViewer, ['compute.instances.get', 'compute.instances.delete']],
+  ]);
+
+  it('are classified by what their permissions do, not by their name', () => {
+    expect(powerOf(prowViewer, rules)).toBe('read');
+    expect(powerOf(prowViewer, rules, permissions)).toBe('write');
+    expect(
+      powerOf(
+        prowViewer,
+        [{ match: /prow\.viewer$/, power: 'read', configured: true }, ...rules],
+        permissions,
+      ),
+    ).toBe('read');
+  });
+
+  it.each([
+    [
+      ['resourcemanager.projects.setIamPolicy', 'resourcemanager.projects.get'],
+      'administer',
+    ],
+    [['container.pods.exec', 'container.pods.get'], 'write'],
+    [['iam.serviceAccounts.list'], 'read'],
+    [
+      ['billing.accounts.getSpendingInformation', 'billing.accounts.list'],
+      'read',
+    ],
+    [['serviceusage.services.use'], 'other'],
+  ])('%j is %s', (list, power) => {
+    expect(powerOfPermissions(list as string[])).toBe(power);
   });
 });

@@ -164,3 +164,17 @@ export function configurationOf(asset: Asset): GcpConfiguration | undefined {
   const resource = asset.versionedResources?.[0]?.resource;
   return normalize && resource ? normalize(structToJson(resource)) : undefined;
 }
+
+/** Custom roles by the name grants use (`organizations/N/roles/X`), with their permissions. */
+export function customRolePermissions(assets: Asset[]): Map<string, string[]> {
+  const roles = new Map<string, string[]>();
+  for (const asset of assets) {
+    if (asset.assetType !== ROLE_ASSET_TYPE) continue;
+    const configuration = configurationOf(asset) as
+      | RoleConfiguration
+      | undefined;
+    if (configuration?.role)
+      roles.set(configuration.role, configuration.permissions);
+  }
+  return roles;
+}

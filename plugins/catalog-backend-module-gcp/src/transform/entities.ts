@@ -11,6 +11,7 @@ import { Asset, CrawlResult } from '../lib/crawl';
 import { assetEntityName, specTypeForAssetType } from './assetTypes';
 import {
   configurationOf,
+  customRolePermissions,
   enabledServicesByProject,
   withoutEnabledServices,
 } from './configuration';
@@ -112,7 +113,12 @@ export function crawlToEntities(
   const enabledServices = enabledServicesByProject(fullCrawl.assets);
   const crawl = withoutEnabledServices(fullCrawl);
   const hierarchy = new Hierarchy(crawl);
-  const iam = new IamIndex(crawl.policies, hierarchy, options.roles);
+  const iam = new IamIndex(
+    crawl.policies,
+    hierarchy,
+    options.roles,
+    customRolePermissions(crawl.assets),
+  );
   const labelOwners = new LabelOwnerDirectory(
     crawl.policies.flatMap(p =>
       (p.policy?.bindings ?? []).flatMap(b => b.members ?? []),

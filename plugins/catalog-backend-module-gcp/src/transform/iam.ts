@@ -65,6 +65,8 @@ export class IamIndex {
     policies: PolicyResult[],
     private readonly hierarchy: Hierarchy,
     roleRules: RoleRule[],
+    /** Custom roles the crawl read, by the name grants use, with their permissions. */
+    customRolePermissions?: ReadonlyMap<string, string[]>,
   ) {
     for (const result of policies) {
       if (!result.resource) {
@@ -80,7 +82,7 @@ export class IamIndex {
           role,
           grantedOn,
           inherited: false,
-          power: powerOf(role, roleRules),
+          power: powerOf(role, roleRules, customRolePermissions),
           ...(condition ? { condition } : {}),
         }));
       });
