@@ -29,6 +29,8 @@ const names = (entities: DeferredEntity[]) =>
   entities.map(d => d.entity.metadata.name);
 
 describe('GcpInventoryProvider against the emulator', () => {
+  // Each test crawls the snapshot (10,346 assets with their configuration) once or twice.
+  jest.setTimeout(30_000);
   const estate = loadK8sInfraGcpEstate();
   let emulator: GcpEmulator;
   let db: ReturnType<typeof inMemoryDatabase>;
@@ -223,9 +225,10 @@ describe('GcpInventoryProvider against the emulator', () => {
     expect(p.connection.mutations).toEqual([]);
 
     emulator.setFaults([
-      { method: 'AssetService/SearchAllIamPolicies', hangMs: 1_000 },
+      { method: 'AssetService/SearchAllIamPolicies', hangMs: 3_000 },
     ]);
-    const slow = await provider({ timeoutMs: 200 });
+    // Long enough for a resource page with its configuration on a busy machine.
+    const slow = await provider({ timeoutMs: 1_000 });
     const timedOut = await slow.instance.refresh();
     await slow.close();
     expect(timedOut).toMatchObject({ outcome: 'partial', applied: 'none' });
