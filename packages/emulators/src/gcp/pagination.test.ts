@@ -7,7 +7,8 @@ import { generateSyntheticGcpEstate } from './syntheticEstate';
 describe('pagination', () => {
   let emulator: GcpEmulator;
   let clients: ReturnType<typeof clientsFor>;
-  // 40 projects × 30 assets, plus the organization, 12 folders and 40 projects as assets.
+  // 40 projects × 30 resources with their enabled APIs and custom roles, plus the
+  // organization, 12 folders and 40 projects as assets.
   const estate = generateSyntheticGcpEstate({
     projects: 40,
     assetsPerProject: 30,
@@ -15,7 +16,9 @@ describe('pagination', () => {
     foldersPerFolder: 3,
     seed: 3,
   });
-  const searchable = 1 + 12 + 40 + 40 * 30;
+  // The organization, its folders and projects, and every asset (resources, enabled APIs and
+  // custom roles).
+  const searchable = 1 + 12 + 40 + estate.assets.length;
 
   beforeAll(async () => {
     const small = smallEstate();
