@@ -1,36 +1,20 @@
 import { InputError } from '@backstage/errors';
+import { configuredBucket } from '../__testUtils__/configuration';
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { configuration, explorerSettings } from './configuration';
 
-const bucket = (name: string, retention: object, extra: object = {}) =>
-  entity(`resource:gcs-bucket--${name}`, {
-    type: 'gcs-bucket',
-    title: name,
-    spec: {
-      gcp: {
-        projectId: 'k8s-artifacts-prod',
-        configuration: {
-          storageClass: 'STANDARD',
-          versioning: false,
-          uniformBucketLevelAccess: true,
-          publicAccessPrevention: 'inherited',
-          lifecycleRules: [],
-          ...retention,
-          ...extra,
-        },
-      },
-    },
-  });
-
 function estate() {
   return InventoryGraph.build([
-    bucket('k8s-artifacts-prod', {
+    configuredBucket('k8s-artifacts-prod', {
       retention: 'unlocked',
       retentionPeriodSeconds: 315576000,
     }),
-    bucket('vault', { retention: 'locked', retentionPeriodSeconds: 2592000 }),
-    bucket('scratch', { retention: 'none' }, { versioning: true }),
+    configuredBucket('vault', {
+      retention: 'locked',
+      retentionPeriodSeconds: 2592000,
+    }),
+    configuredBucket('scratch', { versioning: true }),
     // Crawled before configuration was read: counted neither way.
     entity('resource:gcs-bucket--old', {
       type: 'gcs-bucket',

@@ -1,12 +1,8 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { actionsOver } from '../__testUtils__/actions';
 import { entity } from '../__testUtils__/entities';
 import { registerInventoryActions } from './actions';
-import { createAsk } from './answers';
-import { CompletenessHistory } from './CompletenessHistory';
-import { InventoryIndex } from './InventoryIndex';
 
 const entities = [
   entity('resource:cluster', {
@@ -71,31 +67,12 @@ const entities = [
 ];
 
 describe('inventory actions', () => {
-  async function registry(
-    result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
-  ) {
-    const index = new InventoryIndex({
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      discovery: mockServices.discovery(),
-      logger: mockServices.logger.mock(),
-      history: { record: jest.fn() } as unknown as CompletenessHistory,
-      links: { matchEmailLocalPart: false },
-    });
-    await index.refresh();
-    const actionsRegistry = actionsRegistryServiceMock();
-    registerInventoryActions({
-      actionsRegistry,
-      ask: createAsk(
-        index,
-        mockServices.permissions.mock({
-          authorize: async requests => requests.map(() => ({ result })),
-        }),
-      ),
-      impactMaxNodes: 100,
-    });
-    return actionsRegistry;
-  }
+  const registry = (result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
+    actionsOver(
+      entities,
+      options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
+      result,
+    );
   const credentials = mockCredentials.user();
 
   it('answers "what runs on cluster aaa" and whom to tell', async () => {

@@ -1,30 +1,13 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { actionsOver } from '../__testUtils__/actions';
+import { configuredBucket } from '../__testUtils__/configuration';
 import { entity } from '../__testUtils__/entities';
-import { createAsk } from './answers';
-import { CompletenessHistory } from './CompletenessHistory';
 import { registerConfigurationActions } from './configurationActions';
-import { InventoryIndex } from './InventoryIndex';
 
 const entities = [
-  entity('resource:gcs-bucket--k8s-artifacts-prod', {
-    type: 'gcs-bucket',
-    spec: {
-      gcp: {
-        projectId: 'k8s-artifacts-prod',
-        configuration: {
-          storageClass: 'STANDARD',
-          versioning: false,
-          uniformBucketLevelAccess: true,
-          publicAccessPrevention: 'inherited',
-          retention: 'unlocked',
-          retentionPeriodSeconds: 315576000,
-          lifecycleRules: [],
-        },
-      },
-    },
+  configuredBucket('k8s-artifacts-prod', {
+    retention: 'unlocked',
+    retentionPeriodSeconds: 315576000,
   }),
   entity('resource:gcp-project--kubernetes-public', {
     type: 'gcp-project',
@@ -33,29 +16,7 @@ const entities = [
 ];
 
 describe('configuration actions', () => {
-  async function actions() {
-    const index = new InventoryIndex({
-      catalog: catalogServiceMock({ entities }),
-      auth: mockServices.auth(),
-      discovery: mockServices.discovery(),
-      logger: mockServices.logger.mock(),
-      history: { record: jest.fn() } as unknown as CompletenessHistory,
-      links: { matchEmailLocalPart: false },
-    });
-    await index.refresh();
-    const actionsRegistry = actionsRegistryServiceMock();
-    registerConfigurationActions({
-      actionsRegistry,
-      ask: createAsk(
-        index,
-        mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }),
-      ),
-    });
-    return actionsRegistry;
-  }
+  const actions = () => actionsOver(entities, registerConfigurationActions);
   const credentials = mockCredentials.user();
 
   it('answers "which buckets have a retention policy" in plain words', async () => {

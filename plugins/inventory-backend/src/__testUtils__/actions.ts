@@ -1,0 +1,43 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Ask, createAsk } from '../service/answers';
+import { CompletenessHistory } from '../service/CompletenessHistory';
+import { InventoryIndex } from '../service/InventoryIndex';
+
+/**
+ * Actions registered by `register` over an index of `entities`, asked by a caller whom the
+ * permission check gives `result` (personal details allowed or not). Invoke them with
+ * `registry.invoke({ id: 'test:<name>', input, credentials })`.
+ */
+export async function actionsOver(
+  entities: Entity[],
+  register: (options: {
+    actionsRegistry: ReturnType<typeof actionsRegistryServiceMock>;
+    ask: Ask;
+  }) => void,
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const index = new InventoryIndex({
+    catalog: catalogServiceMock({ entities }),
+    auth: mockServices.auth(),
+    discovery: mockServices.discovery(),
+    logger: mockServices.logger.mock(),
+    history: { record: jest.fn() } as unknown as CompletenessHistory,
+    links: { matchEmailLocalPart: false },
+  });
+  await index.refresh();
+  const actionsRegistry = actionsRegistryServiceMock();
+  register({
+    actionsRegistry,
+    ask: createAsk(
+      index,
+      mockServices.permissions.mock({
+        authorize: async requests => requests.map(() => ({ result })),
+      }),
+    ),
+  });
+  return actionsRegistry;
+}
