@@ -21,8 +21,28 @@ export const POWER_HEADINGS: Record<AccessPower, string> = {
   other: 'Other roles',
 };
 
-const grantKey = (g: AccessGrant) =>
-  [g.member, g.role, g.grantedOn, g.via, g.condition?.expression].join(' ');
+/**
+ * One principal's grants made in one place under one condition, as one row: an organization
+ * admin group holding four roles there reads as one line with four roles, not four lines.
+ */
+type GrantRow = { grant: AccessGrant; roles: string[]; key: string };
+
+function rowsOf(grants: AccessGrant[]): GrantRow[] {
+  const rows = new Map<string, GrantRow>();
+  for (const g of grants) {
+    const key = [
+      g.member,
+      g.grantedOn,
+      g.via,
+      g.condition?.expression,
+      g.condition?.status,
+    ].join(' ');
+    const row = rows.get(key);
+    if (row) row.roles.push(g.role);
+    else rows.set(key, { grant: g, roles: [g.role], key });
+  }
+  return [...rows.values()];
+}
 
 /** `conditional: break-glass`, `expired 2024-06-01: temporary access`, or nothing. */
 function ConditionNote(props: {
@@ -43,14 +63,14 @@ function ConditionNote(props: {
   );
 }
 
-function GrantItem(props: { grant: AccessGrant }) {
-  const g = props.grant;
+function GrantItem(props: { row: GrantRow }) {
+  const { grant: g, roles } = props.row;
   return (
     <li>
       <details>
         <summary>
           {g.principal.exists ? <EntityName entity={g.principal} /> : g.member}{' '}
-          — {g.role}{' '}
+          — {roles.join(', ')}{' '}
           {g.inherited ? `inherited from ${g.grantedOn}` : 'granted here'}
           {g.via && `, through ${g.via}`}
           <ConditionNote grant={g} />
@@ -124,8 +144,8 @@ function Access(props: { answer: AdministratorsResponse }) {
                 {POWER_HEADINGS[power]} ({list.length})
               </Typography>
               <ul aria-label={POWER_HEADINGS[power]}>
-                {list.map(g => (
-                  <GrantItem key={grantKey(g)} grant={g} />
+                {rowsOf(list).map(row => (
+                  <GrantItem key={row.key} row={row} />
                 ))}
               </ul>
             </section>

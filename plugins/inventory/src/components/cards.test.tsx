@@ -137,6 +137,8 @@ describe('AdministratorsCard', () => {
     },
     grants: [
       grant({}),
+      // A second role of the same group in the same place: one row, two roles.
+      grant({ role: 'roles/orgpolicy.policyAdmin' }),
       // The same member and role twice, under two conditions: two rows, two keys.
       grant({
         principal: summary('group:default/oncall', 'k8s-infra-oncall'),
@@ -179,7 +181,7 @@ describe('AdministratorsCard', () => {
         steps: [],
       }),
     ],
-    counts: { administer: 3, write: 0, read: 1, other: 1 },
+    counts: { administer: 4, write: 0, read: 1, other: 1 },
     people: [
       {
         person: summary('user:default/ameukam--gmail.com', 'ameukam@gmail.com'),
@@ -213,8 +215,9 @@ describe('AdministratorsCard', () => {
     ).toBeInTheDocument();
     const administer = screen.getByRole('list', { name: 'Can administer' });
     expect(administer).toHaveTextContent(
-      'roles/owner inherited from organizations/758905017065',
+      'k8s-infra-gcp-org-admins — roles/owner, roles/orgpolicy.policyAdmin inherited from organizations/758905017065',
     );
+    expect(administer.querySelectorAll(':scope > li')).toHaveLength(3);
     expect(administer).toHaveTextContent(
       'roles/owner granted here (conditional: break-glass)',
     );
