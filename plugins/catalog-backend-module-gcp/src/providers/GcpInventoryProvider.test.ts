@@ -367,7 +367,10 @@ describe('GcpInventoryProvider against the emulator', () => {
       const byProject = new Map(
         (p.connection.last as { entities: DeferredEntity[] }).entities
           .filter(d => d.entity.spec?.type === 'gcp-project')
-          .map(d => [(d.entity.spec as any)?.gcp?.projectId as string, d.entity]),
+          .map(d => [
+            (d.entity.spec as any)?.gcp?.projectId as string,
+            d.entity,
+          ]),
       );
       const projectAt = (index: number) =>
         byProject.get(synthetic.projects[index].projectId)!;
