@@ -44,6 +44,9 @@ function bestGroup(grants: Grant[], power: AccessPower, service?: string) {
   return best && { ref: best[1].ref, grants: best[1].grants };
 }
 
+const normalizeLabelValue = (value: string) =>
+  value.toLowerCase().replace(/_/g, '-');
+
 /**
  * Finds the group or person an owner label names, among the principals the crawl's IAM
  * policies name: label values cannot hold `@` or `.`, so `team=data_eng` is matched against
@@ -80,9 +83,6 @@ export class LabelOwnerDirectory {
     };
   }
 }
-
-const normalizeLabelValue = (value: string) =>
-  value.toLowerCase().replace(/_/g, '-');
 
 const grantText = (grants: Grant[]) =>
   [...new Set(grants.map(g => g.role))].join(', ');
