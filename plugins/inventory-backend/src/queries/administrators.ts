@@ -9,6 +9,7 @@ import {
   GrantCondition,
   RELATIONS,
   conditionStatus,
+  gcpCustomRoleEntityName,
   isUnowned,
 } from '@infra-atlas/inventory-common';
 import {
@@ -31,6 +32,15 @@ export const answerCondition = (
   ...condition,
   status: conditionStatus(condition, now),
 });
+
+const CUSTOM_ROLE = /^(organizations|projects)\/[^/]+\/roles\/[^/]+$/;
+
+/** A custom role's entity, when the crawl read the role, so answers can say what it grants. */
+function customRoleOf(graph: InventoryGraph, role: string) {
+  if (!CUSTOM_ROLE.test(role)) return {};
+  const ref = `resource:default/${gcpCustomRoleEntityName(role)}`;
+  return graph.has(ref) ? { customRole: graph.summary(ref) } : {};
+}
 
 /** Whether a grant can give its power now: unconditional, or its condition may hold. */
 const appliesNow = (grant: { condition?: AnswerCondition }) =>
@@ -121,6 +131,7 @@ export function administrators(
           ? { condition: answerCondition(grant.condition, now) }
           : {}),
         ...(grant.via ? { via: grant.via } : {}),
+        ...customRoleOf(graph, grant.role),
         steps: [grantStep(graph, at, principal, grant), ...down],
       });
     }

@@ -37,6 +37,18 @@ const estate = () => [
     },
     relations: [['administeredBy', 'group:admins--example.org']],
   }),
+  entity('resource:gcp-custom-role--1--bucket.lister', {
+    type: 'gcp-custom-role',
+    title: 'bucket.lister',
+    spec: {
+      gcp: {
+        configuration: {
+          role: 'organizations/1/roles/bucket.lister',
+          permissions: ['storage.buckets.list'],
+        },
+      },
+    },
+  }),
   entity('resource:folder', {
     type: 'gcp-folder',
     relations: [['childOf', 'resource:org']],
@@ -87,6 +99,13 @@ const estate = () => [
               expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
               expiresAt: '2024-06-01T00:00:00.000Z',
             },
+          },
+          {
+            member: 'group:readers@example.org',
+            role: 'organizations/1/roles/bucket.lister',
+            power: 'read',
+            grantedOn: 'bucket',
+            inherited: false,
           },
           {
             member: 'group:readers@example.org',
@@ -288,6 +307,7 @@ describe('administrators', () => {
       ],
       ['group:admins@example.org', 'administer', true, undefined, undefined],
       ['user:carol@example.org', 'write', false, 'expired', undefined],
+      ['group:readers@example.org', 'read', false, undefined, undefined],
       [
         'group:readers@example.org',
         'read',
@@ -296,14 +316,24 @@ describe('administrators', () => {
         'projectViewer:project',
       ],
     ]);
+    // A custom role the inventory holds points at its entity, which says what it grants.
+    expect(
+      answer.grants.find(g => g.role.endsWith('/bucket.lister'))?.customRole,
+    ).toMatchObject({
+      ref: 'resource:default/gcp-custom-role--1--bucket.lister',
+      title: 'bucket.lister',
+    });
+    expect(
+      answer.grants.find(g => g.role === 'roles/storage.legacyBucketReader'),
+    ).not.toHaveProperty('customRole');
     expect(answer.counts).toEqual({
       administer: 2,
       write: 1,
-      read: 1,
+      read: 2,
       other: 0,
     });
     // A grant without a relation is stated by the policy it is in.
-    const readers = answer.grants.find(g => g.power === 'read')!;
+    const readers = answer.grants.find(g => g.via)!;
     expect(readers.steps[0]).toMatchObject({
       from: 'group:readers@example.org',
       relation: 'granted',

@@ -371,6 +371,8 @@ export type AccessGrant = {
   condition?: AnswerCondition;
   /** For a legacy convenience member (`projectViewer:p`): the member the policy names. */
   via?: string;
+  /** For a custom role the inventory holds: its entity, whose page says what it grants. */
+  customRole?: InventoryEntitySummary;
   steps: EvidenceStep[];
 };
 

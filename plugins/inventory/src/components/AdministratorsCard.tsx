@@ -36,6 +36,7 @@ function rowsOf(grants: AccessGrant[]): GrantRow[] {
       g.via,
       g.condition?.expression,
       g.condition?.status,
+      g.customRole?.ref,
     ].join(' ');
     const row = rows.get(key);
     if (row) row.roles.push(g.role);
@@ -71,6 +72,11 @@ function GrantItem(props: { row: GrantRow }) {
         <summary>
           {g.principal.exists ? <EntityName entity={g.principal} /> : g.member}{' '}
           — {roles.join(', ')}{' '}
+          {g.customRole && (
+            <>
+              (<EntityName entity={g.customRole} /> says what it grants){' '}
+            </>
+          )}
           {g.inherited ? `inherited from ${g.grantedOn}` : 'granted here'}
           {g.via && `, through ${g.via}`}
           <ConditionNote grant={g} />

@@ -4,7 +4,7 @@ import {
   InventoryRequestError,
   PlacementResponse,
 } from '@infra-atlas/inventory-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderCard as render, summary } from '../__testUtils__/cards';
 import { AdministratorsCard } from './AdministratorsCard';
 import { PlacementCard } from './PlacementCard';
@@ -174,6 +174,16 @@ describe('AdministratorsCard', () => {
         via: 'projectViewer:k8s-artifacts-prod',
       }),
       grant({
+        principal: summary('group:default/prow', 'k8s-infra-prow-oncall'),
+        member: 'group:k8s-infra-prow-oncall@kubernetes.io',
+        role: 'organizations/758905017065/roles/prow.viewer',
+        power: 'write',
+        customRole: summary(
+          'resource:default/gcp-custom-role--758905017065--prow.viewer',
+          'prow.viewer',
+        ),
+      }),
+      grant({
         principal: summary('user:default/x', 'x', false),
         member: 'user:[redacted]',
         role: 'roles/billing.admin',
@@ -181,7 +191,7 @@ describe('AdministratorsCard', () => {
         steps: [],
       }),
     ],
-    counts: { administer: 4, write: 0, read: 1, other: 1 },
+    counts: { administer: 4, write: 1, read: 1, other: 1 },
     people: [
       {
         person: summary('user:default/ameukam--gmail.com', 'ameukam@gmail.com'),
@@ -211,7 +221,9 @@ describe('AdministratorsCard', () => {
     ).toBeInTheDocument();
     // Expired grants do not count; the conditional one does.
     expect(
-      screen.getByText('2 principals can administer, 1 principal can read it.'),
+      screen.getByText(
+        '2 principals can administer, 1 principal can change, 1 principal can read it.',
+      ),
     ).toBeInTheDocument();
     const administer = screen.getByRole('list', { name: 'Can administer' });
     expect(administer).toHaveTextContent(
@@ -230,9 +242,16 @@ describe('AdministratorsCard', () => {
     expect(screen.getByRole('list', { name: 'Other roles' })).toHaveTextContent(
       'user:[redacted] — roles/billing.admin',
     );
+    const change = screen.getByRole('list', { name: 'Can change' });
+    expect(change).toHaveTextContent(
+      'organizations/758905017065/roles/prow.viewer (prow.viewer says what it grants)',
+    );
     expect(
-      screen.queryByRole('list', { name: 'Can change' }),
-    ).not.toBeInTheDocument();
+      within(change).getByRole('link', { name: 'prow.viewer' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/gcp-custom-role--758905017065--prow.viewer',
+    );
     expect(screen.getByRole('list', { name: 'People' })).toHaveTextContent(
       'ameukam@gmail.com — can administer (roles/owner)',
     );
