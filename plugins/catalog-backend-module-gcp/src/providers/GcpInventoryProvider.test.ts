@@ -105,6 +105,25 @@ describe('GcpInventoryProvider against the emulator', () => {
     };
   }
 
+  /** One complete crawl of an estate on its own emulator: the run, its entities, its requests. */
+  async function crawlWhole(target: GcpEstate) {
+    const own = await startGcpEmulator({ estate: target });
+    try {
+      const p = await provider({
+        target: own,
+        scopes: [target.organizations[0].name],
+      });
+      const run = await p.instance.refresh();
+      await p.close();
+      const entities = (
+        p.connection.last as { entities: DeferredEntity[] }
+      ).entities.map(d => d.entity);
+      return { run, entities, requests: own.requestCounts() };
+    } finally {
+      await own.stop();
+    }
+  }
+
   it('replaces the catalog after a complete crawl, with few requests', async () => {
     const p = await provider();
     const run = await p.instance.refresh();
@@ -314,38 +333,25 @@ describe('GcpInventoryProvider against the emulator', () => {
       foldersPerFolder: 2,
       assetsPerProject: 2,
     });
-    const nestedEmulator = await startGcpEmulator({ estate: nested });
-    try {
-      const p = await provider({
-        target: nestedEmulator,
-        scopes: [nested.organizations[0].name],
-      });
-      const run = await p.instance.refresh();
-      await p.close();
-      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
-      expect(run.entities['gcp-folder']).toBe(nested.folders.length);
-      expect(run.entities['gcp-project']).toBe(40);
-      // One ListFolders and one ListProjects per parent: the organization and each folder.
-      expect(nestedEmulator.requestCounts()).toMatchObject({
-        'Folders/ListFolders': nested.folders.length + 1,
-        'Projects/ListProjects': nested.folders.length + 1,
-      });
-      const entities = (
-        p.connection.last as { entities: DeferredEntity[] }
-      ).entities.map(d => d.entity);
-      const refs = new Set(
-        entities.map(e => `resource:default/${e.metadata.name}`),
-      );
-      const projects = entities.filter(e => e.spec?.type === 'gcp-project');
-      for (const project of projects) {
-        expect(refs).toContain(project.spec?.parent);
-      }
-      expect(
-        projects.some(e => String(e.spec?.parent).includes('gcp-folder--')),
-      ).toBe(true);
-    } finally {
-      await nestedEmulator.stop();
+    const { run, entities, requests } = await crawlWhole(nested);
+    expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(run.entities['gcp-folder']).toBe(nested.folders.length);
+    expect(run.entities['gcp-project']).toBe(40);
+    // One ListFolders and one ListProjects per parent: the organization and each folder.
+    expect(requests).toMatchObject({
+      'Folders/ListFolders': nested.folders.length + 1,
+      'Projects/ListProjects': nested.folders.length + 1,
+    });
+    const refs = new Set(
+      entities.map(e => `resource:default/${e.metadata.name}`),
+    );
+    const projects = entities.filter(e => e.spec?.type === 'gcp-project');
+    for (const project of projects) {
+      expect(refs).toContain(project.spec?.parent);
     }
+    expect(
+      projects.some(e => String(e.spec?.parent).includes('gcp-folder--')),
+    ).toBe(true);
   });
 
   it('resolves owners and conditions on a synthetic estate with other habits', async () => {
@@ -355,88 +361,71 @@ describe('GcpInventoryProvider against the emulator', () => {
       foldersPerFolder: 2,
       assetsPerProject: 1,
     });
-    const target = await startGcpEmulator({ estate: synthetic });
-    try {
-      const p = await provider({
-        target,
-        scopes: [synthetic.organizations[0].name],
+    const { run, entities } = await crawlWhole(synthetic);
+    expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
+    const byProject = new Map(
+      entities
+        .filter(e => e.spec?.type === 'gcp-project')
+        .map(e => [(e.spec as any)?.gcp?.projectId as string, e]),
+    );
+    const projectAt = (index: number) =>
+      byProject.get(synthetic.projects[index].projectId)!;
+    const evidence = (index: number) =>
+      projectAt(index).metadata.annotations?.['infra-atlas.io/owner-evidence'];
+    const team = (index: number) =>
+      synthetic.projects[index].projectId.split('-')[0];
+
+    // A team label names the team's group, which IAM knows.
+    expect(projectAt(0).spec?.owner).toBe(
+      `group:default/${team(0)}--example.com`,
+    );
+    expect(evidence(0)).toBe(
+      `label team=${team(0)} on projects/${
+        synthetic.projects[0].projectId
+      } names group ${team(0)}@example.com`,
+    );
+    // A person's name names the person, not a phantom group.
+    const person = synthetic.projects[3].labels.owner;
+    expect(projectAt(3).spec?.owner).toMatch(
+      new RegExp(`^(user:default/${person}--example.com|group:default/.*)$`),
+    );
+    expect(projectAt(3).spec?.owner).not.toBe(`group:default/${person}`);
+    // Someone who left: reported, and the team label applies next.
+    expect(evidence(5)).toMatch(
+      /^unresolved label owner=former-employee on projects\/\S+: it names no group or person in any IAM policy; label team=/,
+    );
+    expect(projectAt(5).spec?.owner).toBe(
+      `group:default/${team(5)}--example.com`,
+    );
+
+    // Break-glass grants keep their condition and never administer permanently.
+    const access = (index: number) => projectAt(index).spec?.access as any;
+    for (const [index, status] of [
+      [9, 'break-glass'],
+      [2, 'incident 2024-17'],
+    ] as const) {
+      const oncall = access(index).grants.find(
+        (g: any) => g.member === 'group:sre-oncall@example.com',
+      );
+      expect(oncall).toMatchObject({
+        role: 'roles/owner',
+        power: 'administer',
+        condition: { title: status },
       });
-      const run = await p.instance.refresh();
-      await p.close();
-      expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
-      const byProject = new Map(
-        (p.connection.last as { entities: DeferredEntity[] }).entities
-          .filter(d => d.entity.spec?.type === 'gcp-project')
-          .map(d => [
-            (d.entity.spec as any)?.gcp?.projectId as string,
-            d.entity,
-          ]),
-      );
-      const projectAt = (index: number) =>
-        byProject.get(synthetic.projects[index].projectId)!;
-      const evidence = (index: number) =>
-        projectAt(index).metadata.annotations?.[
-          'infra-atlas.io/owner-evidence'
-        ];
-      const team = (index: number) =>
-        synthetic.projects[index].projectId.split('-')[0];
-
-      // A team label names the team's group, which IAM knows.
-      expect(projectAt(0).spec?.owner).toBe(
-        `group:default/${team(0)}--example.com`,
-      );
-      expect(evidence(0)).toBe(
-        `label team=${team(0)} on projects/${
-          synthetic.projects[0].projectId
-        } names group ${team(0)}@example.com`,
-      );
-      // A person's name names the person, not a phantom group.
-      const person = synthetic.projects[3].labels.owner;
-      expect(projectAt(3).spec?.owner).toMatch(
-        new RegExp(`^(user:default/${person}--example.com|group:default/.*)$`),
-      );
-      expect(projectAt(3).spec?.owner).not.toBe(`group:default/${person}`);
-      // Someone who left: reported, and the team label applies next.
-      expect(evidence(5)).toMatch(
-        /^unresolved label owner=former-employee on projects\/\S+: it names no group or person in any IAM policy; label team=/,
-      );
-      expect(projectAt(5).spec?.owner).toBe(
-        `group:default/${team(5)}--example.com`,
-      );
-
-      // Break-glass grants keep their condition and never administer permanently.
-      const access = (index: number) => projectAt(index).spec?.access as any;
-      for (const [index, status] of [
-        [9, 'break-glass'],
-        [2, 'incident 2024-17'],
-      ] as const) {
-        const oncall = access(index).grants.find(
-          (g: any) => g.member === 'group:sre-oncall@example.com',
-        );
-        expect(oncall).toMatchObject({
-          role: 'roles/owner',
-          power: 'administer',
-          condition: { title: status },
-        });
-        expect(
-          access(index).administrators.map((a: any) => a.member),
-        ).not.toContain('group:sre-oncall@example.com');
-      }
       expect(
-        access(2).grants.find(
-          (g: any) => g.member === 'group:sre-oncall@example.com',
-        ).condition.expiresAt,
-      ).toBe('2024-03-01T00:00:00.000Z');
-      // Billing administrators administer nothing.
-      const org = (p.connection.last as { entities: DeferredEntity[] }).entities
-        .map(d => d.entity)
-        .find(e => e.spec?.type === 'gcp-organization')!;
-      expect(
-        (org.spec as any).access.administrators.map((a: any) => a.member),
-      ).not.toContain('group:gcp-billing-admins@example.com');
-    } finally {
-      await target.stop();
+        access(index).administrators.map((a: any) => a.member),
+      ).not.toContain('group:sre-oncall@example.com');
     }
+    expect(
+      access(2).grants.find(
+        (g: any) => g.member === 'group:sre-oncall@example.com',
+      ).condition.expiresAt,
+    ).toBe('2024-03-01T00:00:00.000Z');
+    // Billing administrators administer nothing.
+    const org = entities.find(e => e.spec?.type === 'gcp-organization')!;
+    expect(
+      (org.spec as any).access.administrators.map((a: any) => a.member),
+    ).not.toContain('group:gcp-billing-admins@example.com');
   });
 
   describe('a denied listing in an estate with folders', () => {

@@ -177,6 +177,13 @@ const transform: (...args: Parameters<typeof transformResult>) => Entity[] = (
 ) => transformResult(...args).entities;
 
 const spec = (entity: Entity) => entity.spec as any;
+
+/** On-call ownership under a condition, as organizations grant break-glass access. */
+const breakGlass = (expression: string) => ({
+  role: 'roles/owner',
+  members: ['group:break-glass@example.org'],
+  condition: { title: 'break-glass', description: 'for incidents', expression },
+});
 const evidenceOf = (entity: Entity) =>
   entity.metadata.annotations?.['infra-atlas.io/owner-evidence'];
 
@@ -501,15 +508,9 @@ describe('crawlToEntities', () => {
       const crawl = estate();
       crawl.policies[3].policy = {
         bindings: [
-          {
-            role: 'roles/owner',
-            members: ['group:break-glass@example.org'],
-            condition: {
-              title: 'break-glass',
-              expression:
-                'request.time < timestamp("2030-01-01T00:00:00Z") && resource.type == "x"',
-            },
-          },
+          breakGlass(
+            'request.time < timestamp("2030-01-01T00:00:00Z") && resource.type == "x"',
+          ),
         ],
       };
       const project = byName(transform(crawl), 'gcp-project--old-c');
@@ -522,15 +523,7 @@ describe('crawlToEntities', () => {
       const crawl = estate();
       crawl.policies[3].policy = {
         bindings: [
-          {
-            role: 'roles/owner',
-            members: ['group:break-glass@example.org'],
-            condition: {
-              title: 'break-glass',
-              description: 'for incidents',
-              expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
-            },
-          },
+          breakGlass('request.time < timestamp("2024-06-01T00:00:00Z")'),
           { role: 'roles/viewer', members: ['group:readers@example.org'] },
         ],
       };
