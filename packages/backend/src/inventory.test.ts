@@ -240,6 +240,50 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     expect(body.owner?.entity.ref).toBe(
       'group:default/k8s-infra-artifact-admins--kubernetes.io',
     );
+    expect(body.owner?.unowned).toBe(false);
+    // Access by power: the security group reads; billing administration administers nothing.
+    const powerOf = (member: string, role: string) =>
+      body.grants.find(g => g.member === member && g.role === role)?.power;
+    expect(
+      powerOf(
+        'group:k8s-infra-artifact-security@kubernetes.io',
+        'roles/viewer',
+      ),
+    ).toBe('read');
+    expect(
+      powerOf(
+        'group:k8s-infra-gcp-org-admins@kubernetes.io',
+        'roles/billing.admin',
+      ),
+    ).toBe('other');
+    expect(body.counts.read).toBeGreaterThan(0);
+  });
+
+  it('gives a staging project to its own group, and says what nobody owns', async () => {
+    const { body: staging } = await ask<AdministratorsResponse>(
+      'administrators?entity=resource:default/gcp-project--k8s-staging-kind',
+    );
+    expect(staging.owner).toMatchObject({
+      entity: { ref: 'group:default/k8s-infra-staging-kind--kubernetes.io' },
+      unowned: false,
+      evidence:
+        'group:k8s-infra-staging-kind@kubernetes.io holds write roles on projects/k8s-staging-kind (roles/cloudbuild.builds.editor); no group administers it',
+    });
+    const { body: drift } = await ask<DriftResponse>('drift');
+    const unowned = drift.findings.filter(f => f.kind === 'unowned');
+    expect(unowned.map(f => f.subject)).toContain('k8s-gsuite');
+    // Organization admins administer it by inheritance; that is not ownership.
+    const { body: gsuite } = await ask<AdministratorsResponse>(
+      'administrators?entity=resource:default/gcp-project--k8s-gsuite',
+    );
+    expect(gsuite.owner?.unowned).toBe(true);
+    expect(gsuite.grants).toContainEqual(
+      expect.objectContaining({
+        member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
+        role: 'roles/owner',
+        inherited: true,
+      }),
+    );
   });
 
   it('answers what ameukam can do, with the evidence chain through the org admins group', async () => {
@@ -375,9 +419,10 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       'gcp-inventory:k8sInfra',
       'github-inventory:k8sInfra',
     ]);
-    expect(body.providers.every(p => p.lastRun?.outcome === 'complete')).toBe(
+    expect(body.providers.every(p => p.lastRun?.state === 'complete')).toBe(
       true,
     );
+    expect(body.providers.every(p => p.staleSeconds !== undefined)).toBe(true);
     expect(body.index.entities).toBeGreaterThan(6000);
     // hh, ehashman and spiffxp each have two addresses with their login as local part.
     expect(body.index.ambiguous).toBe(3);
