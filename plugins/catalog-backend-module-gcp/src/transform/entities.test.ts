@@ -464,7 +464,7 @@ describe('crawlToEntities', () => {
       const project = byName(transform(), 'gcp-project--old-c');
       expect(project.spec?.owner).toBe('group:default/unowned');
       expect(evidenceOf(project)).toBe(
-        'unowned: no owner label, no configured project pattern, and no group administers or writes to projects/old-c below the organization',
+        'no owner label, no configured project pattern, and no group administers or writes to projects/old-c below the organization',
       );
       // Their administration is still there, as inherited grants.
       expect(spec(project).access.administrators).toContainEqual(
@@ -473,6 +473,19 @@ describe('crawlToEntities', () => {
           inherited: true,
         }),
       );
+    });
+
+    it('gives what is defined on the organization itself to its administrators', () => {
+      const crawl = estate();
+      crawl.assets.push({
+        name: '//iam.googleapis.com/organizations/100/roles/auditor',
+        assetType: 'iam.googleapis.com/Role',
+        displayName: 'Auditor',
+        parentFullResourceName: `//cloudresourcemanager.googleapis.com/${ORG}`,
+      });
+      const role = transform(crawl).find(e => e.metadata.title === 'Auditor')!;
+      expect(role.spec?.parent).toBe('resource:default/gcp-organization--100');
+      expect(role.spec?.owner).toBe('group:default/org-admins--example.org');
     });
 
     it('or the configured fallback, named as such', () => {

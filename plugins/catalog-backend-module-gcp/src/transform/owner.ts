@@ -97,8 +97,8 @@ const grantText = (grants: Grant[]) =>
  * 5. the configured fallback, if any; otherwise the node is unowned.
  *
  * Administrators of the organization administer everything by inheritance, but that is
- * effective administration, not ownership: they never make a node below the organization
- * theirs.
+ * effective administration, not ownership: they never make a folder, project or what is in
+ * them theirs — only the organization and what is defined on it (its custom roles).
  */
 export function resolveOwner(options: {
   node: HierarchyNode;
@@ -145,8 +145,16 @@ export function resolveOwner(options: {
     }
   }
 
+  // The organization's administrators own only what is defined on the organization itself
+  // (the organization, its custom roles): what sits in folders and projects they merely
+  // administer by inheritance.
+  const definedOnOrganization =
+    node.kind === 'resource' && ancestors[0]?.kind === 'organization';
   const below = [node, ...ancestors].filter(
-    candidate => candidate.kind !== 'organization' || candidate === node,
+    candidate =>
+      candidate.kind !== 'organization' ||
+      candidate === node ||
+      definedOnOrganization,
   );
   for (const power of ['administer', 'write'] as const) {
     for (const candidate of below) {
@@ -176,6 +184,6 @@ export function resolveOwner(options: {
   }
   return withNotes({
     owner: UNOWNED_REF,
-    evidence: `unowned: no owner label, no configured project pattern, and no group administers or writes to ${where}`,
+    evidence: `no owner label, no configured project pattern, and no group administers or writes to ${where}`,
   });
 }

@@ -124,7 +124,7 @@ describe('RepositoryOwnerResolver', () => {
     ).toEqual({
       ref: UNOWNED_REF,
       evidence:
-        'unowned: no OWNERS file, sigs.yaml subproject or CODEOWNERS rule covers it',
+        'no OWNERS file, sigs.yaml subproject or CODEOWNERS rule covers it',
     });
   });
 });

@@ -91,7 +91,7 @@ export class RepositoryOwnerResolver {
     return {
       ref: this.sources.fallback,
       evidence: isUnowned(this.sources.fallback)
-        ? 'unowned: no OWNERS file, sigs.yaml subproject or CODEOWNERS rule covers it'
+        ? 'no OWNERS file, sigs.yaml subproject or CODEOWNERS rule covers it'
         : 'no ownership rule matched; configured fallback owner',
     };
   }

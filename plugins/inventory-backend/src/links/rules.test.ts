@@ -23,12 +23,20 @@ const prowBuild = entity('resource:gcp-project--prow-build', {
   annotations: { 'infra-atlas.io/gcp-project-id': 'prow-build' },
 });
 
-const serviceAccount = (member: string) =>
+const serviceAccount = (member: string, condition?: object) =>
   entity('resource:gcp-service-account--builder--staging', {
     type: 'gcp-service-account',
     title: 'builder@staging.iam.gserviceaccount.com',
     spec: {
-      access: { grants: [{ member, role: 'roles/iam.workloadIdentityUser' }] },
+      access: {
+        grants: [
+          {
+            member,
+            role: 'roles/iam.workloadIdentityUser',
+            ...(condition ? { condition } : {}),
+          },
+        ],
+      },
     },
   });
 
@@ -152,6 +160,20 @@ describe('link rules', () => {
             'namespace test-pods (Kubernetes service account builder) on a cluster of prow-build',
         },
       ]);
+    });
+
+    it('draws nothing for a binding whose time is up', () => {
+      const result = run(
+        workloadIdentityRule,
+        prowBuild,
+        serviceAccount(member, {
+          expression: 'request.time < timestamp("2024-01-01T00:00:00Z")',
+          expiresAt: '2024-01-01T00:00:00.000Z',
+        }),
+        namespace('aaa', 'test-pods'),
+      );
+      expect(result.links).toEqual([]);
+      expect(result.unresolved).toEqual([]);
     });
 
     it('tells a binding into a project outside the estate from an orphan', () => {

@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   addTo,
   ANNOTATIONS,
+  conditionStatus,
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
 import { refOf } from '../graph/InventoryGraph';
@@ -57,7 +58,12 @@ export const workloadIdentityRule: LinkRule = {
     )) {
       for (const grant of grantsOf(account)) {
         const wi = grant.member && parseWorkloadIdentityMember(grant.member);
-        if (!wi) continue;
+        // An expired binding trusts nobody any more: no dependency to draw.
+        if (
+          !wi ||
+          (grant.condition && conditionStatus(grant.condition) === 'expired')
+        )
+          continue;
         const wanted = `namespace ${wi.namespace} (Kubernetes service account ${wi.serviceAccount}) on a cluster of ${wi.poolProject}`;
         if (!projects.has(wi.poolProject)) {
           // Clusters of a project the inventory does not crawl: nothing to find, nothing wrong.

@@ -356,7 +356,7 @@ describe('administrators', () => {
     const bucket = entities.find(e => e.metadata.name === 'bucket')!;
     bucket.spec!.owner = 'group:default/unowned';
     bucket.metadata.annotations!['infra-atlas.io/owner-evidence'] =
-      'unowned: no owner label';
+      'no owner label';
     const answer = administrators(
       InventoryGraph.build(entities),
       'resource:default/bucket',
@@ -364,7 +364,7 @@ describe('administrators', () => {
     );
     expect(answer.owner).toMatchObject({
       unowned: true,
-      evidence: 'unowned: no owner label',
+      evidence: 'no owner label',
       contacts: [],
     });
   });
@@ -635,7 +635,7 @@ describe('completeness and people', () => {
     const bucket = entities.find(e => e.metadata.name === 'bucket')!;
     bucket.spec!.owner = 'group:default/unowned';
     bucket.metadata.annotations!['infra-atlas.io/owner-evidence'] =
-      'unowned: no owner label, no configured project pattern';
+      'no owner label, no configured project pattern';
     const unownedGraph = build(entities);
     expect(
       scorecard(
@@ -645,7 +645,7 @@ describe('completeness and people', () => {
       )!.checks.find(c => c.id === 'owner-resolved'),
     ).toMatchObject({
       passed: false,
-      detail: 'unowned: no owner label, no configured project pattern',
+      detail: 'no owner label, no configured project pattern',
     });
 
     const totals = totalsOf([repo, project]);
@@ -670,7 +670,7 @@ describe('ownership drift', () => {
     };
     set('project', {
       'infra-atlas.io/owner-evidence':
-        'unresolved label owner=jdoe on projects/project: it names no group or person in any IAM policy; unowned: no group administers or writes to projects/project below the organization',
+        'unresolved label owner=jdoe on projects/project: it names no group or person in any IAM policy; no group administers or writes to projects/project below the organization',
       'infra-atlas.io/unresolved-owner-labels': 'owner=jdoe',
     });
     set('bucket', {});

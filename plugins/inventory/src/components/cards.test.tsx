@@ -271,7 +271,7 @@ describe('AdministratorsCard', () => {
             entity: summary('group:default/unowned', 'Unowned'),
             unowned: true,
             evidence:
-              'unowned: no owner label, no configured project pattern, and no group administers or writes to projects/x below the organization',
+              'no owner label, no configured project pattern, and no group administers or writes to projects/x below the organization',
             contacts: [],
           },
         }),
@@ -282,8 +282,6 @@ describe('AdministratorsCard', () => {
         'Unowned: no ownership rule attributes it to anyone.',
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(/^Why: unowned: no owner label/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/^Why: no owner label/)).toBeInTheDocument();
   });
 });
