@@ -112,6 +112,21 @@ function OwnerLine(props: { owner: AdministratorsResponse['owner'] }) {
   );
 }
 
+/**
+ * The roles that give a person their strongest current power: the summary line says why they
+ * "can administer"; every role and path is in the details below it.
+ */
+function strongestRoles(person: AdministratorsResponse['people'][number]) {
+  const roles = person.paths
+    .filter(
+      path =>
+        path.power === person.power &&
+        (!path.condition || path.condition.status === 'conditional'),
+    )
+    .map(path => path.role);
+  return [...new Set(roles.length ? roles : person.roles)];
+}
+
 /** "2 can administer, 5 can change, 12 can read": grants that can apply now. */
 function headline(grants: AccessGrant[]): string {
   const current = grants.filter(
@@ -170,7 +185,7 @@ function Access(props: { answer: AdministratorsResponse }) {
                   <summary>
                     <EntityName entity={p.person} /> —{' '}
                     {POWER_HEADINGS[p.power].toLowerCase()} (
-                    {p.roles.join(', ')})
+                    {strongestRoles(p).join(', ')})
                   </summary>
                   {p.paths.map((path, i) => (
                     <div key={`${path.role} ${path.grantedOn} ${i}`}>

@@ -195,12 +195,24 @@ describe('AdministratorsCard', () => {
     people: [
       {
         person: summary('user:default/ameukam--gmail.com', 'ameukam@gmail.com'),
-        roles: ['roles/owner'],
+        roles: ['roles/billing.admin', 'roles/owner', 'roles/viewer'],
         power: 'administer',
         paths: [
           {
             role: 'roles/owner',
             power: 'administer',
+            grantedOn: 'organizations/758905017065',
+            steps: [],
+          },
+          {
+            role: 'roles/viewer',
+            power: 'read',
+            grantedOn: 'organizations/758905017065',
+            steps: [],
+          },
+          {
+            role: 'roles/billing.admin',
+            power: 'other',
             grantedOn: 'organizations/758905017065',
             steps: [],
           },
@@ -253,7 +265,8 @@ describe('AdministratorsCard', () => {
       '/catalog/default/resource/gcp-custom-role--758905017065--prow.viewer',
     );
     expect(screen.getByRole('list', { name: 'People' })).toHaveTextContent(
-      'ameukam@gmail.com — can administer (roles/owner)',
+      // The summary says why they can administer; every role is in the details.
+      'ameukam@gmail.com — can administer (roles/owner)roles/owner on',
     );
     expect(screen.getByText(/Personal details are hidden/)).toBeInTheDocument();
     expect(
