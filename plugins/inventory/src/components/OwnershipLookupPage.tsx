@@ -151,7 +151,7 @@ function Lookup(props: { query: string }) {
       <EmptyState
         missing="data"
         title={`Nobody and no group matches “${props.query}”`}
-        description="Try a GitHub login, a full e-mail address, a service account, an IAM member such as domain:kubernetes.io, or a group such as sig-k8s-infra."
+        description="Try a GitHub login, a full e-mail address, a service account, an IAM member such as group:k8s-infra-gcp-auditors@kubernetes.io, or a group such as sig-k8s-infra."
       />
     );
   }
