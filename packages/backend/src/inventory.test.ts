@@ -148,6 +148,8 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     // gcsweb's canary name (a CNAME in another zone file) reaches it.
     let lastBuild = { builtAt: '', counts: '' };
     let settled = false;
+    // Two crawls of 6,300 entities and the catalog's processing of them take 150–200 s on a
+    // two-core machine under a full test run: wait well beyond that before giving up.
     await eventually(async () => {
       const { body } = await ask<StatusResponse>('status');
       const counts = `${body.index.entities}/${body.index.relations}/${body.index.links}`;
@@ -162,11 +164,15 @@ describe('inventory backend on the k8s-infra snapshot', () => {
           d => d.fqdn === 'gcsweb.canary.kubernetes.io.',
         )
       ) {
-        throw new Error(`not settled: ${JSON.stringify(body.index)}`);
+        throw new Error(
+          `not settled (${
+            settled ? 'no canary name for gcsweb yet' : 'index still changing'
+          }): ${JSON.stringify(body.index)}`,
+        );
       }
       return body;
-    });
-  }, 240_000);
+    }, 420_000);
+  }, 480_000);
 
   afterAll(async () => {
     await backend?.stop();
