@@ -5,6 +5,7 @@ import {
   gcpFolderEntityName,
   gcpOrganizationEntityName,
   gcpProjectEntityName,
+  parsePrincipal,
 } from '@infra-atlas/inventory-common';
 import { OwnerRules } from '../lib/config';
 import { Asset, CrawlResult } from '../lib/crawl';
@@ -19,7 +20,7 @@ import { Hierarchy, HierarchyNode } from './hierarchy';
 import { RoleRule } from './access';
 import { Grant, IamIndex, PUBLIC_MEMBERS } from './iam';
 import { LabelOwnerDirectory, resolveOwner } from './owner';
-import { PrincipalRules, parsePrincipal, principalFilter } from './principals';
+import { PrincipalRules, principalFilter } from './principals';
 
 export type TransformOptions = {
   /** `backstage.io/managed-by-location` of every entity, e.g. `gcp-inventory:production`. */

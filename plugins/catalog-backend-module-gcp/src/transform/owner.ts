@@ -1,8 +1,12 @@
-import { AccessPower, UNOWNED_REF } from '@infra-atlas/inventory-common';
+import {
+  AccessPower,
+  Principal,
+  UNOWNED_REF,
+  parsePrincipal,
+} from '@infra-atlas/inventory-common';
 import { OwnerRules } from '../lib/config';
 import { Grant } from './iam';
 import { HierarchyNode } from './hierarchy';
-import { Principal, parsePrincipal } from './principals';
 
 export type OwnerResolution = {
   owner: string;

@@ -25,7 +25,7 @@ import { contactsOf } from './impact';
 const strength = (power: AccessPower) => ACCESS_POWERS.indexOf(power);
 
 /** A condition with whether it can apply at `now`. */
-export const answerCondition = (
+const answerCondition = (
   condition: GrantCondition,
   now: Date,
 ): AnswerCondition => ({

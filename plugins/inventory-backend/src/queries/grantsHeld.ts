@@ -45,15 +45,21 @@ export function directGrants(entity: Entity): HeldGrant[] {
   }));
 }
 
+/** One index per graph: it is the same for every question asked of one build. */
+const indexes = new WeakMap<InventoryGraph, Map<string, HeldGrant[]>>();
+
 /**
  * Every direct grant in the inventory, keyed by the principal's entity ref where it has one
  * and always by its IAM member (lowercased): principals with no entity — a domain, a service
- * account of another organization — hold grants too.
+ * account of another organization — hold grants too. Built once per graph, on first use.
  */
 export function grantsByPrincipal(
   graph: InventoryGraph,
 ): Map<string, HeldGrant[]> {
+  const known = indexes.get(graph);
+  if (known) return known;
   const index = new Map<string, HeldGrant[]>();
+  indexes.set(graph, index);
   for (const entity of graph.ofKind('resource')) {
     for (const held of directGrants(entity)) {
       addTo(index, held.grant.member.toLowerCase(), held);

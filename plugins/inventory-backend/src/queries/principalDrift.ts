@@ -2,8 +2,7 @@ import {
   addTo,
   ANNOTATIONS,
   DriftFinding,
-  emailPrincipalEntityName,
-  gcpServiceAccountEntityName,
+  parsePrincipal,
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
@@ -95,22 +94,16 @@ function expectedRef(
   member: string,
   projectIds: Set<string | undefined>,
 ): string | undefined {
-  const [type, address] = member.split(/:(.*)/s);
-  if (!address?.includes('@')) return undefined;
-  if (type === 'user' || type === 'group') {
-    return `${type}:default/${emailPrincipalEntityName(address)}`;
-  }
-  if (type !== 'serviceAccount') return undefined;
+  const principal = parsePrincipal(member);
+  if (principal?.kind !== 'serviceAccount') return principal?.ref;
   // Only the estate's own service accounts: Google's service agents and other
   // organizations' accounts live in projects no crawl of this estate reads.
-  const [local, domain] = address.split('@');
+  const [local, domain] = principal.email.split('@');
   const project =
     domain === 'appspot.gserviceaccount.com'
       ? local
       : domain.replace(/\.iam\.gserviceaccount\.com$/, '');
-  return projectIds.has(project)
-    ? `resource:default/${gcpServiceAccountEntityName(address)}`
-    : undefined;
+  return projectIds.has(project) ? principal.ref : undefined;
 }
 
 /**
