@@ -172,3 +172,13 @@ export const emailPrincipalEntityName = (email: string) =>
  */
 export const githubUserEntityName = (login: string) =>
   entityName([login.toLowerCase()]);
+
+/**
+ * A GitHub organization team, as CODEOWNERS names it (`@org/team-slug`). Team slugs are only
+ * unique within their organization, and a team may share its slug with a sigs.yaml group, so
+ * the name carries both parts behind its own prefix.
+ *
+ * @public
+ */
+export const githubTeamEntityName = (organization: string, slug: string) =>
+  entityName(['github-team', organization.toLowerCase(), slug.toLowerCase()]);
