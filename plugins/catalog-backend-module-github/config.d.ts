@@ -37,6 +37,12 @@ export interface Config {
            * Defaults to true.
            */
           useCatalogInfo?: boolean;
+          /**
+           * Crawl each organization's teams and their direct members into Groups (type
+           * `github-team`) and Users, so that CODEOWNERS owners `@org/team` resolve. Needs the
+           * `read:org` scope (token) or Members read permission (GitHub App). Defaults to true.
+           */
+          teams?: boolean;
           /** Repository topic → Component `spec.type`; merged over the built-in mapping. */
           componentTypes?: { [topic: string]: string };
           owners?: {

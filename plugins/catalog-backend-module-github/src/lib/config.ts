@@ -48,6 +48,8 @@ export type GithubInventoryProviderConfig = {
   ownersDepth: 'root' | 'tree';
   /** A repository's own `catalog-info.yaml` entities replace the generated Component. */
   useCatalogInfo: boolean;
+  /** Crawl each organization's teams and their members into Groups and Users. */
+  teams: boolean;
   /** Topic → `spec.type` of the repository's Component; the first matching topic wins. */
   componentTypes: Record<string, string>;
   fallbackOwner: string;
@@ -198,6 +200,7 @@ export function readGithubInventoryConfigs(
       pageSize,
       ownersDepth,
       useCatalogInfo: c.getOptionalBoolean('useCatalogInfo') ?? true,
+      teams: c.getOptionalBoolean('teams') ?? true,
       componentTypes: {
         ...DEFAULT_COMPONENT_TYPES,
         ...(c.getOptional<Record<string, string>>('componentTypes') ?? {}),

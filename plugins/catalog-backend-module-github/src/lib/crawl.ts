@@ -14,6 +14,7 @@ import {
   getRepository,
   listOrganizationRepositories,
 } from './repositories';
+import { TeamInfo, listOrganizationTeams } from './teams';
 
 export type CrawlFailure = { step: string; target: string; message: string };
 
@@ -25,6 +26,8 @@ export type CrawledRepository = {
 
 export type CrawlResult = {
   repositories: CrawledRepository[];
+  /** Organization teams with their direct members (unless `teams: false`). */
+  teams: TeamInfo[];
   failures: CrawlFailure[];
   /** Files wanted but not read (too large, dangling symlinks), per repository. */
   skippedFiles: Array<{ repository: string; path: string; reason: string }>;
@@ -187,6 +190,7 @@ export async function crawlGithub(
   });
 
   const bySlug = new Map<string, RepositoryInfo>();
+  const teams: TeamInfo[] = [];
   for (const organization of config.organizations) {
     try {
       const repos = await listOrganizationRepositories(
@@ -202,6 +206,22 @@ export async function crawlGithub(
         target: organization,
         message: message(error),
       });
+    }
+    if (config.teams) {
+      try {
+        teams.push(
+          ...(await listOrganizationTeams(
+            organization,
+            listOptions(organization),
+          )),
+        );
+      } catch (error) {
+        failures.push({
+          step: 'list teams',
+          target: organization,
+          message: message(error),
+        });
+      }
     }
   }
 
@@ -247,7 +267,7 @@ export async function crawlGithub(
     skippedFiles.push(...read.skippedFiles);
     archivesRead += read.archivesRead;
   }
-  return { repositories, failures, skippedFiles, archivesRead };
+  return { repositories, teams, failures, skippedFiles, archivesRead };
 }
 
 /**
@@ -262,7 +282,9 @@ export async function readRepository(
   deps: CrawlDeps,
   breaker = new ArchiveBreaker(),
 ): Promise<
-  Omit<CrawlResult, 'repositories'> & { repository: CrawledRepository }
+  Omit<CrawlResult, 'repositories' | 'teams'> & {
+    repository: CrawledRepository;
+  }
 > {
   const nothing = { failures: [], skippedFiles: [], archivesRead: 0 };
   const analyzers = analyzersFor(config, info);

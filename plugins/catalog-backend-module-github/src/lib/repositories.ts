@@ -84,7 +84,7 @@ type RepositoryNode = {
   defaultBranchRef: { name: string; target: { oid?: string } | null } | null;
 } & Record<BlobKey, BlobNode>;
 
-type RateLimit = { cost: number; remaining: number; resetAt: string };
+export type RateLimit = { cost: number; remaining: number; resetAt: string };
 
 type OrganizationPage = {
   rateLimit: RateLimit;
@@ -160,7 +160,7 @@ async function withGraphqlRetries<T>(
 }
 
 /** One GraphQL query with its retries, its cost counted from the `rateLimit` it asks for. */
-async function query<T extends { rateLimit?: RateLimit }>(
+export async function query<T extends { rateLimit?: RateLimit }>(
   options: ListOptions,
   document: string,
   variables: Record<string, unknown>,

@@ -142,6 +142,8 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
           repositories: [...others, read.repository].sort((x, y) =>
             slugOf(x.info).localeCompare(slugOf(y.info)),
           ),
+          // A push does not change teams: keep the last crawl's.
+          teams: previous.teams,
           failures: read.failures,
           skippedFiles: read.skippedFiles,
           archivesRead: read.archivesRead,

@@ -104,6 +104,7 @@ function crawl(): CrawlResult {
   const k8sIo = k8sIoSnapshot();
   const sigs = readFileSync(SIGS_YAML, 'utf8');
   return {
+    teams: [],
     repositories: [
       {
         info: info('community', new Map()),

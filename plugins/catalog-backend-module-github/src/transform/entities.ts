@@ -52,6 +52,7 @@ import {
   ownersUsers,
 } from './people';
 import { directoryOwnership, repositoryEntity } from './repository';
+import { teamEntities } from './teams';
 
 export type TransformProblem = AnalyzerProblem & { repository: string };
 
@@ -282,6 +283,9 @@ export function crawlToEntities(
       }
     }
   }
+
+  // Teams before the repositories: their members' profile names beat bare OWNERS logins.
+  entities.push(...teamEntities(crawl.teams));
 
   // 2. Each repository: Component (or its own catalog-info.yaml), people, declared infra.
   const people = new Map<string, OwnersPerson>();
