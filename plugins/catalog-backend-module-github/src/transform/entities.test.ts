@@ -255,3 +255,50 @@ describe('crawlToEntities on the k8s-infra repositories', () => {
     expect(result.declarations.declaredGcpProjects).toHaveLength(316);
   });
 });
+
+describe('crawlToEntities with a fork that carries its source’s catalog-info.yaml', () => {
+  const forkCatalogInfo = WEBSITE_CATALOG_INFO.replace(
+    'group:sig-docs',
+    'user:someone-else',
+  );
+  // The fork sorts first by name; the source must still win.
+  const result = crawlToEntities(
+    {
+      teams: [],
+      repositories: [
+        {
+          info: info(
+            'a-website-fork',
+            new Map([['catalog-info.yaml', forkCatalogInfo]]),
+            { isFork: true },
+          ),
+        },
+        {
+          info: info(
+            'website',
+            new Map([['catalog-info.yaml', WEBSITE_CATALOG_INFO]]),
+          ),
+        },
+      ],
+      failures: [],
+      skippedFiles: [],
+      archivesRead: 0,
+    },
+    { ...config, analyzers: [] },
+  );
+
+  it('keeps the source repository’s definition and reports the fork’s', () => {
+    const website = result.entities.filter(
+      e => stringifyEntityRef(e) === 'component:default/website',
+    );
+    expect(website).toHaveLength(1);
+    expect(website[0].spec?.owner).toBe('group:sig-docs');
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        repository: 'catalog',
+        message:
+          'component:default/website is defined in https://github.com/kubernetes/website/blob/main/catalog-info.yaml and again in https://github.com/kubernetes/a-website-fork/blob/main/catalog-info.yaml; the definition in https://github.com/kubernetes/website/blob/main/catalog-info.yaml is kept',
+      }),
+    );
+  });
+});

@@ -288,13 +288,19 @@ export function crawlToEntities(
   entities.push(...teamEntities(crawl.teams));
 
   // 2. Each repository: Component (or its own catalog-info.yaml), people, declared infra.
+  // Sources before forks: when a fork's catalog-info.yaml defines the same entities as its
+  // source repository, the first definition is kept, so the source's wins (and the fork's is
+  // reported as a conflict).
+  const sourcesFirst = [...crawl.repositories].sort(
+    (x, y) => Number(x.info.isFork) - Number(y.info.isFork),
+  );
   const people = new Map<string, OwnersPerson>();
   const person = (login: string, namedIn: string) => {
     const key = login.toLowerCase();
     if (!people.has(key)) people.set(key, { groups: new Map(), namedIn });
     return people.get(key)!.groups;
   };
-  for (const repo of crawl.repositories) {
+  for (const repo of sourcesFirst) {
     const slug = slugOf(repo.info);
     const snapshot = snapshotOf(repo);
     const repoProblems: AnalyzerProblem[] = [];

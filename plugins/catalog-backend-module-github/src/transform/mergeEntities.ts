@@ -1,14 +1,21 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { membershipsOf } from '@infra-atlas/inventory-common';
+import { ANNOTATIONS, membershipsOf } from '@infra-atlas/inventory-common';
 import { membershipAnnotations } from '../analyzers/declaredEntity';
 
 export type MergeConflict = { ref: string; message: string };
+
+/** Where a definition comes from, for a conflict message people can act on. */
+const sourceOf = (entity: Entity) =>
+  entity.metadata.annotations?.[ANNOTATIONS.declaredIn] ??
+  entity.metadata.annotations?.['backstage.io/view-url'] ??
+  'the repository listing';
 
 /**
  * Several analyzers can name the same person: sigs.yaml as a SIG chair, OWNERS_ALIASES as an
  * alias member. The catalog needs one entity per ref, so Users are merged — memberships
  * united, the first profile kept (sigs.yaml comes first and has real names). Any other kind
- * defined twice keeps its first definition and is reported, never silently dropped.
+ * defined twice keeps its first definition (the caller orders sources before forks) and is
+ * reported, never silently dropped.
  */
 export function mergeEntities(entities: Entity[]): {
   entities: Entity[];
@@ -44,10 +51,9 @@ export function mergeEntities(entities: Entity[]): {
     } else {
       conflicts.push({
         ref,
-        message: `${ref} is defined more than once (${
-          entity.metadata.annotations?.['infra-atlas.io/declared-in'] ??
-          'repository listing'
-        }); the first definition is kept`,
+        message: `${ref} is defined in ${sourceOf(first)} and again in ${sourceOf(
+          entity,
+        )}; the definition in ${sourceOf(first)} is kept`,
       });
     }
   }
