@@ -28,6 +28,7 @@ describe('InventoryRelationsProcessor', () => {
     expect(
       await relationsOf({
         parent: 'resource:default/zone',
+        coOwners: [{ ref: 'group:default/sig-b', evidence: 'sigs.yaml' }],
         access: { administrators: [{ ref: 'group:default/admins' }, {}] },
         runsOn: ['resource:default/ns', 'resource:default/ns'],
         servedBy: 'component:default/web',
@@ -35,6 +36,8 @@ describe('InventoryRelationsProcessor', () => {
     ).toEqual([
       'app childOf zone',
       'zone parentOf app',
+      'app ownedBy sig-b',
+      'sig-b ownerOf app',
       'app administeredBy admins',
       'admins administers app',
       'app runsOn ns',

@@ -1,6 +1,7 @@
 import {
   Entity,
   RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
   getCompoundEntityRef,
   parseEntityRef,
 } from '@backstage/catalog-model';
@@ -13,6 +14,7 @@ import {
 import { RELATIONS, REVERSE_RELATION } from '@infra-atlas/inventory-common';
 
 type AccessSpec = { administrators?: Array<{ ref?: string }> };
+type CoOwners = Array<{ ref?: string }>;
 
 /** The spec fields Infra Atlas providers write, and the forward relation each one becomes. */
 const RELATION_FIELDS: Array<{
@@ -20,6 +22,10 @@ const RELATION_FIELDS: Array<{
   forward: string;
 }> = [
   { read: s => s.parent, forward: RELATION_CHILD_OF },
+  {
+    read: s => (s.coOwners as CoOwners | undefined)?.map(o => o.ref),
+    forward: RELATION_OWNED_BY,
+  },
   {
     read: s =>
       (s.access as AccessSpec | undefined)?.administrators?.map(a => a.ref),
@@ -39,6 +45,8 @@ function refsIn(value: unknown): string[] {
  * into catalog relations, so that the catalog graph and search see them:
  *
  * - `spec.parent` → `childOf`/`parentOf` (resource hierarchy, DNS record → zone)
+ * - `spec.coOwners[].ref` → `ownedBy`/`ownerOf` (a repository that several groups'
+ *   sigs.yaml subprojects list; `spec.owner` names the first)
  * - `spec.access.administrators[].ref` → `administeredBy`/`administers` (IAM)
  * - `spec.runsOn` → `runsOn`/`hosts` (app → namespace → cluster)
  * - `spec.servedBy` → `servedBy`/`serves` (hostname → app)

@@ -65,6 +65,35 @@ describe('RepositoryOwnerResolver', () => {
     });
   });
 
+  it('gives a path that several groups list to the first in sigs.yaml, the others as co-owners', () => {
+    const subproject = (system: string, group: string, dir = 'dns') => ({
+      system: `system:default/${system}`,
+      group: `group:default/${group}`,
+      owners: [{ owner: 'kubernetes', repo: 'k8s.io', dir }],
+    });
+    const owner = resolver({
+      subprojects: [
+        subproject('root', 'sig-a', ''),
+        subproject('dns', 'sig-b'),
+        subproject('dns-tooling', 'sig-b'),
+        subproject('dns-wg', 'wg-c'),
+      ],
+    }).ownerOf('dns/zone-configs');
+    expect(owner).toEqual({
+      ref: 'group:default/sig-b',
+      system: 'system:default/dns',
+      evidence:
+        'sigs.yaml subproject system:default/dns lists Kubernetes/k8s.io/dns/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
+      coOwners: [
+        {
+          ref: 'group:default/wg-c',
+          evidence:
+            'sigs.yaml subproject system:default/dns-wg lists Kubernetes/k8s.io/dns/OWNERS',
+        },
+      ],
+    });
+  });
+
   it('does not take a subproject of a sibling directory with a common prefix', () => {
     const owner = resolver({
       subprojects: [

@@ -6,6 +6,11 @@ import { ResolvedOwner } from '../analyzers/types';
 export type PathOwner = ResolvedOwner & {
   /** The sigs.yaml subproject the path belongs to, when one covers it. */
   system?: string;
+  /**
+   * Other groups whose subprojects list the same OWNERS file: they share the path, so they
+   * keep an ownership relation, though only one group can be `spec.owner`.
+   */
+  coOwners?: ResolvedOwner[];
 };
 
 /** A CODEOWNERS lookup for one repository: the refs of the matching rule's owners. */
@@ -27,7 +32,10 @@ const isAncestorOrSelf = (dir: string, path: string) =>
  *
  * 1. the repository's own catalog-info.yaml (the provider then leaves the repository's
  *    Component to it, so this resolver is not asked);
- * 2. the sigs.yaml subproject whose OWNERS file is nearest above the path → its SIG;
+ * 2. the sigs.yaml subproject whose OWNERS file is nearest above the path → its SIG; when
+ *    several groups' subprojects list that file, the first in sigs.yaml order (SIGs, then
+ *    working groups, committees and user groups, each in file order) owns it and the others
+ *    are co-owners;
  * 3. a `sig/*` (or `wg/*`, `committee/*`) label in the path's effective OWNERS → that group;
  * 4. an OWNERS_ALIASES alias among the path's effective approvers → the alias's group;
  * 5. CODEOWNERS: the first owner of the last matching rule;
@@ -51,14 +59,30 @@ export class RepositoryOwnerResolver {
   ownerOf(rawPath: string): PathOwner {
     const path = rawPath.replace(/^\/+|\/+$/g, '');
     const slug = `${this.repo.owner}/${this.repo.name}`;
-    const subproject = this.nearestSubproject(path);
-    if (subproject) {
+    const nearest = this.nearestSubprojects(path);
+    if (nearest) {
+      const [primary, ...others] = nearest.projects;
+      const lists = (project: SubprojectIndexEntry) =>
+        `sigs.yaml subproject ${project.system} lists ${slug}/${
+          nearest.dir ? `${nearest.dir}/` : ''
+        }OWNERS`;
+      // Another subproject of the owning group adds nobody; each other group counts once.
+      const coOwners = others
+        .filter(
+          (o, i) =>
+            o.group !== primary.group &&
+            others.findIndex(p => p.group === o.group) === i,
+        )
+        .map(o => ({ ref: o.group, evidence: lists(o) }));
       return {
-        ref: subproject.project.group,
-        system: subproject.project.system,
-        evidence: `sigs.yaml subproject ${
-          subproject.project.system
-        } lists ${slug}/${subproject.dir ? `${subproject.dir}/` : ''}OWNERS`,
+        ref: primary.group,
+        system: primary.system,
+        evidence: coOwners.length
+          ? `${lists(primary)}, first in sigs.yaml of the ${
+              coOwners.length + 1
+            } groups whose subprojects list it`
+          : lists(primary),
+        ...(coOwners.length ? { coOwners } : {}),
       };
     }
     const owners = this.sources.ownersTree?.ownersOf(path ? `${path}/` : '');
@@ -96,21 +120,25 @@ export class RepositoryOwnerResolver {
     };
   }
 
-  private nearestSubproject(path: string) {
-    let best: { project: SubprojectIndexEntry; dir: string } | undefined;
-    for (const project of this.sources.subprojects) {
-      for (const o of project.owners) {
-        if (
-          o.owner.toLowerCase() === this.repo.owner.toLowerCase() &&
-          o.repo.toLowerCase() === this.repo.name.toLowerCase() &&
-          isAncestorOrSelf(o.dir, path) &&
-          (!best || o.dir.length > best.dir.length)
-        ) {
-          best = { project, dir: o.dir };
-        }
-      }
-    }
-    return best;
+  /**
+   * The subprojects whose OWNERS file is nearest above the path (the deepest listed
+   * directory), in sigs.yaml order: the first owns the path, the others share it.
+   */
+  private nearestSubprojects(path: string) {
+    const covering = this.sources.subprojects.flatMap(project =>
+      project.owners
+        .filter(
+          o =>
+            o.owner.toLowerCase() === this.repo.owner.toLowerCase() &&
+            o.repo.toLowerCase() === this.repo.name.toLowerCase() &&
+            isAncestorOrSelf(o.dir, path),
+        )
+        .map(o => ({ project, dir: o.dir })),
+    );
+    if (!covering.length) return undefined;
+    const deepest = Math.max(...covering.map(c => c.dir.length));
+    const nearest = covering.filter(c => c.dir.length === deepest);
+    return { dir: nearest[0].dir, projects: nearest.map(c => c.project) };
   }
 
   private groupFromLabels(labels: string[]) {

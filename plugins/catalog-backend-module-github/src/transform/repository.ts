@@ -121,6 +121,7 @@ export function repositoryEntity(
       type: componentType(repo.topics, options.componentTypes),
       lifecycle: lifecycle(repo),
       owner: options.owner.ref,
+      ...(options.owner.coOwners ? { coOwners: options.owner.coOwners } : {}),
       ...(options.owner.system ? { system: options.owner.system } : {}),
       repository: {
         visibility: repo.visibility.toLowerCase(),
