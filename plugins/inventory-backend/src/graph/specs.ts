@@ -66,6 +66,22 @@ export function specString(
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The groups that share an entity with its owner (`spec.coOwners`, written by the GitHub
+ * provider when several sigs.yaml subprojects list a repository), each with its evidence.
+ */
+export function coOwnersOf(
+  entity: Entity | undefined,
+): Array<{ ref: string; evidence?: string }> {
+  const value = specOf(entity)?.coOwners;
+  return Array.isArray(value)
+    ? value.filter(
+        (o): o is { ref: string; evidence?: string } =>
+          typeof o?.ref === 'string',
+      )
+    : [];
+}
+
 /** `spec.gcp.<field>` as the GCP provider writes it (projectId, projectNumber, assetType…). */
 export function gcpField(
   entity: Entity | undefined,

@@ -18,7 +18,12 @@ import {
   normalizeRef,
 } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
-import { IamGrant, grantsOf, specString } from '../graph/specs';
+import {
+  IamGrant,
+  coOwnersOf,
+  grantsOf,
+  specString,
+} from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
 
@@ -195,6 +200,10 @@ export function administrators(
             unowned: isUnowned(ownerRef),
             evidence: entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence],
             contacts: isUnowned(ownerRef) ? [] : contactsOf(graph, ownerRef),
+            coOwners: coOwnersOf(entity).map(o => ({
+              entity: graph.summary(normalizeRef(o.ref, 'group')),
+              evidence: o.evidence,
+            })),
           },
         }
       : {}),

@@ -391,6 +391,8 @@ export type AdministratorsResponse = {
     unowned: boolean;
     evidence?: string;
     contacts: ImpactResponse['owners'][number]['contacts'];
+    /** Other groups that share it (several sigs.yaml subprojects list it), each with why. */
+    coOwners: Array<{ entity: InventoryEntitySummary; evidence?: string }>;
   };
   /**
    * Every IAM grant on the entity and on each ancestor it inherits from, strongest power

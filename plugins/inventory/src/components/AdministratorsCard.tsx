@@ -103,6 +103,21 @@ function OwnerLine(props: { owner: AdministratorsResponse['owner'] }) {
             ` — ${owner.contacts.map(c => c.value).join(', ')}`}
         </>
       )}
+      {owner.coOwners.map(coOwner => (
+        <Typography
+          key={coOwner.entity.ref}
+          variant="body2"
+          component="span"
+          display="block"
+        >
+          Shared with <EntityName entity={coOwner.entity} />
+          {coOwner.evidence && (
+            <Typography variant="caption" display="block">
+              Why: {coOwner.evidence}
+            </Typography>
+          )}
+        </Typography>
+      ))}
       {owner.evidence && (
         <Typography variant="caption" display="block">
           Why: {owner.evidence}

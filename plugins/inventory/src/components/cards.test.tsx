@@ -134,6 +134,7 @@ describe('AdministratorsCard', () => {
       contacts: [
         { kind: 'email', value: 'k8s-infra-artifact-admins@kubernetes.io' },
       ],
+      coOwners: [],
     },
     grants: [
       grant({}),
@@ -286,6 +287,7 @@ describe('AdministratorsCard', () => {
             evidence:
               'no owner label, no configured project pattern, and no group administers or writes to projects/x below the organization',
             contacts: [],
+            coOwners: [],
           },
         }),
       }),
@@ -296,5 +298,39 @@ describe('AdministratorsCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText(/^Why: no owner label/)).toBeInTheDocument();
+  });
+
+  it('names every group that shares it, with why', async () => {
+    await render(
+      <AdministratorsCard />,
+      client({
+        administrators: jest.fn().mockResolvedValue({
+          ...answer,
+          owner: {
+            entity: summary('group:default/sig-cloud-provider', 'sig-cloud-provider'),
+            unowned: false,
+            evidence:
+              'sigs.yaml subproject system:default/provider-ibmcloud lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
+            contacts: [],
+            coOwners: [
+              {
+                entity: summary(
+                  'group:default/sig-cluster-lifecycle',
+                  'sig-cluster-lifecycle',
+                ),
+                evidence:
+                  'sigs.yaml subproject system:default/cluster-api-provider-ibmcloud lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS',
+              },
+            ],
+          },
+        }),
+      }),
+    );
+    expect(await screen.findByText(/^Shared with/)).toHaveTextContent(
+      'Shared with sig-cluster-lifecycle',
+    );
+    expect(
+      screen.getByText(/^Why: sigs.yaml subproject system:default\/cluster-api/),
+    ).toBeInTheDocument();
   });
 });
