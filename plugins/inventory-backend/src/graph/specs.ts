@@ -4,7 +4,7 @@ import {
   BACKSTAGE_ANNOTATIONS,
   GrantCondition,
 } from '@infra-atlas/inventory-common';
-import type { InventoryGraph } from './InventoryGraph';
+import { type InventoryGraph, normalizeRef } from './InventoryGraph';
 
 /*
  * Typed readers of the spec fields the Infra Atlas providers write, so that every query reads
@@ -123,7 +123,14 @@ export const repositorySlug = (repo: Entity) =>
  * resolves the ref the catalog's way (kind Group and the entity's own namespace by default),
  * and it is the edge `ownership` walks, so "who owns X" and "what does G own" cannot disagree.
  */
-export const ownerOf = (
+export function ownerOf(
   graph: InventoryGraph,
   ref: string,
-): string | undefined => graph.out(ref, ['ownedBy'])[0]?.target;
+): string | undefined {
+  const edges = graph.out(ref, ['ownedBy']);
+  // Co-owners have ownedBy relations too; the owner is the one spec.owner names.
+  const coOwners = new Set(
+    coOwnersOf(graph.entity(ref)).map(o => normalizeRef(o.ref, 'group')),
+  );
+  return (edges.find(e => !coOwners.has(e.target)) ?? edges[0])?.target;
+}
