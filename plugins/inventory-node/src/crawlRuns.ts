@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { EntityScopes, HeldScope } from './heldScopes';
 
 const TABLE = 'infra_atlas_crawl_runs';
 
@@ -15,8 +16,12 @@ export type CrawlRun = {
   finishedAt: string;
   /** `complete`: every page of every scope read; `partial`: some steps failed; `failed`: nothing usable. */
   outcome: 'complete' | 'partial' | 'failed';
-  /** What was done to the catalog: replaced the provider's entities, only upserted, or nothing. */
-  applied: 'full' | 'upsert-only' | 'none';
+  /**
+   * What was done to the catalog: replaced the provider's entities; refreshed what was read and
+   * removed what is gone outside the scopes it could not read (`scoped`); only upserted; or
+   * nothing.
+   */
+  applied: 'full' | 'scoped' | 'upsert-only' | 'none';
   requests: Record<string, number>;
   retries: Record<string, number>;
   entities: Record<string, number>;
@@ -25,6 +30,10 @@ export type CrawlRun = {
   entityRefs: string[];
   /** Provider-specific facts worth keeping with the run (e.g. declared GCP projects). */
   details?: Record<string, unknown>;
+  /** What the run could not read and kept from before, with how long each has been held. */
+  held?: HeldScope[];
+  /** For providers that scope their sync: `entityRefs` by the scope that declared them. */
+  entityScopes?: EntityScopes;
 };
 
 /**
@@ -88,19 +97,31 @@ export class CrawlRunStore {
     return rows.map(r => JSON.parse(r.run));
   }
 
+  /** The last run that changed the catalog: its refs, and their scopes. */
+  async lastApplied(providerId: string): Promise<CrawlRun | undefined> {
+    const runs = await this.recent(providerId, 20);
+    return runs.find(r => r.applied !== 'none');
+  }
+
   /** The entity refs after the last run that changed the catalog. */
   async lastAppliedRefs(providerId: string): Promise<string[] | undefined> {
-    const runs = await this.recent(providerId, 20);
-    return runs.find(r => r.applied !== 'none')?.entityRefs;
+    return (await this.lastApplied(providerId))?.entityRefs;
   }
 
   /** Recent runs without their entity refs: what a status page shows. */
   async summaries(
     providerId: string,
     limit = 10,
-  ): Promise<Array<Omit<CrawlRun, 'entityRefs'> & { entityCount: number }>> {
+  ): Promise<
+    Array<
+      Omit<CrawlRun, 'entityRefs' | 'entityScopes'> & { entityCount: number }
+    >
+  > {
     return (await this.recent(providerId, limit)).map(
-      ({ entityRefs, ...run }) => ({ ...run, entityCount: entityRefs.length }),
+      ({ entityRefs, entityScopes: _scopes, ...run }) => ({
+        ...run,
+        entityCount: entityRefs.length,
+      }),
     );
   }
 }

@@ -7,6 +7,7 @@
  */
 export * from './crawlRuns';
 export * from './safeSync';
+export * from './heldScopes';
 export * from './runStatus';
 export * from './relationsProcessor';
 export * from './linksProcessor';

@@ -123,4 +123,45 @@ describe('recordRun', () => {
     expect(report.providers[0].runs[0]).not.toHaveProperty('entityRefs');
     await destroy();
   });
+
+  it('reports a scope held run after run on the status, with since and how many runs', async () => {
+    const { database, destroy } = inMemoryDatabase();
+    const store = await CrawlRunStore.create(database);
+    const logger = mockServices.logger.mock();
+    const held = (minute: number) =>
+      recordRun({
+        store,
+        logger,
+        label: 'GitHub inventory x',
+        providerId: 'github-inventory:x',
+        startedAt: new Date(at(minute)),
+        outcome: 'partial',
+        sync: {
+          applied: 'scoped',
+          entityRefs: ['group:default/a'],
+          entityScopes: { 'org/repo': ['group:default/a'] },
+          holds: [{ scope: 'org/repo', reason: 'org/repo/OWNERS: bad YAML' }],
+        },
+        requests: {},
+        retries: {},
+        entities: { group: 1 },
+        errors: [],
+      });
+    await held(0);
+    await held(30);
+    const report = await providerStatusReport(store, ['github-inventory:x']);
+    expect(report.providers[0].status.held).toEqual([
+      {
+        scope: 'org/repo',
+        reason: 'org/repo/OWNERS: bad YAML',
+        since: at(0),
+        runs: 2,
+      },
+    ]);
+    expect(report.providers[0].runs[0]).not.toHaveProperty('entityScopes');
+    expect(
+      (await store.lastApplied('github-inventory:x'))?.entityScopes,
+    ).toEqual({ 'org/repo': ['group:default/a'] });
+    await destroy();
+  });
 });

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ProviderStatus, RunState } from '@infra-atlas/inventory-common';
 import { CrawlRun, CrawlRunStore } from './crawlRuns';
+import { EntityScopes, Hold, heldStreaks } from './heldScopes';
 import { SyncDecision, formatCounts } from './safeSync';
 
 /**
@@ -22,7 +23,7 @@ export function runStateOf(
 }
 
 /** A run as the status routes list it: without its entity refs. */
-type RunSummary = Omit<CrawlRun, 'entityRefs'>;
+type RunSummary = Omit<CrawlRun, 'entityRefs' | 'entityScopes'>;
 
 /**
  * One provider's status from its recent runs, newest first: the last run as it went, and the
@@ -67,6 +68,7 @@ export function providerStatusOf(
           ),
         }
       : {}),
+    ...(last?.held?.length ? { held: last.held } : {}),
     entities: (success ?? last)?.entities ?? {},
   };
 }
@@ -107,7 +109,11 @@ export async function recordRun(options: {
   label: string;
   startedAt: Date;
   outcome: CrawlRun['outcome'];
-  sync: SyncDecision & { entityRefs: string[] };
+  sync: SyncDecision & {
+    entityRefs: string[];
+    entityScopes?: EntityScopes;
+    holds?: Hold[];
+  };
   requests: Record<string, number>;
   retries: Record<string, number>;
   entities: Record<string, number>;
@@ -118,9 +124,18 @@ export async function recordRun(options: {
   logDetails?: string[];
 }): Promise<CrawlRun> {
   const finishedAt = new Date();
+  const startedAt = options.startedAt.toISOString();
+  // A scope held by the previous run too has been held since then: a lasting problem says so.
+  const held = options.sync.holds?.length
+    ? heldStreaks(
+        options.sync.holds,
+        (await options.store.recent(options.providerId, 1))[0]?.held,
+        startedAt,
+      )
+    : undefined;
   const run: CrawlRun = {
     providerId: options.providerId,
-    startedAt: options.startedAt.toISOString(),
+    startedAt,
     finishedAt: finishedAt.toISOString(),
     outcome: options.outcome,
     applied: options.sync.applied,
@@ -130,6 +145,10 @@ export async function recordRun(options: {
     errors: options.errors,
     entityRefs: options.sync.entityRefs,
     ...(options.details ? { details: options.details } : {}),
+    ...(held ? { held } : {}),
+    ...(options.sync.entityScopes
+      ? { entityScopes: options.sync.entityScopes }
+      : {}),
   };
   await options.store.record(run);
   const seconds = (finishedAt.getTime() - options.startedAt.getTime()) / 1000;
@@ -141,6 +160,7 @@ export async function recordRun(options: {
     `requests ${formatCounts(run.requests)}`,
     `retries ${formatCounts(run.retries)}`,
     ...(options.logDetails ?? []),
+    ...(held ? [`held ${held.length}`] : []),
     `errors ${run.errors.length}`,
     `${seconds.toFixed(1)}s`,
   ].join('; ');

@@ -57,6 +57,52 @@ describe('decideSync', () => {
     ).toContain('refusing to empty');
   });
 
+  it('removes what is gone outside the held scopes of a partial crawl, under the ceiling', () => {
+    const previousScopes = {
+      'org/broken': ['resource:default/r0', 'resource:default/r1'],
+      'org/other': ['resource:default/r2'],
+    };
+    const decision = decideSync({
+      outcome: 'partial',
+      refs: refs(10).slice(3),
+      previousRefs: refs(10),
+      removalCeiling: 0.2,
+      holds: [{ scope: 'org/broken', reason: 'OWNERS: bad' }],
+      previousScopes,
+    });
+    expect(decision).toMatchObject({
+      applied: 'scoped',
+      removed: ['resource:default/r2'],
+    });
+    expect(decision.kept?.sort()).toEqual([
+      'resource:default/r0',
+      'resource:default/r1',
+    ]);
+    // Without the previous run's scopes nothing tells what a hold keeps: remove nothing.
+    expect(
+      decideSync({
+        outcome: 'partial',
+        refs: refs(10).slice(3),
+        previousRefs: refs(10),
+        removalCeiling: 0.2,
+        holds: [{ scope: 'org/broken', reason: 'OWNERS: bad' }],
+      }).applied,
+    ).toBe('upsert-only');
+    expect(
+      decideSync({
+        outcome: 'partial',
+        refs: refs(10).slice(5),
+        previousRefs: refs(10),
+        removalCeiling: 0.2,
+        holds: [{ scope: 'org/broken', reason: 'OWNERS: bad' }],
+        previousScopes,
+      }),
+    ).toMatchObject({
+      applied: 'upsert-only',
+      reason: expect.stringContaining('remove 3 of 10'),
+    });
+  });
+
   it('allows the first crawl and an empty first crawl', () => {
     expect(
       decideSync({ outcome: 'complete', refs: [], removalCeiling: 0.2 }),
@@ -112,6 +158,41 @@ describe('syncEntities', () => {
       'resource:default/a',
       'resource:default/b',
     ]);
+  });
+
+  it('removes by ref outside the held scopes and records the scopes of what it kept', async () => {
+    const { conn, mutations } = connection();
+    const result = await syncEntities({
+      connection: conn,
+      locationKey: 'p',
+      entities: [entity('c')],
+      previousRefs: ['resource:default/a', 'resource:default/b'],
+      outcome: 'partial',
+      removalCeiling: 1,
+      scopes: {
+        scopeOf: () => 'org/fine',
+        holds: [{ scope: 'org/held', reason: 'x: unreadable' }],
+        previousScopes: {
+          'org/held': ['resource:default/a'],
+          'org/fine': ['resource:default/b'],
+        },
+      },
+    });
+    expect(mutations).toEqual([
+      {
+        type: 'delta',
+        added: [{ entity: entity('c'), locationKey: 'p' }],
+        removed: [{ entityRef: 'resource:default/b', locationKey: 'p' }],
+      },
+    ]);
+    expect(result.entityRefs.sort()).toEqual([
+      'resource:default/a',
+      'resource:default/c',
+    ]);
+    expect(result.entityScopes).toEqual({
+      'org/fine': ['resource:default/c'],
+      'org/held': ['resource:default/a'],
+    });
   });
 
   it('sends nothing when the crawl failed', async () => {

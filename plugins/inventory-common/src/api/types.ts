@@ -306,13 +306,22 @@ export type ProviderStatus = {
     state: RunState;
     /** What the crawl read: every page (`complete`), some (`partial`) or nothing usable. */
     outcome: 'complete' | 'partial' | 'failed';
-    /** What the safe-sync rule let it change in the catalog. */
-    applied: 'full' | 'upsert-only' | 'none';
+    /**
+     * What the safe-sync rule let it change in the catalog: everything, everything outside the
+     * scopes it could not read (`scoped`), only additions and updates, or nothing.
+     */
+    applied: 'full' | 'scoped' | 'upsert-only' | 'none';
     startedAt: string;
     finishedAt?: string;
     durationMs?: number;
     errors: string[];
   };
+  /**
+   * What the last run could not read and kept from earlier runs: each scope (an organization, a
+   * repository, one analyzer's output) with the reason, since when and for how many runs in a
+   * row it has been held.
+   */
+  held?: Array<{ scope: string; reason: string; since: string; runs: number }>;
   /** When the last `complete` run finished: the catalog matched the source then. */
   lastSuccess?: string;
   /** Seconds since the last complete, applied run; absent when there has been none. */
@@ -323,7 +332,8 @@ export type ProviderStatus = {
 /**
  * What one crawl run amounted to:
  * - `complete`: read every page and the catalog was replaced with what it read;
- * - `partial`: some steps failed; what was read was refreshed and nothing was removed;
+ * - `partial`: some steps failed; what was read was refreshed, and nothing was removed — or,
+ *   for a provider that scopes its sync, nothing that the unread scopes declared;
  * - `refused`: the safe-sync rule refused the change (removal ceiling, an empty result, or
  *   facts missing that the entities depend on); nothing was removed;
  * - `failed`: nothing usable was read; the catalog kept what it had.
