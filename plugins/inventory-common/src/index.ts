@@ -19,3 +19,5 @@ export * from './multimap';
 export * from './iam';
 export * from './unowned';
 export * from './configuration';
+export * from './accounts';
+export * from './pathOwnership';

@@ -1,21 +1,9 @@
 /*
- * What the analyzers accept as a GitHub login, an e-mail address and a web URL: one
- * definition of each, so that sigs.yaml, groups.yaml and CODEOWNERS are judged alike.
+ * What the analyzers accept as a GitHub login, an e-mail address (both shared with the
+ * inventory backend, in inventory-common) and a web URL.
  */
 
-/**
- * A GitHub login (of a user or an organization): alphanumerics and hyphens, at most 39, not
- * starting with a hyphen. (GitHub forbids doubled and trailing hyphens today, but older
- * accounts still have them.)
- */
-const GITHUB_LOGIN = /^[a-z0-9][a-z0-9-]{0,38}$/i;
-
-export const isGithubLogin = (value: string) => GITHUB_LOGIN.test(value);
-
-const EMAIL = /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/;
-
-/** Whether a value is an e-mail address (as far as an inventory needs to know). */
-export const isEmailAddress = (value: string) => EMAIL.test(value);
+export { isEmailAddress, isGithubLogin } from '@infra-atlas/inventory-common';
 
 /** Whether a value is an absolute http(s) URL that `new URL` accepts. */
 export function isWebUrl(value: string): boolean {

@@ -1,6 +1,7 @@
+import { OwnersRules, loginsOf } from '@infra-atlas/inventory-common';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { OwnersTree, parseOwnersAliases, parseOwnersFile } from './owners';
+import { parseOwnersAliases, parseOwnersFile } from './owners';
 import { MAX_ANALYZED_FILE_BYTES } from './yamlFile';
 
 /** The real kubernetes/k8s.io OWNERS files, vendored with the emulator's seed data. */
@@ -18,90 +19,147 @@ function ownersFilesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-function k8sIoTree() {
-  const files = ownersFilesUnder(K8S_IO).map(p =>
+/** The k8s.io OWNERS rules as the provider stores them, and Prow's reading of them. */
+export function k8sIoRules() {
+  const parsed = ownersFilesUnder(K8S_IO).map(p =>
     parseOwnersFile(readFileSync(path.join(K8S_IO, p), 'utf8'), p),
   );
   const aliases = parseOwnersAliases(
     readFileSync(path.join(K8S_IO, 'OWNERS_ALIASES'), 'utf8'),
     'OWNERS_ALIASES',
   );
-  return { files, tree: new OwnersTree(files, aliases), aliases };
+  const owners = parsed.map(p => p.rules);
+  return {
+    parsed,
+    aliases,
+    tree: new OwnersRules({ owners, aliases }),
+  };
 }
 
 describe('OWNERS on the real kubernetes/k8s.io files', () => {
-  const { files, tree, aliases } = k8sIoTree();
+  const { parsed, tree, aliases } = k8sIoRules();
+  const approvers = (p: string) => loginsOf(tree.ownersOf(p).approvers);
 
-  it('reads all 152 OWNERS files and the 51 aliases', () => {
-    expect(files).toHaveLength(152);
-    expect(aliases.size).toBe(51);
-    expect(aliases.get('sig-k8s-infra-leads')).toEqual(
+  it('reads all 152 OWNERS files and the 51 aliases, each with its line, without problems', () => {
+    expect(parsed).toHaveLength(152);
+    expect(parsed.flatMap(p => p.problems)).toEqual([]);
+    expect(Object.keys(aliases.aliases)).toHaveLength(51);
+    expect(aliases.aliases['sig-k8s-infra-leads'].members).toEqual(
       expect.arrayContaining(['ameukam', 'bentheelder', 'dims', 'upodroid']),
     );
+    const dns = parsed.find(p => p.rules.path === 'dns/OWNERS')!.rules;
+    // dns/OWNERS: the comment is line 1, `no_parent_owners: true` line 4.
+    expect(dns).toMatchObject({
+      noParentOwners: 4,
+      approvers: { cblecker: 6, 'sig-k8s-infra-leads': 7, thockin: 8 },
+      emeritus: { bartsmykla: 10, spiffxp: 11, munnerz: 12 },
+      labels: { 'area/dns': 15 },
+    });
   });
 
   it('gives the root approvers lower-cased, with emeritus people apart', () => {
     const root = tree.ownersOf('');
-    expect(root.approvers).toContain('bentheelder');
-    expect(root.approvers).not.toContain('BenTheElder');
-    expect(root.emeritus).toContain('spiffxp');
-    expect(root.approvers).not.toContain('spiffxp');
-    expect(root.labels).toContain('sig/k8s-infra');
+    expect(root.isDirectory).toBe(true);
+    expect(loginsOf(root.approvers)).toContain('bentheelder');
+    expect(loginsOf(root.approvers)).not.toContain('BenTheElder');
+    expect(root.emeritus.map(e => e.login)).toContain('spiffxp');
+    expect(loginsOf(root.approvers)).not.toContain('spiffxp');
+    expect(root.labels.map(l => l.label)).toContain('sig/k8s-infra');
   });
 
   it('stops at no_parent_owners: dns/ does not inherit the root approvers', () => {
     const dns = tree.ownersOf('dns/');
-    expect(dns.sources).toEqual(['dns/OWNERS']);
-    expect(dns.approvers).toEqual(
+    expect(dns.files).toEqual(['dns/OWNERS']);
+    expect(dns.inheritanceStoppedAt).toEqual({ file: 'dns/OWNERS', line: 4 });
+    expect(approvers('dns/')).toEqual(
       expect.arrayContaining(['cblecker', 'thockin', 'ameukam', 'dims']),
     );
     // Root-only approvers.
-    expect(dns.approvers).not.toContain('madhavjivrajani');
-    // A file below dns/ gets the same answer.
-    expect(
-      tree.ownersOf('dns/zone-configs/k8s.io._0_base.yaml').approvers,
-    ).toEqual(dns.approvers);
+    expect(approvers('dns/')).not.toContain('madhavjivrajani');
+    // A file below dns/ gets the same answer, ameukam through the alias on line 7.
+    const zone = tree.ownersOf('dns/zone-configs/k8s.io._0_base.yaml');
+    expect(zone.isDirectory).toBe(false);
+    expect(loginsOf(zone.approvers)).toEqual(approvers('dns/'));
+    expect(zone.approvers.find(p => p.login === 'ameukam')!.grants).toEqual([
+      {
+        file: 'dns/OWNERS',
+        line: 7,
+        alias: {
+          name: 'sig-k8s-infra-leads',
+          file: 'OWNERS_ALIASES',
+          line: aliases.aliases['sig-k8s-infra-leads'].line,
+        },
+      },
+    ]);
   });
 
-  it('inherits the root approvers where nothing stops it', () => {
-    const gcsweb = tree.ownersOf('apps/gcsweb/');
-    expect(gcsweb.sources).toEqual([
+  it('inherits the root approvers where nothing stops it: apps/gcsweb/deploy.yaml', () => {
+    const gcsweb = tree.ownersOf('apps/gcsweb/deploy.yaml');
+    expect(gcsweb.files).toEqual([
       'apps/gcsweb/OWNERS',
       'apps/OWNERS',
       'OWNERS',
     ]);
-    expect(gcsweb.approvers).toContain('madhavjivrajani');
+    expect(loginsOf(gcsweb.approvers)).toEqual(
+      expect.arrayContaining(['spiffxp', 'thockin', 'madhavjivrajani']),
+    );
+    // spiffxp approves apps/gcsweb and apps/, each file cited, and is emeritus at the root.
+    expect(gcsweb.approvers.find(p => p.login === 'spiffxp')!.grants).toEqual([
+      { file: 'apps/gcsweb/OWNERS', line: 4 },
+      { file: 'apps/OWNERS', line: 6 },
+    ]);
+    expect(gcsweb.emeritus).toContainEqual({
+      login: 'spiffxp',
+      file: 'OWNERS',
+      line: expect.any(Number),
+    });
+    expect(gcsweb.labels[0]).toMatchObject({
+      label: 'sig/testing',
+      file: 'apps/gcsweb/OWNERS',
+    });
   });
 
   it('applies filters by path: .sh files under infra/gcp get their extra label', () => {
-    expect(
-      tree.ownersOf('infra/gcp/bash/ensure-main-project.sh').labels,
-    ).toContain('area/bash');
-    expect(tree.ownersOf('infra/gcp/infra.yaml').labels).not.toContain(
-      'area/bash',
+    const script = tree.ownersOf('infra/gcp/bash/ensure-main-project.sh');
+    expect(script.labels).toContainEqual({
+      label: 'area/bash',
+      file: 'infra/gcp/OWNERS',
+      line: expect.any(Number),
+      filter: '\\.sh$',
+    });
+    const yaml = tree.ownersOf('infra/gcp/infra.yaml');
+    expect(yaml.labels.map(l => l.label)).not.toContain('area/bash');
+    expect(yaml.approvers.find(p => p.login === 'spiffxp')!.grants).toEqual([
+      { file: 'infra/gcp/OWNERS', line: expect.any(Number), filter: '.*' },
+    ]);
+  });
+});
+
+describe('OWNERS as Prow reads them', () => {
+  it('ignores the filters of a file that also has top-level entries, and says so', () => {
+    const { rules, problems } = parseOwnersFile(
+      'approvers: [a]\nfilters:\n  "\\\\.go$":\n    approvers: [b]\n',
+      'x/OWNERS',
     );
-    expect(tree.ownersOf('infra/gcp/infra.yaml').approvers).toContain(
-      'spiffxp',
-    );
+    expect(rules.filters).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        path: 'x/OWNERS',
+        line: 2,
+        message: expect.stringMatching(/^filters are ignored/),
+      },
+    ]);
   });
 
-  it('lists the directories the sig-k8s-infra-leads alias approves, honouring no_parent_owners', () => {
-    const dirs = tree.directoriesApprovedBy('sig-k8s-infra-leads');
-    expect(dirs).toEqual(
-      expect.arrayContaining([
-        'dns',
-        'groups',
-        'groups/sig-k8s-infra',
-        'artifacts',
-      ]),
+  it('skips a filter that is not a regular expression, keeping the others', () => {
+    const { rules, problems } = parseOwnersFile(
+      'filters:\n  "(":\n    approvers: [a]\n  ".*":\n    approvers: [b]\n',
+      'OWNERS',
     );
-    // Staging image directories that cut off their parents without naming the alias.
-    expect(dirs).not.toContain('registry.k8s.io/images/k8s-staging-releng');
-    expect(dirs).not.toContain('');
-    // A login reaches the same directories through the alias, and more through the root.
-    const ameukam = tree.directoriesApprovedBy('AMeukam');
-    expect(ameukam).toEqual(expect.arrayContaining(dirs));
-    expect(ameukam).toContain('');
+    expect(rules.filters).toEqual([
+      { pattern: '.*', line: 4, approvers: { b: 5 } },
+    ]);
+    expect(problems[0]).toMatchObject({ line: 2 });
   });
 });
 
@@ -132,15 +190,21 @@ describe('OWNERS bad input', () => {
     expect(() => parseOwnersFile(huge, 'huge/OWNERS')).toThrow(/larger than/);
   });
 
-  it('keeps unknown keys for reporting and rejects wrong shapes', () => {
-    const file = parseOwnersFile(
+  it('reports unknown keys with their line and rejects wrong shapes', () => {
+    const { rules, problems } = parseOwnersFile(
       'approvers: [A]\napprover: [typo]\n',
       'OWNERS',
     );
-    expect(file.approvers).toEqual(['a']);
-    expect(file.unknownKeys).toEqual(['approver']);
+    expect(rules.approvers).toEqual({ a: 1 });
+    expect(problems).toEqual([
+      {
+        path: 'OWNERS',
+        line: 2,
+        message: "unknown key 'approver'; Prow ignores it",
+      },
+    ]);
     expect(() => parseOwnersFile('approvers: someone', 'y/OWNERS')).toThrow(
-      "y/OWNERS: 'approvers' must be a list of strings",
+      "y/OWNERS: line 1: 'approvers' must be a list of strings",
     );
   });
 });

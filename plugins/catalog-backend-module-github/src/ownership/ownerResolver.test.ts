@@ -1,9 +1,5 @@
-import { UNOWNED_REF } from '@infra-atlas/inventory-common';
-import {
-  OwnersTree,
-  parseOwnersAliases,
-  parseOwnersFile,
-} from '../analyzers/owners';
+import { OwnersRules, UNOWNED_REF } from '@infra-atlas/inventory-common';
+import { parseOwnersAliases, parseOwnersFile } from '../analyzers/owners';
 import { RepositoryOwnerResolver } from './ownerResolver';
 
 const repo = { owner: 'Kubernetes', name: 'k8s.io' };
@@ -11,20 +7,22 @@ const aliases = parseOwnersAliases(
   'aliases:\n  dns-admins: [Alice, bob]\n',
   'OWNERS_ALIASES',
 );
-const tree = new OwnersTree(
-  [
+const tree = new OwnersRules({
+  owners: [
     parseOwnersFile('approvers: [carol]\nlabels: [sig/k8s-infra]\n', 'OWNERS'),
     parseOwnersFile(
-      'approvers: [dns-admins]\noptions: {no_parent_owners: true}\n',
+      // Prow stops a role's walk at no_parent_owners only once it has found some: the label
+      // here is what keeps the root's sig/ label out.
+      'approvers: [dns-admins]\nlabels: [area/dns]\noptions: {no_parent_owners: true}\n',
       'dns/OWNERS',
     ),
     parseOwnersFile(
       'approvers: [dave]\nlabels: [area/apps, wg/batch]\n',
       'apps/batch/OWNERS',
     ),
-  ],
+  ].map(f => f.rules),
   aliases,
-);
+});
 
 function resolver(
   overrides: Partial<
@@ -35,7 +33,7 @@ function resolver(
     subprojects: [],
     ownersTree: tree,
     aliasGroup: alias =>
-      aliases.has(alias) ? `group:default/alias-${alias}` : undefined,
+      alias in aliases.aliases ? `group:default/alias-${alias}` : undefined,
     fallback: 'group:default/unknown',
     ...overrides,
   });
@@ -132,9 +130,9 @@ describe('RepositoryOwnerResolver', () => {
   });
 
   it('then to CODEOWNERS, then to the fallback', () => {
-    const bare = new OwnersTree([
-      parseOwnersFile('approvers: [eve]\n', 'OWNERS'),
-    ]);
+    const bare = new OwnersRules({
+      owners: [parseOwnersFile('approvers: [eve]\n', 'OWNERS').rules],
+    });
     expect(
       resolver({
         ownersTree: bare,

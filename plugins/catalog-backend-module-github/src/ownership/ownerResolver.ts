@@ -1,5 +1,4 @@
-import { isUnowned } from '@infra-atlas/inventory-common';
-import { OwnersTree } from '../analyzers/owners';
+import { OwnersRules, isUnowned } from '@infra-atlas/inventory-common';
 import { SubprojectIndexEntry } from '../analyzers/sigs';
 import { ResolvedOwner } from '../analyzers/types';
 
@@ -46,7 +45,7 @@ export class RepositoryOwnerResolver {
     private readonly repo: { owner: string; name: string },
     private readonly sources: {
       subprojects: SubprojectIndexEntry[];
-      ownersTree?: OwnersTree;
+      ownersTree?: OwnersRules;
       /** Entity ref of the group an alias becomes, if the alias is one. */
       aliasGroup: (alias: string) => string | undefined;
       codeowners?: CodeownersLookup;
@@ -87,11 +86,11 @@ export class RepositoryOwnerResolver {
     }
     const owners = this.sources.ownersTree?.ownersOf(path ? `${path}/` : '');
     if (owners) {
-      const byLabel = this.groupFromLabels(owners.labelsNearestFirst);
+      const byLabel = this.groupFromLabels(owners.labels.map(l => l.label));
       if (byLabel) {
         return {
           ref: byLabel.ref,
-          evidence: `OWNERS label '${byLabel.label}' (${owners.sources.join(
+          evidence: `OWNERS label '${byLabel.label}' (${owners.files.join(
             ', ',
           )})`,
         };
@@ -101,7 +100,7 @@ export class RepositoryOwnerResolver {
         if (group) {
           return {
             ref: group,
-            evidence: `OWNERS approvers alias '${entry}' (${owners.sources.join(
+            evidence: `OWNERS approvers alias '${entry}' (${owners.files.join(
               ', ',
             )})`,
           };

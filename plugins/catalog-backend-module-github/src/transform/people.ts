@@ -5,7 +5,6 @@ import {
   githubUserEntityName,
 } from '@infra-atlas/inventory-common';
 import { membershipAnnotations } from '../analyzers/declaredEntity';
-import { OwnersAliases } from '../analyzers/owners';
 
 /** The Group an OWNERS_ALIASES alias becomes: aliases are per repository. */
 export const ownersAliasGroupRef = (
@@ -21,7 +20,7 @@ export const ownersAliasGroupRef = (
 /** One Group per alias of a repository's OWNERS_ALIASES, its logins as members. */
 export function ownersAliasGroups(
   repo: { owner: string; name: string },
-  aliases: OwnersAliases,
+  aliases: ReadonlyMap<string, string[]>,
   declaredIn: string,
 ): Entity[] {
   return [...aliases.keys()].sort().map(alias => ({

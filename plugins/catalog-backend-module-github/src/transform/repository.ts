@@ -1,9 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
+  CodeOwnershipRules,
+  OwnersRules,
   githubRepositoryEntityName,
+  loginsOf,
 } from '@infra-atlas/inventory-common';
-import { EffectiveOwners, OwnersTree } from '../analyzers/owners';
 import { RepositoryInfo } from '../lib/repositories';
 import { PathOwner } from '../ownership/ownerResolver';
 
@@ -21,22 +23,47 @@ export type DirectoryOwnership = {
 
 /** The OWNERS facts and the owner of every directory that has an OWNERS file, root first. */
 export function directoryOwnership(
-  tree: OwnersTree,
+  tree: OwnersRules,
   ownerOf: (dir: string) => PathOwner,
 ): DirectoryOwnership[] {
   return tree.directories.map(dir => {
-    const owners: EffectiveOwners = tree.ownersOf(dir ? `${dir}/` : '');
+    const owners = tree.ownersOf(dir ? `${dir}/` : '');
     const owner = ownerOf(dir);
     return {
       dir,
       owner: owner.ref,
       ownerEvidence: owner.evidence,
-      approvers: owners.approvers,
-      reviewers: owners.reviewers,
-      emeritus: owners.emeritus,
-      labels: owners.labels,
+      approvers: loginsOf(owners.approvers),
+      reviewers: loginsOf(owners.reviewers),
+      emeritus: [...new Set(owners.emeritus.map(e => e.login))].sort(),
+      labels: owners.labels.map(l => l.label).sort(),
     };
   });
+}
+
+/**
+ * A repository's own catalog-info.yaml replaces its generated Component, but its path
+ * ownership must still be answerable: the rules go on the first Component of the file, unless
+ * the file sets `spec.codeOwnership` itself (its own fields win). A repository without OWNERS
+ * or CODEOWNERS files adds nothing; a file without a Component keeps no rules, and path
+ * questions about the repository say so.
+ */
+export function withCodeOwnership(
+  entities: Entity[],
+  rules: CodeOwnershipRules,
+): Entity[] {
+  const first = entities.findIndex(e => e.kind.toLowerCase() === 'component');
+  const hasRules = rules.owners.length > 0 || !!rules.codeowners;
+  if (
+    !hasRules ||
+    first === -1 ||
+    entities[first].spec?.codeOwnership !== undefined
+  ) {
+    return entities;
+  }
+  return entities.map((e, i) =>
+    i === first ? { ...e, spec: { ...e.spec, codeOwnership: rules } } : e,
+  );
 }
 
 const tag = (value: string) =>
@@ -83,6 +110,7 @@ export function repositoryEntity(
     componentTypes: Record<string, string>;
     ownership: DirectoryOwnership[];
     ownersFiles: string[];
+    codeOwnership: CodeOwnershipRules;
   },
 ): Entity {
   const branch = repo.defaultBranch ?? 'HEAD';
@@ -131,6 +159,7 @@ export function repositoryEntity(
         headCommit: repo.headCommit,
       },
       ...(options.ownership.length ? { ownership: options.ownership } : {}),
+      codeOwnership: options.codeOwnership,
     },
   };
 }

@@ -7,7 +7,8 @@ import {
 } from '@backstage/catalog-model';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { OwnersTree, parseOwnersAliases, parseOwnersFile } from '../owners';
+import { OwnersRules } from '@infra-atlas/inventory-common';
+import { parseOwnersAliases, parseOwnersFile } from '../owners';
 import { AnalyzerContext, RepositorySnapshot } from '../types';
 
 /*
@@ -69,26 +70,29 @@ export function snapshotOf(files: Record<string, string>): RepositorySnapshot {
 export function testContext(snapshot: RepositorySnapshot): AnalyzerContext {
   const ownersFiles = [...snapshot.files]
     .filter(([p]) => p === 'OWNERS' || p.endsWith('/OWNERS'))
-    .map(([p, content]) => parseOwnersFile(content, p));
+    .map(([p, content]) => parseOwnersFile(content, p).rules);
   const aliases = snapshot.files.has('OWNERS_ALIASES')
     ? parseOwnersAliases(
         snapshot.files.get('OWNERS_ALIASES')!,
         'OWNERS_ALIASES',
       )
-    : new Map();
-  const tree = new OwnersTree(ownersFiles, aliases);
+    : undefined;
+  const tree = new OwnersRules({ owners: ownersFiles, aliases });
   return {
     snapshot,
     fileUrl: p => `${BLOB}/${p}`,
     treeUrl: p => `${TREE}/${p}`,
     ownerOf: p => {
       const owners = tree.ownersOf(p);
-      const sig = owners.labels.find(l => l.startsWith('sig/'));
+      const sig = owners.labels
+        .map(l => l.label)
+        .sort()
+        .find(l => l.startsWith('sig/'));
       return {
         ref: sig
           ? `group:default/${sig.replace('/', '-')}`
           : 'group:default/unknown',
-        evidence: `OWNERS: ${owners.sources.join(', ') || 'none'}`,
+        evidence: `OWNERS: ${owners.files.join(', ') || 'none'}`,
       };
     },
   };

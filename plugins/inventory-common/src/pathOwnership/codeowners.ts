@@ -1,11 +1,11 @@
 import ignore from 'ignore';
 import {
   emailPrincipalEntityName,
-  entityName,
+  githubTeamEntityName,
   githubUserEntityName,
-} from '@infra-atlas/inventory-common';
-import { isEmailAddress, isGithubLogin } from './identifiers';
-import { AnalyzerProblem } from './types';
+} from '../entityNames';
+import { isEmailAddress, isGithubLogin } from '../accounts';
+import { CodeownersRule, CodeownersRules } from './rules';
 
 /*
  * GitHub's CODEOWNERS (docs.github.com, "About code owners"), as pure functions:
@@ -30,21 +30,6 @@ export const CODEOWNERS_LOCATIONS = [
 /** GitHub does not load a CODEOWNERS file larger than this. */
 const MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024;
 
-export type CodeownersRule = {
-  /** As written, escapes included. */
-  pattern: string;
-  /** As written: `@login`, `@org/team`, an address. Empty: these paths have no owner. */
-  owners: string[];
-  /** 1-based line in the file. */
-  line: number;
-};
-
-export type CodeownersFile = {
-  path: string;
-  rules: CodeownersRule[];
-  problems: AnalyzerProblem[];
-};
-
 /** The CODEOWNERS file GitHub would use, given the paths present in a repository. */
 export function pickCodeownersFile(
   paths: Iterable<string>,
@@ -56,15 +41,15 @@ export function pickCodeownersFile(
 const TEAM = /^@([^/]+)\/([a-z0-9_-]+)$/i;
 
 /**
- * The entity an owner stands for: a team is a Group named after its slug, a login a User, an
- * address the User of that e-mail. Anything else is not an owner GitHub accepts.
+ * The entity an owner stands for: a team the Group of that organization's team, a login a
+ * User, an address the User of that e-mail. Anything else is not an owner GitHub accepts.
  */
 export function codeownerRef(
   token: string,
 ): { ref: string } | { problem: string } {
   const team = token.match(TEAM);
   if (team && isGithubLogin(team[1])) {
-    return { ref: `group:default/${entityName([team[2].toLowerCase()])}` };
+    return { ref: `group:default/${githubTeamEntityName(team[1], team[2])}` };
   }
   if (token.startsWith('@') && isGithubLogin(token.slice(1))) {
     return { ref: `user:default/${githubUserEntityName(token.slice(1))}` };
@@ -142,17 +127,22 @@ function matcher(pattern: string): Matcher {
     (!directOnly || path.split('/').length === segments.length);
 }
 
-const matchers = new WeakMap<CodeownersFile, Matcher[]>();
+/** Compiled matchers per rules object: rules read from an entity are compiled once. */
+const matchers = new WeakMap<CodeownersRules, Matcher[]>();
 
-/** Reads a CODEOWNERS file. Never throws: an unreadable line is a problem and is skipped. */
-export function parseCodeowners(path: string, content: string): CodeownersFile {
-  const file: CodeownersFile = { path, rules: [], problems: [] };
-  const compiled: Matcher[] = [];
-  matchers.set(file, compiled);
-  if (Buffer.byteLength(content, 'utf8') > MAX_CODEOWNERS_BYTES) {
-    file.problems.push({
-      path,
-      message: `larger than ${MAX_CODEOWNERS_BYTES} bytes; GitHub does not load it`,
+/** Reads a CODEOWNERS file. Never throws: an unreadable line is skipped and reported. */
+export function parseCodeowners(
+  path: string,
+  content: string,
+): CodeownersRules & { skipped: NonNullable<CodeownersRules['skipped']> } {
+  const file = {
+    path,
+    rules: [] as CodeownersRule[],
+    skipped: [] as Array<{ line?: number; reason: string }>,
+  };
+  if (new TextEncoder().encode(content).length > MAX_CODEOWNERS_BYTES) {
+    file.skipped.push({
+      reason: `larger than ${MAX_CODEOWNERS_BYTES} bytes; GitHub does not load it`,
     });
     return file;
   }
@@ -170,16 +160,15 @@ export function parseCodeowners(path: string, content: string): CodeownersFile {
           .map(r => ('problem' in r ? r.problem : undefined))
           .find(Boolean);
       if (problem) {
-        file.problems.push({ path, line, message: `${problem}; line skipped` });
+        file.skipped.push({ line, reason: `${problem}; line skipped` });
         return;
       }
       try {
-        compiled.push(matcher(pattern));
+        matcher(pattern);
       } catch (e) {
-        file.problems.push({
-          path,
+        file.skipped.push({
           line,
-          message: `pattern '${pattern}' cannot be read (${e}); line skipped`,
+          reason: `pattern '${pattern}' cannot be read (${e}); line skipped`,
         });
         return;
       }
@@ -193,15 +182,26 @@ export function parseCodeowners(path: string, content: string): CodeownersFile {
  * when none does; a rule with no owners means the path has none.
  */
 export function codeownersFor(
-  file: CodeownersFile,
+  file: CodeownersRules,
   repoPath: string,
 ): CodeownersRule | undefined {
   const path = repoPath.replace(/^(\.?\/)+/, '');
   if (!ignore.isPathValid(path)) return undefined;
-  const compiled =
-    matchers.get(file) ?? file.rules.map(r => matcher(r.pattern));
+  let compiled = matchers.get(file);
+  if (!compiled) {
+    compiled = file.rules.map(r => matcher(r.pattern));
+    matchers.set(file, compiled);
+  }
   for (let i = file.rules.length - 1; i >= 0; i--) {
     if (compiled[i](path)) return file.rules[i];
   }
   return undefined;
 }
+
+/**
+ * The rule GitHub would apply to changes in a directory: that of a file directly in it (the
+ * directory's OWNERS file, where it has one). GitHub requests reviews per changed file, and a
+ * pattern naming a file type (`*.go`) speaks for those files only.
+ */
+export const codeownersForDirectory = (file: CodeownersRules, dir: string) =>
+  codeownersFor(file, dir ? `${dir}/OWNERS` : 'OWNERS');

@@ -1,0 +1,4 @@
+export * from './rules';
+export * from './prow';
+export * from './codeowners';
+export * from './reverse';
