@@ -56,28 +56,52 @@ export interface Config {
           archiveConcurrency?: number;
           /** Largest file read from an archive, in bytes. Defaults to 1 MiB. */
           maxFileBytes?: number;
-          /** Declared-infrastructure analyzers, each for one repository and path. */
+          /**
+           * Analyzers: what to read from which repository. `type` picks a built-in analyzer
+           * or one a module added through `githubInventoryAnalyzersExtensionPoint`; the other
+           * keys are that analyzer's options, checked when the backend starts.
+           */
           analyzers?: Array<{
-            /** `apps`, `google-groups`, `octodns`, `promoter-manifests`, `declared-gcp-projects` or `sigs`. */
+            /**
+             * `sigs`, `apps`, `google-groups`, `octodns`, `promoter-manifests`,
+             * `declared-gcp-projects`, or the type of an analyzer a module added.
+             */
             type: string;
             /** `owner/name` of the repository the analyzer reads. */
             repository: string;
-            /** The directory or file the analyzer reads (each type has a default). */
+            /**
+             * The directory or file the analyzer reads. Defaults: `sigs.yaml` (sigs), `apps`,
+             * `groups` (google-groups), `registry.k8s.io/manifests` (promoter-manifests),
+             * `infra/gcp/infra.yaml` (declared-gcp-projects).
+             */
             path?: string;
+            /**
+             * `sigs`: the Slack workspace of the groups' channels, for their links. Defaults
+             * to `https://kubernetes.slack.com`.
+             */
+            slackWorkspaceUrl?: string;
             /** `apps`: the GKE cluster the apps are deployed to. */
             cluster?: { projectId: string; location: string; name: string };
             /** `apps`: the project of Secret Manager secrets that ExternalSecrets name. */
             secretsProject?: string;
             /** `apps`: namespaces per app that the manifests leave to deploy time. */
             namespaces?: { [app: string]: string[] };
-            /** `octodns`: the octoDNS configuration file. */
+            /** `octodns`: the octoDNS configuration file. Defaults to `dns/octodns-config.yaml`. */
             configPath?: string;
-            /** `octodns`: the directory of zone files. */
+            /** `octodns`: the directory of zone files. Defaults to `dns/zone-configs`. */
             zoneConfigDir?: string;
-            /** `google-groups`: the Workspace domain of the groups, e.g. `kubernetes.io`. */
-            domain?: string;
-            /** `promoter-manifests`: the registry the images are promoted to. */
+            /**
+             * `google-groups`: regular expressions (case-insensitive) on e-mail addresses. A
+             * member that no groups.yaml declares is a Group managed elsewhere when its address
+             * matches one, and a person otherwise; `@googlegroups.com` addresses are always
+             * groups. Defaults to none. (`domain`, which took every address in a domain for a
+             * group, is refused.)
+             */
+            undeclaredGroups?: string[];
+            /** `promoter-manifests`: the registry the images are promoted to. Defaults to `registry.k8s.io`. */
             registryName?: string;
+            /** Options of analyzers that modules add. */
+            [option: string]: unknown;
           }>;
         };
       };

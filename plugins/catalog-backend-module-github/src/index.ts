@@ -6,3 +6,24 @@
  * @packageDocumentation
  */
 export { catalogModuleGithubInventory as default } from './module';
+export {
+  githubInventoryAnalyzersExtensionPoint,
+  type GithubInventoryAnalyzersExtensionPoint,
+} from './extensions';
+export {
+  createAnalyzer,
+  type AnalyzerDefinition,
+  type AnyAnalyzerDefinition,
+} from './analyzers/definition';
+export {
+  declaredEntity,
+  type DeclaredEntityInput,
+} from './analyzers/declaredEntity';
+export type {
+  AnalyzerContext,
+  AnalyzerOutput,
+  AnalyzerProblem,
+  PathOwnerClaim,
+  RepositorySnapshot,
+  ResolvedOwner,
+} from './analyzers/types';

@@ -114,7 +114,7 @@ describe.each(testDatabases())(
                         {
                           type: 'google-groups',
                           repository: 'kubernetes/k8s.io',
-                          domain: 'kubernetes.io',
+                          undeclaredGroups: ['@kubernetes\\.io$'],
                         },
                         { type: 'octodns', repository: 'kubernetes/k8s.io' },
                         {

@@ -13,6 +13,9 @@ import {
   providerStatusReport,
 } from '@infra-atlas/plugin-inventory-node';
 import Router from 'express-promise-router';
+import { BUILT_IN_ANALYZERS } from './analyzers/builtIn';
+import { AnalyzerRegistry } from './analyzers/definition';
+import { githubInventoryAnalyzersExtensionPoint } from './extensions';
 import { readGithubInventoryConfigs } from './lib/config';
 import { createGithubClient } from './lib/github';
 import { repositoriesChangedBy } from './lib/webhooks';
@@ -29,6 +32,13 @@ export const catalogModuleGithubInventory = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'github-inventory',
   register(reg) {
+    // Modules that add analyzers are initialized before this one, so the registry is
+    // complete when the configuration is read.
+    const analyzers = new AnalyzerRegistry(BUILT_IN_ANALYZERS);
+    reg.registerExtensionPoint(githubInventoryAnalyzersExtensionPoint, {
+      addAnalyzer: (...definitions) =>
+        definitions.forEach(d => analyzers.add(d)),
+    });
     reg.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
@@ -48,7 +58,7 @@ export const catalogModuleGithubInventory = createBackendModule({
         httpRouter,
         events,
       }) {
-        const configs = readGithubInventoryConfigs(config);
+        const configs = readGithubInventoryConfigs(config, analyzers);
         if (configs.length === 0) {
           logger.info(
             'No catalog.providers.githubInventory configured; the GitHub inventory is off',

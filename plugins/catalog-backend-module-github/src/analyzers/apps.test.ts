@@ -103,10 +103,6 @@ describe('apps on the real kubernetes/k8s.io files', () => {
       url: 'https://gcsweb.k8s.io',
       title: 'gcsweb.k8s.io',
     });
-    expect(result.hostnames).toContainEqual({
-      hostname: 'gcsweb.k8s.io',
-      app: `component:default/${gcsweb.metadata.name}`,
-    });
   });
 
   it('puts each namespace on the aaa cluster, owned by its app', () => {

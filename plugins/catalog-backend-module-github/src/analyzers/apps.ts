@@ -8,12 +8,7 @@ import {
   kubernetesAppEntityName,
   kubernetesNamespaceEntityName,
 } from '@infra-atlas/inventory-common';
-import {
-  componentRef,
-  declaredEntity,
-  resourceRef,
-  sortedUnique,
-} from './declaredEntity';
+import { declaredEntity, resourceRef, sortedUnique } from './declaredEntity';
 import {
   KubernetesObject,
   hostnamesOf,
@@ -22,6 +17,7 @@ import {
   secretsOf,
   workloadIdentityOf,
 } from './kubernetesManifests';
+import { createAnalyzer } from './definition';
 import { AnalyzerContext, AnalyzerOutput, AnalyzerProblem } from './types';
 
 /*
@@ -47,15 +43,9 @@ export type AnalyzeAppsOptions = {
   namespaces?: Record<string, string[]>;
 };
 
-/** A hostname and the app that serves it, for the provider to link DNS records to apps. */
-export type AppHostname = { hostname: string; app: string };
-
-export type AnalyzeAppsOutput = AnalyzerOutput & { hostnames: AppHostname[] };
-
 type App = {
   name: string;
   dir: string;
-  ref: string;
   objects: KubernetesObject[];
   namespaces: string[];
 };
@@ -120,7 +110,7 @@ function namespaceOwner(
 export function analyzeApps(
   ctx: AnalyzerContext,
   options: AnalyzeAppsOptions,
-): AnalyzeAppsOutput {
+): AnalyzerOutput {
   const { cluster } = options;
   const root = options.path.replace(/\/+$/, '');
   const secretsProject = options.secretsProject ?? cluster.projectId;
@@ -153,13 +143,11 @@ export function analyzeApps(
     return {
       name,
       dir: `${root}/${name}`,
-      ref: componentRef(kubernetesAppEntityName(cluster, name)),
       objects,
       namespaces: namespacesOf(name, objects, options.namespaces?.[name]),
     };
   });
 
-  const hostnames: AppHostname[] = [];
   const entities = apps.map(app => {
     const { objects, dir } = app;
     const stores = new Map(
@@ -169,7 +157,6 @@ export function analyzeApps(
     );
     const images = sortedUnique(objects.flatMap(imagesOf));
     const hosts = sortedUnique(objects.flatMap(hostnamesOf));
-    hostnames.push(...hosts.map(hostname => ({ hostname, app: app.ref })));
     const secrets = objects
       .flatMap(o => secretsOf(o, secretsProject, stores))
       .map(s => resourceRef(gcpSecretEntityName(s.projectId, s.secretId)));
@@ -229,5 +216,23 @@ export function analyzeApps(
       }),
     );
   }
-  return { entities, problems, hostnames };
+  return { entities, problems };
 }
+
+/** `apps`: Kubernetes apps, one per directory under `path`, deployed to one GKE cluster. */
+export const appsAnalyzer = createAnalyzer({
+  type: 'apps',
+  options: z =>
+    z.strictObject({
+      path: z.string().default('apps'),
+      cluster: z.strictObject({
+        projectId: z.string(),
+        location: z.string(),
+        name: z.string(),
+      }),
+      secretsProject: z.string().optional(),
+      namespaces: z.record(z.string(), z.array(z.string())).default({}),
+    }),
+  paths: options => [options.path],
+  analyze: analyzeApps,
+});

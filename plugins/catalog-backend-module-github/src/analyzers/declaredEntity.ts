@@ -9,7 +9,6 @@ import { AnalyzerContext } from './types';
  */
 
 export const resourceRef = (name: string) => `resource:default/${name}`;
-export const componentRef = (name: string) => `component:default/${name}`;
 
 /** `T` with the keys that may be undefined made optional instead. */
 type Compact<T> = {

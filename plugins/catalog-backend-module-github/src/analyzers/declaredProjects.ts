@@ -1,4 +1,10 @@
-import { AnalyzerInputError, parseYamlWithLines } from './yamlFile';
+import { createAnalyzer } from './definition';
+import { AnalyzerOutput } from './types';
+import {
+  AnalyzerInputError,
+  parseYamlWithLines,
+  problemFrom,
+} from './yamlFile';
 import { isRecord } from './yamlShape';
 
 /*
@@ -113,3 +119,32 @@ export function parseDeclaredProjects(
   }
   return [...byId.values()];
 }
+
+/**
+ * `declared-gcp-projects`: no entities; the projects of infra.yaml are kept with the run as
+ * the fact `declaredGcpProjects`, each with the file's URL so that drift can link to its line.
+ */
+export const declaredGcpProjectsAnalyzer = createAnalyzer({
+  type: 'declared-gcp-projects',
+  options: z =>
+    z.strictObject({ path: z.string().default('infra/gcp/infra.yaml') }),
+  paths: options => [options.path],
+  analyze: (ctx, { path }): AnalyzerOutput => {
+    const content = ctx.snapshot.files.get(path);
+    if (content === undefined) {
+      return {
+        entities: [],
+        problems: [{ path, message: 'file not found', unread: true }],
+      };
+    }
+    try {
+      const url = ctx.fileUrl(path);
+      const declaredGcpProjects = parseDeclaredProjects(path, content).map(
+        project => ({ ...project, url }),
+      );
+      return { entities: [], problems: [], facts: { declaredGcpProjects } };
+    } catch (error) {
+      return { entities: [], problems: [problemFrom(error)] };
+    }
+  },
+});

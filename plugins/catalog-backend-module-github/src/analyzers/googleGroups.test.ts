@@ -57,7 +57,7 @@ const find = (entities: Entity[], kind: string, name: string) =>
 
 describe('Google Groups on the real kubernetes/k8s.io files', () => {
   const { entities, problems } = googleGroupsToEntities(REAL_FILES, ctx, {
-    domain: 'kubernetes.io',
+    undeclaredGroups: [/@kubernetes\.io$/],
   });
   const groups = entities.filter(e => e.kind === 'Group');
   const users = entities.filter(e => e.kind === 'User');
@@ -190,7 +190,7 @@ describe('Google Groups on the real kubernetes/k8s.io files', () => {
     ]);
   });
 
-  it('takes undeclared addresses in the domain and @googlegroups.com for groups, service accounts for GCP resources', () => {
+  it('takes undeclared addresses matching undeclaredGroups and @googlegroups.com for groups, service accounts for GCP resources', () => {
     expect(users.map(u => u.metadata.name)).not.toContain(
       'contributors--kubernetes.io',
     );
@@ -207,7 +207,7 @@ describe('Google Groups on the real kubernetes/k8s.io files', () => {
       'resource:default/gcp-service-account--pr-kubekins--kubernetes-jenkins-pull',
       'resource:default/gcp-service-account--prow-build--k8s-infra-prow-build',
     ]);
-    // Without the domain, an undeclared kubernetes.io address is a person.
+    // Without a pattern for it, an undeclared kubernetes.io address is a person.
     const withoutDomain = googleGroupsToEntities(REAL_FILES, ctx).entities;
     expect(
       find(withoutDomain, 'User', 'contributors--kubernetes.io'),

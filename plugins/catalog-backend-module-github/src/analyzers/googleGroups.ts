@@ -12,6 +12,7 @@ import {
   sortedUnique,
 } from './declaredEntity';
 import { isEmailAddress } from './identifiers';
+import { createAnalyzer } from './definition';
 import {
   AnalyzerContext,
   AnalyzerOutput,
@@ -291,11 +292,12 @@ function groupsLayout(
 
 export type GoogleGroupsOptions = {
   /**
-   * The Workspace domain the groups live in, e.g. `kubernetes.io`. An address in it that no
-   * file declares (`contributors@kubernetes.io`) is taken to be a group managed elsewhere, not
-   * a person; so is every `@googlegroups.com` address.
+   * Regular expressions on e-mail addresses: a member that no file declares is a group
+   * managed elsewhere (`contributors@kubernetes.io`) when its address matches one, and a
+   * person otherwise. `@googlegroups.com` addresses are always groups: Google gives no person
+   * such an address.
    */
-  domain?: string;
+  undeclaredGroups?: RegExp[];
 };
 
 const groupsUrl = (email: string) => {
@@ -386,11 +388,12 @@ export function googleGroupsToEntities(
 ): AnalyzerOutput {
   const { groups: declared, problems } = declaredGoogleGroups(files);
   const declaredEmails = new Set(declared.map(g => g.email));
-  const domain = options.domain?.toLowerCase();
+  // A person taken for a group would vanish behind a Group nobody declares, so only what the
+  // files define, Google's own group domain and the configured patterns are groups.
   const isGroup = (email: string) =>
     declaredEmails.has(email) ||
     email.endsWith('@googlegroups.com') ||
-    (!!domain && email.endsWith(`@${domain}`));
+    (options.undeclaredGroups ?? []).some(pattern => pattern.test(email));
   const isServiceAccount = (email: string) =>
     email.endsWith('.gserviceaccount.com');
   const ref = (email: string) => {
@@ -483,3 +486,42 @@ export function googleGroupsToEntities(
 
   return { entities: [...groups, ...users], problems };
 }
+
+/** `google-groups`: every groups.yaml below `path`, as k8s.io's groups reconciler reads them. */
+export const googleGroupsAnalyzer = createAnalyzer({
+  type: 'google-groups',
+  options: z =>
+    z.strictObject({
+      path: z.string().default('groups'),
+      undeclaredGroups: z
+        .array(
+          z.string().transform((source, ctx) => {
+            try {
+              return new RegExp(source, 'i');
+            } catch (error) {
+              ctx.addIssue(`'${source}' is not a regular expression: ${error}`);
+              return z.NEVER;
+            }
+          }),
+        )
+        .default([]),
+      // Every address in the domain was a group, people included; refuse it with the way out.
+      domain: z
+        .undefined({
+          error:
+            'is no longer read, as it took every address in the domain for a group, people included; list the addresses (regular expressions) of groups that no groups.yaml declares in undeclaredGroups instead',
+        })
+        .optional(),
+    }),
+  paths: options => [options.path],
+  analyze: (ctx, options) => {
+    const root = options.path.replace(/\/+$/, '');
+    return googleGroupsToEntities(
+      [...ctx.snapshot.files.entries()]
+        .filter(([path]) => path.startsWith(`${root}/`))
+        .map(([path, content]) => ({ path, content })),
+      ctx,
+      options,
+    );
+  },
+});

@@ -6,6 +6,7 @@ import {
   dnsZoneEntityName,
 } from '@infra-atlas/inventory-common';
 import { declaredEntity, resourceRef } from './declaredEntity';
+import { createAnalyzer } from './definition';
 import { readZone } from './octodnsZoneFiles';
 import {
   AnalyzerContext,
@@ -187,3 +188,15 @@ export function analyzeOctodns(
   }
   return { entities, problems };
 }
+
+/** `octodns`: the zones of an octoDNS configuration and their record sets. */
+export const octodnsAnalyzer = createAnalyzer({
+  type: 'octodns',
+  options: z =>
+    z.strictObject({
+      configPath: z.string().default('dns/octodns-config.yaml'),
+      zoneConfigDir: z.string().default('dns/zone-configs'),
+    }),
+  paths: options => [options.configPath, options.zoneConfigDir],
+  analyze: analyzeOctodns,
+});

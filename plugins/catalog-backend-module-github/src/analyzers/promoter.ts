@@ -7,6 +7,7 @@ import {
   gcpServiceAccountEntityName,
 } from '@infra-atlas/inventory-common';
 import { declaredEntity, resourceRef, sortedUnique } from './declaredEntity';
+import { createAnalyzer } from './definition';
 import { AnalyzerContext, AnalyzerOutput, AnalyzerProblem } from './types';
 import {
   AnalyzerInputError,
@@ -168,3 +169,15 @@ export function analyzePromoterManifests(
   });
   return { entities: [registry, ...promotions], problems };
 }
+
+/** `promoter-manifests`: image promotions from staging projects into a registry. */
+export const promoterManifestsAnalyzer = createAnalyzer({
+  type: 'promoter-manifests',
+  options: z =>
+    z.strictObject({
+      path: z.string().default('registry.k8s.io/manifests'),
+      registryName: z.string().default('registry.k8s.io'),
+    }),
+  paths: options => [options.path],
+  analyze: analyzePromoterManifests,
+});

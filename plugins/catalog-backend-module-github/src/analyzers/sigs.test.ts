@@ -73,7 +73,7 @@ describe('sigs.yaml on the real kubernetes/community file', () => {
     const subprojects = groups.flatMap(g => g.subprojects);
     expect(subprojects).toHaveLength(216);
     expect(subprojects.flatMap(s => s.owners)).toHaveLength(501);
-    expect(output.subprojects).toHaveLength(216);
+    expect(output.pathOwners).toHaveLength(216);
   });
 
   it("reports the file's real defects, and nothing else", () => {
@@ -175,7 +175,7 @@ describe('sigs.yaml on the real kubernetes/community file', () => {
   });
 
   it('tells which subprojects cover kubernetes/k8s.io, and where', () => {
-    const k8sIo = output.subprojects
+    const k8sIo = output.pathOwners
       .filter(s =>
         s.owners.some(o => o.owner === 'kubernetes' && o.repo === 'k8s.io'),
       )
@@ -388,7 +388,7 @@ describe('sigs.yaml bad input', () => {
         '(https://raw.githubusercontent.com/<owner>/<repo>/<ref>/<path>/OWNERS ' +
         'or https://github.com/<owner>/<repo>/blob/<ref>/<path>/OWNERS)',
     ]);
-    expect(output.subprojects).toEqual([
+    expect(output.pathOwners).toEqual([
       {
         system: 'system:default/sig-x--tools',
         group: 'group:default/sig-x',

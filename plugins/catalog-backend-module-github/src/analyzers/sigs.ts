@@ -10,7 +10,13 @@ import {
   membershipAnnotations,
 } from './declaredEntity';
 import { isEmailAddress, isGithubLogin, isWebUrl } from './identifiers';
-import { AnalyzerContext, AnalyzerOutput, AnalyzerProblem } from './types';
+import { createAnalyzer } from './definition';
+import {
+  AnalyzerContext,
+  AnalyzerOutput,
+  AnalyzerProblem,
+  PathOwnerClaim,
+} from './types';
 import { YamlShape, readYaml } from './yamlShape';
 
 /*
@@ -462,18 +468,8 @@ export type SigsOptions = {
   slackWorkspaceUrl?: string;
 };
 
-/** A subproject, for the provider to map repositories and directories to it and its group. */
-export type SubprojectIndexEntry = {
-  /** Entity ref of the subproject's System. */
-  system: string;
-  /** Entity ref of the Group that owns it. */
-  group: string;
-  owners: Array<{ owner: string; repo: string; dir: string }>;
-};
-
-export type SigsOutput = AnalyzerOutput & {
-  subprojects: SubprojectIndexEntry[];
-};
+/** Each subproject claims the directories of its OWNERS files for its group. */
+export type SigsOutput = AnalyzerOutput & { pathOwners: PathOwnerClaim[] };
 
 type Leader = { login: string; name?: string; memberOf: Set<string> };
 
@@ -599,7 +595,7 @@ const contactAnnotations = (
 class SigsEntities {
   readonly people = new People();
   readonly problems: AnalyzerProblem[];
-  readonly subprojects: SubprojectIndexEntry[] = [];
+  readonly pathOwners: PathOwnerClaim[] = [];
   private readonly annotations: Record<string, string>;
   private readonly slackWorkspaceUrl: string;
   /** Working groups name the SIGs they report to by name, not dir. */
@@ -680,7 +676,7 @@ class SigsEntities {
     };
   }
 
-  /** The Systems of a group's subprojects, noting each in the subprojects index. */
+  /** The Systems of a group's subprojects, noting the directories each one claims. */
   subprojectsOf(category: Category, group: SigsGroup): Entity[] {
     const ref = `group:default/${entityName([group.dir])}`;
     const seen = new Set<string>();
@@ -694,7 +690,7 @@ class SigsEntities {
       }
       seen.add(name);
       const owners = subproject.owners.map(ownersBlobUrl);
-      this.subprojects.push({
+      this.pathOwners.push({
         system: `system:default/${name}`,
         group: ref,
         owners: subproject.owners.map(({ owner, repo, dir }) => ({
@@ -752,8 +748,8 @@ class SigsEntities {
  * Turns sigs.yaml into catalog entities: a Group per SIG, working group, committee and user
  * group; a User per GitHub login in their leadership (a member of the groups they chair or
  * tech-lead; emeritus leads and liaisons are people, not members); a System per subproject,
- * owned by its group. Also returns the subprojects with the directories their OWNERS files
- * govern, so that the provider can place repositories and directories. The file's own
+ * owned by its group. Also returns, as `pathOwners`, the directories each subproject's OWNERS
+ * files govern, so that the provider can place repositories and directories. The file's own
  * problems come along in `problems`.
  */
 export function sigsToEntities(
@@ -782,6 +778,33 @@ export function sigsToEntities(
   return {
     entities: [...groups, ...systems, ...build.users()],
     problems: build.problems,
-    subprojects: build.subprojects,
+    pathOwners: build.pathOwners,
   };
 }
+
+/**
+ * `sigs`: kubernetes/community's sigs.yaml. Its subprojects decide the owners of the
+ * directories whose OWNERS files they list, in every repository.
+ */
+export const sigsAnalyzer = createAnalyzer({
+  type: 'sigs',
+  options: z =>
+    z.strictObject({
+      path: z.string().default('sigs.yaml'),
+      slackWorkspaceUrl: z.url().default('https://kubernetes.slack.com'),
+    }),
+  paths: options => [options.path],
+  decidesOwnership: true,
+  analyze: (ctx, options) => {
+    const content = ctx.snapshot.files.get(options.path);
+    if (content === undefined) {
+      return {
+        entities: [],
+        problems: [
+          { path: options.path, message: 'sigs.yaml not found', unread: true },
+        ],
+      };
+    }
+    return sigsToEntities(parseSigsYaml(options.path, content), ctx, options);
+  },
+});

@@ -56,7 +56,31 @@ export type AnalyzerContext = {
   ownerOf(path: string): ResolvedOwner;
 };
 
+/**
+ * Directories of repositories (usually others than the one analysed) that an analyzer's files
+ * give to an owner: sigs.yaml subprojects list the OWNERS files they own. The ownership rule
+ * puts such a claim before everything a repository says about itself (the nearest claimed
+ * directory above a path wins), so only analyzers that decide ownership may make claims.
+ */
+export type PathOwnerClaim = {
+  /** Entity ref of the owning group. */
+  group: string;
+  /** Entity ref of the System the claimed directories are part of. */
+  system: string;
+  /** The claimed directories: the directory of an OWNERS file, `''` for a repository root. */
+  owners: Array<{ owner: string; repo: string; dir: string }>;
+};
+
+/** What an analyzer makes of one repository snapshot. */
 export type AnalyzerOutput = {
   entities: Entity[];
   problems: AnalyzerProblem[];
+  /** Directories given to owners (only from analyzers that decide ownership). */
+  pathOwners?: PathOwnerClaim[];
+  /**
+   * Facts kept with the crawl's run record rather than as entities, by name (the
+   * `declared-gcp-projects` analyzer's `declaredGcpProjects`, which drift compares with GCP).
+   * Plain JSON: the run record stores them as they are.
+   */
+  facts?: Record<string, unknown>;
 };

@@ -4,34 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { GkeClusterId, UNOWNED_REF } from '@infra-atlas/inventory-common';
-
-/** One declared-infrastructure analyzer applied to one path of one repository. */
-export type AnalyzerConfig =
-  | {
-      type: 'apps';
-      repository: string;
-      path: string;
-      cluster: GkeClusterId;
-      secretsProject?: string;
-      /** Namespaces per app that the manifests do not state (set at deploy time). */
-      namespaces: Record<string, string[]>;
-    }
-  | { type: 'google-groups'; repository: string; path: string; domain?: string }
-  | {
-      type: 'octodns';
-      repository: string;
-      configPath: string;
-      zoneConfigDir: string;
-    }
-  | {
-      type: 'promoter-manifests';
-      repository: string;
-      path: string;
-      registryName: string;
-    }
-  | { type: 'declared-gcp-projects'; repository: string; path: string }
-  | { type: 'sigs'; repository: string; path: string };
+import { UNOWNED_REF } from '@infra-atlas/inventory-common';
+import { BUILT_IN_ANALYZERS } from '../analyzers/builtIn';
+import { AnalyzerRegistry, ConfiguredAnalyzer } from '../analyzers/definition';
 
 export type GithubInventoryProviderConfig = {
   id: string;
@@ -53,7 +28,7 @@ export type GithubInventoryProviderConfig = {
   /** Topic → `spec.type` of the repository's Component; the first matching topic wins. */
   componentTypes: Record<string, string>;
   fallbackOwner: string;
-  analyzers: AnalyzerConfig[];
+  analyzers: ConfiguredAnalyzer[];
   /** Largest file the module reads from an archive; bigger files are skipped and reported. */
   maxFileBytes: number;
   /** Archives read at the same time. */
@@ -88,83 +63,27 @@ function readRegExp(c: Config, key: string, at: string): RegExp | undefined {
   }
 }
 
-function readRepository(c: Config, at: string): string {
-  const repository = c.getString('repository');
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) {
-    throw new InputError(
-      `${at}.repository must be 'owner/name', got '${repository}'`,
-    );
-  }
-  return repository;
+/**
+ * `analyzers[]` entries of one provider, each checked against its analyzer's options schema;
+ * `at` is where they are in configuration, which every error names.
+ */
+export function configureAnalyzers(
+  entries: Array<Record<string, unknown>>,
+  at: string,
+  registry = new AnalyzerRegistry(BUILT_IN_ANALYZERS),
+): ConfiguredAnalyzer[] {
+  return entries.map((entry, i) =>
+    registry.configure(entry, `${at}.analyzers[${i}]`),
+  );
 }
 
-function readAnalyzer(c: Config, at: string): AnalyzerConfig {
-  const repository = readRepository(c, at);
-  const type = c.getString('type');
-  switch (type) {
-    case 'apps':
-      return {
-        type,
-        repository,
-        path: c.getOptionalString('path') ?? 'apps',
-        cluster: {
-          projectId: c.getString('cluster.projectId'),
-          location: c.getString('cluster.location'),
-          name: c.getString('cluster.name'),
-        },
-        secretsProject: c.getOptionalString('secretsProject'),
-        namespaces: Object.fromEntries(
-          (c.getOptionalConfig('namespaces')?.keys() ?? []).map(app => [
-            app,
-            c.getStringArray(`namespaces.${app}`),
-          ]),
-        ),
-      };
-    case 'google-groups':
-      return {
-        type,
-        repository,
-        path: c.getOptionalString('path') ?? 'groups',
-        domain: c.getOptionalString('domain'),
-      };
-    case 'octodns':
-      return {
-        type,
-        repository,
-        configPath:
-          c.getOptionalString('configPath') ?? 'dns/octodns-config.yaml',
-        zoneConfigDir:
-          c.getOptionalString('zoneConfigDir') ?? 'dns/zone-configs',
-      };
-    case 'promoter-manifests':
-      return {
-        type,
-        repository,
-        path: c.getOptionalString('path') ?? 'registry.k8s.io/manifests',
-        registryName: c.getOptionalString('registryName') ?? 'registry.k8s.io',
-      };
-    case 'declared-gcp-projects':
-      return {
-        type,
-        repository,
-        path: c.getOptionalString('path') ?? 'infra/gcp/infra.yaml',
-      };
-    case 'sigs':
-      return {
-        type,
-        repository,
-        path: c.getOptionalString('path') ?? 'sigs.yaml',
-      };
-    default:
-      throw new InputError(
-        `${at}.type '${type}' is not an analyzer; expected apps, google-groups, octodns, promoter-manifests, declared-gcp-projects or sigs`,
-      );
-  }
-}
-
-/** Reads `catalog.providers.githubInventory`, one entry per provider. */
+/**
+ * Reads `catalog.providers.githubInventory`, one entry per provider; `registry` has the
+ * analyzers its entries may name (the built-in ones unless modules added others).
+ */
 export function readGithubInventoryConfigs(
   root: Config,
+  registry?: AnalyzerRegistry,
 ): GithubInventoryProviderConfig[] {
   const providers = root.getOptionalConfig('catalog.providers.githubInventory');
   if (!providers) {
@@ -206,8 +125,12 @@ export function readGithubInventoryConfigs(
         ...(c.getOptional<Record<string, string>>('componentTypes') ?? {}),
       },
       fallbackOwner: c.getOptionalString('owners.fallback') ?? UNOWNED_REF,
-      analyzers: (c.getOptionalConfigArray('analyzers') ?? []).map((a, i) =>
-        readAnalyzer(a, `${at}.analyzers[${i}]`),
+      analyzers: configureAnalyzers(
+        (c.getOptionalConfigArray('analyzers') ?? []).map(a =>
+          a.get<Record<string, unknown>>(),
+        ),
+        at,
+        registry,
       ),
       maxFileBytes: c.getOptionalNumber('maxFileBytes') ?? 1024 * 1024,
       archiveConcurrency: c.getOptionalNumber('archiveConcurrency') ?? 4,
@@ -219,7 +142,7 @@ export function readGithubInventoryConfigs(
 export function analyzersFor(
   config: Pick<GithubInventoryProviderConfig, 'analyzers'>,
   repository: { owner: string; name: string },
-): AnalyzerConfig[] {
+): ConfiguredAnalyzer[] {
   const slug = `${repository.owner}/${repository.name}`.toLowerCase();
   return config.analyzers.filter(a => a.repository.toLowerCase() === slug);
 }

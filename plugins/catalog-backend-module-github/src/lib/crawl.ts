@@ -2,11 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { posix } from 'node:path';
 import { RepositorySnapshot } from '../analyzers/types';
 import { readRepositoryArchive } from './archive';
-import {
-  AnalyzerConfig,
-  GithubInventoryProviderConfig,
-  analyzersFor,
-} from './config';
+import { ConfiguredAnalyzer } from '../analyzers/definition';
+import { GithubInventoryProviderConfig, analyzersFor } from './config';
 import { GithubClient, RequestStats } from './github';
 import {
   ListOptions,
@@ -40,16 +37,6 @@ export const slugOf = (r: { owner: string; name: string }) =>
 
 const OWNERSHIP_FILES = new Set(['OWNERS', 'OWNERS_ALIASES', 'CODEOWNERS']);
 
-/** The paths an analyzer reads: a directory (everything below) or one file. */
-function analyzerPaths(analyzer: AnalyzerConfig): string[] {
-  switch (analyzer.type) {
-    case 'octodns':
-      return [analyzer.configPath, analyzer.zoneConfigDir];
-    default:
-      return [analyzer.path];
-  }
-}
-
 /**
  * `fn` over `items` with at most `limit` calls in flight, results in input order. Archives are
  * read a few at a time: one at a time is slow at real latencies, and GitHub's secondary limits
@@ -76,10 +63,11 @@ export async function mapConcurrently<T, R>(
 
 /** Which files of a repository to keep from its archive. */
 export function wantedFiles(
-  analyzers: AnalyzerConfig[],
+  analyzers: ConfiguredAnalyzer[],
 ): (path: string) => boolean {
+  // Each analyzer's paths: directories (everything below) or files.
   const prefixes = analyzers
-    .flatMap(analyzerPaths)
+    .flatMap(a => a.paths)
     .map(p => p.replace(/\/+$/, ''));
   return path =>
     OWNERSHIP_FILES.has(posix.basename(path)) ||

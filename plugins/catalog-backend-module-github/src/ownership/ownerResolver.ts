@@ -1,6 +1,6 @@
-import { OwnersRules, isUnowned } from '@infra-atlas/inventory-common';
-import { SubprojectIndexEntry } from '../analyzers/sigs';
-import { ResolvedOwner } from '../analyzers/types';
+import { isUnowned } from '@infra-atlas/inventory-common';
+import { OwnersTree } from '../analyzers/owners';
+import { PathOwnerClaim, ResolvedOwner } from '../analyzers/types';
 
 export type PathOwner = ResolvedOwner & {
   /** The sigs.yaml subproject the path belongs to, when one covers it. */
@@ -44,8 +44,8 @@ export class RepositoryOwnerResolver {
   constructor(
     private readonly repo: { owner: string; name: string },
     private readonly sources: {
-      subprojects: SubprojectIndexEntry[];
-      ownersTree?: OwnersRules;
+      subprojects: PathOwnerClaim[];
+      ownersTree?: OwnersTree;
       /** Entity ref of the group an alias becomes, if the alias is one. */
       aliasGroup: (alias: string) => string | undefined;
       codeowners?: CodeownersLookup;
@@ -61,7 +61,7 @@ export class RepositoryOwnerResolver {
     const nearest = this.nearestSubprojects(path);
     if (nearest) {
       const [primary, ...others] = nearest.projects;
-      const lists = (project: SubprojectIndexEntry) =>
+      const lists = (project: PathOwnerClaim) =>
         `sigs.yaml subproject ${project.system} lists ${slug}/${
           nearest.dir ? `${nearest.dir}/` : ''
         }OWNERS`;
@@ -86,11 +86,11 @@ export class RepositoryOwnerResolver {
     }
     const owners = this.sources.ownersTree?.ownersOf(path ? `${path}/` : '');
     if (owners) {
-      const byLabel = this.groupFromLabels(owners.labels.map(l => l.label));
+      const byLabel = this.groupFromLabels(owners.labelsNearestFirst);
       if (byLabel) {
         return {
           ref: byLabel.ref,
-          evidence: `OWNERS label '${byLabel.label}' (${owners.files.join(
+          evidence: `OWNERS label '${byLabel.label}' (${owners.sources.join(
             ', ',
           )})`,
         };
@@ -100,7 +100,7 @@ export class RepositoryOwnerResolver {
         if (group) {
           return {
             ref: group,
-            evidence: `OWNERS approvers alias '${entry}' (${owners.files.join(
+            evidence: `OWNERS approvers alias '${entry}' (${owners.sources.join(
               ', ',
             )})`,
           };

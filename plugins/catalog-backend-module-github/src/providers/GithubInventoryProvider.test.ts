@@ -23,6 +23,7 @@ import { RecordingConnection, inMemoryDatabase } from '@infra-atlas/test-utils';
 import {
   DEFAULT_COMPONENT_TYPES,
   GithubInventoryProviderConfig,
+  configureAnalyzers,
 } from '../lib/config';
 import { createGithubClient } from '../lib/github';
 import { GithubInventoryProvider } from './GithubInventoryProvider';
@@ -30,32 +31,35 @@ import { GithubInventoryProvider } from './GithubInventoryProvider';
 const refsOf = (entities: DeferredEntity[]) =>
   entities.map(d => `${d.entity.kind}:${d.entity.metadata.name}`.toLowerCase());
 
-const K8S_INFRA_ANALYZERS: GithubInventoryProviderConfig['analyzers'] = [
-  { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
-  {
-    type: 'apps',
-    repository: 'kubernetes/k8s.io',
-    path: 'apps',
-    cluster: {
-      projectId: 'kubernetes-public',
-      location: 'us-central1',
-      name: 'aaa',
+const K8S_INFRA_ANALYZERS = configureAnalyzers(
+  [
+    { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
+    {
+      type: 'apps',
+      repository: 'kubernetes/k8s.io',
+      path: 'apps',
+      cluster: {
+        projectId: 'kubernetes-public',
+        location: 'us-central1',
+        name: 'aaa',
+      },
+      namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
     },
-    namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
-  },
-  {
-    type: 'google-groups',
-    repository: 'kubernetes/k8s.io',
-    path: 'groups',
-    domain: 'kubernetes.io',
-  },
-  {
-    type: 'octodns',
-    repository: 'kubernetes/k8s.io',
-    configPath: 'dns/octodns-config.yaml',
-    zoneConfigDir: 'dns/zone-configs',
-  },
-];
+    {
+      type: 'google-groups',
+      repository: 'kubernetes/k8s.io',
+      path: 'groups',
+      undeclaredGroups: ['@kubernetes\\.io$'],
+    },
+    {
+      type: 'octodns',
+      repository: 'kubernetes/k8s.io',
+      configPath: 'dns/octodns-config.yaml',
+      zoneConfigDir: 'dns/zone-configs',
+    },
+  ],
+  'test',
+);
 
 describe('GithubInventoryProvider against the GitHub emulator', () => {
   let db: ReturnType<typeof inMemoryDatabase>;

@@ -10,6 +10,7 @@ import { k8sIoSnapshot } from '../analyzers/__testUtils__/k8sIoSnapshot';
 import {
   GithubInventoryProviderConfig,
   DEFAULT_COMPONENT_TYPES,
+  configureAnalyzers,
 } from '../lib/config';
 import { CrawlResult } from '../lib/crawl';
 import { RepositoryInfo } from '../lib/repositories';
@@ -45,39 +46,42 @@ const config: GithubInventoryProviderConfig = {
   fallbackOwner: 'group:default/unknown',
   maxFileBytes: 1024 * 1024,
   archiveConcurrency: 4,
-  analyzers: [
-    { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
-    {
-      type: 'apps',
-      repository: 'kubernetes/k8s.io',
-      path: 'apps',
-      cluster: CLUSTER,
-      namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
-    },
-    {
-      type: 'google-groups',
-      repository: 'kubernetes/k8s.io',
-      path: 'groups',
-      domain: 'kubernetes.io',
-    },
-    {
-      type: 'octodns',
-      repository: 'kubernetes/k8s.io',
-      configPath: 'dns/octodns-config.yaml',
-      zoneConfigDir: 'dns/zone-configs',
-    },
-    {
-      type: 'promoter-manifests',
-      repository: 'kubernetes/k8s.io',
-      path: 'registry.k8s.io/manifests',
-      registryName: 'registry.k8s.io',
-    },
-    {
-      type: 'declared-gcp-projects',
-      repository: 'kubernetes/k8s.io',
-      path: 'infra/gcp/infra.yaml',
-    },
-  ],
+  analyzers: configureAnalyzers(
+    [
+      { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
+      {
+        type: 'apps',
+        repository: 'kubernetes/k8s.io',
+        path: 'apps',
+        cluster: CLUSTER,
+        namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
+      },
+      {
+        type: 'google-groups',
+        repository: 'kubernetes/k8s.io',
+        path: 'groups',
+        undeclaredGroups: ['@kubernetes\\.io$'],
+      },
+      {
+        type: 'octodns',
+        repository: 'kubernetes/k8s.io',
+        configPath: 'dns/octodns-config.yaml',
+        zoneConfigDir: 'dns/zone-configs',
+      },
+      {
+        type: 'promoter-manifests',
+        repository: 'kubernetes/k8s.io',
+        path: 'registry.k8s.io/manifests',
+        registryName: 'registry.k8s.io',
+      },
+      {
+        type: 'declared-gcp-projects',
+        repository: 'kubernetes/k8s.io',
+        path: 'infra/gcp/infra.yaml',
+      },
+    ],
+    'test',
+  ),
 };
 
 function info(

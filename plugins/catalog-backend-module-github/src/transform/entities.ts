@@ -1,48 +1,32 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ANNOTATIONS } from '@infra-atlas/inventory-common';
+import { posix } from 'node:path';
 import {
-  ANNOTATIONS,
-  CodeOwnershipRules,
-  OwnersAliasesRules,
-  OwnersFileRules,
-  OwnersRules,
   codeownerRef,
-  codeownersForDirectory,
-  loginsOf,
-  namesOf,
+  codeownersFor,
   parseCodeowners,
   pickCodeownersFile,
-} from '@infra-atlas/inventory-common';
-import { posix } from 'node:path';
-import { analyzeApps, AppHostname } from '../analyzers/apps';
+} from '../analyzers/codeowners';
 import {
-  DeclaredProject,
-  parseDeclaredProjects,
-} from '../analyzers/declaredProjects';
-import { googleGroupsToEntities } from '../analyzers/googleGroups';
-import { analyzeOctodns } from '../analyzers/octodns';
-import { parseOwnersAliases, parseOwnersFile } from '../analyzers/owners';
-import { analyzePromoterManifests } from '../analyzers/promoter';
-import {
-  SubprojectIndexEntry,
-  parseSigsYaml,
-  sigsToEntities,
-} from '../analyzers/sigs';
+  OwnersAliases,
+  OwnersFile,
+  OwnersTree,
+  parseOwnersAliases,
+  parseOwnersFile,
+} from '../analyzers/owners';
 import {
   AnalyzerContext,
-  AnalyzerOutput,
   AnalyzerProblem,
+  PathOwnerClaim,
   RepositorySnapshot,
 } from '../analyzers/types';
-import {
-  AnalyzerConfig,
-  GithubInventoryProviderConfig,
-  analyzersFor,
-} from '../lib/config';
+import { GithubInventoryProviderConfig, analyzersFor } from '../lib/config';
 import { CrawlResult, CrawledRepository, slugOf } from '../lib/crawl';
 import {
   CodeownersLookup,
   RepositoryOwnerResolver,
 } from '../ownership/ownerResolver';
+import { linkServedHostnames, runAnalyzer } from './analyzers';
 import { catalogInfoEntities } from './catalogInfo';
 import { mergeEntities } from './mergeEntities';
 import {
@@ -51,11 +35,7 @@ import {
   ownersAliasGroups,
   ownersUsers,
 } from './people';
-import {
-  directoryOwnership,
-  repositoryEntity,
-  withCodeOwnership,
-} from './repository';
+import { directoryOwnership, repositoryEntity } from './repository';
 import { teamEntities } from './teams';
 
 export type TransformProblem = AnalyzerProblem & { repository: string };
@@ -63,8 +43,11 @@ export type TransformProblem = AnalyzerProblem & { repository: string };
 export type TransformResult = {
   entities: Entity[];
   problems: TransformProblem[];
-  /** Facts kept with the run rather than as entities (declared versus observed). */
-  declarations: { declaredGcpProjects?: DeclaredProject[] };
+  /**
+   * Facts the analyzers keep with the run rather than as entities, by name
+   * (`declaredGcpProjects`: declared versus observed).
+   */
+  declarations: Record<string, unknown>;
 };
 
 /** A file that could not be read: what it declares is missing from this crawl. */
@@ -88,24 +71,17 @@ function snapshotOf(repo: CrawledRepository): RepositorySnapshot {
   );
 }
 
-/**
- * The ownership files of one repository, parsed into the rules its Component stores; bad
- * files become problems. `tree` when the repository was read from an archive (every OWNERS
- * file of the commit), else `root` (the listing's root files only).
- */
+/** The ownership files of one repository, parsed; bad files become problems. */
 function readOwnership(
   snapshot: RepositorySnapshot,
-  ownersDepth: CodeOwnershipRules['ownersDepth'],
   problems: AnalyzerProblem[],
 ) {
-  const owners: OwnersFileRules[] = [];
-  let aliases: OwnersAliasesRules | undefined;
+  const files: OwnersFile[] = [];
+  let aliases: OwnersAliases = new Map();
   for (const [path, content] of snapshot.files) {
     try {
       if (posix.basename(path) === 'OWNERS') {
-        const parsed = parseOwnersFile(content, path);
-        owners.push(parsed.rules);
-        problems.push(...parsed.problems);
+        files.push(parseOwnersFile(content, path));
       } else if (path === 'OWNERS_ALIASES') {
         aliases = parseOwnersAliases(content, path);
       }
@@ -114,127 +90,23 @@ function readOwnership(
     }
   }
   const codeownersPath = pickCodeownersFile(snapshot.files.keys());
-  const codeowners = codeownersPath
-    ? parseCodeowners(codeownersPath, snapshot.files.get(codeownersPath)!)
-    : undefined;
-  for (const { line, reason } of codeowners?.skipped ?? []) {
-    problems.push({
-      path: codeownersPath!,
-      ...(line ? { line } : {}),
-      message: reason,
-    });
+  let codeowners: CodeownersLookup | undefined;
+  if (codeownersPath) {
+    const file = parseCodeowners(
+      codeownersPath,
+      snapshot.files.get(codeownersPath)!,
+    );
+    problems.push(...file.problems);
+    // A directory's CODEOWNERS owner is that of a file directly in it.
+    codeowners = dir => {
+      const rule = codeownersFor(file, posix.join(dir, 'OWNERS'));
+      return rule?.owners.flatMap(token => {
+        const resolved = codeownerRef(token);
+        return 'ref' in resolved ? [resolved.ref] : [];
+      });
+    };
   }
-  const rules: CodeOwnershipRules = {
-    ...(snapshot.commit ? { commit: snapshot.commit } : {}),
-    ownersDepth,
-    owners: owners.sort((a, b) => a.path.localeCompare(b.path)),
-    ...(aliases ? { aliases } : {}),
-    ...(codeowners
-      ? {
-          codeowners: {
-            path: codeowners.path,
-            rules: codeowners.rules,
-            ...(codeowners.skipped.length
-              ? { skipped: codeowners.skipped }
-              : {}),
-          },
-        }
-      : {}),
-  };
-  const lookup: CodeownersLookup | undefined = rules.codeowners
-    ? dir =>
-        codeownersForDirectory(rules.codeowners!, dir)?.owners.flatMap(
-          token => {
-            const resolved = codeownerRef(token);
-            return 'ref' in resolved ? [resolved.ref] : [];
-          },
-        )
-    : undefined;
-  return {
-    rules,
-    /** Alias → members, for the alias Groups and their members. */
-    aliases: new Map(
-      Object.entries(aliases?.aliases ?? {}).map(([name, a]) => [
-        name,
-        a.members,
-      ]),
-    ),
-    tree: new OwnersRules(rules),
-    codeowners: lookup,
-  };
-}
-
-function runAnalyzer(
-  analyzer: AnalyzerConfig,
-  ctx: AnalyzerContext,
-  sink: {
-    hostnames: AppHostname[];
-    declarations: TransformResult['declarations'];
-  },
-): AnalyzerOutput {
-  const files = ctx.snapshot.files;
-  switch (analyzer.type) {
-    case 'apps': {
-      const output = analyzeApps(ctx, analyzer);
-      sink.hostnames.push(...output.hostnames);
-      return output;
-    }
-    case 'google-groups':
-      return googleGroupsToEntities(
-        [...files.entries()]
-          .filter(([path]) => path.startsWith(`${analyzer.path}/`))
-          .map(([path, content]) => ({ path, content })),
-        ctx,
-        { domain: analyzer.domain },
-      );
-    case 'octodns':
-      return analyzeOctodns(ctx, analyzer);
-    case 'promoter-manifests':
-      return analyzePromoterManifests(ctx, analyzer);
-    case 'declared-gcp-projects': {
-      const content = files.get(analyzer.path);
-      if (content === undefined) {
-        return {
-          entities: [],
-          problems: [
-            { path: analyzer.path, message: 'file not found', unread: true },
-          ],
-        };
-      }
-      try {
-        // The file's URL travels with each project, so that drift can link to its line.
-        const url = ctx.fileUrl(analyzer.path);
-        sink.declarations.declaredGcpProjects = parseDeclaredProjects(
-          analyzer.path,
-          content,
-        ).map(project => ({ ...project, url }));
-        return { entities: [], problems: [] };
-      } catch (error) {
-        return { entities: [], problems: [unreadFile(error, analyzer.path)] };
-      }
-    }
-    default:
-      // `sigs`: read in a first pass, before any repository, as its subprojects decide owners.
-      return { entities: [], problems: [] };
-  }
-}
-
-/** Points each declared DNS record at the apps that serve its name. */
-function linkHostnames(entities: Entity[], hostnames: AppHostname[]) {
-  const appsByHost = new Map<string, Set<string>>();
-  for (const { hostname, app } of hostnames) {
-    const key = hostname.toLowerCase();
-    appsByHost.set(key, (appsByHost.get(key) ?? new Set()).add(app));
-  }
-  for (const entity of entities) {
-    const fqdn = entity.spec?.fqdn;
-    if (entity.spec?.type !== 'dns-record' || typeof fqdn !== 'string')
-      continue;
-    const apps = appsByHost.get(fqdn.replace(/\.$/, '').toLowerCase());
-    if (apps) {
-      entity.spec.servedBy = [...apps].sort();
-    }
-  }
+  return { files, aliases, tree: new OwnersTree(files, aliases), codeowners };
 }
 
 /**
@@ -263,10 +135,11 @@ function stampLocation(entity: Entity): Entity {
 }
 
 /**
- * Turns a crawl into the provider's entities: sigs.yaml first (its subprojects and groups
- * decide ownership elsewhere), then each repository — its Component with owner and OWNERS
- * facts, its alias groups and people, its declared infrastructure — and finally the links
- * that need more than one analyzer (DNS names to the apps that serve them).
+ * Turns a crawl into the provider's entities: first the analyzers that decide ownership
+ * elsewhere (sigs.yaml: its subprojects and groups), then each repository — its Component
+ * with owner and OWNERS facts, its alias groups and people, what its other analyzers
+ * declare — and finally the links that need more than one analyzer (DNS names to the
+ * entities that serve them).
  */
 export function crawlToEntities(
   crawl: CrawlResult,
@@ -275,7 +148,6 @@ export function crawlToEntities(
   const entities: Entity[] = [];
   const problems: TransformProblem[] = [];
   const declarations: TransformResult['declarations'] = {};
-  const hostnames: AppHostname[] = [];
   const report = (repository: string, found: AnalyzerProblem[]) =>
     problems.push(...found.map(p => ({ repository, ...p })));
   const contextOf = (
@@ -297,31 +169,22 @@ export function crawlToEntities(
       },
   });
 
-  // 1. sigs.yaml: groups, leads and subprojects, which the ownership rule builds on.
-  const subprojects: SubprojectIndexEntry[] = [];
+  // 1. Analyzers that decide ownership (sigs.yaml): the path claims and groups the ownership
+  // rule builds on. Nothing owns anything yet, so their context's owner is the fallback.
+  const pathOwners: PathOwnerClaim[] = [];
   let knownGroups: Set<string> | undefined;
   for (const repo of crawl.repositories) {
     for (const analyzer of analyzersFor(config, repo.info).filter(
-      a => a.type === 'sigs',
+      a => a.decidesOwnership,
     )) {
-      const snapshot = snapshotOf(repo);
-      const content = snapshot.files.get(analyzer.path);
-      if (content === undefined) {
-        report(slugOf(repo.info), [
-          { path: analyzer.path, message: 'sigs.yaml not found', unread: true },
-        ]);
-        continue;
-      }
-      const output = sigsToEntities(
-        parseSigsYaml(analyzer.path, content),
-        contextOf(snapshot),
-      );
+      const output = runAnalyzer(analyzer, contextOf(snapshotOf(repo)));
       entities.push(...output.entities);
       report(slugOf(repo.info), output.problems);
-      subprojects.push(...output.subprojects);
-      knownGroups ??= new Set();
+      Object.assign(declarations, output.facts);
+      pathOwners.push(...(output.pathOwners ?? []));
+      if (output.entities.length) knownGroups ??= new Set();
       for (const e of output.entities.filter(x => x.kind === 'Group')) {
-        knownGroups.add(stringifyEntityRef(e));
+        knownGroups?.add(stringifyEntityRef(e));
       }
     }
   }
@@ -346,13 +209,9 @@ export function crawlToEntities(
     const slug = slugOf(repo.info);
     const snapshot = snapshotOf(repo);
     const repoProblems: AnalyzerProblem[] = [];
-    const ownership = readOwnership(
-      snapshot,
-      repo.snapshot ? 'tree' : 'root',
-      repoProblems,
-    );
+    const ownership = readOwnership(snapshot, repoProblems);
     const resolver = new RepositoryOwnerResolver(repo.info, {
-      subprojects,
+      subprojects: pathOwners,
       ownersTree: ownership.tree,
       aliasGroup: alias =>
         ownership.aliases.has(alias)
@@ -364,7 +223,7 @@ export function crawlToEntities(
     });
     const ctx = contextOf(snapshot, resolver);
 
-    const ownersFiles = ownership.rules.owners.map(f => ctx.fileUrl(f.path));
+    const ownersFiles = ownership.files.map(f => ctx.fileUrl(f.path)).sort();
     const catalogInfo = repo.info.rootFiles.get('catalog-info.yaml');
     if (catalogInfo !== undefined && config.useCatalogInfo) {
       const own = catalogInfoEntities(catalogInfo, {
@@ -375,14 +234,14 @@ export function crawlToEntities(
           ...(ownersFiles.length
             ? {
                 [ANNOTATIONS.ownersFiles]: ownersFiles.join(','),
-                [ANNOTATIONS.ownersApprovers]: loginsOf(
-                  ownership.tree.ownersOf('').approvers,
-                ).join(','),
+                [ANNOTATIONS.ownersApprovers]: ownership.tree
+                  .ownersOf('')
+                  .approvers.join(','),
               }
             : {}),
         },
       });
-      entities.push(...withCodeOwnership(own.entities, ownership.rules));
+      entities.push(...own.entities);
       repoProblems.push(...own.problems);
     } else {
       entities.push(
@@ -393,7 +252,6 @@ export function crawlToEntities(
             resolver.ownerOf(dir),
           ),
           ownersFiles,
-          codeOwnership: ownership.rules,
         }),
       );
     }
@@ -415,28 +273,33 @@ export function crawlToEntities(
         }
       }
     }
-    for (const file of ownership.rules.owners) {
-      const named = [file, ...(file.filters ?? [])].flatMap(e => [
-        ...namesOf(e.approvers),
-        ...namesOf(e.reviewers),
-      ]);
-      for (const entry of named) {
+    for (const file of ownership.files) {
+      for (const entry of [...file.approvers, ...file.reviewers]) {
         if (!ownership.aliases.has(entry))
           person(entry, ctx.fileUrl(file.path));
       }
     }
 
-    for (const analyzer of analyzersFor(config, repo.info)) {
-      const output = runAnalyzer(analyzer, ctx, { hostnames, declarations });
+    for (const analyzer of analyzersFor(config, repo.info).filter(
+      a => !a.decidesOwnership,
+    )) {
+      const output = runAnalyzer(analyzer, ctx);
       entities.push(...output.entities);
       repoProblems.push(...output.problems);
+      Object.assign(declarations, output.facts);
+      if (output.pathOwners?.length) {
+        repoProblems.push({
+          path: analyzer.paths[0] ?? '',
+          message: `analyzer '${analyzer.type}' claims owners for paths, but only analyzers that decide ownership may; the claims are ignored`,
+        });
+      }
     }
     report(slug, repoProblems);
   }
   entities.push(...ownersUsers(people));
 
   // 3. Links across analyzers, then one entity per ref.
-  linkHostnames(entities, hostnames);
+  linkServedHostnames(entities);
   const merged = mergeEntities(entities.map(stampLocation));
   report(
     'catalog',
