@@ -1,5 +1,4 @@
-import { isUnowned } from '@infra-atlas/inventory-common';
-import { OwnersTree } from '../analyzers/owners';
+import { OwnersRules, isUnowned } from '@infra-atlas/inventory-common';
 import { PathOwnerClaim, ResolvedOwner } from '../analyzers/types';
 
 export type PathOwner = ResolvedOwner & {
@@ -45,7 +44,7 @@ export class RepositoryOwnerResolver {
     private readonly repo: { owner: string; name: string },
     private readonly sources: {
       subprojects: PathOwnerClaim[];
-      ownersTree?: OwnersTree;
+      ownersTree?: OwnersRules;
       /** Entity ref of the group an alias becomes, if the alias is one. */
       aliasGroup: (alias: string) => string | undefined;
       codeowners?: CodeownersLookup;
@@ -86,11 +85,11 @@ export class RepositoryOwnerResolver {
     }
     const owners = this.sources.ownersTree?.ownersOf(path ? `${path}/` : '');
     if (owners) {
-      const byLabel = this.groupFromLabels(owners.labelsNearestFirst);
+      const byLabel = this.groupFromLabels(owners.labels.map(l => l.label));
       if (byLabel) {
         return {
           ref: byLabel.ref,
-          evidence: `OWNERS label '${byLabel.label}' (${owners.sources.join(
+          evidence: `OWNERS label '${byLabel.label}' (${owners.files.join(
             ', ',
           )})`,
         };
@@ -100,7 +99,7 @@ export class RepositoryOwnerResolver {
         if (group) {
           return {
             ref: group,
-            evidence: `OWNERS approvers alias '${entry}' (${owners.sources.join(
+            evidence: `OWNERS approvers alias '${entry}' (${owners.files.join(
               ', ',
             )})`,
           };

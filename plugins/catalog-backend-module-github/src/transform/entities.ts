@@ -1,19 +1,19 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ANNOTATIONS } from '@infra-atlas/inventory-common';
-import { posix } from 'node:path';
 import {
+  ANNOTATIONS,
+  CodeOwnershipRules,
+  OwnersAliasesRules,
+  OwnersFileRules,
+  OwnersRules,
   codeownerRef,
-  codeownersFor,
+  codeownersForDirectory,
+  loginsOf,
+  namesOf,
   parseCodeowners,
   pickCodeownersFile,
-} from '../analyzers/codeowners';
-import {
-  OwnersAliases,
-  OwnersFile,
-  OwnersTree,
-  parseOwnersAliases,
-  parseOwnersFile,
-} from '../analyzers/owners';
+} from '@infra-atlas/inventory-common';
+import { posix } from 'node:path';
+import { parseOwnersAliases, parseOwnersFile } from '../analyzers/owners';
 import {
   AnalyzerContext,
   AnalyzerProblem,
@@ -35,7 +35,11 @@ import {
   ownersAliasGroups,
   ownersUsers,
 } from './people';
-import { directoryOwnership, repositoryEntity } from './repository';
+import {
+  directoryOwnership,
+  repositoryEntity,
+  withCodeOwnership,
+} from './repository';
 import { teamEntities } from './teams';
 
 export type TransformProblem = AnalyzerProblem & { repository: string };
@@ -71,17 +75,24 @@ function snapshotOf(repo: CrawledRepository): RepositorySnapshot {
   );
 }
 
-/** The ownership files of one repository, parsed; bad files become problems. */
+/**
+ * The ownership files of one repository, parsed into the rules its Component stores; bad
+ * files become problems. `tree` when the repository was read from an archive (every OWNERS
+ * file of the commit), else `root` (the listing's root files only).
+ */
 function readOwnership(
   snapshot: RepositorySnapshot,
+  ownersDepth: CodeOwnershipRules['ownersDepth'],
   problems: AnalyzerProblem[],
 ) {
-  const files: OwnersFile[] = [];
-  let aliases: OwnersAliases = new Map();
+  const owners: OwnersFileRules[] = [];
+  let aliases: OwnersAliasesRules | undefined;
   for (const [path, content] of snapshot.files) {
     try {
       if (posix.basename(path) === 'OWNERS') {
-        files.push(parseOwnersFile(content, path));
+        const parsed = parseOwnersFile(content, path);
+        owners.push(parsed.rules);
+        problems.push(...parsed.problems);
       } else if (path === 'OWNERS_ALIASES') {
         aliases = parseOwnersAliases(content, path);
       }
@@ -90,23 +101,54 @@ function readOwnership(
     }
   }
   const codeownersPath = pickCodeownersFile(snapshot.files.keys());
-  let codeowners: CodeownersLookup | undefined;
-  if (codeownersPath) {
-    const file = parseCodeowners(
-      codeownersPath,
-      snapshot.files.get(codeownersPath)!,
-    );
-    problems.push(...file.problems);
-    // A directory's CODEOWNERS owner is that of a file directly in it.
-    codeowners = dir => {
-      const rule = codeownersFor(file, posix.join(dir, 'OWNERS'));
-      return rule?.owners.flatMap(token => {
-        const resolved = codeownerRef(token);
-        return 'ref' in resolved ? [resolved.ref] : [];
-      });
-    };
+  const codeowners = codeownersPath
+    ? parseCodeowners(codeownersPath, snapshot.files.get(codeownersPath)!)
+    : undefined;
+  for (const { line, reason } of codeowners?.skipped ?? []) {
+    problems.push({
+      path: codeownersPath!,
+      ...(line ? { line } : {}),
+      message: reason,
+    });
   }
-  return { files, aliases, tree: new OwnersTree(files, aliases), codeowners };
+  const rules: CodeOwnershipRules = {
+    ...(snapshot.commit ? { commit: snapshot.commit } : {}),
+    ownersDepth,
+    owners: owners.sort((a, b) => a.path.localeCompare(b.path)),
+    ...(aliases ? { aliases } : {}),
+    ...(codeowners
+      ? {
+          codeowners: {
+            path: codeowners.path,
+            rules: codeowners.rules,
+            ...(codeowners.skipped.length
+              ? { skipped: codeowners.skipped }
+              : {}),
+          },
+        }
+      : {}),
+  };
+  const lookup: CodeownersLookup | undefined = rules.codeowners
+    ? dir =>
+        codeownersForDirectory(rules.codeowners!, dir)?.owners.flatMap(
+          token => {
+            const resolved = codeownerRef(token);
+            return 'ref' in resolved ? [resolved.ref] : [];
+          },
+        )
+    : undefined;
+  return {
+    rules,
+    /** Alias → members, for the alias Groups and their members. */
+    aliases: new Map(
+      Object.entries(aliases?.aliases ?? {}).map(([name, a]) => [
+        name,
+        a.members,
+      ]),
+    ),
+    tree: new OwnersRules(rules),
+    codeowners: lookup,
+  };
 }
 
 /**
@@ -209,7 +251,11 @@ export function crawlToEntities(
     const slug = slugOf(repo.info);
     const snapshot = snapshotOf(repo);
     const repoProblems: AnalyzerProblem[] = [];
-    const ownership = readOwnership(snapshot, repoProblems);
+    const ownership = readOwnership(
+      snapshot,
+      repo.snapshot ? 'tree' : 'root',
+      repoProblems,
+    );
     const resolver = new RepositoryOwnerResolver(repo.info, {
       subprojects: pathOwners,
       ownersTree: ownership.tree,
@@ -223,7 +269,7 @@ export function crawlToEntities(
     });
     const ctx = contextOf(snapshot, resolver);
 
-    const ownersFiles = ownership.files.map(f => ctx.fileUrl(f.path)).sort();
+    const ownersFiles = ownership.rules.owners.map(f => ctx.fileUrl(f.path));
     const catalogInfo = repo.info.rootFiles.get('catalog-info.yaml');
     if (catalogInfo !== undefined && config.useCatalogInfo) {
       const own = catalogInfoEntities(catalogInfo, {
@@ -234,14 +280,14 @@ export function crawlToEntities(
           ...(ownersFiles.length
             ? {
                 [ANNOTATIONS.ownersFiles]: ownersFiles.join(','),
-                [ANNOTATIONS.ownersApprovers]: ownership.tree
-                  .ownersOf('')
-                  .approvers.join(','),
+                [ANNOTATIONS.ownersApprovers]: loginsOf(
+                  ownership.tree.ownersOf('').approvers,
+                ).join(','),
               }
             : {}),
         },
       });
-      entities.push(...own.entities);
+      entities.push(...withCodeOwnership(own.entities, ownership.rules));
       repoProblems.push(...own.problems);
     } else {
       entities.push(
@@ -252,6 +298,7 @@ export function crawlToEntities(
             resolver.ownerOf(dir),
           ),
           ownersFiles,
+          codeOwnership: ownership.rules,
         }),
       );
     }
@@ -273,8 +320,12 @@ export function crawlToEntities(
         }
       }
     }
-    for (const file of ownership.files) {
-      for (const entry of [...file.approvers, ...file.reviewers]) {
+    for (const file of ownership.rules.owners) {
+      const named = [file, ...(file.filters ?? [])].flatMap(e => [
+        ...namesOf(e.approvers),
+        ...namesOf(e.reviewers),
+      ]);
+      for (const entry of named) {
         if (!ownership.aliases.has(entry))
           person(entry, ctx.fileUrl(file.path));
       }
