@@ -41,7 +41,8 @@ import {
   runBenchmark,
 } from '@infra-atlas/test-utils';
 import { readGithubInventoryConfigs } from '../src/lib/config';
-import { SnapshotCache, crawlGithub } from '../src/lib/crawl';
+import { crawlGithub } from '../src/lib/crawl';
+import { SnapshotCache } from '../src/lib/snapshots';
 import {
   RequestStats,
   clientPerOrganization,

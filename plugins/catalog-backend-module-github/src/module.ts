@@ -18,6 +18,7 @@ import { AnalyzerRegistry } from './analyzers/definition';
 import { githubInventoryAnalyzersExtensionPoint } from './extensions';
 import { readGithubInventoryConfigs } from './lib/config';
 import { createGithubClient } from './lib/github';
+import { SnapshotStore } from './lib/snapshots';
 import { repositoriesChangedBy } from './lib/webhooks';
 import { GithubInventoryProvider } from './providers/GithubInventoryProvider';
 
@@ -69,6 +70,7 @@ export const catalogModuleGithubInventory = createBackendModule({
         const credentials =
           DefaultGithubCredentialsProvider.fromIntegrations(integrations);
         const store = await CrawlRunStore.create(database);
+        const snapshots = await SnapshotStore.create(database);
         const providers = configs.map(providerConfig => {
           const providerLogger = logger.child({ provider: providerConfig.id });
           return new GithubInventoryProvider(providerConfig, {
@@ -77,6 +79,7 @@ export const catalogModuleGithubInventory = createBackendModule({
               providerConfig.schedule,
             ),
             store,
+            snapshots,
             client: (organization, stats) =>
               createGithubClient({
                 integrations,

@@ -293,6 +293,22 @@ describe('GitHub GraphQL API', () => {
     expect(byOid.data.repository.object.text).toBe('approvers:\n  - ann\n');
   });
 
+  it('truncates a blob text past 512,000 bytes and says so, as GitHub does', async () => {
+    const line = 'approvers:\n'.padEnd(1000, '#') + '\n';
+    emulator.putFile('acme', 'tools', 'OWNERS', line.repeat(3000));
+    const { data } = await post(`{
+      repository(owner: "acme", name: "tools") {
+        owners: object(expression: "HEAD:OWNERS") { ... on Blob { text isTruncated byteSize } }
+        readme: object(expression: "HEAD:README.md") { ... on Blob { isTruncated } }
+      }
+    }`);
+    const { owners, readme } = data.repository;
+    expect(owners.byteSize).toBe(3_003_000);
+    expect(owners.isTruncated).toBe(true);
+    expect(owners.text).toHaveLength(512_000);
+    expect(readme.isTruncated).toBe(false);
+  });
+
   it('answers NOT_FOUND for a missing repository, and says which fields it does not serve', async () => {
     expect(
       await post('{ repository(owner: "acme", name: "nope") { name } }'),

@@ -20,6 +20,14 @@ import {
   RepositoryState,
 } from './repositories';
 
+/**
+ * GitHub cuts `Blob.text` and answers `isTruncated: true` past this many bytes. The limit is
+ * not documented (the schema says only "Indicates whether the contents is truncated"); 512,000
+ * bytes is what users observed byte for byte (sveltia/sveltia-cms#950: a 543,840-byte file
+ * came back as exactly its first 512,000 bytes; orbiting/backends#116 saw it near 500 kB).
+ */
+export const BLOB_TEXT_LIMIT = 512_000;
+
 /*
  * The values GitHub's schema is executed against. Each node is a plain object whose
  * properties are the schema's field names; a field with arguments is a function of them
@@ -206,8 +214,11 @@ class Nodes {
           ...common,
           byteSize: object.data.length,
           isBinary: isBinary(object.data),
-          isTruncated: false,
-          text: () => (isBinary(object.data) ? null : object.data.toString()),
+          isTruncated: object.data.length > BLOB_TEXT_LIMIT,
+          text: () =>
+            isBinary(object.data)
+              ? null
+              : object.data.subarray(0, BLOB_TEXT_LIMIT).toString(),
         };
       case 'tree':
         return {

@@ -7,13 +7,21 @@ import { GithubInventoryProviderConfig, analyzersFor } from './config';
 import { GithubClient, RequestStats } from './github';
 import {
   ListOptions,
+  ROOT_BLOBS,
   RepositoryInfo,
   getRepository,
   listOrganizationRepositories,
 } from './repositories';
+import { CachedSnapshot, SnapshotCache } from './snapshots';
 import { TeamInfo, listOrganizationTeams } from './teams';
 
-export type CrawlFailure = { step: string; target: string; message: string };
+export type CrawlFailure = {
+  step: string;
+  target: string;
+  message: string;
+  /** A failed archive: the commit of the earlier snapshot analysed instead, if there was one. */
+  fallback?: string;
+};
 
 export type CrawledRepository = {
   info: RepositoryInfo;
@@ -35,7 +43,17 @@ export type CrawlResult = {
 export const slugOf = (r: { owner: string; name: string }) =>
   `${r.owner}/${r.name}`.toLowerCase();
 
-const OWNERSHIP_FILES = new Set(['OWNERS', 'OWNERS_ALIASES', 'CODEOWNERS']);
+export const OWNERSHIP_FILES = new Set([
+  'OWNERS',
+  'OWNERS_ALIASES',
+  'CODEOWNERS',
+]);
+/**
+ * The root files the listing returns are kept from the archive too: a file GitHub truncated
+ * in the listing is read from it, and after a failed archive the last snapshot gives them at
+ * the snapshot's commit, so that head commit and contents stay together.
+ */
+export const ROOT_FILES = new Set<string>(Object.values(ROOT_BLOBS));
 
 /**
  * `fn` over `items` with at most `limit` calls in flight, results in input order. Archives are
@@ -71,41 +89,13 @@ export function wantedFiles(
     .map(p => p.replace(/\/+$/, ''));
   return path =>
     OWNERSHIP_FILES.has(posix.basename(path)) ||
+    ROOT_FILES.has(path) ||
     prefixes.some(p => path === p || path.startsWith(`${p}/`));
 }
 
-/**
- * The snapshots of repositories read before, by repository: a re-crawl of a repository whose
- * head commit has not moved reuses its snapshot and downloads nothing.
- */
-export class SnapshotCache {
-  private readonly snapshots = new Map<string, CachedSnapshot>();
-
-  /**
-   * The snapshot at the repository's head commit, with the files its archive could not give
-   * (too large, dangling links): they stay unread for as long as the commit stands, so every
-   * crawl must report them again, or a later crawl would count as complete and delete what
-   * they declare.
-   */
-  get(repo: RepositoryInfo): CachedSnapshot | undefined {
-    const cached = this.snapshots.get(slugOf(repo));
-    return cached?.snapshot.commit === repo.headCommit ? cached : undefined;
-  }
-
-  /** The last snapshot of a repository at any commit: better than nothing after a failure. */
-  latest(repo: RepositoryInfo): RepositorySnapshot | undefined {
-    return this.snapshots.get(slugOf(repo))?.snapshot;
-  }
-
-  set(cached: CachedSnapshot) {
-    this.snapshots.set(slugOf(cached.snapshot), cached);
-  }
-}
-
-type CachedSnapshot = {
-  snapshot: RepositorySnapshot;
-  skipped: Array<{ path: string; reason: string }>;
-};
+/** Which files a snapshot kept, so that one taken for other analyzers is not reused. */
+const wantedKey = (analyzers: ConfiguredAnalyzer[]) =>
+  JSON.stringify(analyzers.flatMap(a => a.paths).sort());
 
 /**
  * Stops reading archives once several in a row have failed: each failed archive has already
@@ -259,6 +249,40 @@ export async function crawlGithub(
 }
 
 /**
+ * The repository as the listing gave it, with the root files from a snapshot: those GitHub
+ * truncated in the listing, or — for an earlier snapshot analysed after a failed archive — all
+ * of them and the snapshot's commit, so that the Component never shows one commit with
+ * another's contents.
+ */
+function withSnapshot(
+  info: RepositoryInfo,
+  snapshot: RepositorySnapshot,
+): RepositoryInfo {
+  const stale = snapshot.commit !== info.headCommit;
+  const paths = stale ? [...ROOT_FILES] : info.truncatedFiles.map(f => f.path);
+  const rootFiles = new Map(info.rootFiles);
+  for (const path of paths) {
+    const content = snapshot.files.get(path);
+    if (content === undefined) rootFiles.delete(path);
+    else rootFiles.set(path, content);
+  }
+  return {
+    ...info,
+    headCommit: snapshot.commit,
+    rootFiles,
+    truncatedFiles: stale ? [] : info.truncatedFiles,
+  };
+}
+
+/** Root files GitHub truncated in the listing that no snapshot could give: reported, not parsed. */
+const truncatedUnread = (info: RepositoryInfo, why: string) =>
+  info.truncatedFiles.map(f => ({
+    repository: slugOf(info),
+    path: f.path,
+    reason: `${f.byteSize} bytes, truncated by GitHub in the listing, and ${why}`,
+  }));
+
+/**
  * Reads one listed repository: its snapshot from the cache when its head commit has not
  * moved, else from one archive — for repositories analysed in depth (an analyzer names them,
  * or `ownersDepth: tree` and they have a root OWNERS file). Others need nothing beyond the
@@ -276,35 +300,51 @@ export async function readRepository(
 > {
   const nothing = { failures: [], skippedFiles: [], archivesRead: 0 };
   const analyzers = analyzersFor(config, info);
+  // A root file GitHub truncated makes the repository deep for this crawl: it is read whole
+  // from the archive, never parsed in part.
   const deep =
     analyzers.length > 0 ||
+    info.truncatedFiles.length > 0 ||
     (config.ownersDepth === 'tree' && info.rootFiles.has('OWNERS'));
   if (!deep || !info.headCommit) {
     return { ...nothing, repository: { info } };
   }
-  const cached = deps.cache.get(info);
+  const wanted = wantedKey(analyzers);
+  const fromSnapshot = (cached: CachedSnapshot) => ({
+    skippedFiles: cached.skipped.map(s => ({
+      repository: slugOf(info),
+      ...s,
+    })),
+    repository: {
+      info: withSnapshot(info, cached.snapshot),
+      snapshot: cached.snapshot,
+    },
+  });
+  const cached = await deps.cache.get(info, wanted);
   if (cached) {
+    return { ...nothing, ...fromSnapshot(cached) };
+  }
+  const unread = async (reason: string) => {
+    // The last snapshot, head and contents together; without one, the repository is held.
+    const latest = await deps.cache.latest(info);
+    const failure: CrawlFailure = {
+      step: 'read archive',
+      target: `${slugOf(info)}@${info.headCommit}`,
+      message: latest
+        ? `${reason}; analysed at ${latest.snapshot.commit}, the last commit read`
+        : reason,
+      ...(latest ? { fallback: latest.snapshot.commit } : {}),
+    };
+    if (latest) {
+      return { ...nothing, failures: [failure], ...fromSnapshot(latest) };
+    }
     return {
       ...nothing,
-      skippedFiles: cached.skipped.map(s => ({
-        repository: slugOf(info),
-        ...s,
-      })),
-      repository: { info, snapshot: cached.snapshot },
+      failures: [failure],
+      skippedFiles: truncatedUnread(info, 'its archive could not be read'),
+      repository: { info },
     };
-  }
-  const unread = (reason: string) => ({
-    ...nothing,
-    failures: [
-      {
-        step: 'read archive',
-        target: `${slugOf(info)}@${info.headCommit}`,
-        message: reason,
-      },
-    ],
-    // Keep analysing what was read last time; the crawl is partial and removes nothing.
-    repository: { info, snapshot: deps.cache.latest(info) },
-  });
+  };
   if (breaker.open) {
     return unread(breaker.reason);
   }
@@ -322,17 +362,10 @@ export async function readRepository(
       defaultBranch: info.defaultBranch ?? 'HEAD',
       files: archive.files,
     };
-    deps.cache.set({ snapshot, skipped: archive.skipped });
+    const read = { snapshot, skipped: archive.skipped, wanted };
+    await deps.cache.set(read);
     breaker.record(true);
-    return {
-      failures: [],
-      skippedFiles: archive.skipped.map(s => ({
-        repository: slugOf(info),
-        ...s,
-      })),
-      archivesRead: 1,
-      repository: { info, snapshot },
-    };
+    return { ...nothing, archivesRead: 1, ...fromSnapshot(read) };
   } catch (error) {
     breaker.record(false);
     return unread(message(error));

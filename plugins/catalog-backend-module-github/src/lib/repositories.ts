@@ -27,8 +27,13 @@ export type RepositoryInfo = {
   /** Head commit of the default branch; unset for an empty repository. */
   headCommit?: string;
   pushedAt?: string;
-  /** Root files present in the repository, by path → text. */
+  /** Root files present in the repository, by path → text (whole files only). */
   rootFiles: Map<string, string>;
+  /**
+   * Root files whose text GitHub truncated in the listing (it cuts `Blob.text`, at 512,000
+   * bytes as observed): never parsed from the listing, read from the archive instead.
+   */
+  truncatedFiles: Array<{ path: string; byteSize: number }>;
 };
 
 const REPOSITORY_FIELDS = `
@@ -46,7 +51,7 @@ const REPOSITORY_FIELDS = `
   ${Object.entries(ROOT_BLOBS)
     .map(
       ([alias, path]) =>
-        `${alias}: object(expression: "HEAD:${path}") { ... on Blob { text isBinary } }`,
+        `${alias}: object(expression: "HEAD:${path}") { ... on Blob { text isBinary isTruncated byteSize } }`,
     )
     .join('\n  ')}
 `;
@@ -69,7 +74,12 @@ query infraAtlasRepository($owner: String!, $name: String!) {
   repository(owner: $owner, name: $name) { ${REPOSITORY_FIELDS} }
 }`;
 
-type BlobNode = { text?: string | null; isBinary?: boolean } | null;
+type BlobNode = {
+  text?: string | null;
+  isBinary?: boolean;
+  isTruncated?: boolean;
+  byteSize?: number;
+} | null;
 type RepositoryNode = {
   name: string;
   owner: { login: string };
@@ -98,9 +108,12 @@ type OrganizationPage = {
 
 function toRepositoryInfo(node: RepositoryNode): RepositoryInfo {
   const rootFiles = new Map<string, string>();
+  const truncatedFiles: RepositoryInfo['truncatedFiles'] = [];
   for (const [alias, path] of Object.entries(ROOT_BLOBS)) {
     const blob = node[alias as BlobKey];
-    if (blob && !blob.isBinary && typeof blob.text === 'string') {
+    if (blob?.isTruncated) {
+      truncatedFiles.push({ path, byteSize: blob.byteSize ?? 0 });
+    } else if (blob && !blob.isBinary && typeof blob.text === 'string') {
       rootFiles.set(path, blob.text);
     }
   }
@@ -118,6 +131,7 @@ function toRepositoryInfo(node: RepositoryNode): RepositoryInfo {
     headCommit: node.defaultBranchRef?.target?.oid,
     pushedAt: node.pushedAt ?? undefined,
     rootFiles,
+    truncatedFiles,
   };
 }
 

@@ -98,6 +98,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       pageSize: 100,
       ownersDepth: 'root',
       useCatalogInfo: true,
+      teams: false,
       componentTypes: DEFAULT_COMPONENT_TYPES,
       fallbackOwner: 'group:default/unknown',
       maxFileBytes: 1024 * 1024,
@@ -230,7 +231,9 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       'zones: [\n',
     );
     const run = await instance.refresh();
-    expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+    // Only the octodns analyzer's output of k8s.io is held; removals elsewhere would proceed.
+    expect(run).toMatchObject({ outcome: 'partial', applied: 'scoped' });
+    expect(run.held?.map(h => h.scope)).toEqual(['kubernetes/k8s.io/octodns']);
     expect(run.entities['dns-record'] ?? 0).toBe(0);
     expect(connection.last).toMatchObject({ type: 'delta', removed: [] });
     expect(run.entityRefs.sort()).toEqual(first.entityRefs.sort());
@@ -256,13 +259,20 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       expect([attempt, run.outcome, run.applied]).toEqual([
         attempt,
         'partial',
-        'upsert-only',
+        'scoped',
       ]);
       expect(run.entityRefs.sort()).toEqual(first.entityRefs.sort());
     }
-    // After a partial crawl a webhook does not build on it: it crawls everything.
+    // A webhook builds on the partial crawl, and judges the repository's files again.
     const event = await instance.refreshRepository('kubernetes', 'k8s.io');
-    expect(event.details?.trigger).toContain('full crawl');
+    expect(event.details?.trigger).toBe('event kubernetes/k8s.io');
+    expect(event.held).toEqual([
+      expect.objectContaining({
+        scope: 'kubernetes/k8s.io/google-groups',
+        reason: expect.stringContaining(path),
+        runs: 3,
+      }),
+    ]);
   });
 
   it('keeps every entity when GitHub fails the listing, and says so', async () => {
@@ -358,7 +368,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
       // A restarted backend: nothing cached, every archive to read again.
       const restarted = await provider(github, tree);
       const run = await restarted.instance.refresh();
-      expect(run).toMatchObject({ outcome: 'partial', applied: 'upsert-only' });
+      expect(run).toMatchObject({ outcome: 'partial', applied: 'scoped' });
       // Five archives in a row failed (each after plugin-retry's retries); the other 245
       // were not tried.
       expect(run.requests.tarball).toBeLessThan(40);

@@ -14,7 +14,6 @@ import {
 import { GithubInventoryProviderConfig, analyzersFor } from '../lib/config';
 import {
   CrawlResult,
-  SnapshotCache,
   crawlGithub,
   included,
   readRepository,
@@ -26,6 +25,8 @@ import {
   clientPerOrganization,
 } from '../lib/github';
 import { getRepository } from '../lib/repositories';
+import { entityScopeOf, holdsOf } from '../lib/scopes';
+import { SnapshotCache, SnapshotStore } from '../lib/snapshots';
 import { crawlToEntities } from '../transform/entities';
 
 export type GithubInventoryProviderDeps = {
@@ -36,11 +37,20 @@ export type GithubInventoryProviderDeps = {
   client: (organization: string, stats: RequestStats) => GithubClient;
   /** Shorter backoff for tests. */
   graphqlRetry?: { attempts?: number; baseDelayMs?: number };
+  /** Where snapshots persist, so that a restart resumes warm; in memory only without it. */
+  snapshots?: SnapshotStore;
 };
 
+/** What one refresh read, and how the run record names why it ran. */
+type Crawled = { crawl?: CrawlResult; trigger: string };
+
+/** Whether a failure or skipped file belongs to a repository (`owner/name`, `owner/name@sha`). */
+const concerns = (target: string, slug: string) =>
+  target.toLowerCase() === slug || target.toLowerCase().startsWith(`${slug}@`);
+
 /**
- * How the crawl went. Files that could not be read (invalid YAML, too large, missing) make it
- * partial like a failed request does: what they declare is missing, not gone.
+ * How the crawl went. Files that could not be read (invalid YAML, too large, truncated,
+ * missing) make it partial like a failed request does: what they declare is held, not gone.
  */
 function outcomeOf(
   crawl: CrawlResult | undefined,
@@ -59,25 +69,37 @@ function outcomeOf(
 /**
  * Crawls the configured GitHub organizations on a schedule — repositories with their
  * ownership files, and the declared infrastructure of the repositories analysed in depth —
- * and keeps the catalog in step under the shared safe-sync rule: a failed, rate-limited or
- * partial crawl never deletes entities.
+ * and keeps the catalog in step under the shared safe-sync rule, scoped to what failed: what
+ * a crawl could not read (an organization's listing, a repository, one analyzer's files) keeps
+ * its entities, and deletions everywhere else proceed.
  *
  * Webhook deltas (`github.push`, `github.repository`) re-read just that repository and
  * recompute the entities from the last crawl's other repositories, so a push to the default
- * branch shows in the catalog without a full crawl.
+ * branch shows in the catalog without a full crawl. A burst for one repository is coalesced:
+ * at most one more refresh waits behind the one running.
  */
 export class GithubInventoryProvider extends ScheduledEntityProvider {
-  private readonly cache = new SnapshotCache();
-  /** The last crawl's repositories, so that one repository can be refreshed on its own. */
+  private readonly cache: SnapshotCache;
+  /**
+   * The last crawl (complete or partial) with what it failed to read, so that one repository
+   * can be refreshed on its own while the other repositories' failures stay held.
+   */
   private last?: CrawlResult;
   /** One refresh at a time: a webhook arriving during a crawl waits for it. */
   private running: Promise<unknown> = Promise.resolve();
+  /** Refreshes queued but not started, by repository: a burst joins the one waiting. */
+  private readonly waiting = new Map<string, Promise<CrawlRun>>();
 
   constructor(
     private readonly config: GithubInventoryProviderConfig,
     private readonly deps: GithubInventoryProviderDeps,
   ) {
     super(`github-inventory:${config.id}`, deps.taskRunner);
+    this.cache = new SnapshotCache(
+      deps.snapshots
+        ? { store: deps.snapshots, providerId: this.getProviderName() }
+        : undefined,
+    );
   }
 
   /** Whether a repository is one this provider crawls or analyses. */
@@ -91,33 +113,52 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
 
   /** A full crawl and the catalog update it allows; `trigger` says why, in the run record. */
   refresh(trigger = 'schedule'): Promise<CrawlRun> {
-    return this.serialized(async stats => {
-      try {
-        return await crawlGithub(this.config, this.crawlDeps(stats));
-      } catch (error) {
-        this.deps.logger.error(
-          `GitHub inventory ${this.config.id}: crawl aborted: ${error}`,
-        );
-        return undefined;
-      }
-    }, trigger);
+    return this.serialized(stats => this.crawlAll(stats, trigger));
+  }
+
+  private async crawlAll(
+    stats: RequestStats,
+    trigger: string,
+  ): Promise<Crawled> {
+    try {
+      return {
+        crawl: await crawlGithub(this.config, this.crawlDeps(stats)),
+        trigger,
+      };
+    } catch (error) {
+      this.deps.logger.error(
+        `GitHub inventory ${this.config.id}: crawl aborted: ${error}`,
+      );
+      return { trigger };
+    }
   }
 
   /**
    * Re-reads one repository (after a webhook) and applies the whole provider's entities again
-   * with it replaced — or removed, if GitHub no longer has it. Without a previous crawl to
-   * build on, runs a full crawl instead.
+   * with it replaced — or removed, if GitHub no longer has it. What the last crawl failed to
+   * read in other repositories stays held; this repository's is judged again. Without a
+   * previous crawl to build on (none yet, or it failed), runs a full crawl instead.
+   *
+   * A burst of webhooks for one repository costs at most one refresh more than the one
+   * running: calls while a refresh of it waits to start share that refresh.
    */
   refreshRepository(owner: string, name: string): Promise<CrawlRun> {
-    if (!this.last) {
-      return this.refresh(
-        `event ${owner}/${name} (full crawl: no previous crawl to build on)`,
-      );
-    }
+    const slug = `${owner}/${name}`.toLowerCase();
+    const trigger = `event ${owner}/${name}`;
     return this.serialized(async stats => {
-      const previous = this.last!;
-      const slug = `${owner}/${name}`.toLowerCase();
+      const previous = this.last;
+      if (!previous) {
+        return this.crawlAll(
+          stats,
+          `${trigger} (full crawl: no previous crawl to build on)`,
+        );
+      }
       const others = previous.repositories.filter(r => slugOf(r.info) !== slug);
+      const carried = {
+        teams: previous.teams,
+        failures: previous.failures.filter(f => !concerns(f.target, slug)),
+        skippedFiles: previous.skippedFiles.filter(f => f.repository !== slug),
+      };
       try {
         const info = await getRepository(owner, name, {
           client: this.deps.client(owner, stats),
@@ -127,10 +168,8 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
         });
         if (!info) {
           return {
-            ...previous,
-            repositories: others,
-            failures: [],
-            archivesRead: 0,
+            crawl: { ...carried, repositories: others, archivesRead: 0 },
+            trigger,
           };
         }
         const read = await readRepository(
@@ -139,22 +178,24 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
           this.crawlDeps(stats),
         );
         return {
-          repositories: [...others, read.repository].sort((x, y) =>
-            slugOf(x.info).localeCompare(slugOf(y.info)),
-          ),
-          // A push does not change teams: keep the last crawl's.
-          teams: previous.teams,
-          failures: read.failures,
-          skippedFiles: read.skippedFiles,
-          archivesRead: read.archivesRead,
+          crawl: {
+            repositories: [...others, read.repository].sort((x, y) =>
+              slugOf(x.info).localeCompare(slugOf(y.info)),
+            ),
+            teams: carried.teams,
+            failures: [...carried.failures, ...read.failures],
+            skippedFiles: [...carried.skippedFiles, ...read.skippedFiles],
+            archivesRead: read.archivesRead,
+          },
+          trigger,
         };
       } catch (error) {
         this.deps.logger.error(
           `GitHub inventory ${this.config.id}: refresh of ${owner}/${name} failed: ${error}`,
         );
-        return undefined;
+        return { trigger };
       }
-    }, `event ${owner}/${name}`);
+    }, slug);
   }
 
   private crawlDeps(stats: RequestStats) {
@@ -169,24 +210,36 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
     };
   }
 
+  /**
+   * Runs refreshes one after another. With a `key`, a call while a refresh of the same key
+   * waits to start joins it: that refresh has not read anything yet, so it will see whatever
+   * the later webhook announced.
+   */
   private serialized(
-    crawl: (stats: RequestStats) => Promise<CrawlResult | undefined>,
-    trigger: string,
+    crawl: (stats: RequestStats) => Promise<Crawled>,
+    key?: string,
   ): Promise<CrawlRun> {
-    const next = this.running.then(() => this.run(crawl, trigger));
+    const joined = key ? this.waiting.get(key) : undefined;
+    if (joined) {
+      return joined;
+    }
+    const next = this.running.then(() => {
+      if (key) this.waiting.delete(key);
+      return this.run(crawl);
+    });
+    if (key) this.waiting.set(key, next);
     this.running = next.catch(() => undefined);
     return next;
   }
 
   private async run(
-    crawlFn: (stats: RequestStats) => Promise<CrawlResult | undefined>,
-    trigger: string,
+    crawlFn: (stats: RequestStats) => Promise<Crawled>,
   ): Promise<CrawlRun> {
     const connection = this.catalog();
     const { logger, store } = this.deps;
     const startedAt = new Date();
     const stats = new RequestStats();
-    const crawl = await crawlFn(stats);
+    const { crawl, trigger } = await crawlFn(stats);
     const errors = (crawl?.failures ?? []).map(
       f => `${f.step} ${f.target}: ${f.message}`,
     );
@@ -217,32 +270,40 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
       );
     }
 
-    const unreadFiles =
-      transformed.problems.filter(p => p.unread).length +
-      (crawl?.skippedFiles.length ?? 0);
-    if (unreadFiles) {
+    const unreadFiles = [
+      ...transformed.problems.filter(p => p.unread),
+      ...(crawl?.skippedFiles ?? []).map(f => ({ ...f, message: f.reason })),
+    ];
+    if (unreadFiles.length) {
       errors.push(
-        `${unreadFiles} file(s) could not be read; what they declare is kept from earlier crawls`,
+        `${unreadFiles.length} file(s) could not be read; what they declare is kept from earlier crawls`,
       );
     }
-    const outcome = outcomeOf(crawl, unreadFiles);
+    const outcome = outcomeOf(crawl, unreadFiles.length);
     const providerName = this.getProviderName();
+    const previous = await store.lastApplied(providerName);
     const sync = await syncEntities({
       connection,
       locationKey: providerName,
       entities: transformed.entities,
-      previousRefs: await store.lastAppliedRefs(providerName),
+      previousRefs: previous?.entityRefs,
       outcome,
       removalCeiling: this.config.removalCeiling,
-      failedSteps: (crawl?.failures.length ?? 0) + unreadFiles,
+      failedSteps: (crawl?.failures.length ?? 0) + unreadFiles.length,
+      scopes: {
+        holds: crawl ? holdsOf(crawl, unreadFiles, this.config) : [],
+        scopeOf: entityScopeOf(this.config, transformed.entities),
+        previousScopes: previous?.entityScopes,
+      },
     });
     if (sync.reason) {
-      logger.error(`GitHub inventory ${this.config.id}: ${sync.reason}`);
+      const log = sync.applied === 'scoped' ? logger.warn : logger.error;
+      log.call(logger, `GitHub inventory ${this.config.id}: ${sync.reason}`);
       errors.push(sync.reason);
     }
-    // A webhook builds on the last crawl only if that crawl was complete: one built on a
-    // partial crawl would forget its failures and count as complete.
-    this.last = outcome === 'complete' ? crawl : undefined;
+    // A webhook builds on the last crawl, complete or partial: its failures travel with it,
+    // so those of other repositories stay held. After a failed crawl it crawls everything.
+    this.last = outcome === 'failed' ? undefined : crawl;
 
     return recordRun({
       store,

@@ -100,6 +100,7 @@ function info(
     defaultBranch: 'main',
     headCommit: 'c0ffee',
     rootFiles,
+    truncatedFiles: [],
     ...extra,
   };
 }
