@@ -112,16 +112,3 @@ export function heldStreaks(
     };
   });
 }
-
-/**
- * One hold the way people read it: `kubernetes/k8s.io held since 2026-12-07 06:00 UTC, 3 runs:
- * OWNERS: …`.
- *
- * @public
- */
-export function describeHold(hold: HeldScope): string {
-  const since = hold.since.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  return `${hold.scope} held since ${since}, ${hold.runs} ${
-    hold.runs === 1 ? 'run' : 'runs'
-  }: ${hold.reason}`;
-}

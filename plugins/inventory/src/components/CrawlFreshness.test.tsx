@@ -125,6 +125,45 @@ describe('CrawlFreshness', () => {
     );
   });
 
+  it('names what a partial run held back, since when and for how many runs', async () => {
+    const [gcp] = fresh.providers;
+    await render(
+      jest.fn().mockResolvedValue({
+        ...fresh,
+        providers: [
+          {
+            ...gcp,
+            provider: 'github-inventory:k8sInfra',
+            lastRun: {
+              ...gcp.lastRun!,
+              state: 'partial',
+              outcome: 'partial',
+              applied: 'scoped',
+              errors: ['kubernetes/k8s.io/OWNERS: bad YAML'],
+            },
+            held: [
+              {
+                scope: 'kubernetes/k8s.io',
+                reason: 'kubernetes/k8s.io/OWNERS: bad YAML at line 3',
+                since: '2026-11-25T06:00:00.000Z',
+                runs: 48,
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const warnings = await screen.findByRole('list', {
+      name: 'Freshness warnings',
+    });
+    expect(warnings).toHaveTextContent(
+      'github-inventory:k8sInfra: its last run was partial (1 error): what it could not read is kept as it was, the rest is current',
+    );
+    expect(screen.getByRole('list', { name: 'Held back' })).toHaveTextContent(
+      'kubernetes/k8s.io held since 2026-11-25 06:00 UTC, 48 runs: kubernetes/k8s.io/OWNERS: bad YAML at line 3',
+    );
+  });
+
   it('says when the index has not been built and no provider has reported', async () => {
     await render(
       jest.fn().mockResolvedValue({

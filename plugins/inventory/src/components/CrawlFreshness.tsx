@@ -21,7 +21,7 @@ export const STALE_AFTER_SECONDS = 2 * 60 * 60;
 /** How a run's state reads in the table. */
 const RUN_STATE_LABELS: Record<RunState, string> = {
   complete: 'complete',
-  partial: 'partial (nothing removed)',
+  partial: 'partial',
   refused: 'not applied in full',
   failed: 'failed',
 };
@@ -42,12 +42,11 @@ function providerProblems(provider: ProviderStatus): string[] {
   if (run?.state === 'failed') {
     problems.push(`its last run failed${firstError}`);
   } else if (run?.state === 'partial') {
+    const errors = plural(run.errors.length, 'error', 'errors');
     problems.push(
-      `its last run was partial (${plural(
-        run.errors.length,
-        'error',
-        'errors',
-      )}), so nothing was removed`,
+      run.applied === 'scoped'
+        ? `its last run was partial (${errors}): what it could not read is kept as it was, the rest is current`
+        : `its last run was partial (${errors}), so nothing was removed`,
     );
   } else if (run?.state === 'refused') {
     // The reason the safe-sync rule gave is the last error the run recorded.
@@ -65,6 +64,34 @@ function providerProblems(provider: ProviderStatus): string[] {
     );
   }
   return problems;
+}
+
+type Hold = NonNullable<ProviderStatus['held']>[number];
+
+/** How many holds a warning lists; the rest are counted (a GitHub outage can hold hundreds). */
+const HOLDS_SHOWN = 5;
+
+/** `kubernetes/k8s.io held since 2026-12-07 06:00 UTC, 3 runs: kubernetes/k8s.io/OWNERS: …` */
+const holdText = (hold: Hold) =>
+  `${hold.scope} held since ${utc(hold.since)}, ${plural(
+    hold.runs,
+    'run',
+    'runs',
+  )}: ${hold.reason}`;
+
+/** What a provider could not read and keeps as it was, the longest-held first. */
+function HeldScopes(props: { held: Hold[] }) {
+  const held = [...props.held].sort((a, b) => b.runs - a.runs);
+  return (
+    <ul aria-label="Held back">
+      {held.slice(0, HOLDS_SHOWN).map(hold => (
+        <li key={hold.scope}>{holdText(hold)}</li>
+      ))}
+      {held.length > HOLDS_SHOWN && (
+        <li>and {plural(held.length - HOLDS_SHOWN, 'other', 'others')}</li>
+      )}
+    </ul>
+  );
 }
 
 const entityTotal = (provider: ProviderStatus) =>
@@ -108,8 +135,12 @@ function ProviderRow(props: { provider: ProviderStatus }) {
 function CrawlFreshnessView(props: { status: StatusResponse }) {
   const { index, providers } = props.status;
   const lagging = providers
-    .map(p => ({ provider: p.provider, problems: providerProblems(p) }))
-    .filter(p => p.problems.length);
+    .map(p => ({
+      provider: p.provider,
+      problems: providerProblems(p),
+      held: p.held ?? [],
+    }))
+    .filter(p => p.problems.length || p.held.length);
   return (
     <InfoCard title="Crawl freshness" noPadding={false}>
       {(lagging.length > 0 || index.lastError) && (
@@ -129,7 +160,11 @@ function CrawlFreshnessView(props: { status: StatusResponse }) {
           <ul aria-label="Freshness warnings" style={{ margin: 0 }}>
             {lagging.map(p => (
               <li key={p.provider}>
-                {p.provider}: {p.problems.join('; ')}
+                {p.provider}:{' '}
+                {p.problems.length
+                  ? p.problems.join('; ')
+                  : 'some of what it reads is held back'}
+                {p.held.length > 0 && <HeldScopes held={p.held} />}
               </li>
             ))}
             {index.lastError && (
