@@ -46,6 +46,12 @@ export const ANNOTATIONS = {
   containerImages: `${PREFIX}/container-images`,
   /** Hostnames a workload serves (Ingress, ManagedCertificate), comma-separated. */
   hostnames: `${PREFIX}/hostnames`,
+  /**
+   * Reserved IP addresses a workload is reached at: the names Ingresses give
+   * (`kubernetes.io/ingress.global-static-ip-name`, global) and Services' `loadBalancerIP`
+   * literals, comma-separated.
+   */
+  staticIps: `${PREFIX}/static-ips`,
   /** Slack channel of a group (from sigs.yaml), without `#`. */
   slackChannel: `${PREFIX}/slack-channel`,
   /** Mailing list of a group: an address or a Google Groups URL. */

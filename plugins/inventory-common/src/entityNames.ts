@@ -109,6 +109,38 @@ export const kubernetesNamespaceEntityName = (
   ]);
 
 /**
+ * A Kubernetes service account in a namespace of a GKE cluster: the identity its pods run as,
+ * which Workload Identity can bind to a GCP service account.
+ *
+ * @public
+ */
+export const kubernetesServiceAccountEntityName = (
+  cluster: GkeClusterId,
+  namespace: string,
+  name: string,
+) =>
+  entityName([
+    RESOURCE_TYPES.kubernetesServiceAccount,
+    cluster.projectId,
+    cluster.location,
+    cluster.name,
+    namespace,
+    name,
+  ]);
+
+/**
+ * A reserved (static) IP address of Compute Engine: `global` for the global ones that GKE
+ * Ingresses name (`kubernetes.io/ingress.global-static-ip-name`), else its region.
+ *
+ * @public
+ */
+export const gcpAddressEntityName = (
+  projectId: string,
+  region: string,
+  name: string,
+) => entityName([RESOURCE_TYPES.gcpAddress, projectId, region, name]);
+
+/**
  * An application deployed to a cluster (a directory of manifests such as `apps/gcsweb` in
  * kubernetes/k8s.io). The cluster is part of the name: the same app name on two clusters is
  * two deployments.

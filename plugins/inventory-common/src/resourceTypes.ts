@@ -21,6 +21,8 @@ export const RESOURCE_TYPES = {
   bigqueryDataset: 'bigquery-dataset',
   gcpCustomRole: 'gcp-custom-role',
   kubernetesNamespace: 'k8s-namespace',
+  kubernetesServiceAccount: 'k8s-service-account',
+  gcpAddress: 'gcp-address',
   registryPromotion: 'registry-promotion',
   containerRegistry: 'container-registry',
 } as const;

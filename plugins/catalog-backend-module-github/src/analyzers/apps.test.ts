@@ -5,6 +5,7 @@ import {
   gcpServiceAccountEntityName,
   kubernetesAppEntityName,
   kubernetesNamespaceEntityName,
+  kubernetesServiceAccountEntityName,
 } from '@infra-atlas/inventory-common';
 import { analyzeApps, firstParagraph } from './apps';
 import { MAX_ANALYZED_FILE_BYTES } from './yamlFile';
@@ -42,7 +43,9 @@ const result = analyzeApps(testContext(k8sIoSnapshot()), {
   cluster: CLUSTER,
 });
 const components = result.entities.filter(e => e.kind === 'Component');
-const namespaces = result.entities.filter(e => e.kind === 'Resource');
+const namespaces = result.entities.filter(
+  e => e.spec?.type === 'k8s-namespace',
+);
 
 function app(name: string): Entity {
   const found = components.find(e => e.metadata.title === name);
@@ -54,6 +57,8 @@ const annotation = (e: Entity, key: string) =>
 const nsRef = (ns: string) =>
   `resource:default/${kubernetesNamespaceEntityName(CLUSTER, ns)}`;
 const sorted = (values: string[]) => [...new Set(values)].sort();
+const ksaRef = (ns: string, name: string) =>
+  `resource:default/${kubernetesServiceAccountEntityName(CLUSTER, ns, name)}`;
 
 describe('apps on the real kubernetes/k8s.io files', () => {
   it('finds the 12 apps, with no problems', () => {
@@ -181,9 +186,63 @@ describe('apps on the real kubernetes/k8s.io files', () => {
       sa(
         'kubernetes-external-secrets@kubernetes-public.iam.gserviceaccount.com',
       ),
+      ksaRef('kubernetes-external-secrets', 'kubernetes-external-secrets'),
     ]);
     expect(app('prow').spec?.dependsOn).toContain(
       'resource:default/gcp-service-account--k8s-infra-prow--kubernetes-public',
+    );
+  });
+
+  it('follows kettle from its namespace to its Kubernetes service account to the GCP one', () => {
+    const ksa = result.entities.find(
+      e => `resource:default/${e.metadata.name}` === ksaRef('kettle', 'kettle'),
+    )!;
+    expect(ksa.metadata.title).toBe('kettle (kettle)');
+    expect(ksa.spec).toMatchObject({
+      type: 'k8s-service-account',
+      parent: nsRef('kettle'),
+      // Owned as the app that declares it.
+      owner: app('kettle').spec?.owner,
+      dependsOn: [
+        'resource:default/gcp-service-account--kettle--kubernetes-public',
+      ],
+    });
+    expect(ksa.metadata.annotations?.['infra-atlas.io/declared-in']).toBe(
+      `${BLOB}/apps/kettle/kettle-serviceaccount.yaml`,
+    );
+    // The deployment's pods run as it, so the app depends on it.
+    expect(app('kettle').spec?.dependsOn).toContain(ksaRef('kettle', 'kettle'));
+  });
+
+  it("declares the service accounts of apps-index.json's ServiceAccount manifests, and no others", () => {
+    const declared = readTruth<{
+      apps: Array<{
+        resources: Array<{ kind: string; name: string; namespace: string }>;
+      }>;
+    }>('apps-index.json')
+      .apps.flatMap(a => a.resources)
+      .filter(r => r.kind === 'ServiceAccount')
+      .map(r => ksaRef(r.namespace, r.name));
+    expect(
+      result.entities
+        .filter(e => e.spec?.type === 'k8s-service-account')
+        .map(e => `resource:default/${e.metadata.name}`)
+        .sort(),
+    ).toEqual(sorted(declared));
+  });
+
+  it('names the static IP behind each Ingress: gcsweb-k8s-io for gcsweb, four for k8s-io', () => {
+    expect(annotation(app('gcsweb'), ANNOTATIONS.staticIps)).toEqual([
+      'gcsweb-k8s-io',
+    ]);
+    expect(annotation(app('k8s-io'), ANNOTATIONS.staticIps)).toEqual([
+      'k8s-io-ingress-canary',
+      'k8s-io-ingress-canary-v6',
+      'k8s-io-ingress-prod',
+      'k8s-io-ingress-prod-v6',
+    ]);
+    expect(app('kettle').metadata.annotations).not.toHaveProperty(
+      ANNOTATIONS.staticIps,
     );
   });
 
@@ -315,6 +374,77 @@ describe('apps options and edge cases', () => {
     ]);
   });
 
+  it('follows a synthetic app to the service accounts its pods run as and the IP its load balancer reserves', () => {
+    const acme = { projectId: 'acme-prod', location: 'europe-west1', name: 'main' };
+    const { entities, problems } = analyzeApps(
+      testContext(
+        snapshotOf({
+          'apps/shop/shop.yaml': [
+            'apiVersion: v1',
+            'kind: ServiceAccount',
+            'metadata:',
+            '  name: shop',
+            '  annotations: {iam.gke.io/gcp-service-account: shop@acme-prod.iam.gserviceaccount.com}',
+            '---',
+            'apiVersion: apps/v1',
+            'kind: Deployment',
+            'metadata: {name: shop}',
+            'spec:',
+            '  template:',
+            '    spec:',
+            '      serviceAccountName: shop',
+            '      containers: [{name: shop, image: shop:1}]',
+            '---',
+            'apiVersion: batch/v1',
+            'kind: CronJob',
+            'metadata: {name: report}',
+            'spec:',
+            '  jobTemplate:',
+            '    spec:',
+            '      template:',
+            '        spec:',
+            '          serviceAccountName: reporter',
+            '          containers: [{name: report, image: shop:1}]',
+            '---',
+            'apiVersion: v1',
+            'kind: Service',
+            'metadata: {name: shop}',
+            'spec: {type: LoadBalancer, loadBalancerIP: 203.0.113.7}',
+          ].join('\n'),
+          'apps/billing/sa.yaml': [
+            'apiVersion: v1',
+            'kind: ServiceAccount',
+            'metadata: {name: reporter, namespace: shop-canary}',
+          ].join('\n'),
+        }),
+      ),
+      { path: 'apps', cluster: acme, namespaces: { shop: ['shop-canary', 'shop-prod'] } },
+    );
+    expect(problems).toEqual([]);
+    const ref = (ns: string, name: string) =>
+      `resource:default/${kubernetesServiceAccountEntityName(acme, ns, name)}`;
+    const shop = entities.find(e => e.metadata.title === 'shop')!;
+    // The ServiceAccount without a namespace goes to both of the app's namespaces; the
+    // CronJob's `reporter` is declared by another app, in one of them only.
+    expect(shop.spec?.dependsOn).toEqual(
+      [
+        `resource:default/${gcpServiceAccountEntityName('shop@acme-prod.iam.gserviceaccount.com')}`,
+        ref('shop-canary', 'reporter'),
+        ref('shop-canary', 'shop'),
+        ref('shop-prod', 'shop'),
+      ].sort(),
+    );
+    expect(shop.metadata.annotations?.[ANNOTATIONS.staticIps]).toBe('203.0.113.7');
+    const reporter = entities.find(
+      e => `resource:default/${e.metadata.name}` === ref('shop-canary', 'reporter'),
+    )!;
+    // Declared without Workload Identity: it acts as no GCP service account.
+    expect(reporter.spec).not.toHaveProperty('dependsOn');
+    expect(reporter.metadata.annotations?.['infra-atlas.io/declared-in']).toBe(
+      `${BLOB}/apps/billing/sa.yaml`,
+    );
+  });
+
   it('keeps the app when one manifest is invalid, with a located problem', () => {
     const { entities, problems } = analyzeApps(
       testContext(
@@ -361,6 +491,7 @@ describe('apps options and edge cases', () => {
       `resource:default/${gcpServiceAccountEntityName(
         'wi@p-roject.iam.gserviceaccount.com',
       )}`,
+      ksaRef('web', 'wi'),
     ]);
     expect(problems).toEqual([
       {

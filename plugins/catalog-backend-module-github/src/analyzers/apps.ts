@@ -7,14 +7,17 @@ import {
   gkeClusterEntityName,
   kubernetesAppEntityName,
   kubernetesNamespaceEntityName,
+  kubernetesServiceAccountEntityName,
 } from '@infra-atlas/inventory-common';
 import { declaredEntity, resourceRef, sortedUnique } from './declaredEntity';
 import {
   KubernetesObject,
   hostnamesOf,
   imagesOf,
+  podServiceAccountOf,
   readKubernetesObjects,
   secretsOf,
+  staticIpsOf,
   workloadIdentityOf,
 } from './kubernetesManifests';
 import { createAnalyzer } from './definition';
@@ -87,6 +90,36 @@ function namespacesOf(
   return declared.length > 0 ? declared : [name];
 }
 
+/** Where an object is applied: its own namespace, else every namespace of its app. */
+const namespacesOfObject = (object: KubernetesObject, app: App) =>
+  object.namespace ? [object.namespace] : app.namespaces;
+
+/** A Kubernetes service account an app declares, in one namespace. */
+type ServiceAccountDeclaration = {
+  app: App;
+  object: KubernetesObject;
+  namespace: string;
+};
+
+/**
+ * The Kubernetes service accounts the apps declare, by `namespace/name`; the first app (by
+ * name) to declare one owns it.
+ */
+function declaredServiceAccounts(
+  apps: App[],
+): Map<string, ServiceAccountDeclaration> {
+  const declared = new Map<string, ServiceAccountDeclaration>();
+  for (const app of apps) {
+    for (const object of app.objects.filter(o => o.kind === 'ServiceAccount')) {
+      for (const namespace of namespacesOfObject(object, app)) {
+        const key = `${namespace}/${object.name}`;
+        if (!declared.has(key)) declared.set(key, { app, object, namespace });
+      }
+    }
+  }
+  return declared;
+}
+
 /**
  * Who owns a namespace that several apps use: the app that declares its `Namespace` object,
  * else the app named like it, else the first app by name. Sharing is legitimate (any app
@@ -148,6 +181,14 @@ export function analyzeApps(
     };
   });
 
+  const serviceAccountsDeclared = declaredServiceAccounts(apps);
+  const ksaRef = (key: string) => {
+    const { namespace, object } = serviceAccountsDeclared.get(key)!;
+    return resourceRef(
+      kubernetesServiceAccountEntityName(cluster, namespace, object.name),
+    );
+  };
+
   const entities = apps.map(app => {
     const { objects, dir } = app;
     const stores = new Map(
@@ -163,6 +204,21 @@ export function analyzeApps(
     const serviceAccounts = objects
       .flatMap(o => workloadIdentityOf(o) ?? [])
       .map(email => resourceRef(gcpServiceAccountEntityName(email)));
+    // The identities it runs as: the service accounts it declares and those its pods name
+    // (when some app declares them; `default` and undeclared ones are not in the manifests).
+    const kubernetesServiceAccounts = objects
+      .flatMap(o => {
+        const names =
+          o.kind === 'ServiceAccount' ? [o.name] : [podServiceAccountOf(o)];
+        return names.flatMap(name =>
+          name
+            ? namespacesOfObject(o, app).map(ns => `${ns}/${name}`)
+            : [],
+        );
+      })
+      .filter(key => serviceAccountsDeclared.has(key))
+      .map(ksaRef);
+    const staticIps = sortedUnique(objects.flatMap(staticIpsOf));
     const readme = ctx.snapshot.files.get(`${dir}/README.md`);
     const tree = ctx.treeUrl(dir);
     return declaredEntity(ctx, {
@@ -175,6 +231,7 @@ export function analyzeApps(
       annotations: {
         [ANNOTATIONS.containerImages]: images.join(',') || undefined,
         [ANNOTATIONS.hostnames]: hosts.join(',') || undefined,
+        [ANNOTATIONS.staticIps]: staticIps.join(',') || undefined,
         [ANNOTATIONS.gcpProjectId]: cluster.projectId,
         'backstage.io/source-location': `url:${tree}`,
         'backstage.io/techdocs-ref':
@@ -187,7 +244,11 @@ export function analyzeApps(
         type: 'service',
         lifecycle: 'production',
         runsOn: app.namespaces.map(nsRef),
-        dependsOn: sortedUnique([...secrets, ...serviceAccounts]),
+        dependsOn: sortedUnique([
+          ...secrets,
+          ...serviceAccounts,
+          ...kubernetesServiceAccounts,
+        ]),
       },
     });
   });
@@ -212,6 +273,27 @@ export function analyzeApps(
         spec: {
           type: RESOURCE_TYPES.kubernetesNamespace,
           runsOn: [clusterRef],
+        },
+      }),
+    );
+  }
+  for (const { app, object, namespace } of serviceAccountsDeclared.values()) {
+    const email = workloadIdentityOf(object);
+    entities.push(
+      declaredEntity(ctx, {
+        kind: 'Resource',
+        name: kubernetesServiceAccountEntityName(cluster, namespace, object.name),
+        title: `${object.name} (${namespace})`,
+        description: `Kubernetes service account ${object.name} in namespace ${namespace} on GKE cluster ${cluster.name}${
+          email ? `; acts as GCP service account ${email} through Workload Identity` : ''
+        }.`,
+        declaredIn: ctx.fileUrl(object.path),
+        ownerPath: app.dir,
+        annotations: { [ANNOTATIONS.gcpProjectId]: cluster.projectId },
+        spec: {
+          type: RESOURCE_TYPES.kubernetesServiceAccount,
+          parent: nsRef(namespace),
+          dependsOn: email ? [resourceRef(gcpServiceAccountEntityName(email))] : [],
         },
       }),
     );

@@ -188,6 +188,39 @@ export function workloadIdentityOf(
     : undefined;
 }
 
+/**
+ * The Kubernetes service account a workload's pods run as (`serviceAccountName`, or the
+ * deprecated `serviceAccount`); undefined when they run as the namespace's `default`.
+ */
+export function podServiceAccountOf(
+  object: KubernetesObject,
+): string | undefined {
+  const path = POD_SPEC_PATHS[object.kind];
+  const pod = path ? at(object.spec, path) : undefined;
+  if (!isRecord(pod)) return undefined;
+  const name = pod.serviceAccountName ?? pod.serviceAccount;
+  return typeof name === 'string' && name && name !== 'default'
+    ? name
+    : undefined;
+}
+
+/**
+ * The reserved IP addresses an object is reached at: the global address an Ingress names
+ * (`kubernetes.io/ingress.global-static-ip-name`), and the `loadBalancerIP` a LoadBalancer
+ * Service asks for.
+ */
+export function staticIpsOf(object: KubernetesObject): string[] {
+  if (object.kind === 'Ingress') {
+    const name = object.annotations['kubernetes.io/ingress.global-static-ip-name'];
+    return typeof name === 'string' && name ? [name] : [];
+  }
+  if (object.kind === 'Service' && object.spec.type === 'LoadBalancer') {
+    const ip = object.spec.loadBalancerIP;
+    return typeof ip === 'string' && ip ? [ip] : [];
+  }
+  return [];
+}
+
 /** A Secret Manager secret, by project and secret ID. */
 export type SecretRef = { projectId: string; secretId: string };
 
