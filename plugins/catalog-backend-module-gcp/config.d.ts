@@ -18,7 +18,8 @@ export interface Config {
            * Cloud Asset Inventory asset types to import, e.g. `storage.googleapis.com/Bucket`.
            * Defaults to clusters, buckets, service accounts, secrets, DNS zones, Artifact
            * Registry repositories, Cloud Run services, Cloud SQL instances, Pub/Sub topics,
-           * BigQuery datasets, and for configuration enabled APIs
+           * BigQuery datasets, reserved IP addresses (global and regional: the addresses behind
+           * GKE static IP names), and for configuration enabled APIs
            * (`serviceusage.googleapis.com/Service`) and custom roles (`iam.googleapis.com/Role`).
            */
           assetTypes?: string[];

@@ -20,6 +20,9 @@ export const DEFAULT_ASSET_TYPES = [
   'sqladmin.googleapis.com/Instance',
   'pubsub.googleapis.com/Topic',
   'bigquery.googleapis.com/Dataset',
+  // Reserved IPs: the addresses behind the static IP names of GKE Ingresses and Services.
+  'compute.googleapis.com/GlobalAddress',
+  'compute.googleapis.com/Address',
   // Configuration: enabled APIs become a field of their project, custom roles entities.
   'serviceusage.googleapis.com/Service',
   'iam.googleapis.com/Role',

@@ -1,6 +1,7 @@
 import {
   RESOURCE_TYPES,
   entityName,
+  gcpAddressEntityName,
   gcpCustomRoleEntityName,
   gcpServiceAccountEntityName,
 } from '@infra-atlas/inventory-common';
@@ -24,6 +25,8 @@ const SPEC_TYPES: Record<string, string> = {
   'pubsub.googleapis.com/Topic': RESOURCE_TYPES.pubsubTopic,
   'bigquery.googleapis.com/Dataset': RESOURCE_TYPES.bigqueryDataset,
   'iam.googleapis.com/Role': RESOURCE_TYPES.gcpCustomRole,
+  'compute.googleapis.com/GlobalAddress': RESOURCE_TYPES.gcpAddress,
+  'compute.googleapis.com/Address': RESOURCE_TYPES.gcpAddress,
 };
 
 /**
@@ -60,6 +63,16 @@ export function assetEntityName(
     return gcpCustomRoleEntityName(asset.name!.replace(/^\/\/[^/]+\//, ''));
   }
   const segments = asset.name!.replace(/^\/\/[^/]+\//, '').split('/');
+  if (specType === RESOURCE_TYPES.gcpAddress) {
+    // `projects/P/global/addresses/N` or `projects/P/regions/R/addresses/N`: named as GKE
+    // Ingresses and Services name them, so that an app's static IP meets its address.
+    const project = segments[1];
+    const projectId = /^\d+$/.test(project)
+      ? projectIdForNumber(project) ?? project
+      : project;
+    const region = segments[2] === 'global' ? 'global' : segments[3];
+    return gcpAddressEntityName(projectId, region, segments[segments.length - 1]);
+  }
   const ids =
     segments.length === 1
       ? segments

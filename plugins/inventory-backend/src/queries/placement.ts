@@ -1,8 +1,11 @@
+import { RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import {
+  ANNOTATIONS,
   InventoryEntitySummary,
   PlacementResponse,
   RELATIONS,
   RESOURCE_TYPES,
+  gcpAddressEntityName,
 } from '@infra-atlas/inventory-common';
 import { GraphEdge, InventoryGraph } from '../graph/InventoryGraph';
 import { PLACEMENT_RELATIONS } from '../graph/relationTypes';
@@ -12,10 +15,71 @@ import { specString } from '../graph/specs';
 const MAX_CHAINS = 20;
 const MAX_HOSTED = 500;
 
+/** The dependencies of an entity that are of one resource type. */
+const dependenciesOfType = (
+  graph: InventoryGraph,
+  ref: string,
+  type: string,
+): GraphEdge[] =>
+  graph
+    .out(ref, [RELATION_DEPENDS_ON])
+    .filter(e => specString(graph.entity(e.target), 'type') === type);
+
+/**
+ * The Kubernetes service accounts an entity runs as, and the GCP service account each acts
+ * as through Workload Identity (the first, if a manifest were to name several).
+ */
+function runsAs(
+  graph: InventoryGraph,
+  ref: string,
+): NonNullable<PlacementResponse['runsAs']> {
+  return dependenciesOfType(
+    graph,
+    ref,
+    RESOURCE_TYPES.kubernetesServiceAccount,
+  ).map(edge => {
+    const [actsAs] = dependenciesOfType(
+      graph,
+      edge.target,
+      RESOURCE_TYPES.gcpServiceAccount,
+    );
+    return {
+      serviceAccount: graph.summary(edge.target),
+      ...(actsAs ? { actsAs: graph.summary(actsAs.target) } : {}),
+      steps: [edge, ...(actsAs ? [actsAs] : [])].map(e => stepOf(e)),
+    };
+  });
+}
+
+/**
+ * The static IPs an entity names (`infra-atlas.io/static-ips`), each with the global address
+ * of that name in the entity's project when the GCP inventory has it. An IP literal names no
+ * address.
+ */
+function staticIps(
+  graph: InventoryGraph,
+  ref: string,
+): NonNullable<PlacementResponse['staticIps']> {
+  const annotations = graph.entity(ref)?.metadata.annotations ?? {};
+  const project = annotations[ANNOTATIONS.gcpProjectId];
+  return (annotations[ANNOTATIONS.staticIps] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map(name => {
+      const address =
+        project &&
+        `resource:default/${gcpAddressEntityName(project, 'global', name)}`;
+      return address && graph.has(address)
+        ? { name, address: graph.summary(address) }
+        : { name };
+    });
+}
+
 /**
  * Where an entity runs: every chain of `runsOn` and `childOf` from the entity up to a root
  * (app → namespace → cluster → project → folders → organization), the DNS names that reach it
- * (records served by it, and CNAMEs to those), and what it hosts one level down.
+ * (records served by it, and CNAMEs to those), the service accounts it runs as and the static
+ * IPs it is reached at, and what it hosts one level down.
  */
 export function placement(
   graph: InventoryGraph,
@@ -67,5 +131,14 @@ export function placement(
     .slice(0, MAX_HOSTED)
     .map(e => graph.summary(e.source));
 
-  return { entity: graph.summary(ref), chains, dnsNames, hosts };
+  const identities = runsAs(graph, ref);
+  const addresses = staticIps(graph, ref);
+  return {
+    entity: graph.summary(ref),
+    chains,
+    dnsNames,
+    hosts,
+    ...(identities.length ? { runsAs: identities } : {}),
+    ...(addresses.length ? { staticIps: addresses } : {}),
+  };
 }

@@ -232,6 +232,56 @@ describe('placement', () => {
     expect(answer.dnsNames.map(d => d.fqdn)).toEqual(['www.example.org.']);
   });
 
+  it('names the Kubernetes service accounts an app runs as, the GCP ones they act as, and its static IPs', () => {
+    const app = entity('component:gcsweb', {
+      annotations: {
+        'infra-atlas.io/gcp-project-id': 'kubernetes-public',
+        'infra-atlas.io/static-ips': 'gcsweb-k8s-io,203.0.113.7',
+      },
+      relations: [
+        ['runsOn', 'resource:ns'],
+        ['dependsOn', 'resource:ksa'],
+        ['dependsOn', 'resource:secret'],
+      ],
+    });
+    const graph = InventoryGraph.build([
+      app,
+      entity('resource:ns', { type: 'k8s-namespace' }),
+      entity('resource:secret', { type: 'gcp-secret' }),
+      entity('resource:ksa', {
+        type: 'k8s-service-account',
+        title: 'gcsweb (gcsweb)',
+        relations: [['dependsOn', 'resource:gsa']],
+      }),
+      entity('resource:gsa', { type: 'gcp-service-account' }),
+      entity('resource:gcp-address--kubernetes-public--global--gcsweb-k8s-io', {
+        type: 'gcp-address',
+      }),
+    ]);
+    const answer = placement(graph, 'component:default/gcsweb');
+    expect(
+      answer.runsAs?.map(r => [r.serviceAccount.ref, r.actsAs?.ref]),
+    ).toEqual([['resource:default/ksa', 'resource:default/gsa']]);
+    expect(answer.runsAs?.[0].steps.map(s => s.relation)).toEqual([
+      'dependsOn',
+      'dependsOn',
+    ]);
+    expect(answer.staticIps).toEqual([
+      {
+        name: 'gcsweb-k8s-io',
+        address: expect.objectContaining({
+          ref: 'resource:default/gcp-address--kubernetes-public--global--gcsweb-k8s-io',
+        }),
+      },
+      // An IP literal, or a name the GCP inventory does not have: the name alone.
+      { name: '203.0.113.7' },
+    ]);
+    // Nothing to say: the fields are left out.
+    const plain = placement(build(), 'component:default/app');
+    expect(plain).not.toHaveProperty('runsAs');
+    expect(plain).not.toHaveProperty('staticIps');
+  });
+
   it('ends a chain where a cycle closes instead of looping', () => {
     const loop = [
       entity('resource:a', { relations: [['runsOn', 'resource:b']] }),

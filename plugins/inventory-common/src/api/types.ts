@@ -82,6 +82,21 @@ export type PlacementResponse = {
   dnsNames: Array<{ fqdn: string; record: string; steps: EvidenceStep[] }>;
   /** Things that run on or live in the entity (one level down). */
   hosts: InventoryEntitySummary[];
+  /**
+   * The Kubernetes service accounts it runs as, each with the GCP service account it acts as
+   * through Workload Identity when one is declared. Absent when none.
+   */
+  runsAs?: Array<{
+    serviceAccount: InventoryEntitySummary;
+    actsAs?: InventoryEntitySummary;
+    steps: EvidenceStep[];
+  }>;
+  /**
+   * The reserved IP addresses it is reached at: a global address's name (from an Ingress) or
+   * an IP (a Service's `loadBalancerIP`), with the address entity when the GCP inventory has
+   * it. Absent when none.
+   */
+  staticIps?: Array<{ name: string; address?: InventoryEntitySummary }>;
 };
 
 /**

@@ -8,7 +8,8 @@ import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
 
 function Placement(props: { answer: PlacementResponse }) {
-  const { chains, dnsNames, hosts } = props.answer;
+  const { chains, dnsNames, hosts, runsAs = [], staticIps = [] } =
+    props.answer;
   return (
     <>
       {chains.length === 0 && (
@@ -51,6 +52,45 @@ function Placement(props: { answer: PlacementResponse }) {
                   <summary>{name.fqdn.replace(/\.$/, '')}</summary>
                   <EvidenceChain steps={name.steps} />
                 </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {runsAs.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+            Runs as
+          </Typography>
+          <ul aria-label="Service accounts">
+            {runsAs.map(identity => (
+              <li key={identity.serviceAccount.ref}>
+                <details>
+                  <summary>
+                    <EntityName entity={identity.serviceAccount} />
+                    {identity.actsAs && (
+                      <>
+                        {', acting in GCP as '}
+                        <EntityName entity={identity.actsAs} />
+                      </>
+                    )}
+                  </summary>
+                  <EvidenceChain steps={identity.steps} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {staticIps.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+            Reached at {plural(staticIps.length, 'static IP', 'static IPs')}
+          </Typography>
+          <ul aria-label="Static IPs">
+            {staticIps.map(ip => (
+              <li key={ip.name}>
+                {ip.address ? <EntityName entity={ip.address} /> : ip.name}
               </li>
             ))}
           </ul>
