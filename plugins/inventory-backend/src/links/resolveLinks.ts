@@ -2,6 +2,7 @@ import { dnsCnameRule } from './dnsCnames';
 import { dnsZoneRule } from './dnsZones';
 import { emailLocalPartRule } from './identities';
 import { imageSourceRule } from './imageSources';
+import { staticIpRule } from './staticIps';
 import { systemAnchorRule } from './systemAnchors';
 import { EntityLookup, LinkRule, LinkRuleResult } from './types';
 import { workloadIdentityRule } from './workloadIdentity';
@@ -13,6 +14,7 @@ export function linkRules(options: LinkOptions): LinkRule[] {
     dnsZoneRule,
     dnsCnameRule,
     workloadIdentityRule,
+    staticIpRule,
     systemAnchorRule,
     imageSourceRule,
     ...(options.matchEmailLocalPart ? [emailLocalPartRule] : []),

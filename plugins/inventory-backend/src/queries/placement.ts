@@ -1,13 +1,12 @@
 import { RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import {
-  ANNOTATIONS,
   InventoryEntitySummary,
   PlacementResponse,
   RELATIONS,
   RESOURCE_TYPES,
-  gcpAddressEntityName,
 } from '@infra-atlas/inventory-common';
 import { GraphEdge, InventoryGraph } from '../graph/InventoryGraph';
+import { staticIpAddressRef, staticIpsOf } from '../links/staticIps';
 import { PLACEMENT_RELATIONS } from '../graph/relationTypes';
 import { stepOf, walk } from './evidence';
 import { specString } from '../graph/specs';
@@ -52,27 +51,20 @@ function runsAs(
 }
 
 /**
- * The static IPs an entity names (`infra-atlas.io/static-ips`), each with the global address
- * of that name in the entity's project when the GCP inventory has it. An IP literal names no
- * address.
+ * The static IPs an entity is reached at, each with the global address of that name in the
+ * entity's project when the GCP inventory has it.
  */
 function staticIps(
   graph: InventoryGraph,
   ref: string,
 ): NonNullable<PlacementResponse['staticIps']> {
-  const annotations = graph.entity(ref)?.metadata.annotations ?? {};
-  const project = annotations[ANNOTATIONS.gcpProjectId];
-  return (annotations[ANNOTATIONS.staticIps] ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map(name => {
-      const address =
-        project &&
-        `resource:default/${gcpAddressEntityName(project, 'global', name)}`;
-      return address && graph.has(address)
-        ? { name, address: graph.summary(address) }
-        : { name };
-    });
+  const entity = graph.entity(ref);
+  return staticIpsOf(entity).map(name => {
+    const address = entity && staticIpAddressRef(entity, name);
+    return address && graph.has(address)
+      ? { name, address: graph.summary(address) }
+      : { name };
+  });
 }
 
 /**
