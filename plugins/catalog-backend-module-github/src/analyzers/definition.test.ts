@@ -35,6 +35,31 @@ describe('analyzer options, checked at startup', () => {
     expect(groups.decidesOwnership).toBe(false);
   });
 
+  it("points sigs.yaml's Slack channels at the configured workspace, Kubernetes' by default", () => {
+    const sigsYaml = [
+      'sigs:',
+      '  - dir: sig-payments',
+      '    name: Payments',
+      '    contact: { slack: payments }',
+      '',
+    ].join('\n');
+    const slackLink = (options: object) => {
+      const [sigs] = read([
+        { type: 'sigs', repository: 'acme/community', ...options },
+      ]);
+      const { entities } = sigs.analyze(
+        testContext(snapshotOf({ 'sigs.yaml': sigsYaml })),
+      );
+      return entities.find(e => e.kind === 'Group')?.metadata.links?.[0].url;
+    };
+    expect(slackLink({})).toBe(
+      'https://kubernetes.slack.com/messages/payments',
+    );
+    expect(slackLink({ slackWorkspaceUrl: 'https://acme.slack.com' })).toBe(
+      'https://acme.slack.com/messages/payments',
+    );
+  });
+
   it('names the configuration path of a missing option', () => {
     expect(() =>
       read([

@@ -424,3 +424,59 @@ describe('Google Groups bad input', () => {
     ).toEqual([groupRef('ok@example.org')]);
   });
 });
+
+describe('Google Groups of an organization with its own domain', () => {
+  // Acme's people and groups share acme.example: a domain rule would make everyone a Group.
+  const files = [
+    {
+      path: 'groups/groups.yaml',
+      content: [
+        'groups:',
+        '  - email-id: eng@acme.example',
+        '    name: Engineering',
+        '    members:',
+        '      - alice@acme.example',
+        '      - platform@acme.example',
+        '      - oncall-payments@acme.example',
+        '      - acme-announce@googlegroups.com',
+        '  - email-id: platform@acme.example',
+        '    members: [bob@acme.example]',
+        '',
+      ].join('\n'),
+    },
+  ];
+  const kinds = (entities: Entity[]) =>
+    Object.fromEntries(
+      entities.map(e => [e.metadata.name, e.kind] as const),
+    );
+
+  it('keeps its people people: only declared groups and @googlegroups.com are groups by default', () => {
+    const { entities, problems } = googleGroupsToEntities(files, ctx);
+    expect(problems).toEqual([]);
+    expect(kinds(entities)).toEqual({
+      'eng--acme.example': 'Group',
+      'platform--acme.example': 'Group',
+      'alice--acme.example': 'User',
+      'bob--acme.example': 'User',
+      // Undeclared and matching no pattern: a person, as far as anyone can tell.
+      'oncall-payments--acme.example': 'User',
+    });
+    expect(find(entities, 'Group', 'eng--acme.example').spec?.children).toEqual(
+      [
+        groupRef('acme-announce@googlegroups.com'),
+        groupRef('platform@acme.example'),
+      ],
+    );
+  });
+
+  it('takes an undeclared address for a group when undeclaredGroups matches it', () => {
+    const { entities } = googleGroupsToEntities(files, ctx, {
+      undeclaredGroups: [/^oncall-/i],
+    });
+    expect(kinds(entities)).not.toHaveProperty('oncall-payments--acme.example');
+    expect(find(entities, 'Group', 'eng--acme.example').spec?.children).toContain(
+      groupRef('oncall-payments@acme.example'),
+    );
+    expect(find(entities, 'User', 'alice--acme.example')).toBeDefined();
+  });
+});
