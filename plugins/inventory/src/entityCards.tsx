@@ -1,5 +1,6 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
+  codeOwnershipOf,
   entityConfiguration,
   hasOwnersSource,
 } from '@infra-atlas/inventory-common';
@@ -42,6 +43,21 @@ export const ownersFilesCard = EntityCardBlueprint.make({
       hasOwnersSource(entity),
     loader: () =>
       import('./components/OwnersFilesCard').then(m => <m.OwnersFilesCard />),
+  },
+});
+
+/**
+ * Who approves a path: repositories whose Component carries their OWNERS and CODEOWNERS rules
+ * (the GitHub provider's, or a self-described repository's first Component).
+ */
+export const pathOwnershipCard = EntityCardBlueprint.make({
+  name: 'path-ownership',
+  params: {
+    filter: entity => Boolean(codeOwnershipOf(entity)),
+    loader: () =>
+      import('./components/PathOwnershipCard').then(m => (
+        <m.PathOwnershipCard />
+      )),
   },
 });
 

@@ -12,6 +12,7 @@ import {
   driftCard,
   impactCard,
   ownersFilesCard,
+  pathOwnershipCard,
   runbookCard,
 } from './entityCards';
 import { driftPage, scorecardsPage } from './healthPages';
@@ -122,6 +123,7 @@ export const inventoryPlugin = createFrontendPlugin({
     impactCard,
     runbookCard,
     ownersFilesCard,
+    pathOwnershipCard,
     driftCard,
     configurationCard,
     atAGlanceWidget,

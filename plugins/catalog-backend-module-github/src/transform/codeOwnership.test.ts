@@ -24,6 +24,7 @@ const config: GithubInventoryProviderConfig = {
   id: 'test',
   host: 'github.com',
   organizations: ['kubernetes'],
+  teams: false,
   schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
   removalCeiling: 0.2,
   pageSize: 100,
@@ -155,6 +156,8 @@ describe('spec.codeOwnership', () => {
 
   it('stores empty rules for a repository without ownership files', () => {
     expect(rulesOf('component:default/kubernetes--empty')).toEqual({
+      url: 'https://github.com/kubernetes/empty',
+      branch: 'main',
       commit: 'c0ffee',
       ownersDepth: 'root',
       owners: [],

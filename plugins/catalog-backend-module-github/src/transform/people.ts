@@ -1,8 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
-  entityName,
   githubUserEntityName,
+  ownersAliasEntityName,
 } from '@infra-atlas/inventory-common';
 import { membershipAnnotations } from '../analyzers/declaredEntity';
 
@@ -10,12 +10,7 @@ import { membershipAnnotations } from '../analyzers/declaredEntity';
 export const ownersAliasGroupRef = (
   repo: { owner: string; name: string },
   alias: string,
-) =>
-  `group:default/${entityName([
-    repo.owner.toLowerCase(),
-    repo.name.toLowerCase(),
-    alias.toLowerCase(),
-  ])}`;
+) => `group:default/${ownersAliasEntityName(repo, alias)}`;
 
 /** One Group per alias of a repository's OWNERS_ALIASES, its logins as members. */
 export function ownersAliasGroups(

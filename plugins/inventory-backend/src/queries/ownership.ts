@@ -25,14 +25,8 @@ import {
   membersNamed,
   resolveSubject,
 } from './subjects';
-import { ownersFileUrl } from './ownersFiles';
-import {
-  administratorsOf,
-  leadershipOf,
-  ownershipOf,
-  profileEmail,
-  repositorySlug,
-} from '../graph/specs';
+import { PathSubject, pathRoles } from './pathRoles';
+import { administratorsOf, leadershipOf, profileEmail } from '../graph/specs';
 
 /** An item whose evidence is built only if the item is kept. */
 type Candidate = Omit<OwnershipItem, 'steps'> & { steps: () => EvidenceStep[] };
@@ -71,12 +65,18 @@ export function ownership(
   const members = subjects.length
     ? []
     : membersNamed(graph, query).filter(m => held.has(m));
-  if (!subjects.length && !members.length) {
+  const identities = identitiesOf(graph, subjects);
+  const paths = pathRoles(graph, pathSubjects(graph, query, identities));
+  if (
+    !subjects.length &&
+    !members.length &&
+    !paths.items.length &&
+    !paths.notes.length
+  ) {
     throw new NotFoundError(
-      `No user, group, service account, domain or e-mail address in the inventory matches '${query}'`,
+      `No user, group, service account, domain, e-mail address, OWNERS_ALIASES alias or CODEOWNERS team in the inventory matches '${query}'`,
     );
   }
-  const identities = identitiesOf(graph, subjects);
   const groups = groupsOf(graph, identities);
   const principals = new Map([...identities, ...groups]);
   const items: Candidate[] = [];
@@ -106,7 +106,7 @@ export function ownership(
   }
   items.push(
     ...leadership(graph, identities).map(eager),
-    ...ownersRoles(graph, identities).map(eager),
+    ...paths.items.map(eager),
   );
   // Within a role, the widest first (organization, folders, projects, then what is in them),
   // so that a limit cuts the least telling items.
@@ -148,7 +148,11 @@ export function ownership(
     entityCounts: Object.fromEntries(
       [...entities].map(([role, refs]) => [role, refs.size]),
     ),
-    notes: unlinkedLogins(graph, identities),
+    notes: [
+      ...unlinkedLogins(graph, identities),
+      ...paths.notes,
+      ...(paths.coverage ? [paths.coverage] : []),
+    ],
     truncated: Object.entries(counts).some(
       ([role, n]) => inScope(role as OwnershipRole) && n! > limit,
     ),
@@ -253,51 +257,29 @@ function loginOf(entity: Entity | undefined): string | undefined {
   )?.toLowerCase();
 }
 
-/** Where a person approves or reviews, from the OWNERS files of every repository. */
-function ownersRoles(
+/**
+ * Who to look for in OWNERS and CODEOWNERS rules: the GitHub logins of the identities found,
+ * and the query itself when it names something else rules can name — an OWNERS_ALIASES alias,
+ * `@org/team`, an e-mail address — compared as the rules compare names (case-insensitively).
+ */
+function pathSubjects(
   graph: InventoryGraph,
+  query: string,
   identities: Map<string, { chain: GraphEdge[] }>,
-): OwnershipItem[] {
-  const logins = new Map<string, string>();
+): PathSubject[] {
+  const subjects: PathSubject[] = [];
   for (const ref of identities.keys()) {
     const login = loginOf(graph.entity(ref));
-    if (login) logins.set(login, ref);
+    if (login) subjects.push({ name: login, ref });
   }
-  if (!logins.size) return [];
-  const items: OwnershipItem[] = [];
-  for (const repo of graph.ofKind('component', 'repository')) {
-    const entries = ownershipOf(repo);
-    const slug = repositorySlug(repo);
-    for (const entry of entries) {
-      const file = ownersFileUrl(repo, entry.dir);
-      const roles = [
-        ['approves', entry.approvers],
-        ['reviews', entry.reviewers],
-        ['emeritus', entry.emeritus],
-      ] as const;
-      for (const [role, people] of roles) {
-        for (const person of people ?? []) {
-          const who = logins.get(person.toLowerCase());
-          if (!who) continue;
-          items.push({
-            role,
-            entity: graph.summary(refOf(repo)),
-            path: `${slug}/${entry.dir}`.replace(/\/$/, ''),
-            steps: [
-              {
-                from: who,
-                relation: role,
-                to: refOf(repo),
-                provenance: { kind: 'declared', url: file },
-                note: `${entry.dir || '/'} in ${slug}`,
-              },
-            ],
-          });
-        }
-      }
-    }
+  const raw = query.trim().toLowerCase();
+  const name = raw.includes('/') ? raw : raw.replace(/^@/, '');
+  if (name && !raw.includes(':') && !subjects.some(s => s.name === name)) {
+    subjects.push({
+      name: raw.includes('/') && !raw.startsWith('@') ? `@${raw}` : name,
+    });
   }
-  return items;
+  return subjects;
 }
 
 /** SIG, WG and committee leadership from sigs.yaml. */

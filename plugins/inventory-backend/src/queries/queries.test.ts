@@ -182,6 +182,24 @@ const estate = () => [
     },
     spec: {
       owner: 'group:sig-infra',
+      codeOwnership: {
+        url: 'https://github.com/o/repo',
+        branch: 'main',
+        ownersDepth: 'tree',
+        owners: [
+          {
+            path: 'OWNERS',
+            approvers: { alice: 2 },
+            emeritus: { bob: 4 },
+            labels: { 'area/infra': 6 },
+          },
+          {
+            path: 'infra/OWNERS',
+            approvers: { alice: 2, carol: 3 },
+            reviewers: { dave: 5 },
+          },
+        ],
+      },
       ownership: [
         {
           dir: '',
@@ -467,7 +485,7 @@ describe('ownership', () => {
       answer.items.find(i => i.path === 'o/repo/infra')!.steps[0].provenance,
     ).toEqual({
       kind: 'declared',
-      url: 'https://github.com/o/repo/blob/main/infra/OWNERS',
+      url: 'https://github.com/o/repo/blob/main/infra/OWNERS#L2',
     });
   });
 
@@ -480,7 +498,7 @@ describe('ownership', () => {
 
   it('says plainly when nobody matches', () => {
     expect(() => ownership(build(), 'mallory')).toThrow(
-      /No user, group, service account, domain or e-mail/,
+      /No user, group, service account, domain, e-mail address, OWNERS_ALIASES alias or CODEOWNERS team/,
     );
   });
 });

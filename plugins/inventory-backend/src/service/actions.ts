@@ -7,6 +7,7 @@ import {
 } from '@infra-atlas/inventory-common';
 import { administrators } from '../queries/administrators';
 import { IMPACT_LIMITS, impact } from '../queries/impact';
+import { pathOwnership } from '../queries/pathOwnership';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
 import {
@@ -230,6 +231,66 @@ export function registerInventoryActions(options: {
                 i.grant ? ` [${i.grant}]` : ''
               }: ${chainText(i.steps)}`,
           ),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'who-approves-path',
+    title: 'Who approves, reviews and code-owns a path of a repository',
+    description:
+      'Given a crawled repository (owner/name, e.g. kubernetes/k8s.io) and a path in it (a file, or a directory ending in /), returns the approvers and reviewers Prow computes from its OWNERS files (filters, no_parent_owners, OWNERS_ALIASES expanded, emeritus excluded) and the code owners GitHub would request under CODEOWNERS, each with the file and line that decide it.',
+    attributes: LOOKUP,
+    schema: {
+      input: z =>
+        z.object({
+          repository: z.string().describe('owner/name'),
+          path: z
+            .string()
+            .describe('Path in the repository; end a directory with /'),
+        }),
+      output: z =>
+        z.object({
+          answer: z.string(),
+          approvers: z.array(z.string()),
+          reviewers: z.array(z.string()),
+          codeOwners: z.array(z.string()),
+          notes: z.array(z.string()),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const answer = await ask(credentials, state =>
+        pathOwnership(state.graph, input.repository, input.path),
+      );
+      const person = (p: (typeof answer.approvers)[number]) =>
+        `${p.login}: ${p.because
+          .map(
+            b =>
+              `${b.url}${b.filter ? ` (filter ${b.filter})` : ''}${
+                b.alias
+                  ? ` through ${b.alias.name} (${b.alias.definedAt.url})`
+                  : ''
+              }`,
+          )
+          .join(', ')}`;
+      const what = `${answer.assumed} ${answer.path || '/'} of ${
+        answer.repository.slug
+      }`;
+      const codeowners = answer.codeowners;
+      return {
+        output: {
+          answer: `Approvers of the ${what}: ${
+            answer.approvers.map(p => p.login).join(', ') || 'none'
+          }.`,
+          approvers: answer.approvers.map(person),
+          reviewers: answer.reviewers.map(person),
+          codeOwners: codeowners?.rule
+            ? codeowners.owners.length
+              ? codeowners.owners.map(o => `${o.name}: ${codeowners.rule!.url}`)
+              : [`explicitly no owner: ${codeowners.rule.url}`]
+            : [],
+          notes: answer.notes,
         },
       };
     },

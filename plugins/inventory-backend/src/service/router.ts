@@ -15,6 +15,7 @@ import { impact, parseImpactOptions } from '../queries/impact';
 import { explorer } from '../queries/explorer';
 import { configuration } from '../queries/configuration';
 import { ownersFiles } from '../queries/ownersFiles';
+import { pathOwnership } from '../queries/pathOwnership';
 import { placement } from '../queries/placement';
 import { runbook } from '../queries/runbook';
 import {
@@ -192,6 +193,17 @@ export function createRouter(options: RouterOptions): express.Router {
       await ask(
         await httpAuth.credentials(req),
         entityQuestion(entity, s => ownersFiles(s.graph, entity)),
+      ),
+    );
+  });
+
+  // Who approves, reviews and code-owns one path of a repository, from its stored rules.
+  router.get('/path-ownership', async (req, res) => {
+    const repository = param(req, 'repository', true);
+    const path = param(req, 'path', true);
+    res.json(
+      await ask(await httpAuth.credentials(req), s =>
+        pathOwnership(s.graph, repository, path),
       ),
     );
   });

@@ -12,6 +12,7 @@ import type {
   OwnershipResponse,
   OwnershipRole,
   OwnersFilesResponse,
+  PathOwnershipResponse,
   PlacementResponse,
   RunbookResponse,
   StatusResponse,
@@ -148,6 +149,17 @@ export class InventoryClient {
   /** Approvers, reviewers and emeritus of the OWNERS files that govern an entity. */
   ownersFiles(entityRef: string): Promise<OwnersFilesResponse> {
     return this.get('owners-files', { entity: entityRef });
+  }
+
+  /**
+   * Who approves, reviews and code-owns a path of a crawled repository (`owner/name`); a path
+   * ending in `/` is a directory.
+   */
+  pathOwnership(
+    repository: string,
+    path: string,
+  ): Promise<PathOwnershipResponse> {
+    return this.get('path-ownership', { repository, path });
   }
 
   /** The entity's TechDocs (its own, its Systems', its repository's) and runbook links. */

@@ -148,6 +148,8 @@ export const OWNERSHIP_ROLES = [
   'emeritus',
   /** Holds an IAM role that does not administer (viewer, writer, a custom role…). */
   'holds',
+  /** Owns paths under a CODEOWNERS rule: GitHub requests their review. */
+  'code-owns',
 ] as const;
 
 /** @public */
@@ -157,11 +159,40 @@ export type OwnershipRole = (typeof OWNERSHIP_ROLES)[number];
 export type OwnershipItem = {
   role: OwnershipRole;
   entity: InventoryEntitySummary;
-  /** For OWNERS roles: the directory of the repository. */
+  /** For OWNERS and CODEOWNERS roles: `owner/repo/directory` (`owner/repo` for the root). */
   path?: string;
+  /** For OWNERS and CODEOWNERS roles: the rule that names the subject, and what it covers. */
+  rule?: OwnershipRule;
   /** For IAM: the role granted and where, e.g. `roles/owner on organizations/758905017065`. */
   grant?: string;
   steps: EvidenceStep[];
+};
+
+/**
+ * A line of a file in a repository: where an ownership rule is written.
+ *
+ * @public
+ */
+export type RuleLocation = {
+  /** Repository path of the file: `dns/OWNERS`. */
+  file: string;
+  line: number;
+  /** The line on GitHub: `https://github.com/kubernetes/k8s.io/blob/main/dns/OWNERS#L7`. */
+  url: string;
+};
+
+/**
+ * An OWNERS or CODEOWNERS rule naming the subject of an ownership question.
+ *
+ * @public
+ */
+export type OwnershipRule = RuleLocation & {
+  /** The OWNERS filter or CODEOWNERS pattern, when the rule covers only matching paths. */
+  pattern?: string;
+  /** The OWNERS_ALIASES alias the subject is named through, and where it is defined. */
+  alias?: { name: string; definedAt: RuleLocation };
+  /** Subdirectories the rule does not reach: their OWNERS file sets `no_parent_owners`. */
+  except?: string[];
 };
 
 /** @public */
@@ -602,5 +633,73 @@ export type ConfigurationResponse = {
   /** The matching entities, by ref, at most `limit`. */
   entities: ConfigurationMatch[];
   truncated: boolean;
+  redacted: boolean;
+};
+
+/**
+ * Why someone approves or reviews a path: an OWNERS entry, and the alias it names if any.
+ *
+ * @public
+ */
+export type PathOwnershipReason = RuleLocation & {
+  /** The `filters` regexp the entry is under; absent for the top level. */
+  filter?: string;
+  alias?: {
+    name: string;
+    /** The alias's Group, when the inventory has it. */
+    entity?: InventoryEntitySummary;
+    definedAt: RuleLocation;
+  };
+};
+
+/** @public */
+export type PathOwnershipPerson = {
+  /** GitHub login, as OWNERS files compare it (lower-cased). */
+  login: string;
+  entity: InventoryEntitySummary;
+  /** Every entry that makes them one, nearest OWNERS file first. */
+  because: PathOwnershipReason[];
+};
+
+/**
+ * Who approves and reviews changes to one path under Prow's OWNERS rules, and whose review
+ * GitHub requests under CODEOWNERS, each with the file and line that decide it. Answered from
+ * the rules the GitHub provider stored on the repository's Component.
+ *
+ * @public
+ */
+export type PathOwnershipResponse = {
+  repository: InventoryEntitySummary & { slug: string };
+  /** The path as asked, without leading or trailing `/` (`''` is the root). */
+  path: string;
+  /** A path ending in `/` or naming a directory with an OWNERS file is a directory. */
+  assumed: 'file' | 'directory';
+  commit?: string;
+  /** `root`: nested OWNERS files were not read, and the answer says so in `notes`. */
+  ownersDepth: 'root' | 'tree';
+  approvers: PathOwnershipPerson[];
+  reviewers: PathOwnershipPerson[];
+  /** Nearest OWNERS file first. */
+  labels: Array<RuleLocation & { label: string; filter?: string }>;
+  /** Named as emeritus in the OWNERS files walked: they approve and review nothing. */
+  emeritus: Array<RuleLocation & { login: string }>;
+  /** The OWNERS files that decide the answer, nearest first. */
+  ownersFiles: Array<{ file: string; url: string }>;
+  /** The `no_parent_owners` that keeps the parents' approvers out, if one does. */
+  inheritanceStoppedAt?: RuleLocation;
+  /** Absent when the repository has no CODEOWNERS file. */
+  codeowners?: {
+    file: string;
+    url: string;
+    /** The path matched: the path itself, or for a directory its OWNERS file's path. */
+    matched: string;
+    /** The last rule that matches; absent when none does. */
+    rule?: RuleLocation & { pattern: string };
+    /** The rule's owners; empty when it names none (explicitly no owner). */
+    owners: Array<{ name: string; entity: InventoryEntitySummary }>;
+    /** Lines GitHub skips, and why. */
+    skipped: Array<{ line?: number; reason: string }>;
+  };
+  notes: string[];
   redacted: boolean;
 };

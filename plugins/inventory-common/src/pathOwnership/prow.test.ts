@@ -10,6 +10,8 @@ import { CodeOwnershipRules } from './rules';
  *   docs/api/OWNERS   filters: `(?i)^README` → labels area/readme
  */
 const rules: CodeOwnershipRules = {
+  url: 'https://github.com/o/r',
+  branch: 'main',
   ownersDepth: 'tree',
   owners: [
     {

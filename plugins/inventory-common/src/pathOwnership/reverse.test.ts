@@ -10,6 +10,8 @@ const codeowners = parseCodeowners(
 );
 
 const rules: CodeOwnershipRules = {
+  url: 'https://github.com/o/r',
+  branch: 'main',
   ownersDepth: 'tree',
   owners: [
     { path: 'OWNERS', approvers: { leads: 2, bob: 3 }, emeritus: { old: 5 } },

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { entityName } from '../naming';
 
 /*
  * The ownership rules of one repository as the GitHub provider stores them on the repository's
@@ -73,6 +74,10 @@ export type OwnersDepth = 'root' | 'tree';
 
 /** @public */
 export type CodeOwnershipRules = {
+  /** Web URL of the repository, for links to the lines: `https://github.com/kubernetes/k8s.io`. */
+  url: string;
+  /** The branch the files were read from (the default branch). */
+  branch: string;
   /** The commit the files are from. */
   commit?: string;
   ownersDepth: OwnersDepth;
@@ -97,3 +102,24 @@ export const ownersFileDir = (path: string) =>
 /** Whether `dir` is `path` or above it (`''` is above everything). */
 export const isDirAtOrAbove = (dir: string, path: string) =>
   dir === '' || path === dir || path.startsWith(`${dir}/`);
+
+/** The Group an OWNERS_ALIASES alias becomes: aliases are per repository. */
+export const ownersAliasEntityName = (
+  repo: { owner: string; name: string },
+  alias: string,
+) =>
+  entityName([
+    repo.owner.toLowerCase(),
+    repo.name.toLowerCase(),
+    alias.toLowerCase(),
+  ]);
+
+/** The GitHub link to a line of a file of the repository the rules are from. */
+export const ruleUrl = (
+  rules: Pick<CodeOwnershipRules, 'url' | 'branch'>,
+  file: string,
+  line?: number,
+) =>
+  `${rules.url}/blob/${encodeURI(rules.branch)}/${encodeURI(file)}${
+    line ? `#L${line}` : ''
+  }`;

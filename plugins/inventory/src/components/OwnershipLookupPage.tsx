@@ -1,6 +1,7 @@
 import {
   Content,
   EmptyState,
+  Link,
   Header,
   Page,
   Progress,
@@ -12,6 +13,7 @@ import {
   OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
+  OwnershipRule,
 } from '@infra-atlas/inventory-common';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -29,6 +31,7 @@ const ROLE_ORDER: OwnershipRole[] = [
   'leads',
   'approves',
   'reviews',
+  'code-owns',
   'administers',
   'holds',
   'owns',
@@ -42,11 +45,35 @@ const ROLE_TITLES: Record<OwnershipRole, string> = {
   leads: 'Leads (sigs.yaml)',
   approves: 'Approves (OWNERS)',
   reviews: 'Reviews (OWNERS)',
+  'code-owns': 'Code owner (CODEOWNERS)',
   emeritus: 'Emeritus',
   administers: 'Administers (IAM)',
   holds: 'Holds other roles (IAM)',
   owns: 'Owns',
 };
+
+/** Where an OWNERS or CODEOWNERS rule says it, and what it covers. */
+function RuleSummary(props: { rule: OwnershipRule }) {
+  const { rule } = props;
+  return (
+    <>
+      {rule.pattern ? ` (paths matching ${rule.pattern})` : ''}
+      {rule.except?.length
+        ? ` except ${rule.except.map(d => `${d}/`).join(', ')}`
+        : ''}
+      {' — '}
+      <Link to={rule.url}>
+        {rule.file} line {rule.line}
+      </Link>
+      {rule.alias && (
+        <>
+          {' through '}
+          <Link to={rule.alias.definedAt.url}>{rule.alias.name}</Link>
+        </>
+      )}
+    </>
+  );
+}
 
 function RoleSection(props: {
   role: OwnershipRole;
@@ -69,6 +96,7 @@ function RoleSection(props: {
                 <EntityName entity={item.entity} />
                 {item.path ? ` — ${item.path}` : ''}
                 {item.grant ? ` — ${item.grant}` : ''}
+                {item.rule && <RuleSummary rule={item.rule} />}
                 {item.role === 'leads' || item.role === 'emeritus'
                   ? ` — ${item.steps[item.steps.length - 1]?.note ?? ''}`
                   : ''}
