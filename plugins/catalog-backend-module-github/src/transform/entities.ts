@@ -13,36 +13,20 @@ import {
   pickCodeownersFile,
 } from '@infra-atlas/inventory-common';
 import { posix } from 'node:path';
-import { analyzeApps, AppHostname } from '../analyzers/apps';
-import {
-  DeclaredProject,
-  parseDeclaredProjects,
-} from '../analyzers/declaredProjects';
-import { googleGroupsToEntities } from '../analyzers/googleGroups';
-import { analyzeOctodns } from '../analyzers/octodns';
 import { parseOwnersAliases, parseOwnersFile } from '../analyzers/owners';
-import { analyzePromoterManifests } from '../analyzers/promoter';
-import {
-  SubprojectIndexEntry,
-  parseSigsYaml,
-  sigsToEntities,
-} from '../analyzers/sigs';
 import {
   AnalyzerContext,
-  AnalyzerOutput,
   AnalyzerProblem,
+  PathOwnerClaim,
   RepositorySnapshot,
 } from '../analyzers/types';
-import {
-  AnalyzerConfig,
-  GithubInventoryProviderConfig,
-  analyzersFor,
-} from '../lib/config';
+import { GithubInventoryProviderConfig, analyzersFor } from '../lib/config';
 import { CrawlResult, CrawledRepository, slugOf } from '../lib/crawl';
 import {
   CodeownersLookup,
   RepositoryOwnerResolver,
 } from '../ownership/ownerResolver';
+import { linkServedHostnames, runAnalyzer } from './analyzers';
 import { catalogInfoEntities } from './catalogInfo';
 import { mergeEntities } from './mergeEntities';
 import {
@@ -63,8 +47,11 @@ export type TransformProblem = AnalyzerProblem & { repository: string };
 export type TransformResult = {
   entities: Entity[];
   problems: TransformProblem[];
-  /** Facts kept with the run rather than as entities (declared versus observed). */
-  declarations: { declaredGcpProjects?: DeclaredProject[] };
+  /**
+   * Facts the analyzers keep with the run rather than as entities, by name
+   * (`declaredGcpProjects`: declared versus observed).
+   */
+  declarations: Record<string, unknown>;
 };
 
 /** A file that could not be read: what it declares is missing from this crawl. */
@@ -166,79 +153,6 @@ function readOwnership(
   };
 }
 
-function runAnalyzer(
-  analyzer: AnalyzerConfig,
-  ctx: AnalyzerContext,
-  sink: {
-    hostnames: AppHostname[];
-    declarations: TransformResult['declarations'];
-  },
-): AnalyzerOutput {
-  const files = ctx.snapshot.files;
-  switch (analyzer.type) {
-    case 'apps': {
-      const output = analyzeApps(ctx, analyzer);
-      sink.hostnames.push(...output.hostnames);
-      return output;
-    }
-    case 'google-groups':
-      return googleGroupsToEntities(
-        [...files.entries()]
-          .filter(([path]) => path.startsWith(`${analyzer.path}/`))
-          .map(([path, content]) => ({ path, content })),
-        ctx,
-        { domain: analyzer.domain },
-      );
-    case 'octodns':
-      return analyzeOctodns(ctx, analyzer);
-    case 'promoter-manifests':
-      return analyzePromoterManifests(ctx, analyzer);
-    case 'declared-gcp-projects': {
-      const content = files.get(analyzer.path);
-      if (content === undefined) {
-        return {
-          entities: [],
-          problems: [
-            { path: analyzer.path, message: 'file not found', unread: true },
-          ],
-        };
-      }
-      try {
-        // The file's URL travels with each project, so that drift can link to its line.
-        const url = ctx.fileUrl(analyzer.path);
-        sink.declarations.declaredGcpProjects = parseDeclaredProjects(
-          analyzer.path,
-          content,
-        ).map(project => ({ ...project, url }));
-        return { entities: [], problems: [] };
-      } catch (error) {
-        return { entities: [], problems: [unreadFile(error, analyzer.path)] };
-      }
-    }
-    default:
-      // `sigs`: read in a first pass, before any repository, as its subprojects decide owners.
-      return { entities: [], problems: [] };
-  }
-}
-
-/** Points each declared DNS record at the apps that serve its name. */
-function linkHostnames(entities: Entity[], hostnames: AppHostname[]) {
-  const appsByHost = new Map<string, Set<string>>();
-  for (const { hostname, app } of hostnames) {
-    const key = hostname.toLowerCase();
-    appsByHost.set(key, (appsByHost.get(key) ?? new Set()).add(app));
-  }
-  for (const entity of entities) {
-    const fqdn = entity.spec?.fqdn;
-    if (entity.spec?.type !== 'dns-record' || typeof fqdn !== 'string')
-      continue;
-    const apps = appsByHost.get(fqdn.replace(/\.$/, '').toLowerCase());
-    if (apps) {
-      entity.spec.servedBy = [...apps].sort();
-    }
-  }
-}
-
 /**
  * `backstage.io/managed-by-location`: the file that declares the entity, else the repository
  * it is (every entity has one or the other).
@@ -265,10 +179,11 @@ function stampLocation(entity: Entity): Entity {
 }
 
 /**
- * Turns a crawl into the provider's entities: sigs.yaml first (its subprojects and groups
- * decide ownership elsewhere), then each repository — its Component with owner and OWNERS
- * facts, its alias groups and people, its declared infrastructure — and finally the links
- * that need more than one analyzer (DNS names to the apps that serve them).
+ * Turns a crawl into the provider's entities: first the analyzers that decide ownership
+ * elsewhere (sigs.yaml: its subprojects and groups), then each repository — its Component
+ * with owner and OWNERS facts, its alias groups and people, what its other analyzers
+ * declare — and finally the links that need more than one analyzer (DNS names to the
+ * entities that serve them).
  */
 export function crawlToEntities(
   crawl: CrawlResult,
@@ -277,7 +192,6 @@ export function crawlToEntities(
   const entities: Entity[] = [];
   const problems: TransformProblem[] = [];
   const declarations: TransformResult['declarations'] = {};
-  const hostnames: AppHostname[] = [];
   const report = (repository: string, found: AnalyzerProblem[]) =>
     problems.push(...found.map(p => ({ repository, ...p })));
   const contextOf = (
@@ -299,31 +213,22 @@ export function crawlToEntities(
       },
   });
 
-  // 1. sigs.yaml: groups, leads and subprojects, which the ownership rule builds on.
-  const subprojects: SubprojectIndexEntry[] = [];
+  // 1. Analyzers that decide ownership (sigs.yaml): the path claims and groups the ownership
+  // rule builds on. Nothing owns anything yet, so their context's owner is the fallback.
+  const pathOwners: PathOwnerClaim[] = [];
   let knownGroups: Set<string> | undefined;
   for (const repo of crawl.repositories) {
     for (const analyzer of analyzersFor(config, repo.info).filter(
-      a => a.type === 'sigs',
+      a => a.decidesOwnership,
     )) {
-      const snapshot = snapshotOf(repo);
-      const content = snapshot.files.get(analyzer.path);
-      if (content === undefined) {
-        report(slugOf(repo.info), [
-          { path: analyzer.path, message: 'sigs.yaml not found', unread: true },
-        ]);
-        continue;
-      }
-      const output = sigsToEntities(
-        parseSigsYaml(analyzer.path, content),
-        contextOf(snapshot),
-      );
+      const output = runAnalyzer(analyzer, contextOf(snapshotOf(repo)));
       entities.push(...output.entities);
       report(slugOf(repo.info), output.problems);
-      subprojects.push(...output.subprojects);
-      knownGroups ??= new Set();
+      Object.assign(declarations, output.facts);
+      pathOwners.push(...(output.pathOwners ?? []));
+      if (output.entities.length) knownGroups ??= new Set();
       for (const e of output.entities.filter(x => x.kind === 'Group')) {
-        knownGroups.add(stringifyEntityRef(e));
+        knownGroups?.add(stringifyEntityRef(e));
       }
     }
   }
@@ -354,7 +259,7 @@ export function crawlToEntities(
       repoProblems,
     );
     const resolver = new RepositoryOwnerResolver(repo.info, {
-      subprojects,
+      subprojects: pathOwners,
       ownersTree: ownership.tree,
       aliasGroup: alias =>
         ownership.aliases.has(alias)
@@ -428,17 +333,26 @@ export function crawlToEntities(
       }
     }
 
-    for (const analyzer of analyzersFor(config, repo.info)) {
-      const output = runAnalyzer(analyzer, ctx, { hostnames, declarations });
+    for (const analyzer of analyzersFor(config, repo.info).filter(
+      a => !a.decidesOwnership,
+    )) {
+      const output = runAnalyzer(analyzer, ctx);
       entities.push(...output.entities);
       repoProblems.push(...output.problems);
+      Object.assign(declarations, output.facts);
+      if (output.pathOwners?.length) {
+        repoProblems.push({
+          path: analyzer.paths[0] ?? '',
+          message: `analyzer '${analyzer.type}' claims owners for paths, but only analyzers that decide ownership may; the claims are ignored`,
+        });
+      }
     }
     report(slug, repoProblems);
   }
   entities.push(...ownersUsers(people));
 
   // 3. Links across analyzers, then one entity per ref.
-  linkHostnames(entities, hostnames);
+  linkServedHostnames(entities);
   const merged = mergeEntities(entities.map(stampLocation));
   report(
     'catalog',
