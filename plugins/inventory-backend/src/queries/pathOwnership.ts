@@ -12,6 +12,7 @@ import {
   codeownerRef,
   codeownersFor,
   codeownersForDirectory,
+  ownersRulesOf,
   githubUserEntityName,
   ownersAliasEntityName,
   ruleUrl,
@@ -48,7 +49,7 @@ export function repositoriesWithRules(
         ref: refOf(entity),
         slug,
         rules,
-        tree: new OwnersRules(rules),
+        tree: ownersRulesOf(rules),
       });
     }
     byGraph.set(graph, found);

@@ -122,9 +122,25 @@ function matcher(pattern: string): Matcher {
     (segments.length > 1 || pattern.startsWith('/')) &&
     segments[segments.length - 1] === '*' &&
     !pattern.includes('**');
+  const prefix = literalPrefix(pattern);
   return path =>
+    path.startsWith(prefix) &&
     ig.ignores(path) &&
     (!directOnly || path.split('/').length === segments.length);
+}
+
+/**
+ * What every path an anchored pattern matches starts with: the pattern up to its first
+ * wildcard or escape (`/apps/github` → `apps/github`). A string comparison that spares most
+ * of a long file's rules the gitignore matcher; `''` for patterns that match at any depth.
+ */
+function literalPrefix(pattern: string): string {
+  const body = pattern.replace(/^\//, '');
+  const anchored =
+    pattern.startsWith('/') || body.replace(/\/$/, '').includes('/');
+  if (!anchored) return '';
+  const wildcard = body.search(/[*?[\\]/);
+  return wildcard === -1 ? body : body.slice(0, wildcard);
 }
 
 /** Compiled matchers per rules object: rules read from an entity are compiled once. */

@@ -244,3 +244,20 @@ export const loginsOf = (people: EffectiveOwnersPerson[]) =>
 /** Names of an {@link OwnersNames} map: the logins, aliases or labels it lists. */
 export const namesOf = (names: OwnersNames | undefined) =>
   Object.keys(names ?? {});
+
+const readers = new WeakMap<object, OwnersRules>();
+
+/**
+ * The {@link OwnersRules} of a stored rule set, built once per rules object: the inventory
+ * backend reads each repository's rules once per index build and asks many questions of them.
+ */
+export function ownersRulesOf(
+  rules: Pick<CodeOwnershipRules, 'owners' | 'aliases'>,
+): OwnersRules {
+  let reader = readers.get(rules);
+  if (!reader) {
+    reader = new OwnersRules(rules);
+    readers.set(rules, reader);
+  }
+  return reader;
+}

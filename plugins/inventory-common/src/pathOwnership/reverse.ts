@@ -1,11 +1,6 @@
 import { codeownerRef } from './codeowners';
-import { OwnersRules } from './prow';
-import {
-  CodeOwnershipRules,
-  OwnersFileRules,
-  OwnersRuleEntries,
-  isDirAtOrAbove,
-} from './rules';
+import { OwnersRules, ownersRulesOf } from './prow';
+import { CodeOwnershipRules, OwnersRuleEntries, isDirAtOrAbove } from './rules';
 
 /*
  * The reverse of a path question: which rules of one repository name a login, an alias or a
@@ -37,49 +32,139 @@ const ROLE_KEYS = [
   ['approves', 'approvers'],
   ['reviews', 'reviewers'],
 ] as const;
+type RoleKey = (typeof ROLE_KEYS)[number][1];
 
-/** The subdirectories of `dir` where inheritance of `key` stops, outermost only. */
-function inheritanceStops(
-  rules: OwnersRules,
-  dir: string,
-  key: 'approvers' | 'reviewers',
-): string[] {
-  const names = (entries: OwnersRuleEntries) =>
-    Object.keys(entries[key] ?? {}).length > 0;
-  const stops = rules.directories.filter(d => {
-    const file = rules.fileOf(d)!;
-    return (
-      d !== dir &&
-      isDirAtOrAbove(dir, d) &&
-      !!file.noParentOwners &&
-      (names(file) ||
-        (file.filters ?? []).some(f => f.pattern === '.*' && names(f)))
-    );
-  });
-  return stops.filter(
-    d => !stops.some(other => other !== d && isDirAtOrAbove(other, d)),
-  );
+/**
+ * The directories whose OWNERS file ends inheritance of `key`: it sets `no_parent_owners` and
+ * names its own people for the role. Computed once per rules object.
+ */
+const stopsByRules = new WeakMap<object, Record<RoleKey, string[]>>();
+function inheritanceStopsOf(rules: OwnersRules, source: object) {
+  let stops = stopsByRules.get(source);
+  if (!stops) {
+    const names = (entries: OwnersRuleEntries, key: RoleKey) =>
+      Object.keys(entries[key] ?? {}).length > 0;
+    const stopping = (key: RoleKey) =>
+      [...rules.directories].sort(byTreeOrder).filter(d => {
+        const file = rules.fileOf(d)!;
+        return (
+          !!file.noParentOwners &&
+          (names(file, key) ||
+            (file.filters ?? []).some(f => f.pattern === '.*' && names(f, key)))
+        );
+      });
+    stops = {
+      approvers: stopping('approvers'),
+      reviewers: stopping('reviewers'),
+    };
+    stopsByRules.set(source, stops);
+  }
+  return stops;
 }
 
-/** The entries of a file, top level and filters, as (role, pattern, name, line). */
-function* entriesOf(file: OwnersFileRules) {
-  const sets: Array<[OwnersRuleEntries, string | undefined]> = [
-    [file, undefined],
-    ...(file.filters ?? []).map(
-      f =>
-        [f, f.pattern === '.*' ? undefined : f.pattern] as [
-          OwnersRuleEntries,
-          string | undefined,
-        ],
-    ),
-  ];
-  for (const [entries, pattern] of sets) {
-    for (const [role, key] of ROLE_KEYS) {
-      for (const [name, line] of Object.entries(entries[key] ?? {})) {
-        yield { role, key, pattern, name, line };
+/** Directories in tree order: each directory's subdirectories right after it. */
+const byTreeOrder = (a: string, b: string) => {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+};
+
+/**
+ * The subdirectories of `dir` where inheritance stops, outermost only: `all` is in tree
+ * order, so a stop inside the last one kept comes right after it.
+ */
+function inheritanceStops(all: string[], dir: string): string[] {
+  const kept: string[] = [];
+  for (const d of all) {
+    if (d === dir || !isDirAtOrAbove(dir, d)) continue;
+    const last = kept[kept.length - 1];
+    if (last === undefined || !isDirAtOrAbove(last, d)) kept.push(d);
+  }
+  return kept;
+}
+
+/** One OWNERS entry or CODEOWNERS rule naming someone, in the order the files list them. */
+type NamedEntry = {
+  role: RuleRole;
+  key?: RoleKey;
+  directory: string;
+  pattern?: string;
+  file: string;
+  line: number;
+};
+
+/** What names whom in one rule set: built once per rules object, so a look-up is a get. */
+type NameIndex = {
+  /** Lower-cased login or alias → its OWNERS entries (emeritus included), in file order. */
+  owners: Map<string, NamedEntry[]>;
+  /** Entity ref of a CODEOWNERS owner → the rules naming it, in file order. */
+  codeowners: Map<string, NamedEntry[]>;
+};
+
+const indexes = new WeakMap<object, NameIndex>();
+
+function nameIndexOf(
+  rules: CodeOwnershipRules,
+  owners: OwnersRules,
+): NameIndex {
+  let index = indexes.get(rules);
+  if (index) return index;
+  index = { owners: new Map(), codeowners: new Map() };
+  const add = (map: Map<string, NamedEntry[]>, name: string, e: NamedEntry) =>
+    map.set(name, [...(map.get(name) ?? []), e]);
+  for (const directory of owners.directories) {
+    const file = owners.fileOf(directory)!;
+    const sets: Array<[OwnersRuleEntries, string | undefined]> = [
+      [file, undefined],
+      ...(file.filters ?? []).map(
+        f =>
+          [f, f.pattern === '.*' ? undefined : f.pattern] as [
+            OwnersRuleEntries,
+            string | undefined,
+          ],
+      ),
+    ];
+    for (const [entries, pattern] of sets) {
+      for (const [role, key] of ROLE_KEYS) {
+        for (const [name, line] of Object.entries(entries[key] ?? {})) {
+          add(index.owners, name, {
+            role,
+            key,
+            directory,
+            ...(pattern ? { pattern } : {}),
+            file: file.path,
+            line,
+          });
+        }
       }
     }
+    for (const [name, line] of Object.entries(file.emeritus ?? {})) {
+      add(index.owners, name, {
+        role: 'emeritus',
+        directory,
+        file: file.path,
+        line,
+      });
+    }
   }
+  for (const rule of rules.codeowners?.rules ?? []) {
+    for (const owner of rule.owners) {
+      const ref = codeownerRef(owner);
+      if (!('ref' in ref)) continue;
+      add(index.codeowners, ref.ref, {
+        role: 'code-owns',
+        directory: '',
+        pattern: rule.pattern,
+        file: rules.codeowners!.path,
+        line: rule.line,
+      });
+    }
+  }
+  indexes.set(rules, index);
+  return index;
 }
 
 /**
@@ -91,68 +176,59 @@ export function rulesNaming(
   rules: CodeOwnershipRules,
   subject: string,
 ): RuleNaming[] {
-  const owners = new OwnersRules(rules);
+  const owners = ownersRulesOf(rules);
+  const stops = inheritanceStopsOf(owners, rules);
+  const index = nameIndexOf(rules, owners);
   const who = subject
     .trim()
     .toLowerCase()
     .replace(/^@(?=[^/]+$)/, '');
   const asAlias = owners.alias(who);
-  const aliasesOfLogin = Object.entries(rules.aliases?.aliases ?? {})
-    .filter(([, alias]) => alias.members.includes(who))
-    .map(([name]) => owners.alias(name)!);
-  const found: RuleNaming[] = [];
+  const viaAliases = asAlias
+    ? []
+    : Object.entries(rules.aliases?.aliases ?? {})
+        .filter(([, alias]) => alias.members.includes(who))
+        .map(([name]) => owners.alias(name)!);
 
-  for (const dir of owners.directories) {
-    const file = owners.fileOf(dir)!;
-    for (const { role, key, pattern, name, line } of entriesOf(file)) {
-      const via = asAlias
-        ? undefined
-        : aliasesOfLogin.find(a => a.name === name);
-      const named = asAlias ? name === asAlias.name : name === who || !!via;
-      if (!named) continue;
-      const except = inheritanceStops(owners, dir, key);
-      found.push({
-        role,
-        directory: dir,
-        ...(pattern ? { pattern } : {}),
-        file: file.path,
-        line,
-        ...(via
-          ? { alias: { name: via.name, file: via.file, line: via.line } }
-          : {}),
-        ...(except.length ? { except } : {}),
-      });
-    }
-    const emeritus = file.emeritus ?? {};
-    if (!asAlias && Object.prototype.hasOwnProperty.call(emeritus, who)) {
-      found.push({
-        role: 'emeritus',
-        directory: dir,
-        file: file.path,
-        line: emeritus[who],
-      });
-    }
-  }
+  const named: Array<{ entry: NamedEntry; via?: (typeof viaAliases)[number] }> =
+    asAlias
+      ? (index.owners.get(asAlias.name) ?? [])
+          .filter(entry => entry.role !== 'emeritus')
+          .map(entry => ({ entry }))
+      : [
+          ...(index.owners.get(who) ?? []).map(entry => ({ entry })),
+          ...viaAliases.flatMap(via =>
+            (index.owners.get(via.name) ?? [])
+              .filter(entry => entry.role !== 'emeritus')
+              .map(entry => ({ entry, via })),
+          ),
+        ];
+  // In the order the files list them: directories root first, entries as written.
+  const order = new Map(owners.directories.map((d, i) => [d, i]));
+  named.sort(
+    (a, b) =>
+      order.get(a.entry.directory)! - order.get(b.entry.directory)! ||
+      (a.entry.role === 'emeritus' ? 1 : 0) -
+        (b.entry.role === 'emeritus' ? 1 : 0) ||
+      a.entry.line - b.entry.line,
+  );
+  const found: RuleNaming[] = named.map(({ entry, via }) => {
+    const { key, ...naming } = entry;
+    const except = key ? inheritanceStops(stops[key], entry.directory) : [];
+    return {
+      ...naming,
+      ...(via
+        ? { alias: { name: via.name, file: via.file, line: via.line } }
+        : {}),
+      ...(except.length ? { except } : {}),
+    };
+  });
 
   // CODEOWNERS names people and teams, never aliases: `login` is `@login`, `org/team` a team.
   const token = subject.includes('@') ? subject.trim() : `@${subject.trim()}`;
   const wanted = asAlias ? undefined : codeownerRef(token);
-  if (rules.codeowners && wanted && 'ref' in wanted) {
-    for (const rule of rules.codeowners.rules) {
-      const named = rule.owners.some(owner => {
-        const ref = codeownerRef(owner);
-        return 'ref' in ref && ref.ref === wanted.ref;
-      });
-      if (named) {
-        found.push({
-          role: 'code-owns',
-          directory: '',
-          pattern: rule.pattern,
-          file: rules.codeowners.path,
-          line: rule.line,
-        });
-      }
-    }
+  if (wanted && 'ref' in wanted) {
+    found.push(...(index.codeowners.get(wanted.ref) ?? []));
   }
   return found;
 }
