@@ -101,6 +101,8 @@ const ESTATE = {
   ],
 };
 
+let emulator: GithubEmulator;
+
 const config = (analyzers: object[]) =>
   mockServices.rootConfig.factory({
     data: {
@@ -130,7 +132,18 @@ const config = (analyzers: object[]) =>
     },
   });
 
-let emulator: GithubEmulator;
+/** A catalog backend with Acme's module, `acme-services` configured with these options. */
+const startWithAcmeServices = (options: object) =>
+  startTestBackend({
+    features: [
+      catalogPlugin,
+      githubModule,
+      acmeModule,
+      config([
+        { type: 'acme-services', repository: 'acme/platform', ...options },
+      ]),
+    ],
+  });
 
 beforeAll(async () => {
   emulator = await startGithubEmulator({ estate: ESTATE });
@@ -141,19 +154,8 @@ afterAll(async () => {
 
 describe('an analyzer added through githubInventoryAnalyzersExtensionPoint', () => {
   it('runs on the repository its configuration names, with its typed options', async () => {
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        githubModule,
-        acmeModule,
-        config([
-          {
-            type: 'acme-services',
-            repository: 'acme/platform',
-            lifecycle: 'experimental',
-          },
-        ]),
-      ],
+    const backend = await startWithAcmeServices({
+      lifecycle: 'experimental',
     });
     try {
       const api = catalogApi(
@@ -182,20 +184,7 @@ describe('an analyzer added through githubInventoryAnalyzersExtensionPoint', () 
 
   it('stops the backend at startup when its options are wrong, naming where', async () => {
     await expect(
-      startTestBackend({
-        features: [
-          catalogPlugin,
-          githubModule,
-          acmeModule,
-          config([
-            {
-              type: 'acme-services',
-              repository: 'acme/platform',
-              lifecycle: 'someday',
-            },
-          ]),
-        ],
-      }),
+      startWithAcmeServices({ lifecycle: 'someday' }),
     ).rejects.toThrow(
       'catalog.providers.githubInventory.acme.analyzers[0].lifecycle: Invalid option: expected one of "production"|"experimental"',
     );

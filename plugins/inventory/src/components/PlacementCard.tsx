@@ -1,15 +1,44 @@
 import {
+  EvidenceStep,
   InventoryClient,
   PlacementResponse,
 } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
 
+/** A titled list of the answer's parts. */
+function ListSection(props: {
+  title: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        {props.title}
+      </Typography>
+      <ul aria-label={props.label}>{props.children}</ul>
+    </>
+  );
+}
+
+/** One part of the answer, opening on the evidence that states it. */
+function ExplainedItem(props: { summary: ReactNode; steps: EvidenceStep[] }) {
+  return (
+    <li>
+      <details>
+        <summary>{props.summary}</summary>
+        <EvidenceChain steps={props.steps} />
+      </details>
+    </li>
+  );
+}
+
 function Placement(props: { answer: PlacementResponse }) {
-  const { chains, dnsNames, hosts, runsAs = [], staticIps = [] } =
-    props.answer;
+  const { chains, dnsNames, hosts, runsAs = [], staticIps = [] } = props.answer;
   return (
     <>
       {chains.length === 0 && (
@@ -41,60 +70,59 @@ function Placement(props: { answer: PlacementResponse }) {
         </details>
       ))}
       {dnsNames.length > 0 && (
-        <>
-          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            Reached by {plural(dnsNames.length, 'DNS name', 'DNS names')}
-          </Typography>
-          <ul aria-label="DNS names">
-            {dnsNames.map(name => (
-              <li key={name.record}>
-                <details>
-                  <summary>{name.fqdn.replace(/\.$/, '')}</summary>
-                  <EvidenceChain steps={name.steps} />
-                </details>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ListSection
+          title={`Reached by ${plural(
+            dnsNames.length,
+            'DNS name',
+            'DNS names',
+          )}`}
+          label="DNS names"
+        >
+          {dnsNames.map(name => (
+            <ExplainedItem
+              key={name.record}
+              summary={name.fqdn.replace(/\.$/, '')}
+              steps={name.steps}
+            />
+          ))}
+        </ListSection>
       )}
       {runsAs.length > 0 && (
-        <>
-          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            Runs as
-          </Typography>
-          <ul aria-label="Service accounts">
-            {runsAs.map(identity => (
-              <li key={identity.serviceAccount.ref}>
-                <details>
-                  <summary>
-                    <EntityName entity={identity.serviceAccount} />
-                    {identity.actsAs && (
-                      <>
-                        {', acting in GCP as '}
-                        <EntityName entity={identity.actsAs} />
-                      </>
-                    )}
-                  </summary>
-                  <EvidenceChain steps={identity.steps} />
-                </details>
-              </li>
-            ))}
-          </ul>
-        </>
+        <ListSection title="Runs as" label="Service accounts">
+          {runsAs.map(identity => (
+            <ExplainedItem
+              key={identity.serviceAccount.ref}
+              summary={
+                <>
+                  <EntityName entity={identity.serviceAccount} />
+                  {identity.actsAs && (
+                    <>
+                      {', acting in GCP as '}
+                      <EntityName entity={identity.actsAs} />
+                    </>
+                  )}
+                </>
+              }
+              steps={identity.steps}
+            />
+          ))}
+        </ListSection>
       )}
       {staticIps.length > 0 && (
-        <>
-          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            Reached at {plural(staticIps.length, 'static IP', 'static IPs')}
-          </Typography>
-          <ul aria-label="Static IPs">
-            {staticIps.map(ip => (
-              <li key={ip.name}>
-                {ip.address ? <EntityName entity={ip.address} /> : ip.name}
-              </li>
-            ))}
-          </ul>
-        </>
+        <ListSection
+          title={`Reached at ${plural(
+            staticIps.length,
+            'static IP',
+            'static IPs',
+          )}`}
+          label="Static IPs"
+        >
+          {staticIps.map(ip => (
+            <li key={ip.name}>
+              {ip.address ? <EntityName entity={ip.address} /> : ip.name}
+            </li>
+          ))}
+        </ListSection>
       )}
       {hosts.length > 0 && (
         <Typography variant="body2" style={{ marginTop: 16 }}>
