@@ -170,7 +170,9 @@ export class OwnersRules {
             }
           }
         }
-        if (!done.has('approvers') || !done.has('reviewers')) {
+        // Emeritus entries are of the files whose approvers count: past a no_parent_owners
+        // that stopped them, a parent's emeritus people are no more relevant than its owners.
+        if (!done.has('approvers')) {
           for (const [login, line] of Object.entries(file.emeritus ?? {})) {
             emeritus.push({ login, file: file.path, line });
           }
