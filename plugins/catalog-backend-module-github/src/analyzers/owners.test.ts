@@ -20,7 +20,7 @@ function ownersFilesUnder(dir: string, prefix = ''): string[] {
 }
 
 /** The k8s.io OWNERS rules as the provider stores them, and Prow's reading of them. */
-export function k8sIoRules() {
+function k8sIoRules() {
   const parsed = ownersFilesUnder(K8S_IO).map(p =>
     parseOwnersFile(readFileSync(path.join(K8S_IO, p), 'utf8'), p),
   );

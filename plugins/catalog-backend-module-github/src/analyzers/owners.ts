@@ -4,6 +4,7 @@ import {
   OwnersFilterRule,
   OwnersNames,
   OwnersRuleEntries,
+  compileOwnersFilter,
 } from '@infra-atlas/inventory-common';
 import { AnalyzerProblem, problemAt } from './types';
 import {
@@ -97,16 +98,6 @@ function asObject(
   return value;
 }
 
-/** Prow skips a filter Go cannot compile; JavaScript reads the same syntax for OWNERS' needs. */
-function isReadablePattern(pattern: string) {
-  try {
-    new RegExp(pattern.replace(/^\(\?i\)/, ''));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Parses one OWNERS file into its rules, with the problems Prow would silently pass over.
  * Throws an {@link AnalyzerInputError} naming the file (and line) when it cannot be read.
@@ -145,7 +136,7 @@ export function parseOwnersFile(
   } else {
     for (const [pattern, value] of Object.entries(rawFilters)) {
       const line = doc.lineOf(['filters', pattern]) ?? 1;
-      if (!isReadablePattern(pattern)) {
+      if (!compileOwnersFilter(pattern)) {
         problems.push(
           problemAt(
             path,

@@ -70,7 +70,8 @@ export function parsePathQuestion(repository: string, path: string) {
   const segments = path.split('/');
   if (
     path.length > 4096 ||
-    /[\u0000-\u001f\\]/.test(path) ||
+    /\\/.test(path) ||
+    [...path].some(c => c.charCodeAt(0) < 0x20) ||
     segments.some(s => s === '..' || s === '.')
   ) {
     throw new InputError(
@@ -151,7 +152,8 @@ function codeownersAnswer(
 ): PathOwnershipResponse['codeowners'] {
   const file = rules.codeowners;
   if (!file) return undefined;
-  const matched = isDirectory ? (path ? `${path}/OWNERS` : 'OWNERS') : path;
+  const ownersFile = path ? `${path}/OWNERS` : 'OWNERS';
+  const matched = isDirectory ? ownersFile : path;
   const rule = isDirectory
     ? codeownersForDirectory(file, path)
     : codeownersFor(file, path);

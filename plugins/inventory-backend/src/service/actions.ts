@@ -3,6 +3,7 @@ import {
   DriftEvidence,
   describeCondition,
   EvidenceStep,
+  PathOwnershipResponse,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
 import { administrators } from '../queries/administrators';
@@ -50,6 +51,14 @@ const chainText = (steps: EvidenceStep[]) =>
         } (${provenanceText(s.provenance)})`,
     )
     .join(' → ');
+
+/** The code owners of a path answer as lines: each owner with its rule, or that there is none. */
+function codeOwnerLines(codeowners: PathOwnershipResponse['codeowners']) {
+  const rule = codeowners?.rule;
+  if (!rule) return [];
+  if (!codeowners.owners.length) return [`explicitly no owner: ${rule.url}`];
+  return codeowners.owners.map(o => `${o.name}: ${rule.url}`);
+}
 
 /**
  * The inventory's questions as Backstage actions, for assistants and scripts (they are
@@ -277,7 +286,6 @@ export function registerInventoryActions(options: {
       const what = `${answer.assumed} ${answer.path || '/'} of ${
         answer.repository.slug
       }`;
-      const codeowners = answer.codeowners;
       return {
         output: {
           answer: `Approvers of the ${what}: ${
@@ -285,11 +293,7 @@ export function registerInventoryActions(options: {
           }.`,
           approvers: answer.approvers.map(person),
           reviewers: answer.reviewers.map(person),
-          codeOwners: codeowners?.rule
-            ? codeowners.owners.length
-              ? codeowners.owners.map(o => `${o.name}: ${codeowners.rule!.url}`)
-              : [`explicitly no owner: ${codeowners.rule.url}`]
-            : [],
+          codeOwners: codeOwnerLines(answer.codeowners),
           notes: answer.notes,
         },
       };

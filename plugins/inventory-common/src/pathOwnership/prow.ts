@@ -63,7 +63,7 @@ type Role = (typeof ROLES)[number];
  * alternation, a leading `(?i)`) is common to both. Undefined when JavaScript cannot read it;
  * Prow skips a filter it cannot compile, and so does this.
  */
-function compileFilter(pattern: string): RegExp | undefined {
+export function compileOwnersFilter(pattern: string): RegExp | undefined {
   const caseless = pattern.startsWith('(?i)');
   try {
     return new RegExp(
@@ -73,6 +73,12 @@ function compileFilter(pattern: string): RegExp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `path` relative to the directory `dir` above it, as Go's filepath.Rel gives it. */
+function relativePath(dir: string, path: string): string {
+  if (dir === path) return '.';
+  return dir ? path.slice(dir.length + 1) : path;
 }
 
 /** The OWNERS rules of one repository, answering Prow's questions about any path. */
@@ -118,7 +124,7 @@ export class OwnersRules {
   private filterMatches(pattern: string, relative: string): boolean {
     if (pattern === '.*') return true;
     if (!this.filters.has(pattern)) {
-      this.filters.set(pattern, compileFilter(pattern));
+      this.filters.set(pattern, compileOwnersFilter(pattern));
     }
     return this.filters.get(pattern)?.test(relative) ?? false;
   }
@@ -153,8 +159,7 @@ export class OwnersRules {
     for (;;) {
       const file = this.byDir.get(dir);
       if (file) {
-        const relative =
-          dir === path ? '.' : dir ? path.slice(dir.length + 1) : path;
+        const relative = relativePath(dir, path);
         let contributes = false;
         for (const { entries, filter } of this.applicable(file, relative)) {
           for (const role of ROLES) {

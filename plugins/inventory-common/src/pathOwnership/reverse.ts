@@ -34,6 +34,16 @@ const ROLE_KEYS = [
 ] as const;
 type RoleKey = (typeof ROLE_KEYS)[number][1];
 
+/** Directories in tree order: each directory's subdirectories right after it. */
+const byTreeOrder = (a: string, b: string) => {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+};
+
 /**
  * The directories whose OWNERS file ends inheritance of `key`: it sets `no_parent_owners` and
  * names its own people for the role. Computed once per rules object.
@@ -61,16 +71,6 @@ function inheritanceStopsOf(rules: OwnersRules, source: object) {
   }
   return stops;
 }
-
-/** Directories in tree order: each directory's subdirectories right after it. */
-const byTreeOrder = (a: string, b: string) => {
-  const x = a.split('/');
-  const y = b.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-  }
-  return x.length - y.length;
-};
 
 /**
  * The subdirectories of `dir` where inheritance stops, outermost only: `all` is in tree
