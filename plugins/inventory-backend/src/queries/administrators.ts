@@ -18,12 +18,7 @@ import {
   normalizeRef,
 } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
-import {
-  IamGrant,
-  coOwnersOf,
-  grantsOf,
-  specString,
-} from '../graph/specs';
+import { IamGrant, coOwnersOf, grantsOf, specString } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
 
