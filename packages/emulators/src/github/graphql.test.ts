@@ -294,7 +294,7 @@ describe('GitHub GraphQL API', () => {
   });
 
   it('truncates a blob text past 512,000 bytes and says so, as GitHub does', async () => {
-    const line = 'approvers:\n'.padEnd(1000, '#') + '\n';
+    const line = `${'approvers:\n'.padEnd(1000, '#')}\n`;
     emulator.putFile('acme', 'tools', 'OWNERS', line.repeat(3000));
     const { data } = await post(`{
       repository(owner: "acme", name: "tools") {
