@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { EntityScopes, HeldScope } from './heldScopes';
+import { createTableOnce } from './tables';
 
 const TABLE = 'infra_atlas_crawl_runs';
 
@@ -48,22 +49,12 @@ export class CrawlRunStore {
 
   static async create(database: DatabaseService): Promise<CrawlRunStore> {
     const db = await database.getClient();
-    // Several modules (GCP, GitHub) create the store at the same time on the same database:
-    // a lost race to create the table is not an error.
-    if (!(await db.schema.hasTable(TABLE))) {
-      try {
-        await db.schema.createTable(TABLE, table => {
-          table.increments('id');
-          table.string('provider_id').notNullable().index();
-          table.string('started_at').notNullable();
-          table.text('run', 'longtext').notNullable();
-        });
-      } catch (error) {
-        if (!(await db.schema.hasTable(TABLE))) {
-          throw error;
-        }
-      }
-    }
+    await createTableOnce(db, TABLE, table => {
+      table.increments('id');
+      table.string('provider_id').notNullable().index();
+      table.string('started_at').notNullable();
+      table.text('run', 'longtext').notNullable();
+    });
     return new CrawlRunStore(db);
   }
 

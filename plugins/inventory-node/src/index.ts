@@ -8,6 +8,7 @@
 export * from './crawlRuns';
 export * from './safeSync';
 export * from './heldScopes';
+export * from './tables';
 export * from './runStatus';
 export * from './relationsProcessor';
 export * from './linksProcessor';

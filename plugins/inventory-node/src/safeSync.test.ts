@@ -58,18 +58,17 @@ describe('decideSync', () => {
   });
 
   it('removes what is gone outside the held scopes of a partial crawl, under the ceiling', () => {
-    const previousScopes = {
-      'org/broken': ['resource:default/r0', 'resource:default/r1'],
-      'org/other': ['resource:default/r2'],
-    };
-    const decision = decideSync({
-      outcome: 'partial',
-      refs: refs(10).slice(3),
+    const partial = {
+      outcome: 'partial' as const,
       previousRefs: refs(10),
       removalCeiling: 0.2,
       holds: [{ scope: 'org/broken', reason: 'OWNERS: bad' }],
-      previousScopes,
-    });
+      previousScopes: {
+        'org/broken': ['resource:default/r0', 'resource:default/r1'],
+        'org/other': ['resource:default/r2'],
+      },
+    };
+    const decision = decideSync({ ...partial, refs: refs(10).slice(3) });
     expect(decision).toMatchObject({
       applied: 'scoped',
       removed: ['resource:default/r2'],
@@ -81,23 +80,12 @@ describe('decideSync', () => {
     // Without the previous run's scopes nothing tells what a hold keeps: remove nothing.
     expect(
       decideSync({
-        outcome: 'partial',
+        ...partial,
         refs: refs(10).slice(3),
-        previousRefs: refs(10),
-        removalCeiling: 0.2,
-        holds: [{ scope: 'org/broken', reason: 'OWNERS: bad' }],
+        previousScopes: undefined,
       }).applied,
     ).toBe('upsert-only');
-    expect(
-      decideSync({
-        outcome: 'partial',
-        refs: refs(10).slice(5),
-        previousRefs: refs(10),
-        removalCeiling: 0.2,
-        holds: [{ scope: 'org/broken', reason: 'OWNERS: bad' }],
-        previousScopes,
-      }),
-    ).toMatchObject({
+    expect(decideSync({ ...partial, refs: refs(10).slice(5) })).toMatchObject({
       applied: 'upsert-only',
       reason: expect.stringContaining('remove 3 of 10'),
     });

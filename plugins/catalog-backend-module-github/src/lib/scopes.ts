@@ -101,29 +101,43 @@ export function holdsOf(
   return holds;
 }
 
-/** `https://github.com/kubernetes/k8s.io/blob/main/dns/x.yaml` → slug and the rest of the path. */
-function locate(url: string): { slug: string; rest: string } | undefined {
+/**
+ * `https://github.com/kubernetes/k8s.io/blob/main/dns/x.yaml` → the scope of that file;
+ * `https://github.com/orgs/kubernetes/teams/x` → the organization's teams. Undefined for other
+ * URLs (a person's profile, another host).
+ */
+function scopeOfUrl(
+  url: string,
+  config: GithubInventoryProviderConfig,
+): string | undefined {
   let segments: string[];
   try {
-    segments = new URL(url).pathname.split('/').filter(Boolean);
+    const parsed = new URL(url);
+    if (parsed.host !== config.host) return undefined;
+    segments = parsed.pathname.split('/').filter(Boolean);
   } catch {
     return undefined;
   }
   if (segments[0] === 'orgs' && segments[2] === 'teams') {
-    return { slug: `${segments[1].toLowerCase()}/@teams`, rest: '' };
+    return `${segments[1].toLowerCase()}/@teams`;
   }
   if (segments.length < 2) return undefined;
-  return {
-    slug: `${segments[0]}/${segments[1]}`.toLowerCase(),
-    // After `blob|tree/<branch>/`; a branch with a slash only shifts where matching starts.
-    rest: segments.slice(4).join('/'),
-  };
+  const slug = `${segments[0]}/${segments[1]}`.toLowerCase();
+  // The path follows `blob|tree/<branch>/`; a branch with slashes shifts it by a segment or
+  // two, so the narrowest scope any of those readings gives wins.
+  const rest = segments.slice(4);
+  return [0, 1, 2]
+    .map(skip => fileScope(slug, rest.slice(skip).join('/'), config))
+    .reduce((narrowest, scope) =>
+      scope.length > narrowest.length ? scope : narrowest,
+    );
 }
 
 /**
- * The scope that declared each entity of a crawl's output, from the URLs they carry: the file
- * or directory that declares them (`infra-atlas.io/declared-in`), else the repository or team
- * they are; a team's members belong to their organization's teams.
+ * The scope that declared each entity of a crawl's output: the file or directory that
+ * declares it (`infra-atlas.io/declared-in`), else the repository it is
+ * (`github.com/project-slug`), else the team it is; a team's members belong to their
+ * organization's teams.
  */
 export function entityScopeOf(
   config: GithubInventoryProviderConfig,
@@ -141,24 +155,14 @@ export function entityScopeOf(
   }
   return entity => {
     const annotations = entity.metadata.annotations ?? {};
-    const url =
-      annotations[ANNOTATIONS.declaredIn] ??
-      annotations['backstage.io/view-url'];
-    const located = url ? locate(url) : undefined;
-    if (located?.slug.endsWith('/@teams')) return located.slug;
-    if (located) {
-      // The path starts after the branch; a branch with slashes shifts it by a segment or two.
-      const parts = located.rest.split('/');
-      const paths = [0, 1, 2].map(skip => parts.slice(skip).join('/'));
-      return paths
-        .map(path => fileScope(located.slug, path, config))
-        .reduce((narrowest, scope) =>
-          scope.length > narrowest.length ? scope : narrowest,
-        );
-    }
-    const slug = annotations['github.com/project-slug'];
-    if (slug) return slug.toLowerCase();
+    const declaredIn = annotations[ANNOTATIONS.declaredIn];
+    const viewUrl = annotations['backstage.io/view-url'];
     const memberOf = (entity.spec?.memberOf as string[] | undefined) ?? [];
-    return memberOf.map(ref => teamScopes.get(ref.toLowerCase())).find(Boolean);
+    return (
+      (declaredIn && scopeOfUrl(declaredIn, config)) ||
+      annotations['github.com/project-slug']?.toLowerCase() ||
+      (viewUrl && scopeOfUrl(viewUrl, config)) ||
+      memberOf.map(ref => teamScopes.get(ref.toLowerCase())).find(Boolean)
+    );
   };
 }

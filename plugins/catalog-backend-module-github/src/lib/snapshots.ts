@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { createTableOnce } from '@infra-atlas/plugin-inventory-node';
 import { Knex } from 'knex';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -37,23 +38,15 @@ export class SnapshotStore {
 
   static async create(database: DatabaseService): Promise<SnapshotStore> {
     const db = await database.getClient();
-    // Providers of one backend (and replicas) may create it at the same time: as for the run
-    // store, a lost race to create the table is not an error.
-    if (!(await db.schema.hasTable(TABLE))) {
-      try {
-        await db.schema.createTable(TABLE, table => {
-          table.string('provider_id').notNullable();
-          table.string('repository').notNullable();
-          table.string('commit').notNullable();
-          table.binary('snapshot').notNullable();
-          table.integer('bytes').notNullable();
-          table.string('stored_at').notNullable();
-          table.primary(['provider_id', 'repository']);
-        });
-      } catch (error) {
-        if (!(await db.schema.hasTable(TABLE))) throw error;
-      }
-    }
+    await createTableOnce(db, TABLE, table => {
+      table.string('provider_id').notNullable();
+      table.string('repository').notNullable();
+      table.string('commit').notNullable();
+      table.binary('snapshot').notNullable();
+      table.integer('bytes').notNullable();
+      table.string('stored_at').notNullable();
+      table.primary(['provider_id', 'repository']);
+    });
     return new SnapshotStore(db);
   }
 
