@@ -77,11 +77,17 @@ export const pathOwnershipEntities = () => [
   entity('component:o--bare', {
     annotations: { 'github.com/project-slug': 'o/bare' },
   }),
-  entity('user:alice', { annotations: { 'github.com/user-login': 'alice' } }),
+  entity('user:alice', {
+    annotations: { 'github.com/user-login': 'alice' },
+    relations: [['memberOf', 'group:github-team--o--maintainers']],
+  }),
   entity('user:carol', { title: 'Carol Danvers' }),
   entity('user:old', { annotations: { 'github.com/user-login': 'old' } }),
   entity('group:o--repo--leads', { title: 'leads (o/repo)' }),
-  entity('group:github-team--o--maintainers', { title: 'maintainers' }),
+  entity('group:github-team--o--maintainers', {
+    title: 'maintainers',
+    annotations: { 'github.com/team-slug': 'o/maintainers' },
+  }),
   entity('user:docs--example.org', {
     spec: { profile: { email: 'docs@example.org' } },
   }),

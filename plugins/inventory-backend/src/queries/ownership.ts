@@ -17,6 +17,9 @@ import {
 } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
 import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
+
+/** The `org/slug` of a crawled GitHub team's Group. */
+const GITHUB_TEAM_ANNOTATION = 'github.com/team-slug';
 import { stepOf, walk } from './evidence';
 import { grantsByPrincipal, heldGrantItems, memberSummary } from './grantsHeld';
 import {
@@ -66,7 +69,11 @@ export function ownership(
     ? []
     : membersNamed(graph, query).filter(m => held.has(m));
   const identities = identitiesOf(graph, subjects);
-  const paths = pathRoles(graph, pathSubjects(graph, query, identities));
+  const groups = groupsOf(graph, identities);
+  const paths = pathRoles(
+    graph,
+    pathSubjects(graph, query, [...identities.keys(), ...groups.keys()]),
+  );
   if (
     !subjects.length &&
     !members.length &&
@@ -77,7 +84,6 @@ export function ownership(
       `No user, group, service account, domain, e-mail address, OWNERS_ALIASES alias or CODEOWNERS team in the inventory matches '${query}'`,
     );
   }
-  const groups = groupsOf(graph, identities);
   const principals = new Map([...identities, ...groups]);
   const items: Candidate[] = [];
   const chainSteps = (chain: GraphEdge[]) => chain.map(e => stepOf(e));
@@ -259,18 +265,22 @@ function loginOf(entity: Entity | undefined): string | undefined {
 
 /**
  * Who to look for in OWNERS and CODEOWNERS rules: the GitHub logins of the identities found,
- * and the query itself when it names something else rules can name — an OWNERS_ALIASES alias,
+ * the GitHub teams among them and among their groups (`@org/team`, for CODEOWNERS), and the
+ * query itself when it names something else rules can name — an OWNERS_ALIASES alias,
  * `@org/team`, an e-mail address — compared as the rules compare names (case-insensitively).
  */
 function pathSubjects(
   graph: InventoryGraph,
   query: string,
-  identities: Map<string, { chain: GraphEdge[] }>,
+  refs: string[],
 ): PathSubject[] {
   const subjects: PathSubject[] = [];
-  for (const ref of identities.keys()) {
-    const login = loginOf(graph.entity(ref));
+  for (const ref of refs) {
+    const entity = graph.entity(ref);
+    const login = loginOf(entity);
+    const team = entity?.metadata.annotations?.[GITHUB_TEAM_ANNOTATION];
     if (login) subjects.push({ name: login, ref });
+    if (team) subjects.push({ name: `@${team.toLowerCase()}`, ref });
   }
   const raw = query.trim().toLowerCase();
   const name = raw.includes('/') ? raw : raw.replace(/^@/, '');

@@ -65,11 +65,18 @@ describe('ownership?q= over OWNERS and CODEOWNERS rules', () => {
     expect(carol.items[0].steps[0].from).toBe('user:default/carol');
   });
 
-  it('lists a login in every repository, filters included', () => {
-    expect(rolesOf('@alice')).toEqual([
+  it('lists a login in every repository, filters included, and what their teams code-own', () => {
+    expect(rolesOf('alice')).toEqual([
       ['approves', 'o/repo', 'OWNERS', 2],
+      ['code-owns', 'o/repo', '.github/CODEOWNERS', 1],
       ['approves', 'o/self', 'OWNERS', 1],
     ]);
+    const team = ownership(graph(), 'alice').items.find(
+      i => i.role === 'code-owns',
+    )!;
+    expect(team.steps[0].from).toBe(
+      'group:default/github-team--o--maintainers',
+    );
     expect(rolesOf('gopher')).toEqual([
       ['approves', 'o/repo/go', 'go/OWNERS', 4],
     ]);
