@@ -33,6 +33,30 @@ const repo = entity('component:o--repo', {
     'backstage.io/techdocs-ref': 'url:https://github.com/o/repo/tree/main',
   },
   spec: {
+    // The rules the provider stores, which the OWNERS answers read.
+    codeOwnership: {
+      url: 'https://github.com/o/repo',
+      branch: 'main',
+      ownersDepth: 'tree',
+      owners: [
+        {
+          path: 'OWNERS',
+          approvers: { alice: 1 },
+          reviewers: { rita: 2 },
+          emeritus: { old: 3 },
+        },
+        { path: 'Docs/OWNERS', approvers: { dora: 1 } },
+        { path: 'apps/OWNERS', approvers: { carol: 1 }, emeritus: { old: 2 } },
+        {
+          path: 'apps/web/OWNERS',
+          approvers: { wes: 1 },
+          reviewers: { ron: 2 },
+          emeritus: { gone: 3 },
+          labels: { 'area/web': 4 },
+        },
+        { path: 'secure/OWNERS', noParentOwners: 1, approvers: { sam: 2 } },
+      ],
+    },
     ownership: [
       { dir: '', approvers: ['alice'], reviewers: ['rita'], emeritus: ['old'] },
       { dir: 'Docs', approvers: ['alice', 'dora'], reviewers: ['rita'] },
@@ -147,10 +171,12 @@ describe('ownersFiles', () => {
   it('stops at a directory that does not inherit its parent, and reads a file’s directory', () => {
     const answer = ownersFiles(estate(), 'resource:k8s-namespace--secure');
     expect(answer.directory).toBe('secure');
-    expect(answer.files).toEqual([blob('secure/OWNERS')]);
     expect(answer.approvers.map(p => [p.login, p.file])).toEqual([
       ['sam', blob('secure/OWNERS')],
     ]);
+    // As Prow: secure/OWNERS names no reviewers, so the root's still review.
+    expect(answer.files).toEqual([blob('secure/OWNERS'), blob('OWNERS')]);
+    expect(answer.reviewers.map(p => p.login)).toEqual(['rita']);
   });
 
   it('answers a repository with its root, and nothing for what no repository declares', () => {

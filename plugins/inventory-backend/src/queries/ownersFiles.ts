@@ -2,21 +2,21 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   BACKSTAGE_ANNOTATIONS,
+  EffectiveOwnersPerson,
   OwnersFilesPerson,
   OwnersFilesResponse,
+  codeOwnershipOf,
   commaList,
   githubUserEntityName,
   isOwnersRepository,
+  ownersRulesOf,
   ownersSourceOf,
   parseGitUrl,
+  ruleUrl,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
-import {
-  DirectoryOwnership,
-  ownershipOf,
-  repositorySlug,
-} from '../graph/specs';
+import { ownershipOf, repositorySlug } from '../graph/specs';
 
 /**
  * The URL of the OWNERS file of a repository directory (`''` for the root), from the
@@ -56,8 +56,12 @@ export function repositoryOf(
           BACKSTAGE_ANNOTATIONS.projectSlug
         ]?.toLowerCase() === slug && isOwnersRepository(c),
     );
-  // The provider's repository entity (with per-directory facts) over catalog-info components.
-  const repo = candidates.find(c => ownershipOf(c).length > 0) ?? candidates[0];
+  // The entity with the repository's rules (the provider's Component, or a self-described
+  // repository's first one) over other Components of the same repository.
+  const repo =
+    candidates.find(c => codeOwnershipOf(c)) ??
+    candidates.find(c => ownershipOf(c).length > 0) ??
+    candidates[0];
   if (!repo) return undefined;
   const { path } = location;
   const directory =
@@ -67,46 +71,36 @@ export function repositoryOf(
   return { repo, directory, declaredIn };
 }
 
-const contains = (dir: string, path: string) =>
-  dir === '' || path === dir || path.startsWith(`${dir}/`);
-
-/**
- * The OWNERS entries that govern a directory, nearest first. The provider keeps each
- * directory's effective owners (its file's and every parent's, Prow's union); a directory whose
- * owners do not include its parent's stopped inheriting (`no_parent_owners`), so the chain
- * ends there.
- */
-function governingEntries(
-  repo: Entity,
-  directory: string,
-): DirectoryOwnership[] {
-  const entries = ownershipOf(repo)
-    .filter(e => contains(e.dir, directory))
-    .sort((a, b) => b.dir.length - a.dir.length);
-  const chain: DirectoryOwnership[] = [];
-  for (const entry of entries) {
-    const previous = chain[chain.length - 1];
-    if (previous) {
-      const below = new Set([
-        ...(previous.approvers ?? []),
-        ...(previous.reviewers ?? []),
-      ]);
-      const inherited = [
-        ...(entry.approvers ?? []),
-        ...(entry.reviewers ?? []),
-      ].every(login => below.has(login));
-      if (!inherited) break;
-    }
-    chain.push(entry);
-  }
-  return chain;
+/** A person an OWNERS file names, with the repository's OWNERS_ALIASES groups they are in. */
+function person(
+  graph: InventoryGraph,
+  slug: string,
+  login: string,
+  file: string,
+): OwnersFilesPerson {
+  const userRef = `user:default/${githubUserEntityName(login)}`;
+  const aliases = graph
+    .out(userRef, ['memberOf'])
+    .map(edge => graph.entity(edge.target))
+    .filter(
+      (group): group is Entity =>
+        !!group &&
+        (group.spec as { type?: string } | undefined)?.type ===
+          'owners-alias' &&
+        (group.metadata.annotations?.[ANNOTATIONS.declaredIn] ?? '')
+          .toLowerCase()
+          .includes(`github.com/${slug}/`),
+    )
+    .map(group => graph.summary(refOf(group)));
+  return { person: graph.summary(userRef), login, file, aliases };
 }
 
 /**
- * Approvers, reviewers and emeritus of the OWNERS files that govern an entity, each with the
+ * Approvers, reviewers and emeritus of the OWNERS files that govern an entity's directory, as
+ * Prow reads the repository's stored rules (inventory-common's OwnersRules), each with the
  * file that names them: the farthest file up the chain that lists them, because a parent's
- * owners are every child's owners. Aliases are already expanded by the GitHub provider; each
- * person's alias groups of the repository are listed with them.
+ * owners are every child's owners; aliases expanded, each person's alias groups of the
+ * repository listed with them.
  */
 export function ownersFiles(
   graph: InventoryGraph,
@@ -125,57 +119,55 @@ export function ownersFiles(
   if (!found) return empty;
   const { repo, directory } = found;
   const slug = repositorySlug(repo).toLowerCase();
-  let chain = governingEntries(repo, directory);
-  if (!chain.length) {
-    // A repository with its own catalog-info.yaml keeps only its root approvers.
+  const rules = codeOwnershipOf(repo);
+  const people = (
+    entries: Array<{ login: string; file: string }>,
+  ): OwnersFilesPerson[] => {
+    // Each person once, with the farthest file naming them: a parent's owners own every child.
+    const farthest = new Map(entries.map(p => [p.login, p.file]));
+    return [...farthest].map(([login, file]) =>
+      person(graph, slug, login, file),
+    );
+  };
+  if (!rules) {
+    // Rules not stored (a crawl before they were): the root approvers the annotation keeps.
     const approvers = commaList(
       repo.metadata.annotations?.[ANNOTATIONS.ownersApprovers],
     );
     if (!approvers.length) return empty;
-    chain = [{ dir: '', approvers }];
-  }
-
-  const person = (
-    login: string,
-    list: (e: DirectoryOwnership) => string[] | undefined,
-  ): OwnersFilesPerson => {
-    let from = chain[0];
-    for (const entry of chain) {
-      if (!list(entry)?.includes(login)) break;
-      from = entry;
-    }
-    const userRef = `user:default/${githubUserEntityName(login)}`;
-    const aliases = graph
-      .out(userRef, ['memberOf'])
-      .map(edge => graph.entity(edge.target))
-      .filter(
-        (group): group is Entity =>
-          !!group &&
-          (group.spec as { type?: string } | undefined)?.type ===
-            'owners-alias' &&
-          (group.metadata.annotations?.[ANNOTATIONS.declaredIn] ?? '')
-            .toLowerCase()
-            .includes(`github.com/${slug}/`),
-      )
-      .map(group => graph.summary(refOf(group)));
+    const file = ownersFileUrl(repo, '');
     return {
-      person: graph.summary(userRef),
-      login,
-      file: ownersFileUrl(repo, from.dir),
-      aliases,
+      entity: graph.summary(ref),
+      repository: graph.summary(refOf(repo)),
+      directory,
+      files: [file],
+      approvers: people(approvers.map(login => ({ login, file }))),
+      reviewers: [],
+      emeritus: [],
+      labels: [],
     };
-  };
-  const people = (list: (e: DirectoryOwnership) => string[] | undefined) =>
-    (list(chain[0]) ?? []).map(login => person(login, list));
-
+  }
+  const owners = ownersRulesOf(rules).ownersOf(
+    directory ? `${directory}/` : '',
+  );
+  const url = (file: string) => ruleUrl(rules, file);
+  const named = (list: EffectiveOwnersPerson[]) =>
+    people(
+      list.map(p => ({
+        login: p.login,
+        file: url(p.grants[p.grants.length - 1].file),
+      })),
+    );
   return {
     entity: graph.summary(ref),
     repository: graph.summary(refOf(repo)),
     directory,
-    files: chain.map(e => ownersFileUrl(repo, e.dir)),
-    approvers: people(e => e.approvers),
-    reviewers: people(e => e.reviewers),
-    emeritus: people(e => e.emeritus),
-    labels: chain[0].labels ?? [],
+    files: owners.files.map(url),
+    approvers: named(owners.approvers),
+    reviewers: named(owners.reviewers),
+    emeritus: people(
+      owners.emeritus.map(e => ({ login: e.login, file: url(e.file) })),
+    ),
+    labels: owners.labels.map(l => l.label),
   };
 }

@@ -15,6 +15,14 @@ const entities = [
       'infra-atlas.io/owners-files': `https://github.com/o/repo/blob/main/OWNERS`,
     },
     spec: {
+      codeOwnership: {
+        url: 'https://github.com/o/repo',
+        branch: 'main',
+        ownersDepth: 'tree',
+        owners: [
+          { path: 'OWNERS', approvers: { alice: 1 }, reviewers: { bob: 2 } },
+        ],
+      },
       ownership: [
         { dir: '', approvers: ['alice'], reviewers: ['bob'], emeritus: [] },
       ],
