@@ -324,9 +324,11 @@ describe('inventory backend on the k8s-infra snapshot', () => {
             ref: 'group:default/sig-k8s-infra',
           }),
         }),
+        // One item per OWNERS entry naming ameukam: apps/OWNERS line 4 covers apps/gcsweb.
         expect.objectContaining({
           role: 'approves',
-          path: 'kubernetes/k8s.io/apps/gcsweb',
+          path: 'kubernetes/k8s.io/apps',
+          rule: expect.objectContaining({ file: 'apps/OWNERS', line: 4 }),
         }),
       ]),
     );
