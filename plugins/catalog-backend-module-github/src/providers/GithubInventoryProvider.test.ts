@@ -20,8 +20,8 @@ import {
 } from '@infra-atlas/emulators';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
 import { RecordingConnection, inMemoryDatabase } from '@infra-atlas/test-utils';
+import { testProviderConfig } from '../__testUtils__/providerConfig';
 import {
-  DEFAULT_COMPONENT_TYPES,
   GithubInventoryProviderConfig,
   configureAnalyzers,
 } from '../lib/config';
@@ -89,23 +89,13 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     retryAfterBaseValue = 1,
     credentials: object = { token: 'secret-token-123' },
   ) {
-    const config: GithubInventoryProviderConfig = {
-      id: 'test',
-      host: 'github.com',
-      organizations: ['kubernetes'],
+    const config = testProviderConfig({
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
-      removalCeiling: 0.2,
-      pageSize: 100,
       ownersDepth: 'root',
-      useCatalogInfo: true,
-      teams: false,
-      componentTypes: DEFAULT_COMPONENT_TYPES,
-      fallbackOwner: 'group:default/unknown',
-      maxFileBytes: 1024 * 1024,
-      archiveConcurrency: 4,
       analyzers: K8S_INFRA_ANALYZERS,
       ...overrides,
-    };
+    });
+
     const integrations = ScmIntegrations.fromConfig(
       new ConfigReader({
         integrations: {

@@ -13,45 +13,15 @@ import {
 } from '@infra-atlas/inventory-common';
 import { k8sIoSnapshot } from '../analyzers/__testUtils__/k8sIoSnapshot';
 import {
-  DEFAULT_COMPONENT_TYPES,
-  GithubInventoryProviderConfig,
-} from '../lib/config';
+  testProviderConfig,
+  testRepositoryInfo,
+} from '../__testUtils__/providerConfig';
 import { CrawlResult } from '../lib/crawl';
-import { RepositoryInfo } from '../lib/repositories';
 import { crawlToEntities } from './entities';
 
-const config: GithubInventoryProviderConfig = {
-  id: 'test',
-  host: 'github.com',
-  organizations: ['kubernetes'],
-  teams: false,
-  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
-  removalCeiling: 0.2,
-  pageSize: 100,
-  ownersDepth: 'tree',
-  useCatalogInfo: true,
-  componentTypes: DEFAULT_COMPONENT_TYPES,
-  fallbackOwner: 'group:default/unknown',
-  maxFileBytes: 1024 * 1024,
-  archiveConcurrency: 4,
-  analyzers: [],
-};
+const config = testProviderConfig();
 
-function info(name: string, rootFiles: Record<string, string>): RepositoryInfo {
-  return {
-    owner: 'kubernetes',
-    name,
-    url: `https://github.com/kubernetes/${name}`,
-    topics: [],
-    isArchived: false,
-    isFork: false,
-    visibility: 'PUBLIC',
-    defaultBranch: 'main',
-    headCommit: 'c0ffee',
-    rootFiles: new Map(Object.entries(rootFiles)),
-    truncatedFiles: [],
-  };
-}
+const info = testRepositoryInfo;
 
 const SELF_DESCRIBED = {
   'catalog-info.yaml': [

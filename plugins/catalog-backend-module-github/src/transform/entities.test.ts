@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { k8sIoSnapshot } from '../analyzers/__testUtils__/k8sIoSnapshot';
 import {
-  GithubInventoryProviderConfig,
-  DEFAULT_COMPONENT_TYPES,
-  configureAnalyzers,
-} from '../lib/config';
+  testProviderConfig,
+  testRepositoryInfo,
+} from '../__testUtils__/providerConfig';
+import { configureAnalyzers } from '../lib/config';
 import { CrawlResult } from '../lib/crawl';
-import { RepositoryInfo } from '../lib/repositories';
 import { crawlToEntities } from './entities';
 
 const SIGS_YAML = path.resolve(
@@ -33,19 +32,7 @@ const CLUSTER = {
   name: 'aaa',
 };
 
-const config: GithubInventoryProviderConfig = {
-  id: 'test',
-  host: 'github.com',
-  organizations: ['kubernetes'],
-  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
-  removalCeiling: 0.2,
-  pageSize: 100,
-  ownersDepth: 'tree',
-  useCatalogInfo: true,
-  componentTypes: DEFAULT_COMPONENT_TYPES,
-  fallbackOwner: 'group:default/unknown',
-  maxFileBytes: 1024 * 1024,
-  archiveConcurrency: 4,
+const config = testProviderConfig({
   analyzers: configureAnalyzers(
     [
       { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
@@ -82,28 +69,9 @@ const config: GithubInventoryProviderConfig = {
     ],
     'test',
   ),
-};
+});
 
-function info(
-  name: string,
-  rootFiles: Map<string, string>,
-  extra: Partial<RepositoryInfo> = {},
-): RepositoryInfo {
-  return {
-    owner: 'kubernetes',
-    name,
-    url: `https://github.com/kubernetes/${name}`,
-    topics: [],
-    isArchived: false,
-    isFork: false,
-    visibility: 'PUBLIC',
-    defaultBranch: 'main',
-    headCommit: 'c0ffee',
-    rootFiles,
-    truncatedFiles: [],
-    ...extra,
-  };
-}
+const info = testRepositoryInfo;
 
 function crawl(): CrawlResult {
   const k8sIo = k8sIoSnapshot();
