@@ -1,6 +1,7 @@
 import {
   DEFAULT_COMPONENT_TYPES,
   GithubInventoryProviderConfig,
+  configureAnalyzers,
 } from '../lib/config';
 import { RepositoryInfo } from '../lib/repositories';
 
@@ -50,3 +51,45 @@ export function testRepositoryInfo(
     ...extra,
   };
 }
+
+/** The analyzers of the k8s-infra repositories, configured as the demo configures them. */
+export const K8S_INFRA_ANALYZERS = configureAnalyzers(
+  [
+    { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
+    {
+      type: 'apps',
+      repository: 'kubernetes/k8s.io',
+      path: 'apps',
+      cluster: {
+        projectId: 'kubernetes-public',
+        location: 'us-central1',
+        name: 'aaa',
+      },
+      namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
+    },
+    {
+      type: 'google-groups',
+      repository: 'kubernetes/k8s.io',
+      path: 'groups',
+      undeclaredGroups: ['@kubernetes\\.io$'],
+    },
+    {
+      type: 'octodns',
+      repository: 'kubernetes/k8s.io',
+      configPath: 'dns/octodns-config.yaml',
+      zoneConfigDir: 'dns/zone-configs',
+    },
+    {
+      type: 'promoter-manifests',
+      repository: 'kubernetes/k8s.io',
+      path: 'registry.k8s.io/manifests',
+      registryName: 'registry.k8s.io',
+    },
+    {
+      type: 'declared-gcp-projects',
+      repository: 'kubernetes/k8s.io',
+      path: 'infra/gcp/infra.yaml',
+    },
+  ],
+  'test',
+);

@@ -20,46 +20,16 @@ import {
 } from '@infra-atlas/emulators';
 import { CrawlRunStore } from '@infra-atlas/plugin-inventory-node';
 import { RecordingConnection, inMemoryDatabase } from '@infra-atlas/test-utils';
-import { testProviderConfig } from '../__testUtils__/providerConfig';
 import {
-  GithubInventoryProviderConfig,
-  configureAnalyzers,
-} from '../lib/config';
+  K8S_INFRA_ANALYZERS,
+  testProviderConfig,
+} from '../__testUtils__/providerConfig';
+import { GithubInventoryProviderConfig } from '../lib/config';
 import { createGithubClient } from '../lib/github';
 import { GithubInventoryProvider } from './GithubInventoryProvider';
 
 const refsOf = (entities: DeferredEntity[]) =>
   entities.map(d => `${d.entity.kind}:${d.entity.metadata.name}`.toLowerCase());
-
-const K8S_INFRA_ANALYZERS = configureAnalyzers(
-  [
-    { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
-    {
-      type: 'apps',
-      repository: 'kubernetes/k8s.io',
-      path: 'apps',
-      cluster: {
-        projectId: 'kubernetes-public',
-        location: 'us-central1',
-        name: 'aaa',
-      },
-      namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
-    },
-    {
-      type: 'google-groups',
-      repository: 'kubernetes/k8s.io',
-      path: 'groups',
-      undeclaredGroups: ['@kubernetes\\.io$'],
-    },
-    {
-      type: 'octodns',
-      repository: 'kubernetes/k8s.io',
-      configPath: 'dns/octodns-config.yaml',
-      zoneConfigDir: 'dns/zone-configs',
-    },
-  ],
-  'test',
-);
 
 describe('GithubInventoryProvider against the GitHub emulator', () => {
   let db: ReturnType<typeof inMemoryDatabase>;

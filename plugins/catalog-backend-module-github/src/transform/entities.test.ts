@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { k8sIoSnapshot } from '../analyzers/__testUtils__/k8sIoSnapshot';
 import {
+  K8S_INFRA_ANALYZERS,
   testProviderConfig,
   testRepositoryInfo,
 } from '../__testUtils__/providerConfig';
-import { configureAnalyzers } from '../lib/config';
 import { CrawlResult } from '../lib/crawl';
 import { crawlToEntities } from './entities';
 
@@ -26,49 +26,9 @@ const WEBSITE_CATALOG_INFO = [
   'spec: { type: website, owner: group:sig-docs, lifecycle: production }',
   '',
 ].join('\n');
-const CLUSTER = {
-  projectId: 'kubernetes-public',
-  location: 'us-central1',
-  name: 'aaa',
-};
 
 const config = testProviderConfig({
-  analyzers: configureAnalyzers(
-    [
-      { type: 'sigs', repository: 'kubernetes/community', path: 'sigs.yaml' },
-      {
-        type: 'apps',
-        repository: 'kubernetes/k8s.io',
-        path: 'apps',
-        cluster: CLUSTER,
-        namespaces: { 'k8s-io': ['k8s-io-canary', 'k8s-io-prod'] },
-      },
-      {
-        type: 'google-groups',
-        repository: 'kubernetes/k8s.io',
-        path: 'groups',
-        undeclaredGroups: ['@kubernetes\\.io$'],
-      },
-      {
-        type: 'octodns',
-        repository: 'kubernetes/k8s.io',
-        configPath: 'dns/octodns-config.yaml',
-        zoneConfigDir: 'dns/zone-configs',
-      },
-      {
-        type: 'promoter-manifests',
-        repository: 'kubernetes/k8s.io',
-        path: 'registry.k8s.io/manifests',
-        registryName: 'registry.k8s.io',
-      },
-      {
-        type: 'declared-gcp-projects',
-        repository: 'kubernetes/k8s.io',
-        path: 'infra/gcp/infra.yaml',
-      },
-    ],
-    'test',
-  ),
+  analyzers: K8S_INFRA_ANALYZERS,
 });
 
 const info = testRepositoryInfo;

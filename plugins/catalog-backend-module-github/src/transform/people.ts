@@ -48,22 +48,44 @@ export type OwnersPerson = { groups: Map<string, string>; namedIn: string };
 export function ownersUsers(people: Map<string, OwnersPerson>): Entity[] {
   return [...people.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([login, { groups, namedIn }]) => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: {
-        name: githubUserEntityName(login),
-        title: login,
+    .map(([login, { groups, namedIn }]) =>
+      githubUserEntity(login, {
+        memberOf: [...groups.keys()],
         annotations: {
-          'github.com/user-login': login,
           [ANNOTATIONS.provenance]: 'declared',
           [ANNOTATIONS.declaredIn]: namedIn,
           ...membershipAnnotations(groups),
         },
+      }),
+    );
+}
+
+/**
+ * A GitHub account as a User, named after its login whatever the case a file spells it in:
+ * every analyzer that names people builds them here, so that they merge into one entity.
+ */
+export function githubUserEntity(
+  login: string,
+  options: {
+    displayName?: string;
+    memberOf: string[];
+    annotations: Record<string, string>;
+  },
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name: githubUserEntityName(login),
+      title: login,
+      annotations: {
+        'github.com/user-login': login,
+        ...options.annotations,
       },
-      spec: {
-        profile: { displayName: login },
-        memberOf: [...groups.keys()].sort(),
-      },
-    }));
+    },
+    spec: {
+      profile: { displayName: options.displayName ?? login },
+      memberOf: [...options.memberOf].sort(),
+    },
+  };
 }

@@ -2,9 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   githubTeamEntityName,
-  githubUserEntityName,
 } from '@infra-atlas/inventory-common';
 import { TeamInfo } from '../lib/teams';
+import { githubUserEntity } from './people';
 
 const teamRef = (organization: string, slug: string) =>
   `group:default/${githubTeamEntityName(organization, slug)}`;
@@ -59,24 +59,17 @@ export function teamEntities(teams: TeamInfo[]): Entity[] {
       people.set(login, person);
     }
   }
-  const users: Entity[] = [...people.entries()]
+  const users = [...people.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([login, person]) => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'User',
-      metadata: {
-        name: githubUserEntityName(login),
-        title: login,
+    .map(([login, person]) =>
+      githubUserEntity(login, {
+        displayName: person.name,
+        memberOf: [...person.teams],
         annotations: {
-          'github.com/user-login': login,
           'backstage.io/view-url': person.profileUrl,
           [ANNOTATIONS.provenance]: 'observed',
         },
-      },
-      spec: {
-        profile: { displayName: person.name ?? login },
-        memberOf: [...person.teams].sort(),
-      },
-    }));
+      }),
+    );
   return [...groups, ...users];
 }
