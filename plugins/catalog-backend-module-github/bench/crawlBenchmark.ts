@@ -8,7 +8,10 @@
  *   in one process, the second ("warm") with the first crawl's SnapshotCache, so the warm
  *   row's peak RSS is the process's over both crawls;
  * - infra-atlas tree: the same with `ownersDepth: tree`, which adds one archive per repository
- *   with a root OWNERS file (and none on the warm crawl: no head commit has moved);
+ *   with a root OWNERS file (and none on the warm crawl: no head commit has moved), its
+ *   snapshots persisted in a SQLite file as the provider keeps them in the catalog's database;
+ * - infra-atlas tree restart: a new process on that database, as after a restart or on a
+ *   second replica: cold memory, but no archive for a head commit that has not moved;
  * - stock: one refresh of Backstage's GithubEntityProvider for the same organization.
  *
  * The stock provider registers each repository's catalog-info.yaml as a `url` Location, which
@@ -19,8 +22,8 @@
  *     [--repositories 5000] [--nested-owners-ratio 0.1] [--catalog-info-ratio 1] \
  *     [--latency-ms 100]
  *
- * Prints a table: requests by kind, GraphQL points, wall time, peak RSS. Results are in
- * docs/infra-atlas/benchmarks.md.
+ * Prints a table: requests by kind, GraphQL points, archives, wall time, peak RSS, and the
+ * compressed size of the persisted snapshots. Results are in docs/infra-atlas/benchmarks.md.
  */
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
@@ -40,9 +43,14 @@ import {
   requestColumns,
   runBenchmark,
 } from '@infra-atlas/test-utils';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import knexFactory from 'knex';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readGithubInventoryConfigs } from '../src/lib/config';
 import { crawlGithub } from '../src/lib/crawl';
-import { SnapshotCache } from '../src/lib/snapshots';
+import { SnapshotCache, SnapshotStore } from '../src/lib/snapshots';
 import {
   RequestStats,
   clientPerOrganization,
@@ -52,6 +60,9 @@ import { crawlToEntities } from '../src/transform/entities';
 
 type Result = BenchRow & {
   graphqlPoints: number;
+  archives: number;
+  /** Compressed snapshots in the database after the crawl, when persisted. */
+  storedMb?: number;
   repositories: number;
   entities: number;
   /** `url` Locations among them: the catalog reads each target with one more request. */
@@ -70,11 +81,37 @@ const integrationConfig = (options: BenchOptions) => ({
   },
 });
 
-/** A cold crawl and a warm one through the provider's own code path. */
+const PROVIDER_ID = 'github-inventory:bench';
+
+/** The snapshot store in a SQLite file that outlives each mode's process. */
+async function snapshotStore(options: BenchOptions, fresh: boolean) {
+  const filename = join(
+    tmpdir(),
+    `infra-atlas-bench-snapshots-${options.port}.sqlite`,
+  );
+  if (fresh) rmSync(filename, { force: true });
+  const db = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+  });
+  const store = await SnapshotStore.create({
+    getClient: async () => db,
+  } as unknown as DatabaseService);
+  // The mode's process ends when its work does: an open pool would keep it alive.
+  return { store, close: () => db.destroy() };
+}
+
+/**
+ * Crawls through the provider's own code path: `runs` in a row in one process (cold, then
+ * warm), over snapshots kept in memory or, with `persisted`, also in a database.
+ */
 async function infraAtlas(
   mode: string,
   ownersDepth: 'root' | 'tree',
   options: BenchOptions,
+  runs: string[] = ['cold', 'warm'],
+  persisted?: 'fresh' | 'existing',
 ): Promise<Result[]> {
   const config = new ConfigReader({
     ...integrationConfig(options),
@@ -89,9 +126,15 @@ async function infraAtlas(
   const credentials =
     DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   const logger = benchLogger();
-  const cache = new SnapshotCache();
+  const persistence = persisted
+    ? await snapshotStore(options, persisted === 'fresh')
+    : undefined;
+  const store = persistence?.store;
+  const cache = new SnapshotCache(
+    store ? { store, providerId: PROVIDER_ID } : undefined,
+  );
   const results: Result[] = [];
-  for (const run of ['cold', 'warm']) {
+  for (const run of runs) {
     const stats = new RequestStats();
     const started = Date.now();
     const crawl = await crawlGithub(providerConfig, {
@@ -113,10 +156,13 @@ async function infraAtlas(
       console.error(`${failure.step} ${failure.target}: ${failure.message}`);
     }
     const { entities } = crawlToEntities(crawl, providerConfig);
+    const stored = await store?.size(PROVIDER_ID);
     results.push({
       mode: `${mode} ${run}`,
       requests: stats.requests,
       graphqlPoints: stats.graphqlPoints,
+      archives: crawl.archivesRead,
+      ...(stored ? { storedMb: stored.bytes / 1024 / 1024 } : {}),
       wallSeconds: (Date.now() - started) / 1000,
       peakRssMb: peakRssMb(),
       repositories: crawl.repositories.length,
@@ -125,6 +171,7 @@ async function infraAtlas(
       failures: crawl.failures.length,
     });
   }
+  await persistence?.close();
   return results;
 }
 
@@ -198,6 +245,7 @@ async function stock(options: BenchOptions): Promise<Result[]> {
       mode: 'stock GithubEntityProvider',
       requests: stats.requests,
       graphqlPoints: after.used - after.cost - before.used,
+      archives: 0,
       wallSeconds,
       peakRssMb: peakRssMb(),
       repositories,
@@ -213,7 +261,15 @@ function runMode(mode: string, options: BenchOptions): Promise<Result[]> {
     case 'infra-atlas':
       return infraAtlas(mode, 'root', options);
     case 'infra-atlas tree':
-      return infraAtlas(mode, 'tree', options);
+      return infraAtlas(mode, 'tree', options, ['cold', 'warm'], 'fresh');
+    case 'infra-atlas tree restart':
+      return infraAtlas(
+        'infra-atlas tree',
+        'tree',
+        options,
+        ['cold after restart'],
+        'existing',
+      );
     case 'stock':
       return stock(options);
     default:
@@ -248,23 +304,27 @@ function printTable(results: Result[], options: BenchOptions) {
     'mode',
     ...requests.header,
     'GraphQL points',
+    'archives',
     'wall time (s)',
     'peak RSS (MB)',
     'repositories',
     'entities',
     'Locations (follow-up reads)',
     'failed steps',
+    'snapshots stored (MB)',
   ];
   const rows = results.map(r => [
     r.mode,
     ...requests.cells(r),
     String(r.graphqlPoints),
+    String(r.archives),
     r.wallSeconds.toFixed(1),
     r.peakRssMb.toFixed(0),
     String(r.repositories),
     String(r.entities),
     String(r.locations),
     String(r.failures),
+    r.storedMb === undefined ? '' : r.storedMb.toFixed(1),
   ]);
   printMarkdownTable(header, rows);
 }
@@ -292,7 +352,12 @@ runBenchmark({
     '--latency-ms',
     options['latency-ms'],
   ],
-  modes: ['infra-atlas', 'infra-atlas tree', 'stock'],
+  modes: [
+    'infra-atlas',
+    'infra-atlas tree',
+    'infra-atlas tree restart',
+    'stock',
+  ],
   runMode,
   report: printTable,
 });
