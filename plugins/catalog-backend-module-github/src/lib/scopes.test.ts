@@ -29,7 +29,7 @@ const [config] = readGithubInventoryConfigs(
 
 const entity = (
   annotations: Record<string, string>,
-  spec: Record<string, unknown> = {},
+  spec: Entity['spec'] = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: annotations['github.com/team-slug'] ? 'Group' : 'Resource',
