@@ -142,7 +142,7 @@ export function included(
 }
 
 /** An error as a log line: Octokit's messages omit the HTTP status, which says the most. */
-function message(error: unknown): string {
+export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const status = (error as { status?: number }).status;
   return status ? `HTTP ${status}: ${text}` : text;
@@ -182,7 +182,7 @@ export async function crawlGithub(
       failures.push({
         step: 'list repositories',
         target: organization,
-        message: message(error),
+        message: errorMessage(error),
       });
     }
     if (config.teams) {
@@ -197,7 +197,7 @@ export async function crawlGithub(
         failures.push({
           step: 'list teams',
           target: organization,
-          message: message(error),
+          message: errorMessage(error),
         });
       }
     }
@@ -225,7 +225,7 @@ export async function crawlGithub(
       failures.push({
         step: 'get repository',
         target: slug,
-        message: message(error),
+        message: errorMessage(error),
       });
     }
   }
@@ -368,6 +368,6 @@ export async function readRepository(
     return { ...nothing, archivesRead: 1, ...fromSnapshot(read) };
   } catch (error) {
     breaker.record(false);
-    return unread(message(error));
+    return unread(errorMessage(error));
   }
 }

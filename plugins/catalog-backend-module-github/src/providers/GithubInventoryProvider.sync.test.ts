@@ -239,6 +239,21 @@ describe('GithubInventoryProvider: sync scoped to what failed', () => {
       (_, i) => `  - person-${String(i).padStart(6, '0')}\n`,
     ).join('')}`;
 
+  it('holds a repository whose webhook refresh fails, and stays incremental', async () => {
+    const { instance } = await providerFor(github, { runs });
+    const first = await instance.refresh();
+    github.setFaults([{ route: 'graphql', status: 502, times: 100 }]);
+    const failed = await instance.refreshRepository(ORG, 'growth-cli-0005');
+    expect(failed).toMatchObject({ outcome: 'partial', applied: 'scoped' });
+    expect(failed.held?.map(h => h.scope)).toEqual([`${ORG}/growth-cli-0005`]);
+    expect(failed.entityRefs.sort()).toEqual(first.entityRefs.sort());
+    github.setFaults([]);
+    github.resetCounts();
+    const next = await instance.refreshRepository(ORG, 'growth-cli-0005');
+    expect(next).toMatchObject({ outcome: 'complete', applied: 'full' });
+    expect(github.requestCounts()).toEqual({ graphql: 1 });
+  });
+
   it('reads an OWNERS file that GitHub truncates in the listing whole from the archive', async () => {
     const owners = ownersNaming(40_000);
     expect(owners.length).toBeGreaterThan(512_000);

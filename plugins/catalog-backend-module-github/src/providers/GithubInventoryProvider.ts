@@ -15,6 +15,7 @@ import { GithubInventoryProviderConfig, analyzersFor } from '../lib/config';
 import {
   CrawlResult,
   crawlGithub,
+  errorMessage,
   included,
   readRepository,
   slugOf,
@@ -190,10 +191,23 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
           trigger,
         };
       } catch (error) {
-        this.deps.logger.error(
-          `GitHub inventory ${this.config.id}: refresh of ${owner}/${name} failed: ${error}`,
-        );
-        return { trigger };
+        // The repository keeps what the last crawl read of it, held; the rest applies.
+        return {
+          crawl: {
+            ...carried,
+            repositories: previous.repositories,
+            failures: [
+              ...carried.failures,
+              {
+                step: 'get repository',
+                target: slug,
+                message: errorMessage(error),
+              },
+            ],
+            archivesRead: 0,
+          },
+          trigger,
+        };
       }
     }, slug);
   }
