@@ -71,7 +71,11 @@ export function assetEntityName(
       ? projectIdForNumber(project) ?? project
       : project;
     const region = segments[2] === 'global' ? 'global' : segments[3];
-    return gcpAddressEntityName(projectId, region, segments[segments.length - 1]);
+    return gcpAddressEntityName(
+      projectId,
+      region,
+      segments[segments.length - 1],
+    );
   }
   const ids =
     segments.length === 1

@@ -375,7 +375,11 @@ describe('apps options and edge cases', () => {
   });
 
   it('follows a synthetic app to the service accounts its pods run as and the IP its load balancer reserves', () => {
-    const acme = { projectId: 'acme-prod', location: 'europe-west1', name: 'main' };
+    const acme = {
+      projectId: 'acme-prod',
+      location: 'europe-west1',
+      name: 'main',
+    };
     const { entities, problems } = analyzeApps(
       testContext(
         snapshotOf({
@@ -418,7 +422,11 @@ describe('apps options and edge cases', () => {
           ].join('\n'),
         }),
       ),
-      { path: 'apps', cluster: acme, namespaces: { shop: ['shop-canary', 'shop-prod'] } },
+      {
+        path: 'apps',
+        cluster: acme,
+        namespaces: { shop: ['shop-canary', 'shop-prod'] },
+      },
     );
     expect(problems).toEqual([]);
     const ref = (ns: string, name: string) =>
@@ -428,15 +436,21 @@ describe('apps options and edge cases', () => {
     // CronJob's `reporter` is declared by another app, in one of them only.
     expect(shop.spec?.dependsOn).toEqual(
       [
-        `resource:default/${gcpServiceAccountEntityName('shop@acme-prod.iam.gserviceaccount.com')}`,
+        `resource:default/${gcpServiceAccountEntityName(
+          'shop@acme-prod.iam.gserviceaccount.com',
+        )}`,
         ref('shop-canary', 'reporter'),
         ref('shop-canary', 'shop'),
         ref('shop-prod', 'shop'),
       ].sort(),
     );
-    expect(shop.metadata.annotations?.[ANNOTATIONS.staticIps]).toBe('203.0.113.7');
+    expect(shop.metadata.annotations?.[ANNOTATIONS.staticIps]).toBe(
+      '203.0.113.7',
+    );
     const reporter = entities.find(
-      e => `resource:default/${e.metadata.name}` === ref('shop-canary', 'reporter'),
+      e =>
+        `resource:default/${e.metadata.name}` ===
+        ref('shop-canary', 'reporter'),
     )!;
     // Declared without Workload Identity: it acts as no GCP service account.
     expect(reporter.spec).not.toHaveProperty('dependsOn');

@@ -211,9 +211,7 @@ export function analyzeApps(
         const names =
           o.kind === 'ServiceAccount' ? [o.name] : [podServiceAccountOf(o)];
         return names.flatMap(name =>
-          name
-            ? namespacesOfObject(o, app).map(ns => `${ns}/${name}`)
-            : [],
+          name ? namespacesOfObject(o, app).map(ns => `${ns}/${name}`) : [],
         );
       })
       .filter(key => serviceAccountsDeclared.has(key))
@@ -282,10 +280,18 @@ export function analyzeApps(
     entities.push(
       declaredEntity(ctx, {
         kind: 'Resource',
-        name: kubernetesServiceAccountEntityName(cluster, namespace, object.name),
+        name: kubernetesServiceAccountEntityName(
+          cluster,
+          namespace,
+          object.name,
+        ),
         title: `${object.name} (${namespace})`,
-        description: `Kubernetes service account ${object.name} in namespace ${namespace} on GKE cluster ${cluster.name}${
-          email ? `; acts as GCP service account ${email} through Workload Identity` : ''
+        description: `Kubernetes service account ${
+          object.name
+        } in namespace ${namespace} on GKE cluster ${cluster.name}${
+          email
+            ? `; acts as GCP service account ${email} through Workload Identity`
+            : ''
         }.`,
         declaredIn: ctx.fileUrl(object.path),
         ownerPath: app.dir,
@@ -293,7 +299,9 @@ export function analyzeApps(
         spec: {
           type: RESOURCE_TYPES.kubernetesServiceAccount,
           parent: nsRef(namespace),
-          dependsOn: email ? [resourceRef(gcpServiceAccountEntityName(email))] : [],
+          dependsOn: email
+            ? [resourceRef(gcpServiceAccountEntityName(email))]
+            : [],
         },
       }),
     );

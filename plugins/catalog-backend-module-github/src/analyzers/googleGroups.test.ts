@@ -446,9 +446,7 @@ describe('Google Groups of an organization with its own domain', () => {
     },
   ];
   const kinds = (entities: Entity[]) =>
-    Object.fromEntries(
-      entities.map(e => [e.metadata.name, e.kind] as const),
-    );
+    Object.fromEntries(entities.map(e => [e.metadata.name, e.kind] as const));
 
   it('keeps its people people: only declared groups and @googlegroups.com are groups by default', () => {
     const { entities, problems } = googleGroupsToEntities(files, ctx);
@@ -474,9 +472,9 @@ describe('Google Groups of an organization with its own domain', () => {
       undeclaredGroups: [/^oncall-/i],
     });
     expect(kinds(entities)).not.toHaveProperty('oncall-payments--acme.example');
-    expect(find(entities, 'Group', 'eng--acme.example').spec?.children).toContain(
-      groupRef('oncall-payments@acme.example'),
-    );
+    expect(
+      find(entities, 'Group', 'eng--acme.example').spec?.children,
+    ).toContain(groupRef('oncall-payments@acme.example'));
     expect(find(entities, 'User', 'alice--acme.example')).toBeDefined();
   });
 });

@@ -211,7 +211,8 @@ export function podServiceAccountOf(
  */
 export function staticIpsOf(object: KubernetesObject): string[] {
   if (object.kind === 'Ingress') {
-    const name = object.annotations['kubernetes.io/ingress.global-static-ip-name'];
+    const name =
+      object.annotations['kubernetes.io/ingress.global-static-ip-name'];
     return typeof name === 'string' && name ? [name] : [];
   }
   if (object.kind === 'Service' && object.spec.type === 'LoadBalancer') {

@@ -21,7 +21,12 @@ describe('listOrganizationTeams', () => {
   const everyone = Array.from({ length: 150 }, (_, i) => `member-${i}`);
   org.teams = [
     ...(org.teams ?? []),
-    { slug: 'everyone', name: 'Everyone', description: null, members: everyone },
+    {
+      slug: 'everyone',
+      name: 'Everyone',
+      description: null,
+      members: everyone,
+    },
   ];
 
   beforeAll(async () => {
@@ -40,7 +45,8 @@ describe('listOrganizationTeams', () => {
     const stats = new RequestStats();
     const client = createGithubClient({
       integrations,
-      credentials: DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+      credentials:
+        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
       host: 'github.com',
       organization: org.login,
       logger: mockServices.logger.mock(),
@@ -75,7 +81,9 @@ describe('listOrganizationTeams', () => {
     const { teams } = await list(100);
     const entities = teamEntities(teams);
     const group = entities.find(
-      e => e.metadata.annotations?.['github.com/team-slug'] === `${org.login}/platform`,
+      e =>
+        e.metadata.annotations?.['github.com/team-slug'] ===
+        `${org.login}/platform`,
     );
     expect(group).toMatchObject({
       kind: 'Group',
@@ -96,8 +104,8 @@ describe('listOrganizationTeams', () => {
       `group:default/github-team--${org.login}--platform`,
     );
     // The GitHub profile name, not the bare login.
-    expect((member?.spec?.profile as { displayName: string }).displayName).toMatch(
-      / Example$/,
-    );
+    expect(
+      (member?.spec?.profile as { displayName: string }).displayName,
+    ).toMatch(/ Example$/);
   });
 });

@@ -51,9 +51,11 @@ export function mergeEntities(entities: Entity[]): {
     } else {
       conflicts.push({
         ref,
-        message: `${ref} is defined in ${sourceOf(first)} and again in ${sourceOf(
-          entity,
-        )}; the definition in ${sourceOf(first)} is kept`,
+        message: `${ref} is defined in ${sourceOf(
+          first,
+        )} and again in ${sourceOf(entity)}; the definition in ${sourceOf(
+          first,
+        )} is kept`,
       });
     }
   }

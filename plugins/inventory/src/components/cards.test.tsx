@@ -307,7 +307,10 @@ describe('AdministratorsCard', () => {
         administrators: jest.fn().mockResolvedValue({
           ...answer,
           owner: {
-            entity: summary('group:default/sig-cloud-provider', 'sig-cloud-provider'),
+            entity: summary(
+              'group:default/sig-cloud-provider',
+              'sig-cloud-provider',
+            ),
             unowned: false,
             evidence:
               'sigs.yaml subproject system:default/provider-ibmcloud lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
@@ -330,7 +333,9 @@ describe('AdministratorsCard', () => {
       'Shared with sig-cluster-lifecycle',
     );
     expect(
-      screen.getByText(/^Why: sigs.yaml subproject system:default\/cluster-api/),
+      screen.getByText(
+        /^Why: sigs.yaml subproject system:default\/cluster-api/,
+      ),
     ).toBeInTheDocument();
   });
 });
