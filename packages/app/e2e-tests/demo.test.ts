@@ -431,6 +431,47 @@ test('the gcsweb page says what breaks with it, who approves its changes and whe
   });
 });
 
+test('a contributor asks who approves a file of kubernetes/k8s.io, and sees the lines that decide it', async ({
+  page,
+  request,
+}) => {
+  // The answer comes from the rules stored on the repository's Component: wait until indexed.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          'http://localhost:7007/api/inventory/path-ownership?repository=kubernetes/k8s.io&path=apps/gcsweb/deploy.yaml',
+          { headers: TOKEN },
+        );
+        return res.ok() ? (await res.json()).approvers.length : res.status();
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBeGreaterThan(0);
+
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/kubernetes--k8s.io');
+  const box = page.getByLabel('Path in the repository');
+  await box.fill('apps/gcsweb/deploy.yaml');
+  await box.press('Enter');
+
+  // The answer first, in plain words: Prow's effective approvers of the file.
+  await expect(page.getByLabel('Answer')).toContainText(
+    'Approvers of apps/gcsweb/deploy.yaml: ameukam, bentheelder, dims',
+  );
+  // Each approver with the OWNERS line that names them, linked to that line on GitHub.
+  await expect(
+    page.getByRole('link', { name: 'apps/gcsweb/OWNERS line 4' }),
+  ).toHaveAttribute(
+    'href',
+    'https://github.com/kubernetes/k8s.io/blob/main/apps/gcsweb/OWNERS#L4',
+  );
+  await page.getByLabel('Answer').scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: 'test-results/browser/inventory-path-ownership.png',
+  });
+});
+
 test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
   page,
 }) => {
