@@ -1,4 +1,5 @@
 import { dnsCnameRule } from './dnsCnames';
+import { dnsSharedAddressRule } from './dnsSharedAddresses';
 import { dnsZoneRule } from './dnsZones';
 import { emailLocalPartRule } from './identities';
 import { imageSourceRule } from './imageSources';
@@ -13,6 +14,7 @@ export function linkRules(options: LinkOptions): LinkRule[] {
   return [
     dnsZoneRule,
     dnsCnameRule,
+    dnsSharedAddressRule,
     workloadIdentityRule,
     staticIpRule,
     systemAnchorRule,

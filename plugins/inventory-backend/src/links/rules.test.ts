@@ -1,6 +1,7 @@
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { dnsCnameRule } from './dnsCnames';
+import { dnsSharedAddressRule } from './dnsSharedAddresses';
 import { dnsZoneRule } from './dnsZones';
 import { emailLocalPartRule } from './identities';
 import { imageSourceRule } from './imageSources';
@@ -104,6 +105,52 @@ describe('link rules', () => {
         source: 'resource:default/dns-record--old.k8s.io--cname',
       }),
     ]);
+  });
+
+  it('serves an A record by the app whose record has the same addresses, and never guesses between apps', () => {
+    const record = (name: string, values: string[], servedBy?: string[]) =>
+      entity(`resource:dns-record--${name}--a`, {
+        type: 'dns-record',
+        spec: {
+          fqdn: `${name}.`,
+          recordType: 'A',
+          values,
+          ...(servedBy ? { servedBy } : {}),
+        },
+      });
+    const gcsweb = 'component:default/gcsweb';
+    const result = run(
+      dnsSharedAddressRule,
+      record('gcsweb.k8s.io', ['35.190.8.208'], [gcsweb]),
+      record('gcsweb.kubernetes.io', ['35.190.8.208'], [gcsweb]),
+      record('gcsweb.canary.k8s.io', ['35.190.8.208']),
+      // One address, two apps: which one a third name reaches cannot be told.
+      record('a.k8s.io', ['10.0.0.1'], ['component:default/a']),
+      record('b.k8s.io', ['10.0.0.1'], ['component:default/b']),
+      record('c.k8s.io', ['10.0.0.1']),
+      record('elsewhere.k8s.io', ['192.0.2.1']),
+    );
+    expect(result.links).toEqual([
+      expect.objectContaining({
+        source: 'resource:default/dns-record--gcsweb.canary.k8s.io--a',
+        type: 'servedBy',
+        target: 'resource:default/dns-record--gcsweb.k8s.io--a',
+        provenance: expect.objectContaining({
+          detail:
+            'gcsweb.canary.k8s.io. has the address 35.190.8.208 of gcsweb.k8s.io.',
+        }),
+      }),
+    ]);
+    expect(result.ambiguous).toEqual([
+      expect.objectContaining({
+        source: 'resource:default/dns-record--c.k8s.io--a',
+        candidates: [
+          'resource:default/dns-record--a.k8s.io--a',
+          'resource:default/dns-record--b.k8s.io--a',
+        ],
+      }),
+    ]);
+    expect(result.unresolved).toEqual([]);
   });
 
   describe('Workload Identity', () => {
