@@ -29,7 +29,9 @@ export default defineConfig({
       timeout: 300_000,
     },
     {
-      command: 'yarn workspace app start',
+      // The demo's configuration too, as scripts/demo.sh gives it (its data notice).
+      command:
+        'yarn workspace app start --config ../../app-config.yaml --config ../../app-config.demo.yaml',
       url: 'http://localhost:3000',
       reuseExistingServer: true,
       timeout: 300_000,

@@ -12,8 +12,12 @@ async function signInAsGuest(page: Page) {
 test('a newcomer signs in as guest, finds a system and reads its runbook', async ({
   page,
 }) => {
-  // Signed in, the start page greets the newcomer with the map of the infrastructure.
+  // Signed in, the start page greets the newcomer with the map of the infrastructure, and
+  // says first that the demo's data is a snapshot.
   await signInAsGuest(page);
+  await expect(page.getByRole('note')).toContainText(
+    'a snapshot of the Kubernetes community',
+  );
 
   // Find the container registry among the systems in the catalog.
   await page.goto('/catalog?filters[kind]=system');

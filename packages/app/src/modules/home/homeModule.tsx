@@ -4,6 +4,8 @@ import {
   HomePageWidgetBlueprint,
 } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
+import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
+import Typography from '@material-ui/core/Typography';
 import { HomeWidgetCard } from '@infra-atlas/plugin-inventory';
 
 // What only a person can say about this estate. The inventory's widgets beside it are
@@ -25,6 +27,16 @@ runs where, who owns it, and what depends on what.
 - **Learn how Infra Atlas works** — the [Infra Atlas docs](/docs/default/component/infra-atlas).
 `;
 
+/** Where the data comes from when it is not live (`app.dataNotice`): said before anything else. */
+function DataNotice() {
+  const notice = useApi(configApiRef).getOptionalString('app.dataNotice');
+  return notice ? (
+    <Typography variant="body2" role="note" style={{ marginBottom: 12 }}>
+      <strong>{notice}</strong>
+    </Typography>
+  ) : null;
+}
+
 const welcomeWidget = HomePageWidgetBlueprint.make({
   name: 'welcome',
   params: {
@@ -32,7 +44,12 @@ const welcomeWidget = HomePageWidgetBlueprint.make({
     title: 'Welcome to the Kubernetes infrastructure',
     description: 'Where a new contributor starts',
     components: async () => ({
-      Content: () => <MarkdownContent content={welcome} />,
+      Content: () => (
+        <>
+          <DataNotice />
+          <MarkdownContent content={welcome} />
+        </>
+      ),
     }),
     componentProps: { Renderer: HomeWidgetCard },
   },
