@@ -4,7 +4,10 @@
  * docs/architecture.md for why each one is wired.
  */
 import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
-import { searchModuleInventoryIdentifiers } from '@infra-atlas/plugin-inventory-backend';
+import {
+  searchModuleInventoryEngine,
+  searchModuleInventoryIdentifiers,
+} from '@infra-atlas/plugin-inventory-backend';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -46,10 +49,11 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 // Apps in kubernetes/k8s.io document themselves with a README, not a mkdocs site.
 backend.add(import('@infra-atlas/plugin-techdocs-backend-module-readme'));
 
-// Search over catalog entities and TechDocs pages. The PostgreSQL engine is used when the
-// database is PostgreSQL; on SQLite the search backend falls back to its in-memory engine.
+// Search over catalog entities and TechDocs pages. The inventory's engine is PostgreSQL's
+// when the database is PostgreSQL and Lunr in memory on SQLite, ranked alike on both: exact
+// identifiers and names first, then projects and Systems before what is named after them.
 backend.add(import('@backstage/plugin-search-backend'));
-backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(searchModuleInventoryEngine);
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Catalog search also finds entities by project ID or number, bucket, DNS name, image, login.
 backend.add(searchModuleInventoryIdentifiers);

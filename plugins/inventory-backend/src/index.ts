@@ -5,4 +5,7 @@
  * @packageDocumentation
  */
 export { inventoryPlugin as default } from './plugin';
-export { searchModuleInventoryIdentifiers } from './searchModule';
+export {
+  searchModuleInventoryIdentifiers,
+  searchModuleInventoryEngine,
+} from './searchModule';

@@ -1,14 +1,24 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   catalogCollatorExtensionPoint,
   defaultCatalogCollatorEntityTransformer,
 } from '@backstage/plugin-search-backend-module-catalog';
+import { PgSearchEngine } from '@backstage/plugin-search-backend-module-pg';
+import { LunrSearchEngine } from '@backstage/plugin-search-backend-node';
+import { searchEngineRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import { entityIdentifiers } from '@infra-atlas/inventory-common';
+import { RankedSearchEngine } from './search/RankedSearchEngine';
+import { SEARCH_KEYS_FIELD, searchKeys } from './search/searchKeys';
 
 /**
  * Lets catalog search find infrastructure by its identifiers (project IDs and numbers, bucket
  * names, DNS names, images, logins, group e-mails): they are appended to each entity's
- * searchable text. Add it next to `@backstage/plugin-search-backend-module-catalog`.
+ * searchable text, and kept as the document's search keys, which
+ * `searchModuleInventoryEngine` ranks first when the term equals one. Add it next to
+ * `@backstage/plugin-search-backend-module-catalog`.
  *
  * @public
  */
@@ -22,13 +32,46 @@ export const searchModuleInventoryIdentifiers = createBackendModule({
         collator.setEntityTransformer(entity => {
           const document = defaultCatalogCollatorEntityTransformer(entity);
           const identifiers = entityIdentifiers(entity);
-          return identifiers.length
-            ? {
-                ...document,
-                text: `${document.text}\n${identifiers.join(' ')}`,
-              }
-            : document;
+          return {
+            ...document,
+            text: identifiers.length
+              ? `${document.text}\n${identifiers.join(' ')}`
+              : document.text,
+            // Always set: Lunr only indexes the fields of a type's first document.
+            [SEARCH_KEYS_FIELD]: searchKeys(entity),
+          };
         });
+      },
+    });
+  },
+});
+
+/**
+ * The search engine with the inventory's ranking: PostgreSQL's when the database is
+ * PostgreSQL, Lunr in memory otherwise, both wrapped in `RankedSearchEngine` (exact
+ * identifiers and names first, an "indexing" answer until the first index is built). Use it
+ * instead of `@backstage/plugin-search-backend-module-pg`.
+ *
+ * @public
+ */
+export const searchModuleInventoryEngine = createBackendModule({
+  pluginId: 'search',
+  moduleId: 'inventory-engine',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        searchEngineRegistry: searchEngineRegistryExtensionPoint,
+        database: coreServices.database,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ searchEngineRegistry, database, config, logger }) {
+        const engine = (await PgSearchEngine.supported(database))
+          ? await PgSearchEngine.fromConfig(config, { database, logger })
+          : new LunrSearchEngine({ logger });
+        searchEngineRegistry.setSearchEngine(
+          new RankedSearchEngine(engine, logger),
+        );
       },
     });
   },

@@ -43,6 +43,8 @@ export function entityIdentifiers(entity: Entity): string[] {
     resourceName?.split('/').pop(),
     ...commaList(annotations[ANNOTATIONS.containerImages]),
     ...commaList(annotations[ANNOTATIONS.hostnames]),
+    // The DNS names a System serves: `registry.k8s.io` finds the registry's System.
+    ...commaList(annotations[ANNOTATIONS.dnsNames]),
     annotations['github.com/user-login'],
     annotations[BACKSTAGE_ANNOTATIONS.projectSlug],
     ...strings(spec.gcp?.projectId),

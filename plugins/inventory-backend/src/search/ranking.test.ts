@@ -1,0 +1,248 @@
+/*
+ * Search as the backend runs it (search backend, catalog collator, the inventory's identifiers
+ * and engine) over an estate shaped like the k8s-infra demo: a term that is an identifier or a
+ * name finds its entity first, a System or project before the buckets and records named after
+ * it; the same on SQLite (Lunr in memory) and PostgreSQL (full text).
+ */
+import { Entity } from '@backstage/catalog-model';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import searchPlugin from '@backstage/plugin-search-backend';
+import searchModuleCatalogCollator from '@backstage/plugin-search-backend-module-catalog';
+import { testDatabases } from '@infra-atlas/test-utils';
+import { entity } from '../__testUtils__/entities';
+import {
+  searchModuleInventoryEngine,
+  searchModuleInventoryIdentifiers,
+} from '../searchModule';
+import { SEARCH_STATUS_TYPE } from './RankedSearchEngine';
+
+const inProject = (project: string) => ({
+  'infra-atlas.io/gcp-project-id': project,
+});
+
+const bucket = (name: string, project: string) =>
+  entity(`resource:gcs-bucket--${name}`, {
+    type: 'gcs-bucket',
+    title: name,
+    annotations: {
+      ...inProject(project),
+      'infra-atlas.io/gcp-resource-name': `//storage.googleapis.com/projects/_/buckets/${name}`,
+    },
+  });
+
+const record = (fqdn: string, values: string[]) =>
+  entity(`resource:dns-record--${fqdn.replace(/[^a-z0-9]+/g, '-')}`, {
+    type: 'dns-record',
+    title: fqdn,
+    spec: { fqdn: `${fqdn}.`, values },
+  });
+
+const project = (id: string, number: string) =>
+  entity(`resource:gcp-project--${id}`, {
+    type: 'gcp-project',
+    title: id,
+    annotations: inProject(id),
+    spec: { gcp: { projectId: id, projectNumber: number } },
+  });
+
+/** The k8s-infra demo's registry, its projects and what is named after them. */
+const estate: Entity[] = [
+  // Listed first so that an engine's own order cannot pass for the ranking.
+  ...['', '-bak', '-asia', '-eu', '-us', '-logs', '-staging'].map(suffix =>
+    bucket(`k8s-artifacts-prod${suffix}`, 'k8s-artifacts-prod'),
+  ),
+  ...[
+    'registry.k8s.io',
+    'cloudfront.registry.k8s.io',
+    '_acme-challenge.registry.k8s.io',
+    'invalid.registry.k8s.io',
+    'registry-sandbox.k8s.io',
+  ].map(fqdn => record(fqdn, ['34.107.244.51'])),
+  ...Array.from({ length: 30 }, (_, i) =>
+    record(`app${i}.k8s.io`, ['registry.k8s.io']),
+  ),
+  project('k8s-artifacts-prod-bak', '1057569514213'),
+  project('k8s-artifacts-prod', '388270116193'),
+  entity('system:registry-k8s-io', {
+    title: 'Container registry (registry.k8s.io)',
+    annotations: {
+      'infra-atlas.io/dns-names':
+        'registry.k8s.io,registry-sandbox.k8s.io,cloudfront.registry.k8s.io',
+    },
+  }),
+  entity('group:k8s-infra-artifact-admins--kubernetes.io', {
+    title: 'k8s-infra-artifact-admins',
+    spec: { profile: { email: 'k8s-infra-artifact-admins@kubernetes.io' } },
+  }),
+  entity('user:ameukam', {
+    annotations: { 'github.com/user-login': 'ameukam' },
+  }),
+  entity('component:publishing-bot', {
+    type: 'service',
+    annotations: {
+      'infra-atlas.io/container-images':
+        'gcr.io/k8s-staging-publishing-bot/k8s-publishing-bot:v0.4.0',
+    },
+  }),
+];
+
+/** The term, and the locations of its first results in order. */
+const expected: Array<[term: string, first: string[]]> = [
+  [
+    'registry.k8s.io',
+    [
+      '/catalog/default/system/registry-k8s-io',
+      '/catalog/default/resource/dns-record--registry-k8s-io',
+    ],
+  ],
+  ['Registry.K8s.io', ['/catalog/default/system/registry-k8s-io']],
+  [
+    'k8s-artifacts-prod',
+    [
+      '/catalog/default/resource/gcp-project--k8s-artifacts-prod',
+      '/catalog/default/resource/gcs-bucket--k8s-artifacts-prod',
+    ],
+  ],
+  [
+    '388270116193',
+    ['/catalog/default/resource/gcp-project--k8s-artifacts-prod'],
+  ],
+  [
+    'k8s-artifacts-prod-bak',
+    [
+      '/catalog/default/resource/gcp-project--k8s-artifacts-prod-bak',
+      '/catalog/default/resource/gcs-bucket--k8s-artifacts-prod-bak',
+    ],
+  ],
+  [
+    'cloudfront.registry.k8s.io',
+    [
+      '/catalog/default/system/registry-k8s-io',
+      '/catalog/default/resource/dns-record--cloudfront-registry-k8s-io',
+    ],
+  ],
+  [
+    'k8s-infra-artifact-admins@kubernetes.io',
+    ['/catalog/default/group/k8s-infra-artifact-admins--kubernetes.io'],
+  ],
+  ['ameukam', ['/catalog/default/user/ameukam']],
+  ['k8s-publishing-bot', ['/catalog/default/component/publishing-bot']],
+];
+
+async function startSearch(
+  database: ReturnType<ReturnType<typeof testDatabases>[number]['config']>,
+  options: { indexAtStart: boolean },
+) {
+  const backend = await startTestBackend({
+    features: [
+      searchPlugin,
+      searchModuleInventoryEngine,
+      searchModuleCatalogCollator,
+      searchModuleInventoryIdentifiers,
+      catalogServiceMock.factory({ entities: estate }),
+      databaseServiceFactory,
+      schedulerServiceFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { database },
+          search: {
+            collators: {
+              catalog: {
+                schedule: {
+                  frequency: { hours: 1 },
+                  timeout: { minutes: 1 },
+                  initialDelay: options.indexAtStart ? undefined : { hours: 1 },
+                },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  const query = async (params: string) => {
+    const res = await fetch(
+      `http://localhost:${backend.server.port()}/api/search/query?${params}`,
+      { headers: { authorization: mockCredentials.user.header() } },
+    );
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        results: Array<{
+          type: string;
+          document: { title: string; location: string };
+        }>;
+      },
+    };
+  };
+  const search = async (term: string) =>
+    (await query(`term=${encodeURIComponent(term)}`)).body.results.map(
+      r => r.document.location,
+    );
+  return { backend, query, search };
+}
+
+// Each describe has its own databases: PostgreSQL keeps the index and the scheduled
+// indexing of a backend for the next.
+describe.each(testDatabases())('search before the first index on $name', db => {
+  afterAll(() => db.cleanup());
+
+  it('says that search is still indexing instead of failing before the first index', async () => {
+    const { backend, query } = await startSearch(db.config(), {
+      indexAtStart: false,
+    });
+    for (const params of [
+      'term=registry.k8s.io',
+      'term=nginx&types[0]=software-catalog',
+    ]) {
+      const { status, body } = await query(params);
+      expect(status).toBe(200);
+      expect(body.results).toEqual([
+        expect.objectContaining({
+          type: SEARCH_STATUS_TYPE,
+          document: expect.objectContaining({
+            title: 'Search is still indexing',
+          }),
+        }),
+      ]);
+    }
+    await backend.stop();
+  }, 60_000);
+});
+
+describe.each(testDatabases())('search ranking on $name', db => {
+  afterAll(() => db.cleanup());
+
+  it('ranks exact identifiers and names first, a System or project before what is named after it', async () => {
+    const { backend, search } = await startSearch(db.config(), {
+      indexAtStart: true,
+    });
+    // The collator indexes in the background; until then the answer is "still indexing".
+    for (let i = 0; i < 100; i++) {
+      if ((await search('ameukam'))[0] === '/catalog/default/user/ameukam')
+        break;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    for (const [term, first] of expected) {
+      const found = await search(term);
+      expect({ term, first: found.slice(0, first.length) }).toEqual({
+        term,
+        first,
+      });
+      // An exact match is listed once, not again among the engine's own results.
+      expect(new Set(found).size).toBe(found.length);
+    }
+    // A term that is no identifier is left to the engine: the records mentioning it.
+    expect(await search('acme')).toContain(
+      '/catalog/default/resource/dns-record---acme-challenge-registry-k8s-io',
+    );
+    await backend.stop();
+  }, 60_000);
+});
