@@ -5,7 +5,10 @@ import {
 import PeopleIcon from '@material-ui/icons/People';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import BubbleChartIcon from '@material-ui/icons/BubbleChart';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentLayoutBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { inventoryApi } from './api';
 import {
   configurationCard,
@@ -49,6 +52,18 @@ const administratorsCard = EntityCardBlueprint.make({
       import('./components/AdministratorsCard').then(m => (
         <m.AdministratorsCard />
       )),
+  },
+});
+
+/**
+ * Every entity's overview: the cards in the app's order, answers first, without the
+ * catalog's developer banners (see AnswersFirstLayout).
+ */
+const answersFirstLayout = EntityContentLayoutBlueprint.make({
+  name: 'answers-first',
+  params: {
+    loader: () =>
+      import('./components/AnswersFirstLayout').then(m => m.AnswersFirstLayout),
   },
 });
 
@@ -118,6 +133,7 @@ export const inventoryPlugin = createFrontendPlugin({
     graphPage,
     scorecardsPage,
     driftPage,
+    answersFirstLayout,
     placementCard,
     administratorsCard,
     impactCard,
