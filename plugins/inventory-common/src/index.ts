@@ -21,3 +21,4 @@ export * from './unowned';
 export * from './configuration';
 export * from './accounts';
 export * from './pathOwnership';
+export * from './typeNouns';

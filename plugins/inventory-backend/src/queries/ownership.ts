@@ -7,7 +7,8 @@ import {
   OwnershipResponse,
   OwnershipRole,
   RELATIONS,
-  RESOURCE_TYPES,
+  isContainerType,
+  typeBreadth,
 } from '@infra-atlas/inventory-common';
 import {
   GraphEdge,
@@ -23,34 +24,31 @@ const GITHUB_TEAM_ANNOTATION = 'github.com/team-slug';
 import { stepOf, walk } from './evidence';
 import { grantsByPrincipal, heldGrantItems, memberSummary } from './grantsHeld';
 import {
+  groupMembers,
   groupsOf,
   identitiesOf,
   membersNamed,
   resolveSubject,
 } from './subjects';
+import {
+  built,
+  Candidate,
+  ownershipSections,
+  ownershipSummary,
+} from './ownershipSections';
 import { PathSubject, pathRoles } from './pathRoles';
 import { administratorsOf, leadershipOf, profileEmail } from '../graph/specs';
 
-/** An item whose evidence is built only if the item is kept. */
-type Candidate = Omit<OwnershipItem, 'steps'> & { steps: () => EvidenceStep[] };
 const eager = (item: OwnershipItem): Candidate => ({
   ...item,
   steps: () => item.steps,
 });
 
+const plural = (n: number, noun: string) =>
+  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 /** Items per role in one answer; `counts` always covers them all. */
 export const OWNERSHIP_ITEM_LIMIT = 200;
-
-const CONTAINERS: string[] = [
-  RESOURCE_TYPES.gcpOrganization,
-  RESOURCE_TYPES.gcpFolder,
-  RESOURCE_TYPES.gcpProject,
-];
-
-const breadth = (type?: string) => {
-  const rank = CONTAINERS.indexOf(type ?? '');
-  return rank === -1 ? CONTAINERS.length : rank;
-};
 
 /**
  * Everything a person or group owns, administers, approves, reviews or leads, each with the
@@ -60,7 +58,14 @@ const breadth = (type?: string) => {
 export function ownership(
   graph: InventoryGraph,
   query: string,
-  options: { limit?: number; roles?: OwnershipRole[] } = {},
+  options: {
+    limit?: number;
+    roles?: OwnershipRole[];
+    /** Items per section page, and one section's page only (`section`, `offset`). */
+    pageSize?: number;
+    section?: string;
+    offset?: number;
+  } = {},
 ): OwnershipResponse {
   const limit = options.limit ?? OWNERSHIP_ITEM_LIMIT;
   const subjects = resolveSubject(graph, query);
@@ -118,16 +123,13 @@ export function ownership(
   // so that a limit cuts the least telling items.
   items.sort(
     (a, b) =>
-      breadth(a.entity.type) - breadth(b.entity.type) ||
+      typeBreadth(a.entity.type) - typeBreadth(b.entity.type) ||
       a.entity.title.localeCompare(b.entity.title),
   );
 
   const inheritedResourceCounts: Record<string, number> = {};
   for (const item of items) {
-    if (
-      item.role === 'administers' &&
-      CONTAINERS.includes(item.entity.type ?? '')
-    ) {
+    if (item.role === 'administers' && isContainerType(item.entity.type)) {
       inheritedResourceCounts[item.entity.ref] ??= graph.descendantCount(
         item.entity.ref,
       );
@@ -148,6 +150,13 @@ export function ownership(
     if (!inScope(item.role)) continue;
     if (counts[item.role]! <= limit) kept.push(item);
   }
+  const sections = ownershipSections(
+    graph,
+    items.filter(item => inScope(item.role)),
+    options,
+  );
+  const inGroup = groupMembers(graph, identities);
+  const direct = inGroup.filter(({ chain }) => chain.length === 1).length;
   return {
     query,
     counts,
@@ -174,9 +183,25 @@ export function ownership(
       steps: chainSteps(chain),
     })),
     // Evidence is built for the items kept only: most of an answer's cost, and of its size.
-    items: kept.map(item => ({ ...item, steps: item.steps() })),
+    items: kept.map(built),
     inheritedResourceCounts,
     redacted: false,
+    summary: [
+      ...(inGroup.length
+        ? [
+            `has ${plural(inGroup.length, 'member')} (${direct} direct, ${
+              inGroup.length - direct
+            } through nested groups)`,
+          ]
+        : []),
+      ...(groups.size ? [`member of ${plural(groups.size, 'group')}`] : []),
+      ...ownershipSummary(sections),
+    ],
+    sections,
+    members: inGroup.map(({ ref, chain }) => ({
+      entity: graph.summary(ref),
+      steps: chainSteps(chain),
+    })),
   };
 }
 
@@ -223,6 +248,9 @@ function administered(
       role: 'administers' as const,
       entity: graph.summary(edge.source),
       ...(text ? { grant: text } : {}),
+      ...(grant?.inherited
+        ? { inherited: { role: grant.role, grantedOn: grant.grantedOn } }
+        : {}),
       steps,
     };
   });

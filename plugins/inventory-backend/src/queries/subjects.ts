@@ -163,3 +163,30 @@ export function membersNamed(graph: InventoryGraph, query: string): string[] {
   const parsed = parsePrincipalQuery(query, ref => graph.has(ref));
   return parsed ? membersOf(parsed).map(m => m.toLowerCase()) : [];
 }
+
+/**
+ * Everyone in the groups among the subject's identities: users and groups that are members
+ * (`memberOf`) or nested groups (`childOf`), and the members of those, each with the chain
+ * that makes them a member (member first) — the file and line, or the API, stating each link.
+ */
+export function groupMembers(
+  graph: InventoryGraph,
+  identities: Map<string, { chain: GraphEdge[] }>,
+) {
+  const groups = [...identities.keys()].filter(ref => ref.startsWith('group:'));
+  const reached = walk({
+    start: groups,
+    next: ref =>
+      graph
+        .in(ref, ['memberOf', 'childOf'])
+        .filter(
+          edge =>
+            edge.source.startsWith('user:') || edge.source.startsWith('group:'),
+        )
+        .map(edge => ({ edge, to: edge.source })),
+  }).reached;
+  // The walk goes down from the group; evidence reads up, from the member to the group.
+  return [...reached]
+    .filter(([ref]) => !identities.has(ref))
+    .map(([ref, { chain }]) => ({ ref, chain: [...chain].reverse() }));
+}

@@ -225,7 +225,15 @@ export function registerInventoryActions(options: {
             .string()
             .describe('Login, e-mail, IAM member or entity ref'),
         }),
-      output: z => z.object({ items: z.array(z.string()) }),
+      output: z =>
+        z.object({
+          summary: z
+            .array(z.string())
+            .describe(
+              'The answer in sentences: inherited grants counted under the grant that causes them',
+            ),
+          items: z.array(z.string()),
+        }),
     },
     action: async ({ input, credentials }) => {
       const answer = await ask(
@@ -234,6 +242,7 @@ export function registerInventoryActions(options: {
       );
       return {
         output: {
+          summary: answer.summary,
           items: answer.items.map(
             i =>
               `${i.role} ${i.path ?? i.entity.ref}${

@@ -53,6 +53,11 @@ function positiveInteger(req: Request, name: string): number | undefined {
   return Number(value);
 }
 
+/** Where a page starts: 0 or a positive integer. */
+function offsetParam(req: Request): number | undefined {
+  return param(req, 'offset') === '0' ? 0 : positiveInteger(req, 'offset');
+}
+
 function ownershipRoles(req: Request): OwnershipRole[] | undefined {
   const roles = param(req, 'role')?.split(',') as OwnershipRole[] | undefined;
   const unknown = roles?.filter(r => !OWNERSHIP_ROLES.includes(r));
@@ -136,6 +141,9 @@ export function createRouter(options: RouterOptions): express.Router {
     const query = {
       limit: positiveInteger(req, 'limit'),
       roles: ownershipRoles(req),
+      pageSize: positiveInteger(req, 'pageSize'),
+      section: param(req, 'section'),
+      offset: offsetParam(req),
     };
     res.json(
       await ask(await httpAuth.credentials(req), ownershipQuestion(q, query)),

@@ -103,12 +103,23 @@ export class InventoryClient {
 
   ownership(
     query: string,
-    options: { roles?: OwnershipRole[]; limit?: number } = {},
+    options: {
+      roles?: OwnershipRole[];
+      limit?: number;
+      /** One section's page only: its key, and where the page starts. */
+      section?: string;
+      offset?: number;
+      /** Items per section page (default 10). */
+      pageSize?: number;
+    } = {},
   ): Promise<OwnershipResponse> {
     return this.get('ownership', {
       q: query,
       role: options.roles?.join(','),
       limit: options.limit?.toString(),
+      section: options.section,
+      offset: options.offset?.toString(),
+      pageSize: options.pageSize?.toString(),
     });
   }
 

@@ -218,6 +218,46 @@ export type OwnershipResponse = {
   inheritedResourceCounts: Record<string, number>;
   /** True when personal details (e-mails, individual grants) were withheld. */
   redacted: boolean;
+  /**
+   * The answer in a few sentences, widest reach first: `administers the organization
+   * kubernetes.io (roles/owner) → inherited by 327 projects; 1,900 resources are below it`.
+   */
+  summary: string[];
+  /**
+   * Every item (not only those under `limit`), grouped, each group paged: the first five
+   * sections of a role carry their first page, the others their counts only.
+   */
+  sections: OwnershipSection[];
+  /** For a group look-up: its members, direct and through nested groups, with the evidence. */
+  members: Array<{ entity: InventoryEntitySummary; steps: EvidenceStep[] }>;
+};
+
+/**
+ * A group of ownership items of one role:
+ * - `grant`: what inherits one IAM grant, under the item that makes the grant (`cause`);
+ * - `contains`: what the subject owns inside an entity it owns too (`cause`);
+ * - `scope`: items on entities of one type (organizations, folders, projects, buckets…);
+ * - `repository`: OWNERS and CODEOWNERS items of one repository.
+ *
+ * @public
+ */
+export type OwnershipSection = {
+  /** Stable within an answer: ask `section=<key>&offset=<n>` for the next page. */
+  key: string;
+  role: OwnershipRole;
+  kind: 'grant' | 'contains' | 'scope' | 'repository';
+  title: string;
+  /** The item that causes the others: the grant on the organization, the project owned. */
+  cause?: OwnershipItem;
+  /** Items in the section, all pages. */
+  total: number;
+  /** Entities of the items by type: `{ 'gcp-project': 327 }`. */
+  types: Record<string, number>;
+  /** For a grant on a container: resources below it that inherit the grant. */
+  inheritedResources?: number;
+  /** Position of `items` in the section; `items` is empty for a section not loaded yet. */
+  offset: number;
+  items: OwnershipItem[];
 };
 
 /** @public */

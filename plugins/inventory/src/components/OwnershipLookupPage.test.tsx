@@ -5,7 +5,7 @@ import {
   InventoryRequestError,
   OwnershipResponse,
 } from '@infra-atlas/inventory-common';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { inventoryApiRef } from '../api';
 import { OwnershipLookupPage } from './OwnershipLookupPage';
 
@@ -15,6 +15,53 @@ const summary = (ref: string, title: string) => ({
   title,
   exists: true,
 });
+
+const step = (from: string, relation: string, to: string) => ({
+  from,
+  relation,
+  to,
+  provenance: { kind: 'observed' as const, source: 'cloudidentity' },
+});
+
+const leads = {
+  role: 'leads' as const,
+  entity: summary('group:default/sig-k8s-infra', 'SIG K8s Infra'),
+  steps: [
+    {
+      from: 'user:default/ameukam',
+      relation: 'leads',
+      to: 'group:default/sig-k8s-infra',
+      provenance: {
+        kind: 'declared' as const,
+        url: 'https://github.com/kubernetes/community/blob/main/sigs.yaml',
+      },
+      note: 'chair',
+    },
+  ],
+};
+
+const project = (n: number) => ({
+  role: 'administers' as const,
+  entity: summary(
+    `resource:default/gcp-project--p${n}`,
+    `k8s-infra-project-${n}`,
+  ),
+  grant: 'roles/owner on organizations/758905017065 (inherited)',
+  steps: [
+    {
+      from: 'user:default/ameukam',
+      relation: 'sameAs',
+      to: 'user:default/ameukam--gmail.com',
+      provenance: {
+        kind: 'inferred' as const,
+        rule: 'email-local-part-is-github-login',
+        detail: 'same local part',
+      },
+    },
+  ],
+});
+
+const GRANT = 'administers:grant:roles/owner on organizations/758905017065';
 
 const ameukam: OwnershipResponse = {
   query: 'ameukam',
@@ -31,50 +78,61 @@ const ameukam: OwnershipResponse = {
       steps: [],
     },
   ],
-  counts: { leads: 1, administers: 7 },
-  entityCounts: { leads: 1, administers: 2 },
+  counts: { leads: 1, administers: 328 },
+  entityCounts: { leads: 1, administers: 328 },
   notes: [],
-  truncated: false,
-  items: [
-    {
-      role: 'leads',
-      entity: summary('group:default/sig-k8s-infra', 'SIG K8s Infra'),
-      steps: [
-        {
-          from: 'user:default/ameukam',
-          relation: 'leads',
-          to: 'group:default/sig-k8s-infra',
-          provenance: {
-            kind: 'declared',
-            url: 'https://github.com/kubernetes/community/blob/main/sigs.yaml',
-          },
-          note: 'chair',
-        },
-      ],
-    },
-    {
-      role: 'administers',
-      entity: summary(
-        'resource:default/gcp-project--k8s-artifacts-prod',
-        'k8s-artifacts-prod',
-      ),
-      grant: 'roles/owner on organizations/758905017065 (inherited)',
-      steps: [
-        {
-          from: 'user:default/ameukam',
-          relation: 'sameAs',
-          to: 'user:default/ameukam--gmail.com',
-          provenance: {
-            kind: 'inferred',
-            rule: 'email-local-part-is-github-login',
-            detail: 'same local part',
-          },
-        },
-      ],
-    },
-  ],
+  truncated: true,
+  items: [leads],
   inheritedResourceCounts: {},
   redacted: false,
+  summary: [
+    'member of 1 group',
+    'leads SIG K8s Infra',
+    'administers the organization kubernetes.io (roles/owner) → inherited by 327 projects; 1,900 resources are below it',
+  ],
+  sections: [
+    {
+      key: 'leads:scope:sig',
+      role: 'leads',
+      kind: 'scope',
+      title: 'Sigs',
+      total: 1,
+      types: { sig: 1 },
+      offset: 0,
+      items: [leads],
+    },
+    {
+      key: GRANT,
+      role: 'administers',
+      kind: 'grant',
+      title: 'roles/owner on the organization kubernetes.io',
+      cause: {
+        role: 'administers',
+        entity: summary(
+          'resource:default/gcp-organization--758905017065',
+          'kubernetes.io',
+        ),
+        grant: 'roles/owner on organizations/758905017065',
+        steps: [],
+      },
+      total: 327,
+      types: { 'gcp-project': 327 },
+      inheritedResources: 1900,
+      offset: 0,
+      items: Array.from({ length: 10 }, (_, i) => project(i)),
+    },
+    {
+      key: 'administers:scope:gcs-bucket',
+      role: 'administers',
+      kind: 'scope',
+      title: 'Gcs buckets',
+      total: 14,
+      types: { 'gcs-bucket': 14 },
+      offset: 0,
+      items: [],
+    },
+  ],
+  members: [],
 };
 
 const render = (url: string, api: Partial<InventoryClient>) =>
@@ -85,26 +143,127 @@ const render = (url: string, api: Partial<InventoryClient>) =>
   });
 
 describe('OwnershipLookupPage', () => {
-  it('answers the query in the URL, grouped by role, with counts of distinct entities', async () => {
+  it('answers the query in the URL with the summary first, then the sections', async () => {
     const ownership = jest.fn().mockResolvedValue(ameukam);
     await render('/?q=ameukam', { ownership });
-    expect(
-      await screen.findByRole('region', { name: 'Administers (IAM)' }),
-    ).toHaveTextContent(
-      'k8s-artifacts-prod — roles/owner on organizations/758905017065 (inherited)',
+    const summaryRegion = await screen.findByRole('region', {
+      name: 'Summary',
+    });
+    expect(summaryRegion).toHaveTextContent(
+      'administers the organization kubernetes.io (roles/owner) → inherited by 327 projects; 1,900 resources are below it',
     );
-    expect(ownership).toHaveBeenCalledWith('ameukam', { limit: 200 });
+    const administers = screen.getByRole('region', {
+      name: 'Administers (IAM)',
+    });
+    // The summary comes before any list.
     expect(
-      screen.getByText('administers: 2 entities in 7 items'),
-    ).toBeInTheDocument();
+      summaryRegion.compareDocumentPosition(administers) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(ownership).toHaveBeenCalledWith('ameukam', {
+      limit: 1,
+      pageSize: 10,
+    });
     expect(
       screen.getByRole('region', { name: 'Leads (sigs.yaml)' }),
     ).toHaveTextContent('SIG K8s Infra — chair');
+  });
+
+  it('collapses an inherited grant under the grant that causes it, and pages it', async () => {
+    const ownership = jest.fn().mockResolvedValue(ameukam);
+    await render('/?q=ameukam', { ownership });
+    const grant = await screen.findByRole('region', {
+      name: 'roles/owner on the organization kubernetes.io',
+    });
+    expect(grant).toHaveTextContent(
+      'roles/owner on the organization kubernetes.io → inherited by 327 projects; 1,900 resources are below it',
+    );
+    expect(grant).toHaveTextContent(
+      'Granted on kubernetes.io — roles/owner on organizations/758905017065',
+    );
+    expect(grant.querySelectorAll(':scope > ul > li')).toHaveLength(10);
+    ownership.mockResolvedValueOnce({
+      ...ameukam,
+      sections: [
+        {
+          ...ameukam.sections[1],
+          offset: 10,
+          items: [project(10), project(11)],
+        },
+      ],
+    });
+    fireEvent.click(
+      within(grant).getByRole('button', { name: 'Show 10 more of 317' }),
+    );
     expect(
-      screen.getByLabelText(
+      await within(grant).findByText('k8s-infra-project-11'),
+    ).toBeVisible();
+    expect(ownership).toHaveBeenLastCalledWith('ameukam', {
+      section: GRANT,
+      offset: 10,
+      pageSize: 10,
+    });
+    expect(grant.querySelectorAll(':scope > ul > li')).toHaveLength(12);
+    // Each item keeps its evidence.
+    expect(
+      screen.getAllByLabelText(
         'Inferred by email-local-part-is-github-login: same local part',
       ),
-    ).toBeInTheDocument();
+    ).toHaveLength(12);
+  });
+
+  it('opens a section that came with its counts only', async () => {
+    const ownership = jest.fn().mockResolvedValue(ameukam);
+    await render('/?q=ameukam', { ownership });
+    const buckets = await screen.findByRole('region', { name: 'Gcs buckets' });
+    expect(buckets).toHaveTextContent('14 gcs buckets');
+    ownership.mockRejectedValueOnce(new Error('Inventory request failed'));
+    fireEvent.click(
+      within(buckets).getByRole('button', { name: 'Show the first 10 of 14' }),
+    );
+    expect(await within(buckets).findByRole('alert')).toHaveTextContent(
+      'Could not load more: Inventory request failed',
+    );
+  });
+
+  it('lists a group’s members, direct first, with how each one is a member', async () => {
+    const ownership = jest.fn().mockResolvedValue({
+      ...ameukam,
+      query: 'k8s-infra-gcp-org-admins@kubernetes.io',
+      summary: ['has 2 members (1 direct, 1 through nested groups)'],
+      sections: [],
+      members: [
+        {
+          entity: summary('user:default/bob', 'bob'),
+          steps: [
+            step('user:default/bob', 'memberOf', 'group:default/leads'),
+            step('group:default/leads', 'childOf', 'group:default/org-admins'),
+          ],
+        },
+        {
+          entity: summary('user:default/ameukam', 'ameukam'),
+          steps: [
+            step(
+              'user:default/ameukam',
+              'memberOf',
+              'group:default/org-admins',
+            ),
+          ],
+        },
+      ],
+    } satisfies OwnershipResponse);
+    await render('/?q=k8s-infra-gcp-org-admins%40kubernetes.io', {
+      ownership,
+    });
+    const members = await screen.findByRole('region', { name: 'Members' });
+    const rows = [...members.querySelectorAll(':scope > ul > li')];
+    expect(rows.map(r => r.querySelector('summary')?.textContent)).toEqual([
+      'ameukam — direct member',
+      'bob — through 1 nested group',
+    ]);
+    expect(screen.getByRole('region', { name: 'Summary' })).toHaveTextContent(
+      'has 2 members (1 direct, 1 through nested groups)',
+    );
   });
 
   it('looks up what is typed and keeps the page empty until then', async () => {
@@ -122,9 +281,12 @@ describe('OwnershipLookupPage', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
     expect(
-      await screen.findByText('administers: 2 entities in 7 items'),
-    ).toBeInTheDocument();
-    expect(ownership).toHaveBeenCalledWith('ameukam', { limit: 200 });
+      await screen.findByRole('region', { name: 'Summary' }),
+    ).toHaveTextContent('member of 1 group');
+    expect(ownership).toHaveBeenCalledWith('ameukam', {
+      limit: 1,
+      pageSize: 10,
+    });
   });
 
   it('says when nobody matches, and when e-mail lookups need permission', async () => {
@@ -150,6 +312,15 @@ describe('OwnershipLookupPage', () => {
   });
 
   it('answers a principal with no entity, such as a domain, by the grants it holds', async () => {
+    const holds = {
+      role: 'holds' as const,
+      entity: summary(
+        'resource:default/gcp-organization--758905017065',
+        'kubernetes.io',
+      ),
+      grant: 'roles/browser on organizations/758905017065',
+      steps: [],
+    };
     const ownership = jest.fn().mockResolvedValue({
       ...ameukam,
       query: 'domain:kubernetes.io',
@@ -167,15 +338,18 @@ describe('OwnershipLookupPage', () => {
       groups: [],
       counts: { holds: 1 },
       entityCounts: { holds: 1 },
-      items: [
+      items: [holds],
+      summary: ['holds IAM roles on 1 organization'],
+      sections: [
         {
+          key: 'holds:scope:gcp-organization',
           role: 'holds',
-          entity: summary(
-            'resource:default/gcp-organization--758905017065',
-            'kubernetes.io',
-          ),
-          grant: 'roles/browser on organizations/758905017065',
-          steps: [],
+          kind: 'scope',
+          title: 'Organizations',
+          total: 1,
+          types: { 'gcp-organization': 1 },
+          offset: 0,
+          items: [holds],
         },
       ],
     } satisfies OwnershipResponse);
@@ -183,8 +357,5 @@ describe('OwnershipLookupPage', () => {
     expect(
       await screen.findByRole('region', { name: 'Holds other roles (IAM)' }),
     ).toHaveTextContent('roles/browser on organizations/758905017065');
-    expect(ownership).toHaveBeenCalledWith('domain:kubernetes.io', {
-      limit: 200,
-    });
   });
 });

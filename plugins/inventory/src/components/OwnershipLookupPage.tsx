@@ -1,7 +1,6 @@
 import {
   Content,
   EmptyState,
-  Link,
   Header,
   Page,
   Progress,
@@ -10,21 +9,23 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   InventoryRequestError,
-  OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
-  OwnershipRule,
 } from '@infra-atlas/inventory-common';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { inventoryApiRef } from '../api';
-import { EntityName, EvidenceChain } from './Evidence';
+import { EntityName } from './Evidence';
 import { plural } from './format';
+import { GroupMembers } from './ownership/GroupMembers';
+import {
+  OwnershipSectionView,
+  PAGE_SIZE,
+} from './ownership/OwnershipSectionView';
 
 /** What a person does by name first, then what they hold through groups. */
 const ROLE_ORDER: OwnershipRole[] = [
@@ -38,9 +39,6 @@ const ROLE_ORDER: OwnershipRole[] = [
   'emeritus',
 ];
 
-/** Items shown per role; `counts` says how many there are. */
-const PER_ROLE = 200;
-
 const ROLE_TITLES: Record<OwnershipRole, string> = {
   leads: 'Leads (sigs.yaml)',
   approves: 'Approves (OWNERS)',
@@ -52,116 +50,64 @@ const ROLE_TITLES: Record<OwnershipRole, string> = {
   owns: 'Owns',
 };
 
-/** Where an OWNERS or CODEOWNERS rule says it, and what it covers. */
-function RuleSummary(props: { rule: OwnershipRule }) {
-  const { rule } = props;
-  return (
-    <>
-      {rule.pattern ? ` (paths matching ${rule.pattern})` : ''}
-      {rule.except?.length
-        ? ` except ${rule.except.map(d => `${d}/`).join(', ')}`
-        : ''}
-      {' — '}
-      <Link to={rule.url}>
-        {rule.file} line {rule.line}
-      </Link>
-      {rule.alias && (
-        <>
-          {' through '}
-          <Link to={rule.alias.definedAt.url}>{rule.alias.name}</Link>
-        </>
-      )}
-    </>
-  );
-}
-
-function RoleSection(props: {
-  role: OwnershipRole;
-  items: OwnershipItem[];
-  count: number;
-  entities: number;
-}) {
-  const { role, items, count, entities } = props;
-  return (
-    <section aria-label={ROLE_TITLES[role]} style={{ marginTop: 24 }}>
-      <Typography variant="h6">
-        {ROLE_TITLES[role]} — {plural(count, 'item', 'items')},{' '}
-        {plural(entities, 'entity', 'entities')}
-      </Typography>
-      <ul>
-        {items.map((item, i) => (
-          <li key={i}>
-            <details>
-              <summary>
-                <EntityName entity={item.entity} />
-                {item.path ? ` — ${item.path}` : ''}
-                {item.grant ? ` — ${item.grant}` : ''}
-                {item.rule && <RuleSummary rule={item.rule} />}
-                {item.role === 'leads' || item.role === 'emeritus'
-                  ? ` — ${item.steps[item.steps.length - 1]?.note ?? ''}`
-                  : ''}
-              </summary>
-              <EvidenceChain steps={item.steps} />
-            </details>
-          </li>
-        ))}
-      </ul>
-      {count > items.length && (
-        <Typography variant="caption">
-          and {count - items.length} more
-        </Typography>
-      )}
-    </section>
-  );
-}
-
-function Answer(props: { answer: OwnershipResponse }) {
+/** Who the answer is about, and the answer in a few sentences, before any list. */
+function Summary(props: { answer: OwnershipResponse }) {
   const { answer } = props;
-  const byRole = (role: OwnershipRole) =>
-    answer.items.filter(item => item.role === role);
   return (
-    <>
-      <Typography variant="body1">
+    <section aria-label="Summary">
+      <Typography variant="h5" component="h2">
         {answer.identities.map((identity, i) => (
           <span key={identity.entity.ref}>
             {i > 0 && ' ≈ '}
             <EntityName entity={identity.entity} />
           </span>
         ))}
-        {answer.groups.length > 0 &&
-          ` — member of ${plural(answer.groups.length, 'group', 'groups')}`}
       </Typography>
-      <div aria-label="Counts" style={{ marginTop: 8 }}>
-        {ROLE_ORDER.filter(role => answer.counts[role]).map(role => (
-          <Chip
-            key={role}
-            size="small"
-            label={`${role}: ${plural(
-              answer.entityCounts[role] ?? 0,
-              'entity',
-              'entities',
-            )}${
-              answer.counts[role] === answer.entityCounts[role]
-                ? ''
-                : ` in ${answer.counts[role]} items`
-            }`}
-            style={{ marginRight: 8 }}
-          />
+      <ul>
+        {answer.summary.map(line => (
+          <li key={line}>
+            <Typography variant="body1">{line}</Typography>
+          </li>
         ))}
-      </div>
+      </ul>
       {answer.notes.map(note => (
         <Typography key={note} variant="body2" color="textSecondary">
           {note}
         </Typography>
       ))}
-      {ROLE_ORDER.filter(role => answer.counts[role]).map(role => (
-        <RoleSection
+    </section>
+  );
+}
+
+function Answer(props: { answer: OwnershipResponse }) {
+  const { answer } = props;
+  const roles = ROLE_ORDER.filter(role =>
+    answer.sections.some(s => s.role === role),
+  );
+  return (
+    <>
+      <Summary answer={answer} />
+      <GroupMembers members={answer.members} />
+      {roles.map(role => (
+        <section
           key={role}
-          role={role}
-          items={byRole(role)}
-          count={answer.counts[role] ?? 0}
-          entities={answer.entityCounts[role] ?? 0}
-        />
+          aria-label={ROLE_TITLES[role]}
+          style={{ marginTop: 24 }}
+        >
+          <Typography variant="h6">
+            {ROLE_TITLES[role]} —{' '}
+            {plural(answer.entityCounts[role] ?? 0, 'entity', 'entities')}
+          </Typography>
+          {answer.sections
+            .filter(s => s.role === role)
+            .map(section => (
+              <OwnershipSectionView
+                key={section.key}
+                query={answer.query}
+                section={section}
+              />
+            ))}
+        </section>
       ))}
     </>
   );
@@ -170,7 +116,8 @@ function Answer(props: { answer: OwnershipResponse }) {
 function Lookup(props: { query: string }) {
   const inventory = useApi(inventoryApiRef);
   const { loading, error, value } = useAsync(
-    () => inventory.ownership(props.query, { limit: PER_ROLE }),
+    // The page reads `sections`; the flat `items` list is for older callers, kept to one.
+    () => inventory.ownership(props.query, { limit: 1, pageSize: PAGE_SIZE }),
     [inventory, props.query],
   );
   if (loading) return <Progress />;

@@ -1,0 +1,298 @@
+import { InputError } from '@backstage/errors';
+import {
+  EvidenceStep,
+  OwnershipItem,
+  OwnershipRole,
+  OwnershipSection,
+  describeTypes,
+  isContainerType,
+  typeBreadth as breadth,
+  typeNoun,
+} from '@infra-atlas/inventory-common';
+import { InventoryGraph } from '../graph/InventoryGraph';
+
+/** An item whose evidence is built only if the item is shown. */
+export type Candidate = Omit<OwnershipItem, 'steps'> & {
+  steps: () => EvidenceStep[];
+  /** For an IAM grant inherited from an ancestor: the grant as made there. */
+  inherited?: { role: string; grantedOn: string };
+};
+
+/** Items per section page unless the question asks for another size. */
+export const OWNERSHIP_PAGE_SIZE = 10;
+
+/**
+ * Sections per role that come with their first page; the others come with their counts only
+ * and are asked for (`section=`) when opened: a person owning what is in 327 projects has 327
+ * sections, and the answer stays small.
+ */
+export const OWNERSHIP_SECTIONS_WITH_ITEMS = 5;
+
+/** The order answers are read in: what a person does by name, then what they hold. */
+export const ROLE_ORDER: OwnershipRole[] = [
+  'leads',
+  'approves',
+  'reviews',
+  'code-owns',
+  'administers',
+  'holds',
+  'owns',
+  'emeritus',
+];
+
+type Draft = Omit<OwnershipSection, 'items' | 'offset' | 'cause'> & {
+  cause?: Candidate;
+  members: Candidate[];
+};
+
+/** The section an item belongs to, unless it is collapsed under another item. */
+function placeOf(
+  graph: InventoryGraph,
+  item: Candidate,
+  owned: Set<string>,
+): Pick<Draft, 'key' | 'kind' | 'title'> & { causeRef?: string } {
+  const { role } = item;
+  if (item.inherited) {
+    const grant = `${item.inherited.role} on ${item.inherited.grantedOn}`;
+    return { key: `${role}:grant:${grant}`, kind: 'grant', title: grant };
+  }
+  if (item.path) {
+    const repository = item.path.split('/').slice(0, 2).join('/');
+    return {
+      key: `${role}:repository:${repository}`,
+      kind: 'repository',
+      title: repository,
+    };
+  }
+  // What a subject owns inside something it owns reads as part of it: the project owned,
+  // with the buckets in it, not each bucket again.
+  const top = role === 'owns' ? topmostAncestorIn(graph, item, owned) : '';
+  if (top) {
+    const summary = graph.summary(top);
+    return {
+      key: `${role}:contains:${top}`,
+      kind: 'contains',
+      title: `in ${typeNoun(summary.type, 1)} ${summary.title}`,
+      causeRef: top,
+    };
+  }
+  const type = item.entity.type ?? item.entity.kind;
+  const plural = typeNoun(type, 2);
+  return {
+    key: `${role}:scope:${type}`,
+    kind: 'scope',
+    title: plural.charAt(0).toLocaleUpperCase('en-US') + plural.slice(1),
+  };
+}
+
+/** The widest ancestor (`childOf`, upwards) of the item's entity that is in `refs`. */
+function topmostAncestorIn(
+  graph: InventoryGraph,
+  item: Candidate,
+  refs: Set<string>,
+): string {
+  let found = '';
+  const seen = new Set<string>([item.entity.ref]);
+  let ref: string | undefined = item.entity.ref;
+  while (ref) {
+    ref = graph.out(ref, ['childOf'])[0]?.target;
+    if (!ref || seen.has(ref)) break;
+    seen.add(ref);
+    if (refs.has(ref)) found = ref;
+  }
+  return found;
+}
+
+/**
+ * The grant an inherited item collapses under: the same role granted directly on the
+ * ancestor (`roles/owner on organizations/758905017065`), when the answer has it.
+ */
+function grantCause(items: Candidate[], draft: Draft): Candidate | undefined {
+  const grant = draft.title;
+  return items.find(
+    item =>
+      item.role === draft.role &&
+      !item.inherited &&
+      !item.path &&
+      item.grant === grant &&
+      isContainerType(item.entity.type),
+  );
+}
+
+function sectionTitle(draft: Draft, cause: Candidate | undefined): string {
+  if (draft.kind !== 'grant' || !cause) return draft.title;
+  const role = draft.title.split(' on ')[0];
+  return `${role} on the ${typeNoun(cause.entity.type, 1)} ${
+    cause.entity.title
+  }`;
+}
+
+/**
+ * Every item of an answer in sections: inherited IAM grants under the grant that causes them,
+ * what is owned inside something owned under that, OWNERS and CODEOWNERS rules by repository,
+ * the rest by the type of entity. Evidence is built only for the page returned.
+ */
+export function ownershipSections(
+  graph: InventoryGraph,
+  items: Candidate[],
+  page: { pageSize?: number; section?: string; offset?: number } = {},
+): OwnershipSection[] {
+  const owned = new Set(
+    items.filter(i => i.role === 'owns').map(i => i.entity.ref),
+  );
+  const drafts = new Map<string, Draft & { causeRef?: string }>();
+  for (const item of items) {
+    const { causeRef, ...place } = placeOf(graph, item, owned);
+    let draft = drafts.get(place.key);
+    if (!draft) {
+      draft = { ...place, role: item.role, total: 0, types: {}, members: [] };
+      if (causeRef) draft.causeRef = causeRef;
+      drafts.set(place.key, draft);
+    }
+    draft.members.push(item);
+  }
+  for (const draft of drafts.values()) {
+    draft.cause =
+      draft.kind === 'grant'
+        ? grantCause(items, draft)
+        : items.find(
+            i => i.role === draft.role && i.entity.ref === draft.causeRef,
+          );
+  }
+  // A cause heads its section; it is not listed again among the entities of its type.
+  const causes = new Set(
+    [...drafts.values()].flatMap(d => (d.cause ? [d.cause] : [])),
+  );
+  for (const draft of drafts.values()) {
+    draft.members = draft.members.filter(m => !causes.has(m));
+    draft.total = draft.members.length;
+    for (const member of draft.members) {
+      const type = member.entity.type ?? member.entity.kind;
+      draft.types[type] = (draft.types[type] ?? 0) + 1;
+    }
+    if (draft.kind === 'grant' && draft.cause) {
+      draft.inheritedResources = graph.descendantCount(draft.cause.entity.ref);
+    }
+  }
+  const ordered = [...drafts.values()]
+    .filter(d => d.total > 0)
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        Number(b.kind === 'grant') - Number(a.kind === 'grant') ||
+        breadth(a.cause?.entity.type ?? a.key.split(':').pop()) -
+          breadth(b.cause?.entity.type ?? b.key.split(':').pop()) ||
+        b.total - a.total ||
+        a.title.localeCompare(b.title),
+    );
+  if (page.section && !drafts.has(page.section)) {
+    throw new InputError(
+      `This answer has no section '${page.section}'; its sections are ${ordered
+        .map(d => d.key)
+        .join(', ')}`,
+    );
+  }
+  const size = page.pageSize ?? OWNERSHIP_PAGE_SIZE;
+  const preloaded = new Map<OwnershipRole, number>();
+  return ordered
+    .filter(d => !page.section || d.key === page.section)
+    .map(({ members, cause, causeRef: _causeRef, ...draft }) => {
+      const offset = draft.key === page.section ? page.offset ?? 0 : 0;
+      const rank = preloaded.get(draft.role) ?? 0;
+      preloaded.set(draft.role, rank + 1);
+      const shown =
+        page.section || rank < OWNERSHIP_SECTIONS_WITH_ITEMS ? size : 0;
+      return {
+        ...draft,
+        title: sectionTitle({ ...draft, members }, cause),
+        ...(cause ? { cause: built(cause) } : {}),
+        offset,
+        items: members
+          .sort(
+            (a, b) =>
+              breadth(a.entity.type) - breadth(b.entity.type) ||
+              a.entity.title.localeCompare(b.entity.title),
+          )
+          .slice(offset, offset + shown)
+          .map(built),
+      };
+    });
+}
+
+/** A candidate as answers carry it: its evidence built, its grouping hints dropped. */
+export function built({
+  inherited: _inherited,
+  steps,
+  ...item
+}: Candidate): OwnershipItem {
+  return { ...item, steps: steps() };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+const VERBS: Record<OwnershipRole, string> = {
+  leads: 'leads',
+  approves: 'approves',
+  reviews: 'reviews',
+  'code-owns': 'is code owner of',
+  administers: 'administers',
+  holds: 'holds IAM roles on',
+  owns: 'owns',
+  emeritus: 'is emeritus lead of',
+};
+
+/**
+ * The answer in sentences, one per grant that reaches further than its entity and one per
+ * repository, then one per role for the rest: what a reader wants before any list.
+ */
+export function ownershipSummary(sections: OwnershipSection[]): string[] {
+  const lines: string[] = [];
+  for (const role of ROLE_ORDER) {
+    const mine = sections.filter(s => s.role === role);
+    const verb = VERBS[role];
+    for (const s of mine.filter(x => x.kind === 'grant')) {
+      const below = s.inheritedResources
+        ? `; ${count(s.inheritedResources)} resources are below it`
+        : '';
+      lines.push(
+        s.cause
+          ? `${verb} the ${typeNoun(s.cause.entity.type, 1)} ${
+              s.cause.entity.title
+            } (${s.title.split(' on ')[0]}) → inherited by ${describeTypes(
+              s.types,
+            )}${below}`
+          : `${verb} through ${s.title} → inherited by ${describeTypes(
+              s.types,
+            )}`,
+      );
+    }
+    for (const s of mine.filter(x => x.kind === 'repository')) {
+      const what = role === 'code-owns' ? 'CODEOWNERS' : 'OWNERS';
+      lines.push(
+        `${verb} ${count(s.total)} ${what} ${
+          s.total === 1 ? 'path' : 'paths'
+        } in ${s.title}`,
+      );
+    }
+    const rest: Record<string, number> = {};
+    let inside = 0;
+    for (const s of mine.filter(x => x.kind === 'scope')) {
+      for (const [type, n] of Object.entries(s.types))
+        rest[type] = (rest[type] ?? 0) + n;
+    }
+    for (const s of mine.filter(x => x.kind === 'contains')) {
+      const type = s.cause?.entity.type ?? 'entity';
+      rest[type] = (rest[type] ?? 0) + 1;
+      inside += s.total;
+    }
+    if (Object.keys(rest).length) {
+      const direct = mine.some(x => x.kind === 'grant') ? ' directly' : '';
+      lines.push(
+        `${verb} ${describeTypes(rest)}${direct}${
+          inside ? ` (and ${count(inside)} entities inside them)` : ''
+        }`,
+      );
+    }
+  }
+  return lines;
+}

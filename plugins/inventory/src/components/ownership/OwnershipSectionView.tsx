@@ -1,0 +1,121 @@
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  describeTypes,
+  OwnershipItem,
+  OwnershipSection,
+} from '@infra-atlas/inventory-common';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { inventoryApiRef } from '../../api';
+import { EntityName } from '../Evidence';
+import { OwnershipItemRow } from './OwnershipItemRow';
+
+/** Items asked for per "Show more". */
+export const PAGE_SIZE = 10;
+
+/** The line that heads a section: what causes it, and how far it reaches. */
+function SectionHeading(props: { section: OwnershipSection }) {
+  const { section } = props;
+  const reach = describeTypes(section.types);
+  const below = section.inheritedResources
+    ? `; ${section.inheritedResources.toLocaleString(
+        'en-US',
+      )} resources are below it`
+    : '';
+  switch (section.kind) {
+    case 'grant':
+      return (
+        <>
+          {section.title} → inherited by {reach}
+          {below}
+        </>
+      );
+    case 'contains':
+      return section.cause ? (
+        <>
+          <EntityName entity={section.cause.entity} /> and {reach} in it
+        </>
+      ) : (
+        <>
+          {reach} {section.title}
+        </>
+      );
+    case 'repository':
+      return (
+        <>
+          {section.total.toLocaleString('en-US')}{' '}
+          {section.total === 1 ? 'path' : 'paths'} in {section.title}
+        </>
+      );
+    default:
+      return <>{reach}</>;
+  }
+}
+
+/**
+ * One section of an ownership answer: its heading, the item that causes it, and its items a
+ * page at a time, asked of the inventory as the reader wants more.
+ */
+export function OwnershipSectionView(props: {
+  query: string;
+  section: OwnershipSection;
+}) {
+  const { query, section } = props;
+  const inventory = useApi(inventoryApiRef);
+  const [items, setItems] = useState<OwnershipItem[]>(section.items);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<Error>();
+  const more = async () => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const answer = await inventory.ownership(query, {
+        section: section.key,
+        offset: items.length,
+        pageSize: PAGE_SIZE,
+      });
+      setItems([...items, ...(answer.sections[0]?.items ?? [])]);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const left = section.total - items.length;
+  return (
+    <section aria-label={section.title} style={{ marginTop: 12 }}>
+      <Typography variant="subtitle1">
+        <SectionHeading section={section} />
+      </Typography>
+      {section.cause && section.kind === 'grant' && (
+        <Typography variant="body2" component="div">
+          Granted on <OwnershipItemRow item={section.cause} />
+        </Typography>
+      )}
+      <ul style={{ marginTop: 4 }}>
+        {items.map(item => (
+          <li key={`${item.entity.ref} ${item.path ?? ''} ${item.grant ?? ''}`}>
+            <OwnershipItemRow item={item} />
+          </li>
+        ))}
+      </ul>
+      {left > 0 && (
+        <Button size="small" onClick={more} disabled={loading}>
+          {items.length
+            ? `Show ${Math.min(left, PAGE_SIZE)} more of ${left.toLocaleString(
+                'en-US',
+              )}`
+            : `Show ${
+                section.total > PAGE_SIZE ? `the first ${PAGE_SIZE} of ` : ''
+              }${section.total.toLocaleString('en-US')}`}
+        </Button>
+      )}
+      {error && (
+        <Typography variant="body2" color="error" role="alert">
+          Could not load more: {error.message}
+        </Typography>
+      )}
+    </section>
+  );
+}
