@@ -12,11 +12,12 @@ import { searchEngineRegistryExtensionPoint } from '@backstage/plugin-search-bac
 import { entityIdentifiers } from '@infra-atlas/inventory-common';
 import { RankedSearchEngine } from './search/RankedSearchEngine';
 import { SEARCH_KEYS_FIELD, searchKeys } from './search/searchKeys';
+import { plainText } from './search/plainText';
 
 /**
  * Lets catalog search find infrastructure by its identifiers (project IDs and numbers, bucket
  * names, DNS names, images, logins, group e-mails): they are appended to each entity's
- * searchable text, and kept as the document's search keys, which
+ * searchable text (its description as plain text, without Markdown), and kept as the document's search keys, which
  * `searchModuleInventoryEngine` ranks first when the term equals one. Add it next to
  * `@backstage/plugin-search-backend-module-catalog`.
  *
@@ -32,11 +33,13 @@ export const searchModuleInventoryIdentifiers = createBackendModule({
         collator.setEntityTransformer(entity => {
           const document = defaultCatalogCollatorEntityTransformer(entity);
           const identifiers = entityIdentifiers(entity);
+          // Descriptions are often a README's first paragraph; snippets show plain text.
+          const text = plainText(document.text);
           return {
             ...document,
             text: identifiers.length
-              ? `${document.text}\n${identifiers.join(' ')}`
-              : document.text,
+              ? `${text}\n${identifiers.join(' ')}`
+              : text,
             // Always set: Lunr only indexes the fields of a type's first document.
             [SEARCH_KEYS_FIELD]: searchKeys(entity),
           };

@@ -52,6 +52,11 @@ const project = (id: string, number: string) =>
     spec: { gcp: { projectId: id, projectNumber: number } },
   });
 
+const withDescription = (e: Entity, description: string): Entity => ({
+  ...e,
+  metadata: { ...e.metadata, description },
+});
+
 /** The k8s-infra demo's registry, its projects and what is named after them. */
 const estate: Entity[] = [
   // Listed first so that an engine's own order cannot pass for the ranking.
@@ -70,13 +75,16 @@ const estate: Entity[] = [
   ),
   project('k8s-artifacts-prod-bak', '1057569514213'),
   project('k8s-artifacts-prod', '388270116193'),
-  entity('system:registry-k8s-io', {
-    title: 'Container registry (registry.k8s.io)',
-    annotations: {
-      'infra-atlas.io/dns-names':
-        'registry.k8s.io,registry-sandbox.k8s.io,cloudfront.registry.k8s.io',
-    },
-  }),
+  withDescription(
+    entity('system:registry-k8s-io', {
+      title: 'Container registry (registry.k8s.io)',
+      annotations: {
+        'infra-atlas.io/dns-names':
+          'registry.k8s.io,registry-sandbox.k8s.io,cloudfront.registry.k8s.io',
+      },
+    }),
+    'The **multi-cloud** registry: a [redirector](https://github.com/kubernetes/registry.k8s.io) on `Cloud Run`.',
+  ),
   entity('group:k8s-infra-artifact-admins--kubernetes.io', {
     title: 'k8s-infra-artifact-admins',
     spec: { profile: { email: 'k8s-infra-artifact-admins@kubernetes.io' } },
@@ -177,7 +185,7 @@ async function startSearch(
       body: (await res.json()) as {
         results: Array<{
           type: string;
-          document: { title: string; location: string };
+          document: { title: string; text: string; location: string };
         }>;
       },
     };
@@ -221,7 +229,7 @@ describe.each(testDatabases())('search ranking on $name', db => {
   afterAll(() => db.cleanup());
 
   it('ranks exact identifiers and names first, a System or project before what is named after it', async () => {
-    const { backend, search } = await startSearch(db.config(), {
+    const { backend, search, query } = await startSearch(db.config(), {
       indexAtStart: true,
     });
     // The collator indexes in the background; until then the answer is "still indexing".
@@ -239,6 +247,11 @@ describe.each(testDatabases())('search ranking on $name', db => {
       // An exact match is listed once, not again among the engine's own results.
       expect(new Set(found).size).toBe(found.length);
     }
+    // Snippets are plain text, without the description's Markdown.
+    const { body } = await query('term=registry.k8s.io');
+    expect(body.results[0].document.text).toMatch(
+      /^The multi-cloud registry: a redirector on Cloud Run\.\n/,
+    );
     // A term that is no identifier is left to the engine: the records mentioning it.
     expect(await search('acme')).toContain(
       '/catalog/default/resource/dns-record---acme-challenge-registry-k8s-io',
