@@ -661,3 +661,93 @@ test('a maintainer opens the blast radius of cluster aaa and follows it back to 
     );
   }).toPass({ timeout: 30_000 });
 });
+
+test.describe('entity pages lead with the answer', () => {
+  // A laptop's screen: the answers must be on it without scrolling.
+  test.use({ viewport: { width: 1280, height: 1000 } });
+
+  test("gcsweb's page answers where it runs, who owns it and what breaks on the first screen", async ({
+    page,
+    request,
+  }) => {
+    // The answers need the GitHub crawl indexed: wait until the inventory places gcsweb.
+    await expect
+      .poll(
+        async () =>
+          (
+            await request.get(
+              `http://localhost:7007/api/inventory/placement?entity=component:default/${GCSWEB_APP}`,
+              { headers: TOKEN },
+            )
+          ).status(),
+        { timeout: 150_000, intervals: [2_000] },
+      )
+      .toBe(200);
+
+    await signInAsGuest(page);
+    await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
+    for (const answer of [
+      'Where it runs',
+      'Who owns it, who has access',
+      'If this goes down',
+    ]) {
+      const heading = page.getByText(answer, { exact: true });
+      await expect(heading).toBeVisible();
+      const box = await heading.boundingBox();
+      expect(box!.y, `"${answer}" starts on the first screen`).toBeLessThan(
+        1000,
+      );
+    }
+    // Stock cards with nothing to list are not shown; the one with something is, after.
+    await expect(page.getByText('Has subcomponents')).toHaveCount(0);
+    await expect(page.getByText('Depends on components')).toHaveCount(0);
+    await expect(page.getByText('Depends on resources')).toBeVisible();
+    await expect(page.getByText('Entities not found are')).toHaveCount(0);
+    await page.screenshot({
+      path: 'test-results/browser/gcsweb-first-screen.png',
+    });
+  });
+
+  test('a page without docs has no TechDocs tab and no developer message', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    // gcsweb's namespace has no docs of its own: its TechDocs route does not exist.
+    const namespace =
+      '/catalog/default/resource/k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb';
+    await page.goto(namespace);
+    await expect(
+      page.getByText('Where it runs', { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText('TechDocs', { exact: true })).toHaveCount(0);
+    await page.goto(`${namespace}/docs`);
+    await expect(
+      page.getByText('Where it runs', { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText(/Missing Annotation/)).toHaveCount(0);
+  });
+
+  test('a group page is a few screens tall and lists its direct members', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    // The on-call group owns about 3,400 entities; its page drew them all in a graph
+    // 120,000 px tall.
+    await page.goto(
+      '/catalog/default/group/k8s-infra-prow-oncall--kubernetes.io',
+    );
+    await expect(page.getByText(/members \(\d+ of \d+\)/)).toBeVisible();
+    await expect(page.getByText('thockin@google.com')).toBeVisible();
+    await expect(page.getByText('Ownership', { exact: true })).toBeVisible();
+    await expect(page.getByText('Relations', { exact: true })).toHaveCount(0);
+    await expect(page.getByText('Entities not found are')).toHaveCount(0);
+    const height = await page.evaluate(
+      () => document.documentElement.scrollHeight,
+    );
+    expect(height).toBeLessThan(3 * 1000);
+    await page.screenshot({
+      path: 'test-results/browser/group-prow-oncall.png',
+      fullPage: true,
+    });
+  });
+});
