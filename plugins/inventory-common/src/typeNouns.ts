@@ -29,13 +29,31 @@ export const typeBreadth = (type?: string) => {
 export const isContainerType = (type?: string) =>
   CONTAINERS.includes(type ?? '');
 
+/** Words of type names as they are written in prose; `gcp` and `gcs` go without saying. */
+const WORDS: Record<string, string> = {
+  gcp: '',
+  gcs: '',
+  dns: 'DNS',
+  sig: 'SIG',
+  gke: 'GKE',
+  k8s: 'Kubernetes',
+  sql: 'SQL',
+  bigquery: 'BigQuery',
+  pubsub: 'Pub/Sub',
+};
+
 /**
- * `gcp-service-account` as people say it: `service account`, `service accounts`.
+ * A type (or, for an entity without one, its kind) as people say it: `gcp-service-account`
+ * is `service account`, `service accounts`; `dns-zone` is `DNS zone`; `System` is `system`.
  *
  * @public
  */
 export function typeNoun(type: string | undefined, n: number): string {
-  const noun = (type ?? 'entity').replace(/^gcp-/, '').replace(/-/g, ' ');
+  const noun = (type ?? 'entity')
+    .split('-')
+    .map(word => WORDS[word.toLowerCase()] ?? word.toLowerCase())
+    .filter(Boolean)
+    .join(' ');
   if (n === 1) return noun;
   if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
   return /(s|x|sh|ch)$/.test(noun) ? `${noun}es` : `${noun}s`;

@@ -2,18 +2,18 @@ import { entity } from './entities';
 
 /*
  * A wider estate than queries.test.ts's, of another shape: an organization granting
- * roles/owner to admins@, `folders` folders of `projects` projects each, every folder and
+ * roles/owner (and any `orgRoles`) to admins@, `folders` folders of `projects` projects each, every folder and
  * project inheriting the grant, and `buckets` buckets per project. The platform team (nested
  * in admins@) owns the projects and what is in them; alice is in the team; one project grants
  * the team roles/editor directly.
  */
-const orgGrant = {
+const orgGrant = (role: string) => ({
   member: 'group:admins@example.org',
-  role: 'roles/owner',
+  role,
   power: 'administer',
   grantedOn: 'organizations/9',
   ref: 'group:default/admins--example.org',
-};
+});
 export const ADMINS = 'group:admins--example.org';
 export const TEAM = 'group:platform';
 
@@ -21,10 +21,12 @@ export function wideEstateEntities(shape: {
   folders: number;
   projects: number;
   buckets: number;
+  orgRoles?: string[];
 }) {
-  const inheriting = {
-    spec: { access: { administrators: [{ ...orgGrant, inherited: true }] } },
-  };
+  const roles = shape.orgRoles ?? ['roles/owner'];
+  const inherited = roles.map(role => ({ ...orgGrant(role), inherited: true }));
+  const direct = roles.map(role => ({ ...orgGrant(role), inherited: false }));
+  const inheriting = { spec: { access: { administrators: inherited } } };
   const entities = [
     entity('resource:org', {
       type: 'gcp-organization',
@@ -34,8 +36,8 @@ export function wideEstateEntities(shape: {
       },
       spec: {
         access: {
-          administrators: [{ ...orgGrant, inherited: false }],
-          grants: [{ ...orgGrant, inherited: false }],
+          administrators: direct,
+          grants: direct,
         },
       },
       relations: [['administeredBy', ADMINS]],
@@ -76,7 +78,7 @@ export function wideEstateEntities(shape: {
           spec: {
             owner: TEAM,
             access: {
-              administrators: [{ ...orgGrant, inherited: true }],
+              administrators: inherited,
               grants: editor
                 ? [
                     {

@@ -71,6 +71,23 @@ describe('ownership answers in sections', () => {
     ]);
   });
 
+  it('says in one sentence what several roles on one organization reach', () => {
+    const answer = ownership(
+      wideEstate({
+        folders: 1,
+        projects: 2,
+        buckets: 0,
+        orgRoles: ['roles/owner', 'roles/orgpolicy.policyAdmin'],
+      }),
+      'bob',
+    );
+    expect(answer.sections.filter(s => s.kind === 'grant')).toHaveLength(2);
+    expect(answer.summary).toEqual([
+      'member of 1 group',
+      'administers the organization example.org (roles/orgpolicy.policyAdmin, roles/owner) → inherited by 1 folder, 2 projects; 3 resources are below it',
+    ]);
+  });
+
   it('pages one section at a time', () => {
     const key = 'administers:grant:roles/owner on organizations/9';
     const page = ownership(graph, 'alice', {

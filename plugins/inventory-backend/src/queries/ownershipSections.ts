@@ -250,20 +250,28 @@ export function ownershipSummary(sections: OwnershipSection[]): string[] {
   for (const role of ROLE_ORDER) {
     const mine = sections.filter(s => s.role === role);
     const verb = VERBS[role];
+    // Several roles granted on one organization reach the same projects: one sentence.
+    const grants = new Map<string, OwnershipSection[]>();
     for (const s of mine.filter(x => x.kind === 'grant')) {
-      const below = s.inheritedResources
-        ? `; ${count(s.inheritedResources)} resources are below it`
+      const reach = `${s.cause?.entity.ref ?? s.key}\u0000${describeTypes(
+        s.types,
+      )}`;
+      grants.set(reach, [...(grants.get(reach) ?? []), s]);
+    }
+    for (const same of grants.values()) {
+      const { cause, types, inheritedResources } = same[0];
+      const roles = same.map(s => s.title.split(' on ')[0]).join(', ');
+      const below = inheritedResources
+        ? `; ${count(inheritedResources)} resources are below it`
         : '';
       lines.push(
-        s.cause
-          ? `${verb} the ${typeNoun(s.cause.entity.type, 1)} ${
-              s.cause.entity.title
-            } (${s.title.split(' on ')[0]}) → inherited by ${describeTypes(
-              s.types,
-            )}${below}`
-          : `${verb} through ${s.title} → inherited by ${describeTypes(
-              s.types,
-            )}`,
+        cause
+          ? `${verb} the ${typeNoun(cause.entity.type, 1)} ${
+              cause.entity.title
+            } (${roles}) → inherited by ${describeTypes(types)}${below}`
+          : `${verb} through ${same
+              .map(s => s.title)
+              .join(', ')} → inherited by ${describeTypes(types)}`,
       );
     }
     for (const s of mine.filter(x => x.kind === 'repository')) {

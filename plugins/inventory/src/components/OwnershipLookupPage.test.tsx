@@ -125,7 +125,7 @@ const ameukam: OwnershipResponse = {
       key: 'administers:scope:gcs-bucket',
       role: 'administers',
       kind: 'scope',
-      title: 'Gcs buckets',
+      title: 'Buckets',
       total: 14,
       types: { 'gcs-bucket': 14 },
       offset: 0,
@@ -215,8 +215,8 @@ describe('OwnershipLookupPage', () => {
   it('opens a section that came with its counts only', async () => {
     const ownership = jest.fn().mockResolvedValue(ameukam);
     await render('/?q=ameukam', { ownership });
-    const buckets = await screen.findByRole('region', { name: 'Gcs buckets' });
-    expect(buckets).toHaveTextContent('14 gcs buckets');
+    const buckets = await screen.findByRole('region', { name: 'Buckets' });
+    expect(buckets).toHaveTextContent('14 buckets');
     ownership.mockRejectedValueOnce(new Error('Inventory request failed'));
     fireEvent.click(
       within(buckets).getByRole('button', { name: 'Show the first 10 of 14' }),
