@@ -14,6 +14,12 @@ import { plural } from './format';
 /** Entities listed per distance; the count always covers them all. */
 const SHOWN_PER_DISTANCE = 20;
 
+/**
+ * Owners listed before the rest fold away: an organization's or a project's blast radius
+ * names hundreds of groups, which made its page thousands of pixels tall.
+ */
+const OWNERS_SHOWN = 10;
+
 type Owner = ImpactResponse['owners'][number];
 
 /** Entities the impact walk found without an owner are grouped under this key. */
@@ -155,10 +161,26 @@ function Impact(props: { answer: ImpactResponse }) {
             Whom to tell
           </Typography>
           <ul aria-label="Whom to tell" style={{ paddingLeft: 20 }}>
-            {owners.map(owner => (
+            {owners.slice(0, OWNERS_SHOWN).map(owner => (
               <OwnerItem key={owner.owner.ref} owner={owner} />
             ))}
           </ul>
+          {owners.length > OWNERS_SHOWN && (
+            <details>
+              <summary>
+                {plural(
+                  owners.length - OWNERS_SHOWN,
+                  'more owner',
+                  'more owners',
+                )}
+              </summary>
+              <ul aria-label="More owners to tell" style={{ paddingLeft: 20 }}>
+                {owners.slice(OWNERS_SHOWN).map(owner => (
+                  <OwnerItem key={owner.owner.ref} owner={owner} />
+                ))}
+              </ul>
+            </details>
+          )}
         </>
       )}
       <CutOff answer={answer} />

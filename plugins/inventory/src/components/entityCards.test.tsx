@@ -136,6 +136,26 @@ describe('ImpactCard', () => {
     );
   });
 
+  it('lists the first ten owners to tell and folds the rest away', async () => {
+    const group = (i: number) => `group:default/team-${i}`;
+    const owners = Array.from({ length: 13 }, (_, i) => ({
+      owner: summary(group(i), `team-${i}`),
+      contacts: [],
+      entities: [`resource:default/r-${i}`],
+    }));
+    await render(<ImpactCard />, {
+      impact: jest.fn().mockResolvedValue({ ...answer, owners }),
+    });
+    const tell = await screen.findByRole('list', { name: 'Whom to tell' });
+    expect(within(tell).getAllByRole('listitem')).toHaveLength(10);
+    expect(tell).toHaveTextContent('team-9');
+    expect(tell).not.toHaveTextContent('team-10');
+    expect(screen.getByText('3 more owners')).toBeInTheDocument();
+    const more = screen.getByRole('list', { name: 'More owners to tell' });
+    expect(within(more).getAllByRole('listitem')).toHaveLength(3);
+    expect(more).toHaveTextContent('team-12');
+  });
+
   it('says when nothing depends on it and the walk is complete', async () => {
     await render(<ImpactCard />, {
       impact: jest.fn().mockResolvedValue({
