@@ -9,7 +9,11 @@ import {
 import { PgSearchEngine } from '@backstage/plugin-search-backend-module-pg';
 import { LunrSearchEngine } from '@backstage/plugin-search-backend-node';
 import { searchEngineRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { entityIdentifiers } from '@infra-atlas/inventory-common';
+import {
+  ANNOTATIONS,
+  RESOURCE_TYPES,
+  entityIdentifiers,
+} from '@infra-atlas/inventory-common';
 import { RankedSearchEngine } from './search/RankedSearchEngine';
 import { SEARCH_KEYS_FIELD, searchKeys } from './search/searchKeys';
 import { plainText } from './search/plainText';
@@ -42,6 +46,11 @@ export const searchModuleInventoryIdentifiers = createBackendModule({
               : text,
             // Always set: Lunr only indexes the fields of a type's first document.
             [SEARCH_KEYS_FIELD]: searchKeys(entity),
+            // Where it is, for the result to say: the GCP project of a resource in one.
+            project:
+              entity.spec?.type === RESOURCE_TYPES.gcpProject
+                ? ''
+                : entity.metadata.annotations?.[ANNOTATIONS.gcpProjectId] ?? '',
           };
         });
       },

@@ -1,3 +1,4 @@
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import {
   PageBlueprint,
   createFrontendPlugin,
@@ -110,6 +111,21 @@ const graphPage = PageBlueprint.make({
   },
 });
 
+/*
+ * Catalog search results that say what and where (type, project, owner). It replaces the
+ * catalog's own item, which app-config.yaml disables (search-result-list-item:catalog).
+ */
+const catalogSearchResultListItem = SearchResultListItemBlueprint.make({
+  name: 'catalog',
+  params: {
+    predicate: result => result.type === 'software-catalog',
+    component: () =>
+      import('./components/search/InventorySearchResultListItem').then(
+        m => m.InventorySearchResultListItem,
+      ),
+  },
+});
+
 /**
  * The inventory in the app: pages (what runs where, who holds what, the dependency graph,
  * scorecards, drift), entity cards with the inventory backend's answers and their evidence,
@@ -128,6 +144,7 @@ export const inventoryPlugin = createFrontendPlugin({
   },
   extensions: [
     inventoryApi,
+    catalogSearchResultListItem,
     ownershipLookupPage,
     explorerPage,
     graphPage,

@@ -185,7 +185,12 @@ async function startSearch(
       body: (await res.json()) as {
         results: Array<{
           type: string;
-          document: { title: string; text: string; location: string };
+          document: {
+            title: string;
+            text: string;
+            location: string;
+            project?: string;
+          };
         }>;
       },
     };
@@ -252,6 +257,12 @@ describe.each(testDatabases())('search ranking on $name', db => {
     expect(body.results[0].document.text).toMatch(
       /^The multi-cloud registry: a redirector on Cloud Run\.\n/,
     );
+    // Results say where a resource is: its project (none for the project itself).
+    const artifacts = (await query('term=k8s-artifacts-prod')).body.results;
+    expect(artifacts.slice(0, 2).map(r => r.document.project)).toEqual([
+      '',
+      'k8s-artifacts-prod',
+    ]);
     // A term that is no identifier is left to the engine: the records mentioning it.
     expect(await search('acme')).toContain(
       '/catalog/default/resource/dns-record---acme-challenge-registry-k8s-io',

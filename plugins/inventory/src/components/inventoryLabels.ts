@@ -1,4 +1,8 @@
-import { CompletenessCheckId, DriftKind } from '@infra-atlas/inventory-common';
+import {
+  CompletenessCheckId,
+  DriftKind,
+  ResourceType,
+} from '@infra-atlas/inventory-common';
 
 /**
  * What each completeness check asks, in the words of docs/infra-atlas/inventory-api.md; one
@@ -44,3 +48,27 @@ export const percent = (score: number) => `${Math.round(score * 100)}%`;
 /** The checks that did not pass, of a score's totals. */
 export const failingChecks = (totals: { checks: number; passed: number }) =>
   totals.checks - totals.passed;
+
+/** What each crawled resource type is, in words a newcomer knows. */
+export const RESOURCE_TYPE_TITLES: Record<ResourceType, string> = {
+  'gcp-organization': 'GCP organization',
+  'gcp-folder': 'GCP folder',
+  'gcp-project': 'GCP project',
+  'gke-cluster': 'GKE cluster',
+  'gcs-bucket': 'Cloud Storage bucket',
+  'gcp-service-account': 'GCP service account',
+  'gcp-secret': 'Secret Manager secret',
+  'dns-zone': 'DNS zone',
+  'dns-record': 'DNS record',
+  'artifact-registry-repository': 'Artifact Registry repository',
+  'cloud-run-service': 'Cloud Run service',
+  'cloud-sql-instance': 'Cloud SQL instance',
+  'pubsub-topic': 'Pub/Sub topic',
+  'bigquery-dataset': 'BigQuery dataset',
+  'gcp-custom-role': 'IAM custom role',
+  'k8s-namespace': 'Kubernetes namespace',
+  'k8s-service-account': 'Kubernetes service account',
+  'gcp-address': 'IP address',
+  'registry-promotion': 'Image promotion',
+  'container-registry': 'Container registry',
+};
