@@ -156,7 +156,7 @@ export function ownership(
     options,
   );
   const inGroup = groupMembers(graph, identities);
-  const direct = inGroup.filter(({ chain }) => chain.length === 1).length;
+  const direct = inGroup.filter(({ nested }) => nested === 0).length;
   return {
     query,
     counts,
@@ -198,8 +198,9 @@ export function ownership(
       ...ownershipSummary(sections),
     ],
     sections,
-    members: inGroup.map(({ ref, chain }) => ({
+    members: inGroup.map(({ ref, chain, nested }) => ({
       entity: graph.summary(ref),
+      nestedGroups: nested,
       steps: chainSteps(chain),
     })),
   };

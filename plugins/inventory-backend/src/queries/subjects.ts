@@ -168,6 +168,8 @@ export function membersNamed(graph: InventoryGraph, query: string): string[] {
  * Everyone in the groups among the subject's identities: users and groups that are members
  * (`memberOf`) or nested groups (`childOf`), and the members of those, each with the chain
  * that makes them a member (member first) — the file and line, or the API, stating each link.
+ * A member named by e-mail address is shown as the GitHub login linked to it (`sameAs`), when
+ * there is one: a login is public, and one person appears once.
  */
 export function groupMembers(
   graph: InventoryGraph,
@@ -185,8 +187,34 @@ export function groupMembers(
         )
         .map(edge => ({ edge, to: edge.source })),
   }).reached;
-  // The walk goes down from the group; evidence reads up, from the member to the group.
-  return [...reached]
-    .filter(([ref]) => !identities.has(ref))
-    .map(([ref, { chain }]) => ({ ref, chain: [...chain].reverse() }));
+  const members = new Map<string, { chain: GraphEdge[]; nested: number }>();
+  for (const [ref, { chain }] of reached) {
+    if (identities.has(ref)) continue;
+    // The walk goes down from the group; evidence reads up, from the member to the group.
+    const up = [...chain].reverse();
+    const login = linkedLogin(graph, ref);
+    const [shown, steps] = login ? [login.ref, [login.edge, ...up]] : [ref, up];
+    const known = members.get(shown);
+    if (!known || up.length - 1 < known.nested) {
+      members.set(shown, { chain: steps, nested: up.length - 1 });
+    }
+  }
+  return [...members].map(([ref, member]) => ({ ref, ...member }));
+}
+
+/** The User of a GitHub login that a User named by address is `sameAs`, and that link. */
+function linkedLogin(graph: InventoryGraph, ref: string) {
+  const links = [
+    ...graph
+      .out(ref, [RELATION_SAME_AS])
+      .map(edge => ({ edge, to: edge.target })),
+    ...graph
+      .in(ref, [RELATION_SAME_AS])
+      .map(edge => ({ edge, to: edge.source })),
+  ];
+  const link = links.find(
+    ({ to }) =>
+      !!graph.entity(to)?.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION],
+  );
+  return link && { ref: link.to, edge: link.edge };
 }

@@ -17,10 +17,18 @@ describe('GET /ownership', () => {
     backend = await startInventoryBackend({
       entities: [
         ...wideEstateEntities({ folders: 2, projects: 10, buckets: 1 }),
-        // A member named by e-mail address: personal, withheld from most callers.
+        // Members named by e-mail address: personal, withheld from most callers, unless a
+        // GitHub login (public) is linked to the address.
+        entity('user:erin--example.org', {
+          spec: { profile: { email: 'erin@example.org' } },
+          relations: [['memberOf', TEAM]],
+        }),
         entity('user:carol--example.org', {
           spec: { profile: { email: 'carol@example.org' } },
           relations: [['memberOf', TEAM]],
+        }),
+        entity('user:carol', {
+          annotations: { 'github.com/user-login': 'carol' },
         }),
       ],
       personalDetailsReaders: ['user:default/reader'],
@@ -74,23 +82,34 @@ describe('GET /ownership', () => {
     );
   });
 
-  it('lists a group’s members, withholding e-mail addresses from callers without the permission', async () => {
+  it('lists a group’s members, as their logins where linked, withholding e-mail addresses from callers without the permission', async () => {
     const refs = (answer: OwnershipResponse) =>
       answer.members.map(m => m.entity.ref).sort();
     const { answer } = await ask('q=group:default/platform');
     expect(refs(answer)).toEqual([
       'user:default/[redacted]',
       'user:default/alice',
+      'user:default/carol',
     ]);
     expect(answer.redacted).toBe(true);
-    expect(JSON.stringify(answer)).not.toMatch(/carol/);
+    expect(JSON.stringify(answer)).not.toMatch(/erin|carol@|carol--/);
+    const carol = answer.members.find(
+      m => m.entity.ref === 'user:default/carol',
+    )!;
+    // carol is a direct member through her address, which the login stands for.
+    expect(carol.nestedGroups).toBe(0);
+    expect(carol.steps.map(step => step.relation)).toEqual([
+      'sameAs',
+      'memberOf',
+    ]);
     const { answer: full } = await ask('q=group:default/platform', true);
     expect(refs(full)).toEqual([
       'user:default/alice',
-      'user:default/carol--example.org',
+      'user:default/carol',
+      'user:default/erin--example.org',
     ]);
     expect(full.summary[0]).toBe(
-      'has 2 members (2 direct, 0 through nested groups)',
+      'has 3 members (3 direct, 0 through nested groups)',
     );
   });
 });

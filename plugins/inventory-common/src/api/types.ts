@@ -228,8 +228,16 @@ export type OwnershipResponse = {
    * sections of a role carry their first page, the others their counts only.
    */
   sections: OwnershipSection[];
-  /** For a group look-up: its members, direct and through nested groups, with the evidence. */
-  members: Array<{ entity: InventoryEntitySummary; steps: EvidenceStep[] }>;
+  /**
+   * For a group look-up: its members, direct and through nested groups, with the evidence. A
+   * member named by e-mail address is shown as the GitHub login linked to it, when there is one.
+   */
+  members: Array<{
+    entity: InventoryEntitySummary;
+    /** Groups between the member and the group looked up: 0 for a direct member. */
+    nestedGroups: number;
+    steps: EvidenceStep[];
+  }>;
 };
 
 /**

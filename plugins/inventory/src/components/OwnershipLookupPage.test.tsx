@@ -235,6 +235,7 @@ describe('OwnershipLookupPage', () => {
       members: [
         {
           entity: summary('user:default/bob', 'bob'),
+          nestedGroups: 1,
           steps: [
             step('user:default/bob', 'memberOf', 'group:default/leads'),
             step('group:default/leads', 'childOf', 'group:default/org-admins'),
@@ -242,9 +243,15 @@ describe('OwnershipLookupPage', () => {
         },
         {
           entity: summary('user:default/ameukam', 'ameukam'),
+          nestedGroups: 0,
           steps: [
             step(
               'user:default/ameukam',
+              'sameAs',
+              'user:default/ameukam--gmail.com',
+            ),
+            step(
+              'user:default/ameukam--gmail.com',
               'memberOf',
               'group:default/org-admins',
             ),

@@ -3,6 +3,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { EntityName, EvidenceChain } from '../Evidence';
+import { plural } from '../format';
 
 /** Members listed before "Show all". */
 const SHOWN = 20;
@@ -15,7 +16,7 @@ export function GroupMembers(props: { members: OwnershipResponse['members'] }) {
   const [all, setAll] = useState(false);
   const members = [...props.members].sort(
     (a, b) =>
-      a.steps.length - b.steps.length ||
+      a.nestedGroups - b.nestedGroups ||
       a.entity.title.localeCompare(b.entity.title),
   );
   if (!members.length) return null;
@@ -29,10 +30,12 @@ export function GroupMembers(props: { members: OwnershipResponse['members'] }) {
             <details>
               <summary>
                 <EntityName entity={member.entity} />
-                {member.steps.length > 1
-                  ? ` — through ${member.steps.length - 1} nested ${
-                      member.steps.length > 2 ? 'groups' : 'group'
-                    }`
+                {member.nestedGroups
+                  ? ` — through ${plural(
+                      member.nestedGroups,
+                      'nested group',
+                      'nested groups',
+                    )}`
                   : ' — direct member'}
               </summary>
               <EvidenceChain steps={member.steps} />
