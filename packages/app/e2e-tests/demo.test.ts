@@ -1,4 +1,4 @@
-import { Page, expect, test } from '@playwright/test';
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
 
 /** Guest sign-in, done once the start page greets the newcomer. */
 async function signInAsGuest(page: Page) {
@@ -7,6 +7,18 @@ async function signInAsGuest(page: Page) {
   await expect(
     page.getByText('Welcome to the Kubernetes infrastructure'),
   ).toBeVisible();
+}
+
+const TOKEN = { Authorization: 'Bearer infra-atlas-demo-token' };
+
+/** Waits until the backend answers `url` (200): the crawl or index the test needs is in. */
+async function untilAnswered(request: APIRequestContext, url: string) {
+  await expect
+    .poll(async () => (await request.get(url, { headers: TOKEN })).status(), {
+      timeout: 150_000,
+      intervals: [2_000],
+    })
+    .toBe(200);
 }
 
 test('a newcomer signs in as guest, finds a system and reads its runbook', async ({
@@ -40,18 +52,10 @@ test('a newcomer opens a runbook from the start page', async ({
   request,
 }) => {
   // Whom to ask comes from sigs.yaml: wait until the GitHub crawl has put the SIG in.
-  await expect
-    .poll(
-      async () =>
-        (
-          await request.get(
-            'http://localhost:7007/api/catalog/entities/by-name/group/default/sig-k8s-infra',
-            { headers: { Authorization: 'Bearer infra-atlas-demo-token' } },
-          )
-        ).status(),
-      { timeout: 150_000, intervals: [2_000] },
-    )
-    .toBe(200);
+  await untilAnswered(
+    request,
+    'http://localhost:7007/api/catalog/entities/by-name/group/default/sig-k8s-infra',
+  );
   // The numbers come from the GCP crawl: wait until it has put the three clusters in.
   await expect
     .poll(
@@ -198,7 +202,6 @@ test('the crawled GCP estate shows where cluster aaa runs and who administers it
 });
 
 const GCSWEB_APP = 'k8s-app--kubernetes-public--us-central1--aaa--gcsweb';
-const TOKEN = { Authorization: 'Bearer infra-atlas-demo-token' };
 
 test('the GitHub inventory shows where gcsweb runs, who owns it, and its README as docs', async ({
   page,
@@ -618,18 +621,10 @@ test('a maintainer opens the blast radius of cluster aaa and follows it back to 
   request,
 }) => {
   // The inventory indexes the crawled catalog a few seconds after start-up.
-  await expect
-    .poll(
-      async () =>
-        (
-          await request.get(
-            `http://localhost:7007/api/inventory/graph?entity=${AAA}&mode=blast-radius`,
-            { headers: TOKEN },
-          )
-        ).status(),
-      { timeout: 150_000, intervals: [2_000] },
-    )
-    .toBe(200);
+  await untilAnswered(
+    request,
+    `http://localhost:7007/api/inventory/graph?entity=${AAA}&mode=blast-radius`,
+  );
 
   await signInAsGuest(page);
   await page.goto(
@@ -671,18 +666,10 @@ test.describe('entity pages lead with the answer', () => {
     request,
   }) => {
     // The answers need the GitHub crawl indexed: wait until the inventory places gcsweb.
-    await expect
-      .poll(
-        async () =>
-          (
-            await request.get(
-              `http://localhost:7007/api/inventory/placement?entity=component:default/${GCSWEB_APP}`,
-              { headers: TOKEN },
-            )
-          ).status(),
-        { timeout: 150_000, intervals: [2_000] },
-      )
-      .toBe(200);
+    await untilAnswered(
+      request,
+      `http://localhost:7007/api/inventory/placement?entity=component:default/${GCSWEB_APP}`,
+    );
 
     await signInAsGuest(page);
     await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
@@ -710,11 +697,18 @@ test.describe('entity pages lead with the answer', () => {
 
   test('a page without docs has no TechDocs tab and no developer message', async ({
     page,
+    request,
   }) => {
-    await signInAsGuest(page);
     // gcsweb's namespace has no docs of its own: its TechDocs route does not exist.
     const namespace =
       '/catalog/default/resource/k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb';
+    await untilAnswered(
+      request,
+      `http://localhost:7007/api/catalog/entities/by-name${namespace.slice(
+        '/catalog'.length,
+      )}`,
+    );
+    await signInAsGuest(page);
     await page.goto(namespace);
     await expect(
       page.getByText('Where it runs', { exact: true }),
@@ -729,7 +723,12 @@ test.describe('entity pages lead with the answer', () => {
 
   test('a group page is a few screens tall and lists its direct members', async ({
     page,
+    request,
   }) => {
+    await untilAnswered(
+      request,
+      'http://localhost:7007/api/catalog/entities/by-name/group/default/k8s-infra-prow-oncall--kubernetes.io',
+    );
     await signInAsGuest(page);
     // The on-call group owns about 3,400 entities; its page drew them all in a graph
     // 120,000 px tall.
