@@ -493,15 +493,41 @@ test('a newcomer looks up what a SIG lead holds, with the evidence', async ({
     .fill('ameukam');
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page).toHaveURL(/\/inventory\/ownership\?q=ameukam/);
+  // The answer first: the organization's grant once, with how far it reaches.
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary).toContainText(
+    /administers the organization kubernetes\.io \(.*roles\/owner.*\) → inherited by 327 projects/,
+    { timeout: 60_000 },
+  );
   const leads = page.getByRole('region', { name: 'Leads (sigs.yaml)' });
-  await expect(leads).toContainText('sig-k8s-infra', { timeout: 60_000 });
-  const administers = page.getByRole('region', { name: 'Administers (IAM)' });
-  // The widest first: the organization the org admins group administers.
-  await expect(administers).toContainText('kubernetes.io');
+  await expect(leads).toContainText('sig-k8s-infra');
+  // One section for what inherits roles/owner, paged, not an item per project.
+  const grant = page.getByRole('region', {
+    name: 'roles/owner on the organization kubernetes.io',
+  });
+  await expect(grant.locator(':scope > ul > li')).toHaveCount(10);
+  await grant.getByRole('button', { name: 'Show 10 more of 317' }).click();
+  await expect(grant.locator(':scope > ul > li')).toHaveCount(20);
   await page.screenshot({
     path: 'test-results/browser/inventory-ownership-ameukam.png',
     fullPage: true,
   });
+});
+
+test('a newcomer looks up a Google Group and sees its members', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto(
+    '/inventory/ownership?q=k8s-infra-gcp-org-admins%40kubernetes.io',
+  );
+  const members = page.getByRole('region', { name: 'Members' });
+  // By GitHub login where one is linked to the address, with the groups.yaml line.
+  await expect(members).toContainText('ameukam — direct member', {
+    timeout: 60_000,
+  });
+  await members.getByText('ameukam — direct member').click();
+  await expect(members.getByLabel(/groups\.yaml/).first()).toBeVisible();
 });
 
 test('find where gcsweb runs in the explorer', async ({ page, request }) => {
