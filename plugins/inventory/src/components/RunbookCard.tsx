@@ -21,13 +21,10 @@ function Runbook(props: { answer: RunbookResponse }) {
   if (techdocs.length === 0 && links.length === 0) {
     return (
       <Typography variant="body2">
-        No runbook found. Docs come from a{' '}
-        <code>backstage.io/techdocs-ref</code> annotation on the entity, on a
-        System it is part of (a runbook in{' '}
-        <code>docs/runbooks/&lt;system&gt;/</code> whose anchors name it) or on
-        the repository it is, or is declared in (an app&apos;s README), or from
-        a <code>metadata.links</code> entry of one of them whose type, title or
-        URL says runbook, playbook, docs, documentation or readme.
+        No runbook found: neither this, nor a system it is part of, nor the
+        repository it comes from has docs or a link to a runbook. Its owner,
+        under &ldquo;Who owns it, who has access&rdquo;, can say where the
+        runbook is.
       </Typography>
     );
   }

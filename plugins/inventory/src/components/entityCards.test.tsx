@@ -382,17 +382,18 @@ describe('RunbookCard', () => {
     ).toHaveAttribute('href', 'https://example.org/gcsweb-oncall');
   });
 
-  it('says where docs would come from when there are none', async () => {
+  it('says in plain words where it looked and whom to ask when there is none', async () => {
     await render(<RunbookCard />, {
       runbook: jest
         .fn()
         .mockResolvedValue({ ...answer, techdocs: [], links: [] }),
     });
     const help = await screen.findByText(/No runbook found/);
-    expect(help).toHaveTextContent('docs/runbooks/<system>/');
-    // The backend's rule for docs links (inventory-backend queries/docsLinks.ts).
     expect(help).toHaveTextContent(
-      'type, title or URL says runbook, playbook, docs, documentation or readme',
+      'neither this, nor a system it is part of, nor the repository it comes from',
     );
+    expect(help).toHaveTextContent('Who owns it, who has access');
+    // Readers are not told about catalog annotations or metadata fields.
+    expect(help).not.toHaveTextContent(/annotation|metadata|techdocs-ref/);
   });
 });
