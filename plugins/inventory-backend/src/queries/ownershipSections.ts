@@ -19,17 +19,17 @@ export type Candidate = Omit<OwnershipItem, 'steps'> & {
 };
 
 /** Items per section page unless the question asks for another size. */
-export const OWNERSHIP_PAGE_SIZE = 10;
+const OWNERSHIP_PAGE_SIZE = 10;
 
 /**
  * Sections per role that come with their first page; the others come with their counts only
  * and are asked for (`section=`) when opened: a person owning what is in 327 projects has 327
  * sections, and the answer stays small.
  */
-export const OWNERSHIP_SECTIONS_WITH_ITEMS = 5;
+const OWNERSHIP_SECTIONS_WITH_ITEMS = 5;
 
 /** The order answers are read in: what a person does by name, then what they hold. */
-export const ROLE_ORDER: OwnershipRole[] = [
+const ROLE_ORDER: OwnershipRole[] = [
   'leads',
   'approves',
   'reviews',

@@ -115,15 +115,20 @@ function entitiesWithAddress(
 export function identitiesOf(graph: InventoryGraph, subjects: string[]) {
   return walk({
     start: subjects,
-    next: ref => [
-      ...graph
-        .out(ref, [RELATION_SAME_AS])
-        .map(edge => ({ edge, to: edge.target })),
-      ...graph
-        .in(ref, [RELATION_SAME_AS])
-        .map(edge => ({ edge, to: edge.source })),
-    ],
+    next: ref => sameAsLinks(graph, ref),
   }).reached;
+}
+
+/** The entities linked to `ref` by `sameAs`, either way, with the link. */
+function sameAsLinks(graph: InventoryGraph, ref: string) {
+  return [
+    ...graph
+      .out(ref, [RELATION_SAME_AS])
+      .map(edge => ({ edge, to: edge.target })),
+    ...graph
+      .in(ref, [RELATION_SAME_AS])
+      .map(edge => ({ edge, to: edge.source })),
+  ];
 }
 
 /**
@@ -204,14 +209,7 @@ export function groupMembers(
 
 /** The User of a GitHub login that a User named by address is `sameAs`, and that link. */
 function linkedLogin(graph: InventoryGraph, ref: string) {
-  const links = [
-    ...graph
-      .out(ref, [RELATION_SAME_AS])
-      .map(edge => ({ edge, to: edge.target })),
-    ...graph
-      .in(ref, [RELATION_SAME_AS])
-      .map(edge => ({ edge, to: edge.source })),
-  ];
+  const links = sameAsLinks(graph, ref);
   const link = links.find(
     ({ to }) =>
       !!graph.entity(to)?.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION],

@@ -27,18 +27,6 @@ import {
   PAGE_SIZE,
 } from './ownership/OwnershipSectionView';
 
-/** What a person does by name first, then what they hold through groups. */
-const ROLE_ORDER: OwnershipRole[] = [
-  'leads',
-  'approves',
-  'reviews',
-  'code-owns',
-  'administers',
-  'holds',
-  'owns',
-  'emeritus',
-];
-
 const ROLE_TITLES: Record<OwnershipRole, string> = {
   leads: 'Leads (sigs.yaml)',
   approves: 'Approves (OWNERS)',
@@ -81,9 +69,8 @@ function Summary(props: { answer: OwnershipResponse }) {
 
 function Answer(props: { answer: OwnershipResponse }) {
   const { answer } = props;
-  const roles = ROLE_ORDER.filter(role =>
-    answer.sections.some(s => s.role === role),
-  );
+  // Sections come in the order answers are read: what a person does by name first.
+  const roles = [...new Set(answer.sections.map(s => s.role))];
   return (
     <>
       <Summary answer={answer} />
