@@ -725,7 +725,7 @@ test.describe('entity pages lead with the answer', () => {
     page,
     request,
   }) => {
-    // gcsweb's namespace has no docs of its own: its TechDocs route does not exist.
+    // gcsweb's namespace has no docs of its own; gcsweb has its README.
     const namespace =
       '/catalog/default/resource/k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb';
     await untilAnswered(
@@ -735,16 +735,16 @@ test.describe('entity pages lead with the answer', () => {
       )}`,
     );
     await signInAsGuest(page);
+    await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
+    await expect(page.getByText('TechDocs', { exact: true })).toBeVisible();
+
     await page.goto(namespace);
     await expect(
       page.getByText('Where it runs', { exact: true }),
     ).toBeVisible();
     await expect(page.getByText('TechDocs', { exact: true })).toHaveCount(0);
-    await page.goto(`${namespace}/docs`);
-    await expect(
-      page.getByText('Where it runs', { exact: true }),
-    ).toBeVisible();
     await expect(page.getByText(/Missing Annotation/)).toHaveCount(0);
+    await expect(page.getByText(/annotation/i)).toHaveCount(0);
   });
 
   test('a group page is a few screens tall and lists its direct members', async ({
