@@ -94,8 +94,9 @@ export function OwnershipSectionView(props: {
         </Typography>
       )}
       <ul style={{ marginTop: 4 }}>
-        {items.map(item => (
-          <li key={`${item.entity.ref} ${item.path ?? ''} ${item.grant ?? ''}`}>
+        {/* Pages only append, and one entity can be held twice through two groups. */}
+        {items.map((item, i) => (
+          <li key={i}>
             <OwnershipItemRow item={item} />
           </li>
         ))}
