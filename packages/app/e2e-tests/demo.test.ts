@@ -726,13 +726,11 @@ test.describe('entity pages lead with the answer', () => {
     request,
   }) => {
     // gcsweb's namespace has no docs of its own; gcsweb has its README.
-    const namespace =
-      '/catalog/default/resource/k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb';
+    const name = 'k8s-namespace--kubernetes-public--us-central1--aaa--gcsweb';
+    const namespace = `/catalog/default/resource/${name}`;
     await untilAnswered(
       request,
-      `http://localhost:7007/api/catalog/entities/by-name${namespace.slice(
-        '/catalog'.length,
-      )}`,
+      `http://localhost:7007/api/catalog/entities/by-name/resource/default/${name}`,
     );
     await signInAsGuest(page);
     await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
@@ -762,7 +760,9 @@ test.describe('entity pages lead with the answer', () => {
       '/catalog/default/group/k8s-infra-prow-oncall--kubernetes.io',
     );
     await expect(page.getByText(/members \(\d+ of \d+\)/)).toBeVisible();
-    await expect(page.getByText('thockin@google.com')).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'thockin@google.com' }),
+    ).toBeVisible();
     await expect(page.getByText('Ownership', { exact: true })).toBeVisible();
     await expect(page.getByText('Relations', { exact: true })).toHaveCount(0);
     await expect(page.getByText('Entities not found are')).toHaveCount(0);
