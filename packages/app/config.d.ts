@@ -6,5 +6,11 @@ export interface Config {
      * @visibility frontend
      */
     dataNotice?: string;
+    /**
+     * The sign-in providers offered, in order: `guest` (the demo; refused outside
+     * development) and `github`. Defaults to `[guest]`.
+     * @visibility frontend
+     */
+    signInProviders?: Array<'guest' | 'github'>;
   };
 }

@@ -1,10 +1,12 @@
 import { SignInPage } from '@backstage/core-components';
 import {
+  IdentityApi,
+  configApiRef,
   createFrontendModule,
   githubAuthApiRef,
+  useApi,
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
-import { z } from 'zod/v4';
 
 const githubProvider = {
   id: 'github-auth-provider',
@@ -14,25 +16,29 @@ const githubProvider = {
 };
 
 /**
- * Replaces the app's guest-only sign-in page with one whose providers come from
- * configuration: `guest` in the demo, `github` in production (app-config.production.yaml).
+ * The sign-in page with the providers `app.signInProviders` names: `guest` in the demo,
+ * `github` in production. A top-level setting rather than the extension's own config, because
+ * configuration files replace lists: a production file that set `app.extensions` for the
+ * sign-in page would drop every other extension setting of app-config.yaml (page layouts,
+ * card order).
  */
-const configurableSignInPage = SignInPageBlueprint.makeWithOverrides({
-  configSchema: {
-    providers: z.array(z.enum(['guest', 'github'])).default(['guest']),
-  },
-  factory(originalFactory, { config }) {
-    const providers = config.providers.map(p =>
-      p === 'github' ? githubProvider : p,
-    );
-    return originalFactory({
-      loader: async () => props =>
-        <SignInPage {...props} providers={providers} />,
-    });
-  },
+function ConfiguredSignInPage(props: {
+  onSignInSuccess(identityApi: IdentityApi): void;
+}) {
+  const names = useApi(configApiRef).getOptionalStringArray(
+    'app.signInProviders',
+  ) ?? ['guest'];
+  const providers = names.map(name =>
+    name === 'github' ? githubProvider : ('guest' as const),
+  );
+  return <SignInPage {...props} providers={providers} />;
+}
+
+const configuredSignInPage = SignInPageBlueprint.make({
+  params: { loader: async () => ConfiguredSignInPage },
 });
 
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [configurableSignInPage],
+  extensions: [configuredSignInPage],
 });
