@@ -175,6 +175,14 @@ async function startSearch(
       }),
     ],
   });
+  // The scheduler creates its tables in the background; a backend stopped before that ends
+  // leaves the migration running into the database the test then drops. Its task list answers
+  // only once its database is ready.
+  const tasks = await fetch(
+    `http://localhost:${backend.server.port()}/api/search/.backstage/scheduler/v1/tasks`,
+    { headers: { authorization: mockCredentials.user.header() } },
+  );
+  expect(tasks.status).toBe(200);
   const query = async (params: string) => {
     const res = await fetch(
       `http://localhost:${backend.server.port()}/api/search/query?${params}`,
