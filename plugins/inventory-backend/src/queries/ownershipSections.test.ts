@@ -1,3 +1,4 @@
+import { entity } from '../__testUtils__/entities';
 import { wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { ownership } from './ownership';
@@ -124,6 +125,28 @@ describe('ownership answers in sections', () => {
     expect(answer.summary[0]).toBe(
       'has 3 members (2 direct, 1 through nested groups)',
     );
+  });
+
+  it('counts a SIG that a person both chairs and tech-leads once', () => {
+    const answer = ownership(
+      InventoryGraph.build([
+        entity('group:sig-infra', {
+          type: 'sig',
+          spec: {
+            leadership: {
+              chairs: ['user:default/alice'],
+              techLeads: ['user:default/alice'],
+            },
+          },
+        }),
+        entity('user:alice', {
+          annotations: { 'github.com/user-login': 'alice' },
+        }),
+      ]),
+      'alice',
+    );
+    expect(answer.counts.leads).toBe(2);
+    expect(answer.summary).toContain('leads 1 SIG');
   });
 
   it('keeps a small estate small: one section per grant or type', () => {

@@ -166,7 +166,11 @@ export function ownershipSections(
   for (const draft of drafts.values()) {
     draft.members = draft.members.filter(m => !causes.has(m));
     draft.total = draft.members.length;
+    // Entities, not items: a chair who is also tech lead leads one SIG, not two.
+    const counted = new Set<string>();
     for (const member of draft.members) {
+      if (counted.has(member.entity.ref)) continue;
+      counted.add(member.entity.ref);
       const type = member.entity.type ?? member.entity.kind;
       draft.types[type] = (draft.types[type] ?? 0) + 1;
     }
