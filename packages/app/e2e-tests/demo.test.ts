@@ -1,25 +1,5 @@
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
-
-/** Guest sign-in, done once the start page greets the newcomer. */
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByText('Welcome to the Kubernetes infrastructure'),
-  ).toBeVisible();
-}
-
-const TOKEN = { Authorization: 'Bearer infra-atlas-demo-token' };
-
-/** Waits until the backend answers `url` (200): the crawl or index the test needs is in. */
-async function untilAnswered(request: APIRequestContext, url: string) {
-  await expect
-    .poll(async () => (await request.get(url, { headers: TOKEN })).status(), {
-      timeout: 150_000,
-      intervals: [2_000],
-    })
-    .toBe(200);
-}
+import { expect, test } from '@playwright/test';
+import { TOKEN, signInAsGuest, untilAnswered } from './support';
 
 test('a newcomer signs in as guest, finds a system and reads its runbook', async ({
   page,
