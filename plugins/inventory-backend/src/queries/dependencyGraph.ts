@@ -16,8 +16,13 @@ import { ownerOf } from '../graph/specs';
 import { walk } from './evidence';
 import { parseDepth, parseRelations } from './impact';
 
-/** What the neighbourhood walks unless told otherwise: placement, dependencies and systems. */
-const NEIGHBOURHOOD_RELATIONS = [...DEPENDENCY_RELATIONS, 'partOf'];
+/**
+ * What the walks that go both ways follow unless told otherwise: placement, dependencies and
+ * systems (a System's parts are what needs it).
+ */
+const TWO_WAY_RELATIONS = [...DEPENDENCY_RELATIONS, 'partOf'];
+/** The page's default: what the focus needs and what needs it, without its siblings. */
+export const DEFAULT_GRAPH_MODE: GraphMode = 'focused';
 
 export type GraphWalkOptions = {
   mode: GraphMode;
@@ -37,7 +42,7 @@ export function parseGraphOptions(
   },
   nodeLimit: number,
 ): GraphWalkOptions {
-  const mode = (query.mode ?? 'neighbourhood') as GraphMode;
+  const mode = (query.mode ?? DEFAULT_GRAPH_MODE) as GraphMode;
   if (!(GRAPH_MODES as readonly string[]).includes(mode)) {
     throw new InputError(
       `mode must be ${GRAPH_MODES.join(', ')}, not '${mode}'`,
@@ -73,7 +78,9 @@ export function parseGraphOptions(
     depth: parseDepth(query.depth, GRAPH_DEFAULTS.depth),
     relations: parseRelations(
       query.relations,
-      mode === 'neighbourhood' ? NEIGHBOURHOOD_RELATIONS : DEPENDENCY_RELATIONS,
+      mode === 'neighbourhood' || mode === 'focused'
+        ? TWO_WAY_RELATIONS
+        : DEPENDENCY_RELATIONS,
     ),
     kinds,
     maxNodes,
@@ -82,9 +89,10 @@ export function parseGraphOptions(
 
 /**
  * The graph around a focus entity for drawing: the entities within `depth` hops along the
- * chosen relations (both ways, or only dependents for the blast radius, or only dependencies),
- * every relation among them, and each entity's owner and project so the UI can cluster. The
- * cut-off is explicit, as for impact.
+ * chosen relations (out to dependencies and to dependents separately, or both ways at every
+ * hop, or only dependents for the blast radius, or only dependencies), every relation among
+ * them, and each entity's owner and project so the UI can cluster. The cut-off is explicit,
+ * as for impact.
  */
 export function dependencyGraph(
   graph: InventoryGraph,
@@ -99,21 +107,24 @@ export function dependencyGraph(
     graph.in(at, options.relations).map(edge => ({ edge, to: edge.source }));
   const dependencies = (at: string) =>
     graph.out(at, options.relations).map(edge => ({ edge, to: edge.target }));
-  const neighbours: Record<
-    GraphMode,
-    (at: string) => Array<{ edge: GraphEdge; to: string }>
-  > = {
-    'blast-radius': dependents,
-    dependencies,
-    neighbourhood: at => [...dependencies(at), ...dependents(at)],
+  type Step = (at: string) => Array<{ edge: GraphEdge; to: string }>;
+  // Each mode is one or more walks; `focused` walks up and down separately so that it never
+  // turns back down from the focus's project into the project's other contents.
+  const walks: Record<GraphMode, Step[]> = {
+    focused: [dependencies, dependents],
+    'blast-radius': [dependents],
+    dependencies: [dependencies],
+    neighbourhood: [at => [...dependencies(at), ...dependents(at)]],
   };
-  const result = walk({
-    start: [focus],
-    next: at => neighbours[options.mode](at).filter(n => wanted(n.to)),
-    maxDepth: options.depth,
-    // The walk's limit leaves out its start; the page's limit counts every node it draws.
-    maxNodes: options.maxNodes - 1,
-  });
+  const result = walkEach(walks[options.mode], options.maxNodes, step =>
+    walk({
+      start: [focus],
+      next: at => step(at).filter(n => wanted(n.to)),
+      maxDepth: options.depth,
+      // The walk's limit leaves out its start; the page's limit counts every node it draws.
+      maxNodes: options.maxNodes - 1,
+    }),
+  );
 
   const projects = new Map<string, string | undefined>();
   const nodes = [...result.reached].map(([ref, { distance }]) => {
@@ -151,6 +162,41 @@ export function dependencyGraph(
       frontier: result.frontier,
     },
   };
+}
+
+type WalkResult = ReturnType<typeof walk>;
+
+/**
+ * Runs walks one after the other and joins what they reached, at the nearest distance. The
+ * node limit holds for the whole: what a later walk reaches beyond it counts as cut off.
+ */
+function walkEach<T>(
+  steps: T[],
+  maxNodes: number,
+  run: (step: T) => WalkResult,
+): Omit<WalkResult, 'reached'> & {
+  reached: Map<string, { distance: number }>;
+} {
+  const reached = new Map<string, { distance: number }>();
+  const joined = { depthReached: false, nodeLimitReached: false, frontier: 0 };
+  for (const step of steps) {
+    const one = run(step);
+    joined.depthReached ||= one.depthReached;
+    joined.nodeLimitReached ||= one.nodeLimitReached;
+    joined.frontier += one.frontier;
+    for (const [ref, { distance }] of one.reached) {
+      const known = reached.get(ref);
+      if (known) {
+        known.distance = Math.min(known.distance, distance);
+      } else if (reached.size < maxNodes) {
+        reached.set(ref, { distance });
+      } else {
+        joined.nodeLimitReached = true;
+        joined.frontier++;
+      }
+    }
+  }
+  return { reached, ...joined };
 }
 
 /**

@@ -607,11 +607,54 @@ describe('dependency graph', () => {
     });
   });
 
+  it('focuses by default on what the entity needs and what needs it, not its siblings', () => {
+    const focused = dependencyGraph(
+      build(),
+      'resource:default/cluster',
+      parseGraphOptions({}, 100),
+    );
+    expect(focused.mode).toBe('focused');
+    expect(refs(focused)).toEqual([
+      ['resource:default/cluster', 0],
+      ['resource:default/project', 1],
+      ['resource:default/folder', 2],
+      ['resource:default/ns', 1],
+      ['component:default/app', 2],
+    ]);
+    // Both ways at every hop turns back down from the project to its other contents.
+    const around = dependencyGraph(
+      build(),
+      'resource:default/cluster',
+      parseGraphOptions({ mode: 'neighbourhood' }, 100),
+    );
+    expect(around.nodes.map(n => n.ref)).toContain('resource:default/bucket');
+    expect(focused.cutOff).toEqual({
+      depthReached: true,
+      nodeLimitReached: false,
+      // Beyond the folder its organization; beyond the app its web address.
+      frontier: 2,
+    });
+  });
+
+  it('keeps the node limit across both walks of the focused view', () => {
+    const narrow = dependencyGraph(
+      build(),
+      'resource:default/cluster',
+      parseGraphOptions({ maxNodes: '3' }, 100),
+    );
+    expect(refs(narrow)).toEqual([
+      ['resource:default/cluster', 0],
+      ['resource:default/project', 1],
+      ['resource:default/folder', 2],
+    ]);
+    expect(narrow.cutOff.nodeLimitReached).toBe(true);
+  });
+
   it('walks both ways in the neighbourhood, filtered by kind, and states the cut-off', () => {
     const around = dependencyGraph(
       build(),
       'resource:default/ns',
-      parseGraphOptions({ depth: '1' }, 100),
+      parseGraphOptions({ mode: 'neighbourhood', depth: '1' }, 100),
     );
     expect(refs(around)).toEqual([
       ['resource:default/ns', 0],
@@ -623,7 +666,10 @@ describe('dependency graph', () => {
     const resourcesOnly = dependencyGraph(
       build(),
       'resource:default/ns',
-      parseGraphOptions({ depth: '5', kinds: 'Resource' }, 100),
+      parseGraphOptions(
+        { mode: 'neighbourhood', depth: '5', kinds: 'Resource' },
+        100,
+      ),
     );
     expect(resourcesOnly.nodes.map(n => n.kind)).not.toContain('Component');
     expect(resourcesOnly.nodes.map(n => n.ref)).toContain(
@@ -633,7 +679,7 @@ describe('dependency graph', () => {
 
   it('rejects an unknown mode or kind and a node limit above the configured one', () => {
     expect(() => parseGraphOptions({ mode: 'everything' }, 100)).toThrow(
-      /mode must be neighbourhood, blast-radius, dependencies/,
+      /mode must be focused, neighbourhood, blast-radius, dependencies/,
     );
     expect(() => parseGraphOptions({ maxNodes: '101' }, 100)).toThrow(
       /maxNodes must be an integer from 1 to 100/,

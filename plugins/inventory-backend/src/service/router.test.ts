@@ -250,7 +250,7 @@ describe('inventory routes', () => {
     expect(around.status).toBe(200);
     expect(JSON.parse(around.text)).toMatchObject({
       focus: { ref: 'resource:default/project' },
-      mode: 'neighbourhood',
+      mode: 'focused',
       nodes: [{ ref: 'resource:default/project', distance: 0 }],
       edges: [],
     });

@@ -523,13 +523,16 @@ export type AdministratorsResponse = {
 };
 
 /**
- * How the dependency graph walks from its focus: every placement and dependency relation both
- * ways (`neighbourhood`), what breaks if the focus goes down (`blast-radius`), or what the
- * focus needs (`dependencies`).
+ * How the dependency graph walks from its focus: out to what the focus needs and, separately,
+ * to what needs it, never turning back (`focused`, the default: a cluster's project and its
+ * namespaces, not the rest of the project); every placement and dependency relation both ways
+ * at every hop (`neighbourhood`, which reaches the focus's siblings); what breaks if the focus
+ * goes down (`blast-radius`); or what the focus needs (`dependencies`).
  *
  * @public
  */
 export const GRAPH_MODES = [
+  'focused',
   'neighbourhood',
   'blast-radius',
   'dependencies',
