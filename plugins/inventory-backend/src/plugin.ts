@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { inventoryPermissions } from '@infra-atlas/inventory-common';
 import { readInventoryConfig } from './service/config';
 import { registerInventoryActions } from './service/actions';
+import { registerAccessActions } from './service/accessActions';
 import { registerConfigurationActions } from './service/configurationActions';
 import { createAsk } from './service/answers';
 import { CompletenessHistory } from './service/CompletenessHistory';
@@ -69,6 +70,7 @@ export const inventoryPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           ask,
         });
+        registerAccessActions({ actionsRegistry: deps.actionsRegistry, ask });
         // The index lives in this process's memory, so every instance builds its own.
         await deps.scheduler.scheduleTask({
           ...config.schedule,

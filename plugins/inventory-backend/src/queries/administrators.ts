@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   ACCESS_POWERS,
   ANNOTATIONS,
@@ -22,7 +23,8 @@ import { IamGrant, coOwnersOf, grantsOf, specString } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
 
-const strength = (power: AccessPower) => ACCESS_POWERS.indexOf(power);
+/** A power's rank: 0 for the strongest (administer). */
+export const strength = (power: AccessPower) => ACCESS_POWERS.indexOf(power);
 
 /** A condition with whether it can apply at `now`. */
 const answerCondition = (
@@ -43,7 +45,7 @@ function customRoleOf(graph: InventoryGraph, role: string) {
 }
 
 /** Whether a grant can give its power now: unconditional, or its condition may hold. */
-const appliesNow = (grant: { condition?: AnswerCondition }) =>
+export const appliesNow = (grant: { condition?: AnswerCondition }) =>
   !grant.condition || grant.condition.status === 'conditional';
 
 /**
@@ -86,18 +88,16 @@ function grantStep(
 }
 
 /**
- * Who owns an entity, and who can do what to it: its owner and why (or that it is unowned);
- * every grant on it and on the ancestors it inherits from, by power (administer, write,
- * read, other), each with its condition and whether that condition can hold now; and the
- * people behind each grant, through nested groups. Resources list only their own grants on
- * the entity; the chain adds the project's, the folders' and the organization's.
+ * Every IAM grant on an entity and on each ancestor it inherits from (`childOf`: project,
+ * folders, organization), each with the evidence from where it is granted down to the entity:
+ * strongest power first, then direct before inherited. An inherited grant's `steps` have one
+ * step per level it travels down, after the grant's own.
  */
-export function administrators(
+export function accessGrants(
   graph: InventoryGraph,
-  entityRef: string,
-  now: Date = new Date(),
-): AdministratorsResponse {
-  const { ref, entity } = graph.require(entityRef);
+  ref: string,
+  now: Date,
+): AccessGrant[] {
   const ancestors = walk({
     start: [ref],
     next: at =>
@@ -141,6 +141,43 @@ export function administrators(
       strength(a.power) - strength(b.power) ||
       Number(a.inherited) - Number(b.inherited),
   );
+  return grants;
+}
+
+/** An entity's owner and why, its contacts and co-owners; undefined when it names none. */
+export function ownerAnswer(
+  graph: InventoryGraph,
+  entity: Entity,
+): AdministratorsResponse['owner'] {
+  const owner = specString(entity, 'owner');
+  if (!owner) return undefined;
+  const ownerRef = normalizeRef(owner, 'group');
+  return {
+    entity: graph.summary(ownerRef),
+    unowned: isUnowned(ownerRef),
+    evidence: entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence],
+    contacts: isUnowned(ownerRef) ? [] : contactsOf(graph, ownerRef),
+    coOwners: coOwnersOf(entity).map(o => ({
+      entity: graph.summary(normalizeRef(o.ref, 'group')),
+      evidence: o.evidence,
+    })),
+  };
+}
+
+/**
+ * Who owns an entity, and who can do what to it: its owner and why (or that it is unowned);
+ * every grant on it and on the ancestors it inherits from, by power (administer, write,
+ * read, other), each with its condition and whether that condition can hold now; and the
+ * people behind each grant, through nested groups. Resources list only their own grants on
+ * the entity; the chain adds the project's, the folders' and the organization's.
+ */
+export function administrators(
+  graph: InventoryGraph,
+  entityRef: string,
+  now: Date = new Date(),
+): AdministratorsResponse {
+  const { ref, entity } = graph.require(entityRef);
+  const grants = accessGrants(graph, ref, now);
 
   const people = new Map<string, AdministratorsResponse['people'][number]>();
   for (const grant of grants) {
@@ -184,24 +221,10 @@ export function administrators(
     ]),
   ) as Record<AccessPower, number>;
 
-  const owner = specString(entity, 'owner');
-  const ownerRef = owner ? normalizeRef(owner, 'group') : undefined;
+  const owner = ownerAnswer(graph, entity);
   return {
     entity: graph.summary(ref),
-    ...(ownerRef
-      ? {
-          owner: {
-            entity: graph.summary(ownerRef),
-            unowned: isUnowned(ownerRef),
-            evidence: entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence],
-            contacts: isUnowned(ownerRef) ? [] : contactsOf(graph, ownerRef),
-            coOwners: coOwnersOf(entity).map(o => ({
-              entity: graph.summary(normalizeRef(o.ref, 'group')),
-              evidence: o.evidence,
-            })),
-          },
-        }
-      : {}),
+    ...(owner ? { owner } : {}),
     grants,
     counts,
     people: [...people.values()]

@@ -4,6 +4,7 @@ import { OWNERSHIP_ROLES, OwnershipRole } from '@infra-atlas/inventory-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { normalizeRef } from '../graph/InventoryGraph';
+import { access } from '../queries/access';
 import { administrators } from '../queries/administrators';
 import {
   COMPLETENESS_SCOPES,
@@ -132,6 +133,17 @@ export function createRouter(options: RouterOptions): express.Router {
       await ask(
         await httpAuth.credentials(req),
         entityQuestion(entity, s => administrators(s.graph, entity)),
+      ),
+    );
+  });
+
+  // Which groups grant access to an entity and how to join them (the file to change).
+  router.get('/access', async (req, res) => {
+    const entity = param(req, 'entity', true);
+    res.json(
+      await ask(
+        await httpAuth.credentials(req),
+        entityQuestion(entity, s => access(s.graph, entity)),
       ),
     );
   });

@@ -17,6 +17,7 @@ import type {
   RunbookResponse,
   StatusResponse,
 } from './types';
+import type { AccessResponse } from './access';
 
 /**
  * A failed inventory request, with its HTTP status: 404 for an entity or person the inventory
@@ -76,6 +77,11 @@ export class InventoryClient {
 
   administrators(entityRef: string): Promise<AdministratorsResponse> {
     return this.get('administrators', { entity: entityRef });
+  }
+
+  /** Which groups grant access to an entity and how to join them; whom to ask otherwise. */
+  access(entityRef: string): Promise<AccessResponse> {
+    return this.get('access', { entity: entityRef });
   }
 
   /** The whole placement forest as one flat list, for filtering in the browser. */

@@ -1,3 +1,4 @@
 export * from './types';
+export * from './access';
 export * from './contract';
 export * from './InventoryClient';
