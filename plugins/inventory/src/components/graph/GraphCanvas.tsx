@@ -1,6 +1,17 @@
 import cytoscape, { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import { KeyboardEvent, useEffect, useRef } from 'react';
 import { DrawnGraph, sizeOf } from './graphElements';
+import { GraphControls } from './GraphControls';
+import { LABEL_FONT_SIZE, labelsThatFit, shortLabel } from './graphLabels';
+import {
+  Selection,
+  ViewCommand,
+  applyCommand,
+  keyCommand,
+  nextInDirection,
+  resetView,
+  showSelected,
+} from './graphView';
 
 /** One colour per kind, shared by the canvas and its legend. */
 export const KIND_COLOURS: Record<string, string> = {
@@ -23,10 +34,11 @@ const STYLE: StylesheetJson = [
     selector: 'node',
     style: {
       'background-color': 'data(colour)',
-      label: 'data(label)',
-      'font-size': 10,
-      // Labels cost most when thousands are drawn; hide them until they are readable.
-      'min-zoomed-font-size': 8,
+      // Only labels that fit are drawn (graphLabels.ts); the others show on hover or selection.
+      label: 'data(shownLabel)',
+      'font-size': LABEL_FONT_SIZE,
+      // Too small to read once zoomed out: not drawn at all.
+      'min-zoomed-font-size': 7,
       'text-valign': 'bottom',
       'text-margin-y': 2,
       width: 'data(size)',
@@ -46,6 +58,27 @@ const STYLE: StylesheetJson = [
     },
   },
   { selector: 'node.cluster', style: { shape: 'round-rectangle' } },
+  {
+    // The node under the pointer or chosen by keyboard or search: its full title, on a
+    // background so that it reads over the nodes around it.
+    selector: 'node.hover, node.selected',
+    style: {
+      label: 'data(label)',
+      'z-index': 10,
+      'min-zoomed-font-size': 0,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+    },
+  },
+  {
+    selector: 'node.selected',
+    style: {
+      'overlay-color': '#1565c0',
+      'overlay-opacity': 0.25,
+      'overlay-padding': 6,
+    },
+  },
   {
     selector: 'edge',
     style: {
@@ -69,11 +102,13 @@ const STYLE: StylesheetJson = [
 ];
 
 function elementsOf(graph: DrawnGraph, large: boolean): ElementDefinition[] {
+  const labelled = labelsThatFit(graph.nodes);
   const nodes: ElementDefinition[] = graph.nodes.map(node => ({
     group: 'nodes',
     data: {
       id: node.id,
       label: node.label,
+      shownLabel: labelled.has(node.id) ? shortLabel(node.label) : '',
       colour:
         KIND_COLOURS[node.kind.toLocaleLowerCase('en-US')] ?? OTHER_COLOUR,
       size: sizeOf(node),
@@ -100,19 +135,27 @@ function elementsOf(graph: DrawnGraph, large: boolean): ElementDefinition[] {
 
 /**
  * The graph on a canvas (cytoscape.js): positions come precomputed, so drawing is the only
- * work. Activating a node (click or tap) calls `onActivate` with its id. When the first frame
- * is drawn, the container's `data-render-ms` records how long drawing took, which the UI
- * benchmark reads.
+ * work. The picture takes the keyboard focus: arrows move the selection between nodes
+ * (`onSelect`), Enter activates the selected node, + − F 0 zoom, fit and reset, as do the
+ * buttons in its corner. Activating a node (click, tap or Enter) calls `onActivate` with its
+ * id. When the first frame is drawn, the container's `data-render-ms` records how long drawing
+ * took, which the UI benchmark reads.
  */
 export function GraphCanvas(props: {
   graph: DrawnGraph;
   label: string;
+  /** Says how to use the picture from the keyboard (the id of an element that does). */
+  describedBy?: string;
+  selection?: Selection;
+  onSelect: (selection: Selection) => void;
   onActivate: (id: string) => void;
 }) {
-  const { graph, label } = props;
+  const { graph, label, selection } = props;
   const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core>();
   const onActivate = useRef(props.onActivate);
   onActivate.current = props.onActivate;
+  const focusId = graph.nodes.find(node => node.focus)?.id;
 
   useEffect(() => {
     const element = container.current;
@@ -131,26 +174,69 @@ export function GraphCanvas(props: {
       hideEdgesOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
     });
-    cy.fit(undefined, 30);
-    // The focus is drawn at the origin: put it in the middle of the view, where the reader
-    // (and a test) looks first.
-    cy.pan({ x: cy.width() / 2, y: cy.height() / 2 });
+    cyRef.current = cy;
+    resetView(cy, graph.nodes.find(node => node.focus)?.id);
     cy.one('render', () => {
       element.dataset.renderMs = String(
         Math.round(performance.now() - started),
       );
     });
     cy.on('tap', 'node', event => onActivate.current(event.target.id()));
-    return () => cy.destroy();
+    // The full title of the node under the pointer, on the picture and as a tooltip.
+    cy.on('mouseover', 'node', event => {
+      event.target.addClass('hover');
+      element.title = event.target.data('label');
+    });
+    cy.on('mouseout', 'node', event => {
+      event.target.removeClass('hover');
+      element.removeAttribute('title');
+    });
+    return () => {
+      cyRef.current = undefined;
+      cy.destroy();
+    };
   }, [graph]);
 
+  useEffect(() => {
+    if (cyRef.current) showSelected(cyRef.current, selection);
+  }, [graph, selection]);
+
+  const command = (view: ViewCommand) => {
+    if (cyRef.current) applyCommand(cyRef.current, view, focusId);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const key = keyCommand(event.key);
+    if (!key) return;
+    event.preventDefault();
+    const current = selection?.id ?? focusId;
+    if (key === 'open') {
+      if (current) props.onActivate(current);
+    } else if (typeof key === 'object') {
+      // The first arrow picks the focus; the next ones move from there.
+      const next = selection
+        ? nextInDirection(graph.nodes, selection.id, key.move)
+        : focusId;
+      if (next) props.onSelect({ id: next, centre: false });
+    } else {
+      command(key);
+    }
+  };
+
   return (
-    <div
-      ref={container}
-      role="img"
-      aria-label={label}
-      data-testid="inventory-graph-canvas"
-      style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }}
-    />
+    <div style={{ position: 'relative' }}>
+      <GraphControls onCommand={command} />
+      <div
+        ref={container}
+        role="application"
+        aria-roledescription="graph"
+        aria-label={label}
+        aria-describedby={props.describedBy}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="inventory-graph-canvas"
+        style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }}
+      />
+    </div>
   );
 }

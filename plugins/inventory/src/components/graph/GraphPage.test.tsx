@@ -13,18 +13,20 @@ import { GraphPage } from './GraphPage';
 import { DrawnGraph } from './graphElements';
 
 // jsdom has no canvas, so cytoscape cannot draw here: the canvas is replaced by a list of the
-// nodes it would draw, with a button to activate each. The real canvas is exercised in
-// Chromium by the browser journeys and the UI benchmark.
+// nodes it would draw, with a button to activate each and the selection marked. The real
+// canvas's keyboard and controls are tested with a headless cytoscape (GraphCanvas.test.tsx)
+// and in Chromium by the browser journeys.
 jest.mock('./GraphCanvas', () => ({
   KIND_COLOURS: { resource: '#000' },
   GraphCanvas: (props: {
     graph: DrawnGraph;
     label: string;
+    selection?: { id: string };
     onActivate: (id: string) => void;
   }) => (
     <ul aria-label={props.label}>
       {props.graph.nodes.map(n => (
-        <li key={n.id}>
+        <li key={n.id} aria-current={props.selection?.id === n.id}>
           <button onClick={() => props.onActivate(n.id)}>{n.label}</button>
         </li>
       ))}
@@ -35,6 +37,7 @@ jest.mock('./GraphCanvas', () => ({
 const node = (name: string, distance: number, project?: string) => ({
   ref: `resource:default/${name}`,
   kind: 'Resource',
+  type: 'k8s-namespace',
   title: name,
   exists: true,
   distance,
@@ -42,14 +45,14 @@ const node = (name: string, distance: number, project?: string) => ({
 });
 
 const aaa: GraphResponse = {
-  focus: node('aaa', 0),
+  focus: { ...node('aaa', 0), ref: 'resource:default/gke-cluster--aaa' },
   mode: 'blast-radius',
   depth: 2,
   relations: ['runsOn'],
   kinds: [],
   maxNodes: 2000,
   nodes: [
-    node('aaa', 0),
+    { ...node('aaa', 0), ref: 'resource:default/gke-cluster--aaa' },
     node('gcsweb', 1, 'kubernetes-public'),
     node('prow', 1, 'kubernetes-public'),
     node('gcsweb-app', 2, 'kubernetes-public'),
@@ -57,12 +60,12 @@ const aaa: GraphResponse = {
   edges: [
     {
       source: 'resource:default/gcsweb',
-      target: 'resource:default/aaa',
+      target: 'resource:default/gke-cluster--aaa',
       type: 'runsOn',
     },
     {
       source: 'resource:default/prow',
-      target: 'resource:default/aaa',
+      target: 'resource:default/gke-cluster--aaa',
       type: 'runsOn',
     },
     {
@@ -92,14 +95,14 @@ describe('GraphPage', () => {
   it('draws the walk named in the URL and says where it stopped', async () => {
     const graph = jest.fn().mockResolvedValue(aaa);
     await render(
-      '/?entity=resource:default/aaa&mode=blast-radius&depth=2&cluster=none',
+      '/?entity=resource:default/gke-cluster--aaa&mode=blast-radius&depth=2&cluster=none',
       graph,
     );
     const canvas = await screen.findByRole('list', {
       name: 'Graph of 4 entities around aaa',
     });
     expect(within(canvas).getAllByRole('button')).toHaveLength(4);
-    expect(graph).toHaveBeenCalledWith('resource:default/aaa', {
+    expect(graph).toHaveBeenCalledWith('resource:default/gke-cluster--aaa', {
       mode: 'blast-radius',
       depth: 2,
       maxNodes: 2000,
@@ -113,7 +116,7 @@ describe('GraphPage', () => {
   it('clusters by project on request and opens a cluster when it is activated', async () => {
     const graph = jest.fn().mockResolvedValue(aaa);
     await render(
-      '/?entity=resource:default/aaa&mode=blast-radius&cluster=project',
+      '/?entity=resource:default/gke-cluster--aaa&mode=blast-radius&cluster=project',
       graph,
     );
     fireEvent.click(
@@ -131,36 +134,89 @@ describe('GraphPage', () => {
 
   it('asks again when a filter changes, with the filter in the request', async () => {
     const graph = jest.fn().mockResolvedValue(aaa);
-    await render('/?entity=resource:default/aaa', graph);
+    await render('/?entity=resource:default/gke-cluster--aaa', graph);
     await screen.findByText(/4 entities and 3 relations/);
     fireEvent.click(screen.getByRole('button', { name: 'component' }));
     await screen.findByText(/4 entities and 3 relations/);
-    expect(graph).toHaveBeenLastCalledWith('resource:default/aaa', {
-      mode: 'neighbourhood',
-      depth: 2,
-      maxNodes: 2000,
-      kinds: ['component'],
-    });
+    expect(graph).toHaveBeenLastCalledWith(
+      'resource:default/gke-cluster--aaa',
+      {
+        mode: 'focused',
+        depth: 2,
+        maxNodes: 2000,
+        kinds: ['component'],
+      },
+    );
     expect(screen.getByRole('button', { name: 'component' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
   });
 
-  it('lists the nodes for keyboard and screen-reader users', async () => {
+  it('shows the same graph as a table, nearest first, with links to the entities', async () => {
     await render(
-      '/?entity=resource:default/aaa',
+      '/?entity=resource:default/gke-cluster--aaa',
       jest.fn().mockResolvedValue(aaa),
     );
-    fireEvent.click(
-      await screen.findByText('Entities in this graph as a list (4)'),
-    );
-    const list = await screen.findByRole('list', {
-      name: 'Entities in this graph',
+    fireEvent.click(await screen.findByRole('tab', { name: 'List (4)' }));
+    const table = await screen.findByRole('table', {
+      name: 'Entities around aaa, nearest first',
     });
-    expect(within(list).getAllByRole('listitem')[1]).toHaveTextContent(
-      'gcsweb — Resource, 1 hop away',
+    const rows = within(table).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('aaak8s-namespace0');
+    expect(rows[2]).toHaveTextContent('gcsweb');
+    expect(rows[4]).toHaveTextContent(
+      'gcsweb-appk8s-namespace2kubernetes-public',
     );
+    expect(
+      within(rows[2]).getByRole('link', { name: 'gcsweb' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/gcsweb');
+    // The picture is gone; the choice is in the URL, so the link can be shared.
+    expect(screen.queryByRole('list', { name: /Graph of/ })).toBeNull();
+  });
+
+  it('names the focus by its title in the focus field, never by its ref', async () => {
+    await render(
+      '/?entity=resource:default/gke-cluster--aaa',
+      jest.fn().mockResolvedValue(aaa),
+    );
+    await screen.findByText(/4 entities and 3 relations/);
+    expect(screen.getByLabelText('Focus entity')).toHaveValue('aaa');
+    expect(screen.queryByDisplayValue(/resource:default/)).toBeNull();
+  });
+
+  it('finds an entity in the graph by its title, opening the cluster that holds it', async () => {
+    const graph = jest.fn().mockResolvedValue(aaa);
+    await render(
+      '/?entity=resource:default/gke-cluster--aaa&cluster=project',
+      graph,
+    );
+    await screen.findByRole('button', { name: 'kubernetes-public (3)' });
+    fireEvent.change(screen.getByLabelText('Find in this graph'), {
+      target: { value: 'GCSWEB-A' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    const found = await screen.findByRole('button', { name: 'gcsweb-app' });
+    expect(found.closest('li')).toHaveAttribute('aria-current', 'true');
+    expect(
+      screen.getByText(
+        'Selected: gcsweb-app (k8s-namespace), 2 steps from the focus. Enter opens its page.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Showing gcsweb-app (k8s-namespace).'),
+    ).toBeVisible();
+
+    fireEvent.change(screen.getByLabelText('Find in this graph'), {
+      target: { value: 'nothing-like-it' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    expect(
+      await screen.findByText(
+        'Nothing in this graph is called “nothing-like-it”.',
+      ),
+    ).toBeInTheDocument();
+    expect(graph).toHaveBeenCalledTimes(1);
   });
 
   it('takes a bare name for the catalog entity it suggests', async () => {
@@ -180,7 +236,7 @@ describe('GraphPage', () => {
     await waitFor(() =>
       expect(
         document.querySelector('#inventory-graph-suggestions option'),
-      ).toHaveAttribute('value', 'resource:default/gke-cluster--aaa'),
+      ).toHaveAttribute('value', 'aaa (gke-cluster)'),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     await screen.findByText(/4 entities and 3 relations/);
@@ -205,7 +261,7 @@ describe('GraphPage', () => {
       await screen.findByText('The inventory knows no “resource:default/nope”'),
     ).toBeInTheDocument();
     expect(graph).toHaveBeenCalledWith('resource:default/nope', {
-      mode: 'neighbourhood',
+      mode: 'focused',
       depth: 2,
       maxNodes: 2000,
     });

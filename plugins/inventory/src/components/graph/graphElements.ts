@@ -38,6 +38,8 @@ export type DrawnGraph = {
   edges: DrawnEdge[];
   /** The clustering actually applied (`auto` resolved). */
   clustering: Exclude<Clustering, 'auto'>;
+  /** The drawn node that stands for each entity: itself, or the cluster holding it. */
+  drawnOf: ReadonlyMap<string, string>;
 };
 
 const clusterKeyOf = (
@@ -247,5 +249,5 @@ export function drawGraph(
     addTo(neighbours, edge.target, byId.get(edge.source)!);
   }
   placeOnRings(levels, neighbours, drawn.length < ROOMY_BELOW ? 70 : 14);
-  return { nodes: drawn, edges: [...edges.values()], clustering };
+  return { nodes: drawn, edges: [...edges.values()], clustering, drawnOf };
 }
