@@ -7,6 +7,7 @@
 export * from './annotations';
 export * from './entityNames';
 export * from './naming';
+export * from './entityTitle';
 export * from './relations';
 export * from './resourceTypes';
 export * from './permissions';

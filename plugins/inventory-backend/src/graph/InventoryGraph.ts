@@ -6,7 +6,9 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import {
   addTo,
+  entityTitle,
   InventoryEntitySummary,
+  titleFromEntityRef,
   InventoryLink,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
@@ -163,7 +165,7 @@ export class InventoryGraph implements EntityLookup {
       return {
         ref: key,
         kind: key.split(':')[0],
-        title: key.split('/').pop() ?? key,
+        title: titleFromEntityRef(key),
         exists: false,
       };
     }
@@ -171,7 +173,7 @@ export class InventoryGraph implements EntityLookup {
       ref: key,
       kind: entity.kind,
       ...(entityType(entity) ? { type: entityType(entity) } : {}),
-      title: entity.metadata.title ?? entity.metadata.name,
+      title: entityTitle(entity),
       exists: true,
     };
   }

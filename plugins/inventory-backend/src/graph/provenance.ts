@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   BACKSTAGE_ANNOTATIONS,
+  entityTitle,
   membershipsOf,
   RELATIONS,
   RelationProvenance,
@@ -68,9 +69,9 @@ export function relationProvenance(
       return {
         kind: 'inferred',
         rule: 'ingress-hostname',
-        detail: `${fqdn} is a hostname of ${
-          target.metadata.title ?? target.metadata.name
-        } (Ingress or certificate), declared in ${
+        detail: `${fqdn} is a hostname of ${entityTitle(
+          target,
+        )} (Ingress or certificate), declared in ${
           target.metadata.annotations?.[ANNOTATIONS.declaredIn] ??
           'its manifests'
         }`,

@@ -1,4 +1,6 @@
 import {
+  entityTitle,
+  titleFromEntityRef,
   addTo,
   ANNOTATIONS,
   DriftFinding,
@@ -142,12 +144,12 @@ function danglingReferences(graph: InventoryGraph): DriftFinding[] {
         kind: secret ? 'missing-secret' : 'dangling-reference',
         subject: edge.target,
         message: secret
-          ? `${
-              entity.metadata.title ?? entity.metadata.name
-            } uses secret ${edge.target
-              .split('/')
-              .pop()}, which Secret Manager does not have`
-          : `${ref} ${edge.type} ${edge.target}, which is not in the catalog`,
+          ? `${entityTitle(entity)} uses secret ${titleFromEntityRef(
+              edge.target,
+            )}, which Secret Manager does not have`
+          : `${entityTitle(entity)} ${edge.type} ${titleFromEntityRef(
+              edge.target,
+            )}, which is not in the catalog`,
         entities: [ref],
         evidence: edgeEvidence(graph, edge),
       });
@@ -247,9 +249,9 @@ function emptyProjects(graph: InventoryGraph): DriftFinding[] {
       kind: 'empty-project' as const,
       subject:
         p.metadata.annotations?.[ANNOTATIONS.gcpProjectId] ?? p.metadata.name,
-      message: `Project ${
-        p.metadata.title ?? p.metadata.name
-      } holds no resources the inventory can see`,
+      message: `Project ${entityTitle(
+        p,
+      )} holds no resources the inventory can see`,
       entities: [refOf(p)],
       evidence: entityEvidence(p),
     }));

@@ -2,14 +2,13 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   DriftFinding,
+  entityTitle,
   isUnowned,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { ownerOf } from '../graph/specs';
 import { entityEvidence } from './driftEvidence';
 
-const titleOf = (entity: Entity) =>
-  entity.metadata.title ?? entity.metadata.name;
 const evidenceText = (entity: Entity) =>
   entity.metadata.annotations?.[ANNOTATIONS.ownerEvidence];
 
@@ -44,8 +43,8 @@ export function unownedFindings(graph: InventoryGraph): DriftFinding[] {
     const entity = graph.entity(ref)!;
     return {
       kind: 'unowned' as const,
-      subject: titleOf(entity),
-      message: `Nobody owns ${titleOf(entity)}${
+      subject: entityTitle(entity),
+      message: `Nobody owns ${entityTitle(entity)}${
         inside.length ? ` (nor the ${inside.length} entities in it)` : ''
       }: ${evidenceText(entity) ?? 'no ownership rule applied'}`,
       entities: [ref, ...inside.sort()],
@@ -64,8 +63,8 @@ export function unresolvedOwnerLabels(graph: InventoryGraph): DriftFinding[] {
     for (const label of labels.split(',')) {
       findings.push({
         kind: 'unresolved-owner-label',
-        subject: titleOf(entity),
-        message: `The label ${label} on ${titleOf(
+        subject: entityTitle(entity),
+        message: `The label ${label} on ${entityTitle(
           entity,
         )} names no group or person the inventory knows; its owner came from the next rule: ${
           evidenceText(entity) ?? ''

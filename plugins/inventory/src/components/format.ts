@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { entityTitle } from '@infra-atlas/inventory-common';
 
 /*
  * How the inventory's pages, cards and widgets write times, counts and lists: one place, so
@@ -14,6 +15,4 @@ export const plural = (n: number, one: string, many: string) =>
 
 /** Catalog entities in the order people read them: by title, else by name. */
 export const byTitle = (a: Entity, b: Entity) =>
-  (a.metadata.title ?? a.metadata.name).localeCompare(
-    b.metadata.title ?? b.metadata.name,
-  );
+  entityTitle(a).localeCompare(entityTitle(b));

@@ -6,7 +6,11 @@ import {
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import { ANNOTATIONS, leadershipOf } from '@infra-atlas/inventory-common';
+import {
+  ANNOTATIONS,
+  entityTitle,
+  leadershipOf,
+} from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
@@ -17,12 +21,6 @@ type Owner = {
   /** Display names of the users the leadership names, by ref. */
   names: Map<string, string>;
 };
-
-const displayName = (entity: Entity) =>
-  (entity.spec as { profile?: { displayName?: string } } | undefined)?.profile
-    ?.displayName ??
-  entity.metadata.title ??
-  entity.metadata.name;
 
 /**
  * The groups that own the domains (in k8s-infra, sig-k8s-infra), with the users their
@@ -75,7 +73,7 @@ function useOwners() {
       : { items: [] };
     const names = new Map(
       leaders.flatMap(u =>
-        u ? [[stringifyEntityRef(u), displayName(u)]] : [],
+        u ? [[stringifyEntityRef(u), entityTitle(u)]] : [],
       ),
     );
     return groups.map(group => ({ group, names }));
@@ -152,11 +150,11 @@ function OwnerList(props: { owners: Owner[] }) {
         return (
           <section
             key={stringifyEntityRef(group)}
-            aria-label={displayName(group)}
+            aria-label={entityTitle(group)}
             style={{ marginBottom: 12 }}
           >
             <Typography variant="subtitle1" component="h3">
-              <EntityRefLink entityRef={group} title={displayName(group)} />
+              <EntityRefLink entityRef={group} title={entityTitle(group)} />
             </Typography>
             {group.metadata.description && (
               <Typography variant="body2" color="textSecondary" paragraph>
