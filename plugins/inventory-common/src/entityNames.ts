@@ -1,4 +1,4 @@
-import { entityName } from './naming';
+import { entityName, isHashedEntityName } from './naming';
 import { RESOURCE_TYPES } from './resourceTypes';
 
 /** E-mail addresses are case-insensitive; local part and domain become two name parts. */
@@ -38,6 +38,7 @@ export const gcsBucketEntityName = (bucketName: string) =>
 
 const USER_MANAGED_SA_DOMAIN =
   /^([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
+const GOOGLE_MANAGED_SA_DOMAIN = /^(.+)\.gserviceaccount\.com$/;
 
 /**
  * A service account, by e-mail: IAM policies name service accounts by e-mail, so this is the
@@ -46,17 +47,26 @@ const USER_MANAGED_SA_DOMAIN =
  * most names readable within 63 characters; a project ID has no dots, so it cannot be
  * mistaken for a full domain.
  *
+ * Google-managed accounts (`123456789012-compute@developer.gserviceaccount.com`, one per
+ * project) rarely fit with their whole domain; when it does not fit, the domain shortens to
+ * `developer_gsa`. No e-mail domain contains `_`, so the short form is never a real domain
+ * nor a project ID.
+ *
  * @public
  */
 export const gcpServiceAccountEntityName = (email: string) => {
   const [local, domain] = emailParts(email);
   const project = domain?.match(USER_MANAGED_SA_DOMAIN)?.[1];
   const suffix = project ?? domain;
-  return entityName([
+  const name = entityName([
     RESOURCE_TYPES.gcpServiceAccount,
     local,
     ...(suffix ? [suffix] : []),
   ]);
+  const managed = !project && domain?.match(GOOGLE_MANAGED_SA_DOMAIN)?.[1];
+  return managed && isHashedEntityName(name)
+    ? entityName([RESOURCE_TYPES.gcpServiceAccount, local, `${managed}_gsa`])
+    : name;
 };
 
 /**

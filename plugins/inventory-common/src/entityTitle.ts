@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { isHashedEntityName } from './naming';
 
 /**
  * What a reader calls an entity. Entity names are identifiers built for uniqueness
@@ -27,8 +28,6 @@ export function entityTitle(entity: Entity): string {
   );
 }
 
-/** Hash suffix of a name too long or too irregular for the clean form (see naming.ts). */
-const HASH_SUFFIX = /_[0-9a-f]{16}$/;
 /** The `type--` prefix that resource names carry (see entityNames.ts). */
 const TYPE_PREFIX = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -41,8 +40,10 @@ const TYPE_PREFIX = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * @public
  */
 export function titleFromEntityName(kind: string, name: string): string {
-  const hashed = HASH_SUFFIX.test(name);
-  const parts = name.replace(HASH_SUFFIX, '').split('--').filter(Boolean);
+  const hashed = isHashedEntityName(name);
+  const parts = (hashed ? name.slice(0, name.lastIndexOf('_')) : name)
+    .split('--')
+    .filter(Boolean);
   const lowerKind = kind.toLowerCase();
   if (
     (lowerKind === 'user' || lowerKind === 'group') &&

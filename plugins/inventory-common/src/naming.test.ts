@@ -1,6 +1,11 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
-import { MAX_ENTITY_NAME_LENGTH, entityName } from './naming';
 import {
+  MAX_ENTITY_NAME_LENGTH,
+  entityName,
+  isHashedEntityName,
+} from './naming';
+import {
+  dnsRecordEntityName,
   emailPrincipalEntityName,
   gcpProjectEntityName,
   gcsBucketEntityName,
@@ -50,7 +55,21 @@ describe('entityName', () => {
     ];
     expect(new Set(names).size).toBe(names.length);
     expect(names[1]).toBe('bucket-name');
-    expect(names[0]).toMatch(/^bucket-name_[0-9a-f]{16}$/);
+    expect(names[0]).toBe('bucket_name');
+    expect(names[2]).toMatch(/^bucket-name_[0-9a-f]{16}$/);
+  });
+
+  it('keeps underscores that real identifiers use, and stays apart from hashed names', () => {
+    expect(dnsRecordEntityName('_acme-challenge.docs.k8s.io.', 'CNAME')).toBe(
+      'dns-record--_acme-challenge.docs.k8s.io--cname',
+    );
+    // A name must start and end with a letter or digit.
+    expect(isHashedEntityName(entityName(['_acme']))).toBe(true);
+    expect(isHashedEntityName(entityName(['acme_']))).toBe(true);
+    // A clean name that looks hashed is hashed, so the two forms never meet.
+    const lookalike = entityName(['x_0123456789abcdef']);
+    expect(lookalike).not.toBe('x_0123456789abcdef');
+    expect(isHashedEntityName(lookalike)).toBe(true);
   });
 
   it('is deterministic', () => {
@@ -127,5 +146,16 @@ describe('service account names', () => {
     expect(gcpServiceAccountEntityName('not-an-email')).toBe(
       'gcp-service-account--not-an-email',
     );
+  });
+
+  it('shorten a Google-managed domain only when the whole one does not fit', () => {
+    expect(
+      gcpServiceAccountEntityName(
+        '395811472440-compute@developer.gserviceaccount.com',
+      ),
+    ).toBe('gcp-service-account--395811472440-compute--developer_gsa');
+    expect(
+      gcpServiceAccountEntityName('123@cloudbuild.gserviceaccount.com'),
+    ).toBe('gcp-service-account--123--cloudbuild.gserviceaccount.com');
   });
 });

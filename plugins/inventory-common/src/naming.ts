@@ -6,13 +6,16 @@
  * parts of the thing (for a GKE cluster: project, location, cluster name), never from a
  * display name, and always by this module. The scheme is documented in docs/naming.md.
  *
- * - Clean form: every part is lower-case letters and digits separated by single `-` or `.`;
- *   parts are joined with `--`. Because a clean part never contains `--`, the joined name can
- *   be split back into its parts, so two different part lists never share a clean name.
- * - Hashed form: when a part is not clean (upper case, `_`, `@`, `/`, doubled separators, …)
- *   or the clean form is longer than Backstage's 63 characters, the name is a readable,
- *   sanitised prefix plus `_` plus a 64-bit hash of the exact parts. A clean name never
- *   contains `_`, so hashed names never collide with clean ones.
+ * - Clean form: every part is lower-case letters, digits and `_` separated by single `-` or
+ *   `.`; parts are joined with `--`. Because a clean part never contains `--`, the joined name
+ *   can be split back into its parts, so two different part lists never share a clean name.
+ *   `_` is allowed because real identifiers use it (`_acme-challenge` DNS records, BigQuery
+ *   datasets) and Backstage accepts it inside a name.
+ * - Hashed form: when a part is not clean (upper case, `@`, `/`, doubled separators, …), the
+ *   name would start or end with `_`, or the clean form is longer than Backstage's 63
+ *   characters, the name is a readable, sanitised prefix plus `_` plus 16 hex digits of a
+ *   64-bit hash of the exact parts. A clean name never ends that way (one that would is
+ *   hashed), so hashed names never collide with clean ones.
  *
  * @packageDocumentation
  */
@@ -23,7 +26,19 @@ export const MAX_ENTITY_NAME_LENGTH = 63;
 const PART_SEPARATOR = '--';
 const HASH_SEPARATOR = '_';
 const HASH_HEX_LENGTH = 16;
-const CLEAN_PART = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+const CLEAN_PART = /^[a-z0-9_]+(?:[.-][a-z0-9_]+)*$/;
+/** Backstage names start and end with a letter or digit. */
+const ALPHANUMERIC_ENDS = /^[a-z0-9](?:.*[a-z0-9])?$/;
+const HASHED_NAME = new RegExp(
+  `${HASH_SEPARATOR}[0-9a-f]{${HASH_HEX_LENGTH}}$`,
+);
+
+/**
+ * Whether a name is in the hashed form: its parts could not be kept as they are.
+ *
+ * @public
+ */
+export const isHashedEntityName = (name: string) => HASHED_NAME.test(name);
 
 /**
  * FNV-1a, 64 bit. Chosen because it is tiny, deterministic and runs unchanged in the browser
@@ -64,7 +79,9 @@ export function entityName(parts: readonly string[]): string {
   const clean = parts.join(PART_SEPARATOR);
   if (
     parts.every(p => CLEAN_PART.test(p)) &&
-    clean.length <= MAX_ENTITY_NAME_LENGTH
+    clean.length <= MAX_ENTITY_NAME_LENGTH &&
+    ALPHANUMERIC_ENDS.test(clean) &&
+    !isHashedEntityName(clean)
   ) {
     return clean;
   }
