@@ -1,5 +1,8 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { Entity } from '@backstage/catalog-model';
 import {
+  ANNOTATIONS,
+  RESOURCE_TYPES,
   codeOwnershipOf,
   entityConfiguration,
   hasOwnersSource,
@@ -85,6 +88,44 @@ export const configurationCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/ConfigurationCard').then(m => (
         <m.ConfigurationCard />
+      )),
+  },
+});
+
+/**
+ * Where access can be asked for: a crawled GCP resource (IAM grants on it or inherited from its
+ * project, folders and organization), a Kubernetes namespace, an app, or a System (the groups
+ * it names). DNS records and repositories are changed by pull request: the OWNERS cards say
+ * who approves those.
+ */
+function hasAccessToAsk(entity: Entity): boolean {
+  const kind = entity.kind.toLowerCase();
+  const type = (entity.spec as { type?: string } | undefined)?.type;
+  if (kind === 'system') return true;
+  if (kind === 'component') return type === 'service' || type === 'website';
+  return (
+    kind === 'resource' &&
+    (Boolean(entity.metadata.annotations?.[ANNOTATIONS.gcpResourceName]) ||
+      type === RESOURCE_TYPES.kubernetesNamespace)
+  );
+}
+
+/** How to get access: which group grants it here and the file to send a pull request to. */
+export const accessCard = EntityCardBlueprint.make({
+  name: 'access',
+  params: {
+    filter: hasAccessToAsk,
+    loader: () => import('./components/AccessCard').then(m => <m.AccessCard />),
+  },
+});
+
+/** Where the page's data comes from and when it was crawled: one line, on every page. */
+export const freshnessCard = EntityCardBlueprint.make({
+  name: 'freshness',
+  params: {
+    loader: () =>
+      import('./components/freshness/EntityFreshness').then(m => (
+        <m.EntityFreshness />
       )),
   },
 });

@@ -12,8 +12,10 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { inventoryApi } from './api';
 import {
+  accessCard,
   configurationCard,
   driftCard,
+  freshnessCard,
   impactCard,
   ownersFilesCard,
   pathOwnershipCard,
@@ -151,7 +153,9 @@ export const inventoryPlugin = createFrontendPlugin({
     scorecardsPage,
     driftPage,
     answersFirstLayout,
+    freshnessCard,
     placementCard,
+    accessCard,
     administratorsCard,
     impactCard,
     runbookCard,

@@ -14,7 +14,7 @@ import { plural } from './format';
 const PEOPLE_SHOWN = 25;
 
 /** Each power as a heading says it. */
-const POWER_HEADINGS: Record<AccessPower, string> = {
+export const POWER_HEADINGS: Record<AccessPower, string> = {
   administer: 'Can administer',
   write: 'Can change',
   read: 'Can read',

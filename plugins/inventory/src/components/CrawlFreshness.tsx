@@ -19,7 +19,7 @@ import { plural, utc } from './format';
 export const STALE_AFTER_SECONDS = 2 * 60 * 60;
 
 /** How a run's state reads in the table. */
-const RUN_STATE_LABELS: Record<RunState, string> = {
+export const RUN_STATE_LABELS: Record<RunState, string> = {
   complete: 'complete',
   partial: 'partial',
   refused: 'not applied in full',

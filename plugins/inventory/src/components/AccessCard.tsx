@@ -1,0 +1,249 @@
+import { Link } from '@backstage/core-components';
+import {
+  AccessResponse,
+  AccessRoute,
+  AccessRouteGrant,
+  InventoryClient,
+  JoinGroup,
+  describeCondition,
+} from '@infra-atlas/inventory-common';
+import Typography from '@material-ui/core/Typography';
+import { EntityAnswerCard } from './AnswerState';
+import { POWER_HEADINGS } from './AdministratorsCard';
+import { EntityName } from './Evidence';
+import { plural } from './format';
+
+/** Groups shown before the fold: the narrowest ones, which are the ones to ask for. */
+const ROUTES_SHOWN = 3;
+/** Approvers named per file; the OWNERS file link lists them all. */
+const APPROVERS_SHOWN = 5;
+/** People and service accounts granted directly, before the fold. */
+const DIRECT_SHOWN = 3;
+
+/** Where a grant is made, in words: here, the organization, a folder, a project. */
+function whereGranted(grant: AccessRouteGrant): string {
+  if (!grant.inherited) return 'here';
+  const [scope, id] = grant.grantedOn.split('/');
+  if (scope === 'organizations') return 'from the organization';
+  if (scope === 'folders') return `from folder ${id}`;
+  if (scope === 'projects') return `from project ${id}`;
+  return `from ${grant.grantedOn}`;
+}
+
+/** "can administer: roles/owner here, roles/storage.admin from project p; access group of X". */
+function WhatItGives(props: { route: AccessRoute }) {
+  const { grants, systems, power } = props.route;
+  return (
+    <>
+      {grants.length > 0 &&
+        `${POWER_HEADINGS[power].toLowerCase()}: ${grants
+          .map(
+            g =>
+              `${g.role} ${whereGranted(g)}${
+                g.condition ? ` (${describeCondition(g.condition)})` : ''
+              }`,
+          )
+          .join(', ')}`}
+      {grants.length > 0 && systems.length > 0 && '; '}
+      {systems.map((system, i) => (
+        <span key={system.ref}>
+          {i === 0 ? 'access group of ' : ', '}
+          <EntityName entity={system} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Who approves the file, a few by login, the rest counted. */
+function Approvers(props: {
+  join: Extract<JoinGroup, { kind: 'pull-request' }>;
+}) {
+  const { approvers, ownersFile } = props.join;
+  if (!approvers?.length) {
+    return <> Who approves it is not known: ask the owners.</>;
+  }
+  const shown = approvers.slice(0, APPROVERS_SHOWN);
+  return (
+    <>
+      {' '}
+      Approved by{' '}
+      {shown.map((a, i) => (
+        <span key={a.login}>
+          {i > 0 && ', '}
+          <EntityName entity={{ ...a.entity, title: a.login }} />
+        </span>
+      ))}
+      {approvers.length > shown.length &&
+        ` and ${approvers.length - shown.length} more`}
+      {ownersFile && (
+        <>
+          {' '}
+          (<Link to={ownersFile.url}>{ownersFile.file}</Link>)
+        </>
+      )}
+      .
+    </>
+  );
+}
+
+/** How to join one group, as an instruction. */
+function HowToJoin(props: { route: AccessRoute }) {
+  const { join, email } = props.route;
+  switch (join.kind) {
+    case 'pull-request':
+      return (
+        <>
+          Send a pull request adding your address to <strong>{email}</strong> in{' '}
+          <Link to={join.line ? `${join.url}#L${join.line}` : join.url}>
+            {join.path}
+          </Link>{' '}
+          ({join.repository}
+          {join.line ? `, members from line ${join.line}` : ''}).
+          <Approvers join={join} />
+        </>
+      );
+    case 'ask':
+      return (
+        <>
+          Ask to join on its <Link to={join.url}>{join.title}</Link> page.
+        </>
+      );
+    default:
+      return <>It is not declared in git: ask the owners.</>;
+  }
+}
+
+function RouteItem(props: { route: AccessRoute }) {
+  const { route } = props;
+  return (
+    <li style={{ marginBottom: 8 }}>
+      <EntityName entity={{ ...route.group, title: route.email }} /> —{' '}
+      <WhatItGives route={route} />
+      <Typography variant="body2" component="span" display="block">
+        <HowToJoin route={route} />
+      </Typography>
+    </li>
+  );
+}
+
+/** Whom to ask: the owner and its contacts, or that nobody owns it. */
+function AskOwners(props: { owner: AccessResponse['owner'] }) {
+  const { owner } = props;
+  if (!owner || owner.unowned) {
+    return (
+      <Typography variant="body2">
+        No owner is known to ask: the drift report lists it as unowned.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2">
+      Ask the owners: <EntityName entity={owner.entity} />
+      {owner.contacts.length > 0 &&
+        ` (${owner.contacts.map(c => c.value).join(', ')})`}
+      .
+    </Typography>
+  );
+}
+
+function DirectGrants(props: { direct: AccessResponse['direct'] }) {
+  const { direct } = props;
+  if (!direct.length) return null;
+  const item = (d: AccessResponse['direct'][number]) => (
+    <li key={d.member}>
+      {d.principal.exists ? <EntityName entity={d.principal} /> : d.member} —{' '}
+      {d.roles.join(', ')}
+      {d.inherited ? ' (inherited)' : ''}
+    </li>
+  );
+  return (
+    <>
+      <Typography variant="body2" style={{ marginTop: 8 }}>
+        Granted directly, not through a group (
+        {plural(direct.length, 'principal', 'principals')}): no group to join
+        for these roles.
+      </Typography>
+      <ul aria-label="Granted directly">
+        {direct.slice(0, DIRECT_SHOWN).map(item)}
+      </ul>
+      {direct.length > DIRECT_SHOWN && (
+        <details>
+          <summary>{direct.length - DIRECT_SHOWN} more</summary>
+          <ul>{direct.slice(DIRECT_SHOWN).map(item)}</ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function Access(props: { answer: AccessResponse }) {
+  const { routes, direct, owner } = props.answer;
+  const open = props.answer.public;
+  const shown = routes.slice(0, ROUTES_SHOWN);
+  const folded = routes.slice(ROUTES_SHOWN);
+  const needsOwners =
+    !routes.length || routes.some(r => r.join.kind === 'undeclared');
+  return (
+    <>
+      {open.length > 0 && (
+        <Typography variant="body2" style={{ marginBottom: 8 }}>
+          <strong>
+            {open.every(p => p.power === 'read')
+              ? 'Anyone can read it'
+              : 'Anyone holds roles here'}
+          </strong>{' '}
+          ({open.map(p => `${p.member}: ${p.role}`).join(', ')}): no membership
+          needed for that.
+        </Typography>
+      )}
+      <Typography variant="body2">
+        {routes.length
+          ? `Access comes with membership of ${plural(
+              routes.length,
+              'group',
+              'groups',
+            )}. Join the narrowest one your work needs:`
+          : 'No group grants access here.'}
+      </Typography>
+      {routes.length > 0 && (
+        <ul aria-label="Groups that grant access" style={{ paddingLeft: 20 }}>
+          {shown.map(route => (
+            <RouteItem key={route.group.ref} route={route} />
+          ))}
+        </ul>
+      )}
+      {folded.length > 0 && (
+        <details>
+          <summary>
+            {plural(folded.length, 'more group', 'more groups')} with wider
+            access
+          </summary>
+          <ul style={{ paddingLeft: 20 }}>
+            {folded.map(route => (
+              <RouteItem key={route.group.ref} route={route} />
+            ))}
+          </ul>
+        </details>
+      )}
+      <DirectGrants direct={direct} />
+      {(needsOwners || direct.length > 0) && <AskOwners owner={owner} />}
+    </>
+  );
+}
+
+/** The card's question, defined once: EntityAnswerCard asks again when it changes. */
+const askAccess = (inventory: InventoryClient, ref: string) =>
+  inventory.access(ref);
+
+/**
+ * How to get access here: the groups whose membership grants it, narrowest first, each with
+ * the file to send a pull request to and who approves it; whom to ask when no group does.
+ */
+export function AccessCard() {
+  return (
+    <EntityAnswerCard title="How to get access" ask={askAccess}>
+      {answer => <Access answer={answer} />}
+    </EntityAnswerCard>
+  );
+}
