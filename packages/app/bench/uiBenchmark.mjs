@@ -73,7 +73,7 @@ async function open(page, path) {
 async function inventoryGraph(page, depth, maxNodes) {
   const path = `/inventory/graph?entity=${encodeURIComponent(
     focus,
-  )}&depth=${depth}&maxNodes=${maxNodes}&cluster=none`;
+  )}&mode=neighbourhood&depth=${depth}&maxNodes=${maxNodes}&cluster=none`;
   const started = await open(page, path);
   const canvas = page.locator('[data-testid=inventory-graph-canvas]');
   await canvas.and(page.locator('[data-render-ms]')).waitFor({

@@ -643,7 +643,7 @@ test('a maintainer opens the blast radius of cluster aaa and follows it back to 
   ).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Stopped at depth 3');
   // The canvas marks its first drawn frame; the graph is drawn, not just fetched.
-  const canvas = page.getByRole('img', {
+  const canvas = page.getByRole('application', {
     name: /Graph of \d+ entities around aaa/,
   });
   await expect(canvas).toHaveAttribute('data-render-ms', /\d+/);
