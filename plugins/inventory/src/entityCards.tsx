@@ -110,19 +110,28 @@ function hasAccessToAsk(entity: Entity): boolean {
   );
 }
 
-/** How to get access: which group grants it here and the file to send a pull request to. */
+/**
+ * How to get access: which group grants it here and the file to send a pull request to. An
+ * `info` card: it stands beside the answers, at the top, so that it is on the first screen
+ * without pushing "if this goes down" off it.
+ */
 export const accessCard = EntityCardBlueprint.make({
   name: 'access',
   params: {
+    type: 'info',
     filter: hasAccessToAsk,
     loader: () => import('./components/AccessCard').then(m => <m.AccessCard />),
   },
 });
 
-/** Where the page's data comes from and when it was crawled: one line, on every page. */
+/**
+ * Where the page's data comes from and when it was crawled: one line on every page, at the top
+ * of the column beside the answers (an `info` card), under the page's title.
+ */
 export const freshnessCard = EntityCardBlueprint.make({
   name: 'freshness',
   params: {
+    type: 'info',
     loader: () =>
       import('./components/freshness/EntityFreshness').then(m => (
         <m.EntityFreshness />

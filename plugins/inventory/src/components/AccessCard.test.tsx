@@ -149,10 +149,10 @@ describe('AccessCard', () => {
         name: /^groups\/sig-k8s-infra\/groups.yaml/,
       }),
     ).toHaveAttribute('href', `${GROUPS_YAML}#L45`);
-    // Five approvers by login, the sixth counted, and the OWNERS file that names them (links
+    // Three approvers by login, the others counted, and the OWNERS file that names them (links
     // to GitHub say they open a new window, for screen readers).
     expect(admins).toHaveTextContent(
-      'Approved by ameukam, bentheelder, dims, thockin, upodroid and 1 more (groups/OWNERS, Opens in a new window).',
+      'Approved by ameukam, bentheelder, dims and 3 more (groups/OWNERS, Opens in a new window).',
     );
     expect(security).toHaveTextContent('can read: roles/viewer here');
     expect(security).toHaveTextContent(

@@ -15,8 +15,8 @@ import { plural } from './format';
 
 /** Groups shown before the fold: the narrowest ones, which are the ones to ask for. */
 const ROUTES_SHOWN = 3;
-/** Approvers named per file; the OWNERS file link lists them all. */
-const APPROVERS_SHOWN = 5;
+/** Approvers named per file (the card stands in a narrow column); the OWNERS file lists all. */
+const APPROVERS_SHOWN = 3;
 /** People and service accounts granted directly, before the fold. */
 const DIRECT_SHOWN = 3;
 
