@@ -164,9 +164,7 @@ describe('AccessCard', () => {
     expect(proxy).toHaveTextContent(
       'It is not declared in git: ask the owners.',
     );
-    expect(
-      screen.getByText('1 more group with wider access'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('1 more group')).toBeInTheDocument();
     expect(
       screen.getByText(/roles\/owner from the organization/),
     ).toBeInTheDocument();

@@ -216,8 +216,7 @@ function Access(props: { answer: AccessResponse }) {
       {folded.length > 0 && (
         <details>
           <summary>
-            {plural(folded.length, 'more group', 'more groups')} with wider
-            access
+            {plural(folded.length, 'more group', 'more groups')}
           </summary>
           <ul style={{ paddingLeft: 20 }}>
             {folded.map(route => (
