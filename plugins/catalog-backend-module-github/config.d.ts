@@ -100,6 +100,12 @@ export interface Config {
             undeclaredGroups?: string[];
             /** `promoter-manifests`: the registry the images are promoted to. Defaults to `registry.k8s.io`. */
             registryName?: string;
+            /**
+             * `promoter-manifests`: where `<staging>/images.yaml` lists the images each staging
+             * project promotes, which become searchable references (`registry.k8s.io/kube-apiserver`).
+             * Defaults to `registry.k8s.io/images`.
+             */
+            imagesPath?: string;
             /** Options of analyzers that modules add. */
             [option: string]: unknown;
           }>;

@@ -13,6 +13,7 @@ import {
   ANNOTATIONS,
   RESOURCE_TYPES,
   entityIdentifiers,
+  entityTitle,
 } from '@infra-atlas/inventory-common';
 import { RankedSearchEngine } from './search/RankedSearchEngine';
 import { SEARCH_KEYS_FIELD, searchKeys } from './search/searchKeys';
@@ -41,6 +42,8 @@ export const searchModuleInventoryIdentifiers = createBackendModule({
           const text = plainText(document.text);
           return {
             ...document,
+            // The catalog's own title falls back to the entity name (`ameukam--gmail.com`).
+            title: entityTitle(entity),
             text: identifiers.length
               ? `${text}\n${identifiers.join(' ')}`
               : text,

@@ -60,6 +60,8 @@ export function entityIdentifiers(entity: Entity): string[] {
     ...strings(spec.dnsName).map(trimDot),
     ...strings(spec.values).map(trimDot),
     ...strings(spec.source),
+    // The images a registry promotion carries, as people pull them.
+    ...strings(spec.images),
   ];
   return [...new Set(found.filter((v): v is string => !!v))];
 }

@@ -7,6 +7,9 @@ import { GithubFileContent } from './estate';
 import { loadK8sInfraGithubEstate } from './k8sInfraSeed';
 import { GithubEmulator, startGithubEmulator } from './server';
 
+/** Staging projects whose images.yaml lists images in the snapshot's registry index. */
+const STAGING_WITH_IMAGES = 71;
+
 const CANARY_ZONES = [
   'etcd.io',
   'k8s-e2e.com',
@@ -45,7 +48,19 @@ describe('loadK8sInfraGithubEstate', () => {
     expect(org.repositories.map(r => r.name)).toEqual(['k8s.io', 'community']);
     const paths = Object.keys(k8sio.files);
     const symlinks = paths.filter(p => !Buffer.isBuffer(k8sio.files[p]));
-    expect(paths.length - symlinks.length).toBe(391);
+    const imageLists = paths.filter(p =>
+      /^registry\.k8s\.io\/images\/[^/]+\/images\.yaml$/.test(p),
+    );
+    expect(paths.length - symlinks.length - imageLists.length).toBe(391);
+    // Rebuilt from the snapshot's registry index: one list per staging project with images.
+    expect(imageLists).toHaveLength(STAGING_WITH_IMAGES);
+    expect(
+      String(
+        k8sio.files[
+          'registry.k8s.io/images/k8s-staging-kubernetes/images.yaml'
+        ],
+      ),
+    ).toContain('- name: kube-apiserver\n');
     expect(symlinks.sort()).toEqual(
       CANARY_ZONES.map(zone => `dns/zone-configs/canary.${zone}.yaml`),
     );
@@ -91,7 +106,7 @@ describe('loadK8sInfraGithubEstate', () => {
           })
         ).data.commit.tree.sha;
       expect(await treeOf('k8s.io')).toBe(
-        '8150dbda3e5a6e86d9ad30caf0468271464593a7',
+        'f3a3cf087fb3e9d7733153dd71f155e0ee0dce41',
       );
       expect(await treeOf('community')).toBe(
         'bb654ed28c0c0618c26c60532446edf89cb2793d',

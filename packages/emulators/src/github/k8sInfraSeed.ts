@@ -33,7 +33,8 @@ function readRepository(dir: string): Record<string, GithubFileContent> {
 
 /**
  * The `kubernetes` organization with the two repositories the seed has files of: `k8s.io`
- * as vendored at commit 576d58a (391 files the analyzers read, and the 7 `canary.*.yaml`
+ * as vendored at commit 576d58a (391 files the analyzers read, 71 image lists rebuilt from the
+ * snapshot's registry index, and the 7 `canary.*.yaml`
  * symlinks of `dns/zone-configs/`) and `community` (its `sigs.yaml`). Descriptions,
  * default branches and push times are GitHub's of June 2024. Creation times, topics and
  * languages are not in the vendored data: they are plausible values, not GitHub's record.

@@ -11,7 +11,11 @@ import {
   snapshotOf,
   testContext,
 } from './__testUtils__/k8sIoSnapshot';
-import { analyzePromoterManifests, parsePromoterManifest } from './promoter';
+import {
+  analyzePromoterManifests,
+  parseImagesList,
+  parsePromoterManifest,
+} from './promoter';
 
 type TruthStaging = {
   stagingProject: string;
@@ -19,6 +23,7 @@ type TruthStaging = {
   srcRegistries: string[];
   destRegistryCount: number;
   destServiceAccounts: string[];
+  images: Array<{ name: string }>;
 };
 
 const truth = readTruth<{ stagingProjects: TruthStaging[] }>(
@@ -29,6 +34,68 @@ const result = analyzePromoterManifests(testContext(k8sIoSnapshot()), OPTIONS);
 const [registry, ...promotions] = result.entities;
 const promotionRef = (staging: string) =>
   `resource:default/${entityName(['registry-promotion', staging])}`;
+
+describe('promoted images', () => {
+  const withImages = result;
+  const imagesOf = (staging: string) =>
+    withImages.entities.find(
+      e => e.metadata.name === entityName(['registry-promotion', staging]),
+    )?.spec?.images as string[] | undefined;
+
+  it('lists every image of registry-index.json as people pull it', () => {
+    expect(withImages.problems).toEqual([]);
+    expect(imagesOf('k8s-staging-kubernetes')).toEqual(
+      expect.arrayContaining([
+        'registry.k8s.io/kube-apiserver',
+        'registry.k8s.io/kubernetes/kube-apiserver',
+      ]),
+    );
+    expect(imagesOf('k8s-staging-addon-manager')).toContain(
+      'registry.k8s.io/addon-manager/kube-addon-manager',
+    );
+    for (const t of truth) {
+      const images = imagesOf(t.stagingProject) ?? [];
+      const names = t.images.map(i => i.name);
+      // Names may have a path of their own (`node-perf/npb-ep`).
+      for (const name of names) {
+        expect(images.some(i => i.endsWith(`/${name}`))).toBe(true);
+      }
+      for (const image of images) {
+        expect(names.some(name => image.endsWith(`/${name}`))).toBe(true);
+      }
+    }
+  });
+
+  it('reads images from Container Registry destinations too, and reports a bad list with its line', () => {
+    const { entities, problems } = analyzePromoterManifests(
+      testContext(
+        snapshotOf({
+          'm/manifests/a/promoter-manifest.yaml':
+            'registries:\n- name: gcr.io/staging-a\n  src: true\n- name: gcr.io/prod-a/tools\n',
+          'm/images/a/images.yaml': '- name: builder\n  dmap: {}\n',
+          'm/manifests/b/promoter-manifest.yaml':
+            'registries:\n- name: gcr.io/staging-b\n  src: true\n- name: gcr.io/prod-b\n',
+          'm/images/b/images.yaml': '- name: ok\n- dmap: {}\n',
+        }),
+      ),
+      { path: 'm/manifests', registryName: 'images.example.org' },
+    );
+    const byName = new Map(entities.map(e => [e.metadata.name, e]));
+    expect(byName.get('registry-promotion--a')?.spec?.images).toEqual([
+      'images.example.org/tools/builder',
+    ]);
+    // The promotion stays; only its image list is unread.
+    expect(byName.get('registry-promotion--b')?.spec?.images).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'm/images/b/images.yaml',
+        line: 2,
+        message: 'image 2 needs a name',
+      }),
+    ]);
+    expect(() => parseImagesList('x', 'name: a\n')).toThrow(/a list of images/);
+  });
+});
 
 describe('promoter manifests on the real kubernetes/k8s.io files', () => {
   it('reads the 75 manifests without problems, and the registry that depends on each', () => {

@@ -20,7 +20,9 @@ import { isRecord } from './yamlShape';
  * registry.k8s.io's image promotion (registry.k8s.io/manifests/README.md): each staging
  * sub-project has `manifests/<staging>/promoter-manifest.yaml` listing one source registry
  * (`src: true`, the staging project's registry) and the production registries the promoter
- * copies to, each with the service account that writes there.
+ * copies to, each with the service account that writes there. The images it promotes are
+ * listed in `images/<staging>/images.yaml` next to `manifests/` (`- name: kube-apiserver`,
+ * with a `dmap` of digests to tags).
  */
 
 export type AnalyzePromoterOptions = {
@@ -28,6 +30,8 @@ export type AnalyzePromoterOptions = {
   path: string;
   /** The registry people pull from; default `registry.k8s.io`. */
   registryName?: string;
+  /** `registry.k8s.io/images`: `<staging>/images.yaml` lists what each staging project promotes. */
+  imagesPath?: string;
 };
 
 /** What one promoter manifest declares. */
@@ -41,6 +45,63 @@ export type PromoterManifest = {
   destinations: string[];
   serviceAccounts: string[];
 };
+
+/** The image names an `images.yaml` lists. Throws a located `AnalyzerInputError` on a wrong shape. */
+export function parseImagesList(path: string, content: string): string[] {
+  const doc = parseYamlWithLines(content, path);
+  if (!Array.isArray(doc.value)) {
+    throw new AnalyzerInputError(
+      path,
+      'an images.yaml is a list of images, each with a name',
+      doc.line,
+    );
+  }
+  return doc.value.map((image, i) => {
+    if (!isRecord(image) || typeof image.name !== 'string' || !image.name) {
+      throw new AnalyzerInputError(
+        path,
+        `image ${i + 1} needs a name`,
+        doc.lineOf([i]),
+      );
+    }
+    return image.name;
+  });
+}
+
+/**
+ * Where a destination registry's images appear under the public registry name: the path after
+ * the registry's own root (`<host>/<project>/<repository>` on Artifact Registry,
+ * `<host>/<project>` on Container Registry). registry.k8s.io serves
+ * `…-docker.pkg.dev/k8s-artifacts-prod/images/addon-manager` as `registry.k8s.io/addon-manager`.
+ */
+function publicSubPath(destination: string): string {
+  const parts = destination.split('/');
+  const root = parts[0].endsWith('-docker.pkg.dev') ? 3 : 2;
+  return parts.slice(root).join('/');
+}
+
+/** The references people pull a promotion's images by: `registry.k8s.io/kube-apiserver`. */
+function promotedImages(
+  registryName: string,
+  destinations: string[],
+  images: string[],
+): string[] {
+  const subPaths = sortedUnique(destinations.map(publicSubPath));
+  return sortedUnique(
+    images.flatMap(image =>
+      subPaths.map(sub => [registryName, sub, image].filter(Boolean).join('/')),
+    ),
+  );
+}
+
+/** Where the image lists are: `imagesPath`, else `images/` next to the manifests' directory. */
+function imagesRootOf(options: AnalyzePromoterOptions): string {
+  const manifests = options.path.replace(/\/+$/, '');
+  return (options.imagesPath ?? manifests.replace(/[^/]+$/, 'images')).replace(
+    /\/+$/,
+    '',
+  );
+}
 
 /** Reads one promoter manifest. Throws a located `AnalyzerInputError` on a wrong shape. */
 export function parsePromoterManifest(
@@ -107,6 +168,7 @@ export function analyzePromoterManifests(
 ): AnalyzerOutput {
   const root = options.path.replace(/\/+$/, '');
   const registryName = options.registryName ?? 'registry.k8s.io';
+  const imagesRoot = imagesRootOf(options);
   const problems: AnalyzerProblem[] = [];
   const manifests: PromoterManifest[] = [];
   // `<root>/<staging>/promoter-manifest.yaml`, one level down only.
@@ -131,8 +193,25 @@ export function analyzePromoterManifests(
     return { entities: [], problems };
   }
 
+  const imagesOf = (staging: string): string[] => {
+    const path = `${imagesRoot}/${staging}/images.yaml`;
+    const content = ctx.snapshot.files.get(path);
+    if (content === undefined) return [];
+    try {
+      return parseImagesList(path, content);
+    } catch (e) {
+      problems.push(problemFrom(e));
+      return [];
+    }
+  };
+
   const promotions: Entity[] = manifests.map(m => {
     const dir = `${root}/${m.staging}`;
+    const images = promotedImages(
+      registryName,
+      m.destinations,
+      imagesOf(m.staging),
+    );
     return declaredEntity(ctx, {
       kind: 'Resource',
       name: entityName([RESOURCE_TYPES.registryPromotion, m.staging]),
@@ -145,6 +224,7 @@ export function analyzePromoterManifests(
         type: RESOURCE_TYPES.registryPromotion,
         source: m.source,
         destinations: m.destinations,
+        ...(images.length ? { images } : {}),
         dependsOn: [
           resourceRef(gcpProjectEntityName(m.sourceProject)),
           ...m.serviceAccounts.map(sa =>
@@ -177,7 +257,8 @@ export const promoterManifestsAnalyzer = createAnalyzer({
     z.strictObject({
       path: z.string().default('registry.k8s.io/manifests'),
       registryName: z.string().default('registry.k8s.io'),
+      imagesPath: z.string().default('registry.k8s.io/images'),
     }),
-  paths: options => [options.path],
+  paths: options => [options.path, imagesRootOf(options)],
   analyze: analyzePromoterManifests,
 });

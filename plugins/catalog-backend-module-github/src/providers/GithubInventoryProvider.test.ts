@@ -139,7 +139,8 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     );
     const changed = await instance.refresh();
     expect(changed.requests).toEqual({ graphql: 1, tarball: 1 });
-  });
+    // Three crawls of the whole snapshot: more than Jest's default 5 s on a loaded machine.
+  }, 30_000);
 
   it('authenticates as a GitHub App through the integration, with installation tokens', async () => {
     const { privateKey } = generateKeyPairSync('rsa', {

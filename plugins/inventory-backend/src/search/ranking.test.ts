@@ -92,6 +92,20 @@ const estate: Entity[] = [
   entity('user:ameukam', {
     annotations: { 'github.com/user-login': 'ameukam' },
   }),
+  // An address known only from IAM: no title, no display name.
+  entity('user:ameukam--gmail.com', {
+    spec: { profile: { email: 'ameukam@gmail.com' } },
+  }),
+  entity('resource:registry-promotion--k8s-staging-kubernetes', {
+    title: 'k8s-staging-kubernetes → registry.k8s.io',
+    type: 'registry-promotion',
+    spec: {
+      images: [
+        'registry.k8s.io/kube-apiserver',
+        'registry.k8s.io/kubernetes/kube-apiserver',
+      ],
+    },
+  }),
   entity('component:publishing-bot', {
     type: 'service',
     annotations: {
@@ -142,6 +156,15 @@ const expected: Array<[term: string, first: string[]]> = [
   ],
   ['ameukam', ['/catalog/default/user/ameukam']],
   ['k8s-publishing-bot', ['/catalog/default/component/publishing-bot']],
+  // A promoted image, by its name and as people pull it.
+  [
+    'kube-apiserver',
+    ['/catalog/default/resource/registry-promotion--k8s-staging-kubernetes'],
+  ],
+  [
+    'registry.k8s.io/kube-apiserver',
+    ['/catalog/default/resource/registry-promotion--k8s-staging-kubernetes'],
+  ],
 ];
 
 async function startSearch(
@@ -271,6 +294,12 @@ describe.each(testDatabases())('search ranking on $name', db => {
       '',
       'k8s-artifacts-prod',
     ]);
+    // Results are titled as people read them: an address, never `ameukam--gmail.com`.
+    const address = (await query('term=ameukam@gmail.com')).body.results[0];
+    expect(address.document).toMatchObject({
+      location: '/catalog/default/user/ameukam--gmail.com',
+      title: 'ameukam@gmail.com',
+    });
     // A term that is no identifier is left to the engine: the records mentioning it.
     expect(await search('acme')).toContain(
       '/catalog/default/resource/dns-record---acme-challenge-registry-k8s-io',
