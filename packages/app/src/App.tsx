@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { catalogGraphInventoryRelations } from '@infra-atlas/plugin-inventory';
+import { catalogListModule } from './modules/catalogList';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
@@ -8,11 +9,12 @@ import { signInModule } from './modules/signIn';
 // Plugins are discovered from package.json (`app.packages: all`), the inventory's entity
 // cards among them; discovery loads default exports only, so the module that teaches the
 // catalog graph the inventory's relations is listed here with the app's own pieces:
-// navigation, the start page and the sign-in page.
+// the catalog list's columns, navigation, the start page and the sign-in page.
 export default createApp({
   features: [
     catalogPlugin,
     catalogGraphInventoryRelations,
+    catalogListModule,
     navModule,
     homeModule,
     signInModule,

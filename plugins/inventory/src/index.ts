@@ -6,4 +6,5 @@
 export { inventoryPlugin as default } from './plugin';
 export { catalogGraphInventoryRelations } from './catalogGraphRelations';
 export { inventoryApiRef } from './api';
+export { useInventoryCatalogColumns } from './components/catalogList/useInventoryCatalogColumns';
 export { HomeWidgetCard } from './components/home/HomeWidgetCard';

@@ -1,0 +1,1 @@
+export { catalogListModule } from './catalogListModule';
