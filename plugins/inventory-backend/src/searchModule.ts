@@ -15,6 +15,7 @@ import {
   entityIdentifiers,
   entityTitle,
 } from '@infra-atlas/inventory-common';
+import { lunrLogger } from './search/lunrLogger';
 import { RankedSearchEngine } from './search/RankedSearchEngine';
 import { SEARCH_KEYS_FIELD, searchKeys } from './search/searchKeys';
 import { plainText } from './search/plainText';
@@ -83,7 +84,7 @@ export const searchModuleInventoryEngine = createBackendModule({
       async init({ searchEngineRegistry, database, config, logger }) {
         const engine = (await PgSearchEngine.supported(database))
           ? await PgSearchEngine.fromConfig(config, { database, logger })
-          : new LunrSearchEngine({ logger });
+          : new LunrSearchEngine({ logger: lunrLogger(logger) });
         searchEngineRegistry.setSearchEngine(
           new RankedSearchEngine(engine, logger),
         );
