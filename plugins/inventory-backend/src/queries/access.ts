@@ -8,7 +8,8 @@ import {
   JoinGroup,
   commaList,
   emailPrincipalEntityName,
-  parseGitUrl,
+  howToJoin,
+  membershipsOf,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef } from '../graph/InventoryGraph';
 import { profileEmail } from '../graph/specs';
@@ -37,25 +38,11 @@ function membersLine(
 ): number | undefined {
   let first: number | undefined;
   for (const edge of graph.in(groupRef, ['memberOf', 'childOf'])) {
-    const annotation = graph.entity(edge.source)?.metadata.annotations?.[
-      ANNOTATIONS.memberships
-    ];
-    if (!annotation) continue;
-    let stated: Record<string, string>;
-    try {
-      stated = JSON.parse(annotation);
-    } catch {
-      continue; // A malformed annotation says nothing about lines; the file link still holds.
-    }
-    for (const [group, url] of Object.entries(stated)) {
-      const line = url.match(LINE);
-      if (
-        line &&
-        normalizeRef(group) === groupRef &&
-        url.slice(0, line.index) === file
-      ) {
-        first = Math.min(first ?? Infinity, Number(line[1]));
-      }
+    const stated = membershipsOf(graph.entity(edge.source)).get(groupRef);
+    const line = stated?.match(LINE);
+    // A membership stated in another file (a nested group's) says nothing about this one.
+    if (line && stated?.slice(0, line.index) === file) {
+      first = Math.min(first ?? Infinity, Number(line[1]));
     }
   }
   return first;
@@ -77,34 +64,22 @@ function approversOf(graph: InventoryGraph, repository: string, path: string) {
 }
 
 /**
- * How to join a group: a pull request to the git file that declares it, with who approves
- * that file; else the page its links name (a Google Groups page); else nothing known.
+ * How to join a group (see `howToJoin`), and for a group declared in git, the line its
+ * members start at and who approves a change to its file.
  */
 function joinGroup(
   graph: InventoryGraph,
+  groupRef: string,
   group: Entity | undefined,
 ): JoinGroup {
-  const declaredIn = group?.metadata.annotations?.[ANNOTATIONS.declaredIn];
-  const file = declaredIn ? parseGitUrl(declaredIn) : undefined;
-  if (group && declaredIn && file?.form === 'blob') {
-    const ref = normalizeRef(
-      `group:${group.metadata.namespace ?? 'default'}/${group.metadata.name}`,
-    );
-    const line = membersLine(graph, ref, declaredIn);
-    return {
-      kind: 'pull-request',
-      url: declaredIn,
-      repository: file.repo,
-      path: file.path,
-      ...(line ? { line } : {}),
-      ...approversOf(graph, file.repo, file.path),
-    };
-  }
-  const page = group?.metadata.links?.find(l => /^https?:/.test(l.url));
-  if (page) {
-    return { kind: 'ask', url: page.url, title: page.title ?? page.url };
-  }
-  return { kind: 'undeclared' };
+  const join = howToJoin(group);
+  if (join.kind !== 'pull-request') return join;
+  const line = membersLine(graph, groupRef, join.url);
+  return {
+    ...join,
+    ...(line ? { line } : {}),
+    ...approversOf(graph, join.repository, join.path),
+  };
 }
 
 /**
@@ -154,7 +129,7 @@ export function access(
       grants: [],
       power: 'other',
       systems: [],
-      join: joinGroup(graph, group),
+      join: joinGroup(graph, groupRef, group),
       level,
     };
     routes.set(groupRef, route);

@@ -6,12 +6,15 @@ import {
   catalogApiRef,
   EntityRefLink,
 } from '@backstage/plugin-catalog-react';
-import { ANNOTATIONS, commaList } from '@infra-atlas/inventory-common';
+import {
+  ANNOTATIONS,
+  commaList,
+  howToJoin,
+} from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
 import { byTitle } from '../format';
-import { gitFile } from '../links';
 
 /** Text with `code` spans, as group descriptions in groups.yaml write role and namespace names. */
 function WithCode(props: { text: string }) {
@@ -86,32 +89,26 @@ function useAccess() {
   }, [catalog]);
 }
 
-/**
- * How to join a group: a pull request to the file that declares its members when there is
- * one (membership is managed as code), else the group's own page (e.g. Google Groups).
- */
+/** How to join a group (`howToJoin`), as the table's last column says it. */
 function HowToJoin(props: { group?: Entity }) {
-  const { group } = props;
-  const declaredIn = group?.metadata.annotations?.[ANNOTATIONS.declaredIn];
-  if (declaredIn) {
-    const file = gitFile(declaredIn);
-    return (
-      <>
-        A pull request to{' '}
-        <Link to={declaredIn}>{file ? file.path : declaredIn}</Link>
-        {file && ` in ${file.repo}`}
-      </>
-    );
+  const join = howToJoin(props.group);
+  switch (join.kind) {
+    case 'pull-request':
+      return (
+        <>
+          A pull request to <Link to={join.url}>{join.path}</Link> in{' '}
+          {join.repository}
+        </>
+      );
+    case 'ask':
+      return (
+        <>
+          Ask to join on <Link to={join.url}>{join.title}</Link>
+        </>
+      );
+    default:
+      return <>Ask the system's owners</>;
   }
-  const page = group?.metadata.links?.find(l => l.url.startsWith('http'));
-  if (page) {
-    return (
-      <>
-        Ask to join on <Link to={page.url}>{page.title ?? page.url}</Link>
-      </>
-    );
-  }
-  return <>Ask the system's owners</>;
 }
 
 function AccessTable(props: { access: SystemAccess[] }) {
