@@ -1,8 +1,9 @@
 export interface Config {
   app?: {
     /**
-     * One sentence at the top of the start page saying where the data comes from and how old
-     * it is, for a deployment whose data is not live (the demo serves a 2024 snapshot).
+     * One sentence at the top of the start page, and beside every entity page's answers,
+     * saying where the data comes from and how old it is, for a deployment whose data is not
+     * live (the demo serves a 2024 snapshot).
      * @visibility frontend
      */
     dataNotice?: string;
