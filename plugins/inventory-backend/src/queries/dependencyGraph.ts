@@ -133,7 +133,7 @@ export function dependencyGraph(
     return {
       ...graph.summary(ref),
       distance,
-      ...(owner ? { owner } : {}),
+      ...(owner ? { owner, ownerTitle: graph.summary(owner).title } : {}),
       ...(project ? { project } : {}),
     };
   });

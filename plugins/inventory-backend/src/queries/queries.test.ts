@@ -603,6 +603,7 @@ describe('dependency graph', () => {
     // The app has no project of its own: it is in the project its cluster is in.
     expect(answer.nodes[2]).toMatchObject({
       owner: 'group:default/sig-infra',
+      ownerTitle: 'sig-infra',
       project: 'project',
     });
   });
@@ -614,6 +615,13 @@ describe('dependency graph', () => {
       parseGraphOptions({}, 100),
     );
     expect(focused.mode).toBe('focused');
+    // Owners are named as people know them, for clustering by owner.
+    expect(
+      focused.nodes.find(n => n.ref === 'resource:default/project'),
+    ).toMatchObject({
+      owner: 'group:default/admins--example.org',
+      ownerTitle: 'admins@example.org',
+    });
     expect(refs(focused)).toEqual([
       ['resource:default/cluster', 0],
       ['resource:default/project', 1],

@@ -568,6 +568,8 @@ export type GraphNode = InventoryEntitySummary & {
   /** Hops from the focus. */
   distance: number;
   owner?: string;
+  /** The owner's title, for clustering by owner under a name people know. */
+  ownerTitle?: string;
   /** The GCP project the entity is, or lives in, for clustering. */
   project?: string;
 };

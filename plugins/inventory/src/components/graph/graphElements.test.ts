@@ -4,7 +4,7 @@ import { AUTO_CLUSTER_ABOVE, drawGraph } from './graphElements';
 const node = (
   name: string,
   distance: number,
-  extra: { project?: string; owner?: string } = {},
+  extra: { project?: string; owner?: string; ownerTitle?: string } = {},
 ) => ({
   ref: `resource:default/${name}`,
   kind: 'Resource',
@@ -110,7 +110,10 @@ describe('drawGraph', () => {
     ).toBe('none');
     const many = answer(
       Array.from({ length: AUTO_CLUSTER_ABOVE + 1 }, (_, i) =>
-        node(`n${i}`, i ? 1 : 0, { owner: `group:default/g${i % 3}` }),
+        node(`n${i}`, i ? 1 : 0, {
+          owner: `group:default/g${i % 3}`,
+          ownerTitle: `g${i % 3}@example.org`,
+        }),
       ),
       [],
     );
@@ -122,9 +125,9 @@ describe('drawGraph', () => {
       expanded: new Set(),
     });
     expect(byOwner.nodes.map(n => n.label).sort()).toEqual([
-      'g0 (100)',
-      'g1 (100)',
-      'g2 (100)',
+      'g0@example.org (100)',
+      'g1@example.org (100)',
+      'g2@example.org (100)',
       'n0',
     ]);
   });

@@ -1,5 +1,4 @@
 import { GraphNode, GraphResponse, addTo } from '@infra-atlas/inventory-common';
-import { shortRef } from '../Evidence';
 
 /** How many nodes a graph may draw one by one before `auto` clustering groups them. */
 export const AUTO_CLUSTER_ABOVE = 300;
@@ -48,7 +47,14 @@ const clusterKeyOf = (
 ): string =>
   clustering === 'project'
     ? node.project ?? '(no project)'
-    : shortRef(node.owner ?? '(no owner)');
+    : node.owner ?? '(no owner)';
+
+/** What a cluster is called: its project ID, or its owner's title (never the owner's ref). */
+const clusterTitleOf = (
+  member: GraphNode,
+  key: string,
+  clustering: 'project' | 'owner',
+): string => (clustering === 'owner' ? member.ownerTitle ?? key : key);
 
 /** Pixels between distance levels. */
 const LEVEL_GAP = 90;
@@ -168,8 +174,8 @@ export function drawGraph(
     clustering = options.clustering;
   }
 
-  const groupOf = (node: GraphNode) =>
-    clusterKeyOf(node, clustering === 'owner' ? 'owner' : 'project');
+  const by = clustering === 'owner' ? 'owner' : 'project';
+  const groupOf = (node: GraphNode) => clusterKeyOf(node, by);
 
   // Which drawn node stands for each entity.
   const drawnOf = new Map<string, string>();
@@ -211,7 +217,7 @@ export function drawGraph(
     group.forEach(node => drawnOf.set(node.ref, id));
     drawn.push({
       id,
-      label: `${key} (${group.length})`,
+      label: `${clusterTitleOf(group[0], key, by)} (${group.length})`,
       kind: 'cluster',
       distance: Math.min(...group.map(node => node.distance)),
       x: 0,
