@@ -74,6 +74,11 @@ const answer: AccessResponse = {
           power: 'read',
           grantedOn: 'projects/k8s-artifacts-prod',
           inherited: false,
+          condition: {
+            title: 'break-glass',
+            expression: 'request.time.getHours("UTC") < 6',
+            status: 'conditional',
+          },
         },
       ],
       join: {
@@ -88,13 +93,15 @@ const answer: AccessResponse = {
     route('k8s-infra-gcp-org-admins', {
       power: 'administer',
       grants: [
-        {
-          role: 'roles/owner',
-          power: 'administer',
-          grantedOn: 'organizations/758905017065',
-          inherited: true,
-        },
-      ],
+        'roles/owner',
+        'roles/orgpolicy.policyAdmin',
+        'roles/billing.admin',
+      ].map(role => ({
+        role,
+        power: 'administer' as const,
+        grantedOn: 'organizations/758905017065',
+        inherited: true,
+      })),
     }),
   ],
   direct: [
@@ -154,7 +161,9 @@ describe('AccessCard', () => {
     expect(admins).toHaveTextContent(
       'Approved by ameukam, bentheelder, dims and 3 more (groups/OWNERS, Opens in a new window).',
     );
-    expect(security).toHaveTextContent('can read: roles/viewer here');
+    expect(security).toHaveTextContent(
+      'can read: roles/viewer (conditional: break-glass) here',
+    );
     expect(security).toHaveTextContent(
       'Ask to join on its Google Groups, Opens in a new window page.',
     );
@@ -165,8 +174,11 @@ describe('AccessCard', () => {
       'It is not declared in git: ask the owners.',
     );
     expect(screen.getByText('1 more group')).toBeInTheDocument();
+    // Two roles named per place, the others counted.
     expect(
-      screen.getByText(/roles\/owner from the organization/),
+      screen.getByText(
+        /can administer: roles\/owner, roles\/orgpolicy.policyAdmin and 1 more from the organization/,
+      ),
     ).toBeInTheDocument();
   });
 

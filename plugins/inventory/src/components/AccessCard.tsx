@@ -19,6 +19,8 @@ const ROUTES_SHOWN = 3;
 const APPROVERS_SHOWN = 3;
 /** People and service accounts granted directly, before the fold. */
 const DIRECT_SHOWN = 3;
+/** Roles named per place a group is granted them; the rest are counted. */
+const ROLES_SHOWN = 2;
 
 /** Where a grant is made, in words: here, the organization, a folder, a project. */
 function whereGranted(grant: AccessRouteGrant): string {
@@ -30,20 +32,39 @@ function whereGranted(grant: AccessRouteGrant): string {
   return `from ${grant.grantedOn}`;
 }
 
-/** "can administer: roles/owner here, roles/storage.admin from project p; access group of X". */
+/** A role as the list says it, with its condition when it has one. */
+const roleText = (grant: AccessRouteGrant) =>
+  `${grant.role}${
+    grant.condition ? ` (${describeCondition(grant.condition)})` : ''
+  }`;
+
+/**
+ * "roles/run.admin, roles/viewer and 2 more here; roles/owner from the organization": the
+ * roles by where they are granted, a few named each (the card stands in a narrow column).
+ */
+function rolesByPlace(grants: AccessRouteGrant[]): string {
+  const places = new Map<string, string[]>();
+  for (const grant of grants) {
+    const where = whereGranted(grant);
+    places.set(where, [...(places.get(where) ?? []), roleText(grant)]);
+  }
+  return [...places]
+    .map(([where, roles]) => {
+      const more = roles.length - ROLES_SHOWN;
+      return `${roles.slice(0, ROLES_SHOWN).join(', ')}${
+        more > 0 ? ` and ${more} more` : ''
+      } ${where}`;
+    })
+    .join('; ');
+}
+
+/** "can administer: roles/owner here; access group of X". */
 function WhatItGives(props: { route: AccessRoute }) {
   const { grants, systems, power } = props.route;
   return (
     <>
       {grants.length > 0 &&
-        `${POWER_HEADINGS[power].toLowerCase()}: ${grants
-          .map(
-            g =>
-              `${g.role} ${whereGranted(g)}${
-                g.condition ? ` (${describeCondition(g.condition)})` : ''
-              }`,
-          )
-          .join(', ')}`}
+        `${POWER_HEADINGS[power].toLowerCase()}: ${rolesByPlace(grants)}`}
       {grants.length > 0 && systems.length > 0 && '; '}
       {systems.map((system, i) => (
         <span key={system.ref}>
