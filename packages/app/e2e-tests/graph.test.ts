@@ -5,22 +5,26 @@ const AAA = 'resource:default/gke-cluster--kubernetes-public--us-central1--aaa';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
 
-test('a newcomer reads the graph of cluster aaa: zooms, finds a node, moves by keyboard and opens one', async ({
-  page,
-  request,
-}) => {
+test.beforeEach(async ({ page, request }) => {
+  // The inventory indexes the crawled catalog a few seconds after start-up.
   await untilAnswered(
     request,
-    `http://localhost:7007/api/inventory/graph?entity=${AAA}`,
+    `http://localhost:7007/api/inventory/graph?entity=${AAA}&mode=focused`,
   );
   await signInAsGuest(page);
+});
 
+const GRAPH_OF_AAA = `/inventory/graph?entity=${encodeURIComponent(AAA)}`;
+
+test('a newcomer reads the graph of cluster aaa: zooms, finds a node, moves by keyboard and opens one', async ({
+  page,
+}) => {
   // One navigation entry for graphs.
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Dependencies' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Catalog Graph' })).toHaveCount(0);
 
-  await page.goto(`/inventory/graph?entity=${encodeURIComponent(AAA)}`);
+  await page.goto(GRAPH_OF_AAA);
   // The focused default: what aaa needs and what needs it, named by titles.
   await expect(page.getByLabel('Show')).toContainText(
     'What it needs and what needs it',
@@ -72,13 +76,8 @@ test('a newcomer reads the graph of cluster aaa: zooms, finds a node, moves by k
   await expect(page.getByRole('heading', { name: moved })).toBeVisible();
 });
 
-test('the same graph as a list, with links', async ({ page, request }) => {
-  await untilAnswered(
-    request,
-    `http://localhost:7007/api/inventory/graph?entity=${AAA}`,
-  );
-  await signInAsGuest(page);
-  await page.goto(`/inventory/graph?entity=${encodeURIComponent(AAA)}`);
+test('the same graph as a list, with links', async ({ page }) => {
+  await page.goto(GRAPH_OF_AAA);
   await page.getByRole('tab', { name: /List \(\d+\)/ }).click();
   const table = page.getByRole('table', {
     name: 'Entities around aaa, nearest first',
