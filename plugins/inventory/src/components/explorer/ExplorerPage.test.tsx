@@ -14,7 +14,8 @@ import {
 } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
 import { inventoryApiRef } from '../../api';
-import { ExplorerPage, ROWS_PER_PAGE } from './ExplorerPage';
+import { ExplorerPage } from './ExplorerPage';
+import { ROWS_PER_PAGE } from './ExplorerTree';
 
 const r = (name: string) => `resource:default/${name}`;
 const node = (
