@@ -210,6 +210,16 @@ describe('GraphPage', () => {
         'Nothing in this graph is called “nothing-like-it”.',
       ),
     ).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Find in this graph'), {
+      target: { value: 'aaa' },
+    });
+    fireEvent.click(screen.getByLabelText('Find'));
+    expect(
+      await screen.findByText(
+        'Selected: aaa (k8s-namespace), the focus. Enter opens its page.',
+      ),
+    ).toBeInTheDocument();
     expect(graph).toHaveBeenCalledTimes(1);
   });
 

@@ -37,10 +37,12 @@ function SelectedNode(props: {
   );
   let text = '';
   if (entity) {
-    const steps = entity.distance === 1 ? 'step' : 'steps';
-    text = `Selected: ${entity.title} (${entity.type ?? entity.kind}), ${
-      entity.distance
-    } ${steps} from the focus. Enter opens its page.`;
+    let where = `${entity.distance} steps from the focus`;
+    if (entity.distance === 0) where = 'the focus';
+    else if (entity.distance === 1) where = '1 step from the focus';
+    text = `Selected: ${entity.title} (${
+      entity.type ?? entity.kind
+    }), ${where}. Enter opens its page.`;
   } else if (cluster) {
     text = `Selected: ${cluster.label}. Enter opens the cluster.`;
   }
