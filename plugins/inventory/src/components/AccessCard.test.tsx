@@ -116,6 +116,25 @@ const answer: AccessResponse = {
       power: 'read',
       inherited: false,
     },
+    {
+      principal: summary(
+        'serviceaccount:k8s-infra-gcr-promoter@k8s-artifacts-prod.iam.gserviceaccount.com',
+        'k8s-infra-gcr-promoter',
+        false,
+      ),
+      member:
+        'serviceAccount:k8s-infra-gcr-promoter@k8s-artifacts-prod.iam.gserviceaccount.com',
+      roles: ['roles/artifactregistry.repoAdmin'],
+      power: 'administer',
+      inherited: false,
+    },
+    {
+      principal: summary('domain:kubernetes.io', 'kubernetes.io', false),
+      member: 'domain:kubernetes.io',
+      roles: ['roles/browser'],
+      power: 'read',
+      inherited: true,
+    },
   ],
   public: [],
   owner: {
@@ -189,7 +208,15 @@ describe('AccessCard', () => {
     const direct = await screen.findByRole('list', {
       name: 'Granted directly',
     });
-    expect(direct).toHaveTextContent('user:justinsb@google.com — roles/viewer');
+    const [person, robot, domain] = within(direct).getAllByRole('listitem');
+    // Addresses as addresses, not IAM's `user:` syntax.
+    expect(person).toHaveTextContent(/^justinsb@google\.com — roles\/viewer$/);
+    expect(robot).toHaveTextContent(
+      'k8s-infra-gcr-promoter@k8s-artifacts-prod.iam.gserviceaccount.com (service account) — roles/artifactregistry.repoAdmin',
+    );
+    expect(domain).toHaveTextContent(
+      'everyone at kubernetes.io — roles/browser (inherited)',
+    );
     expect(screen.getByText(/Ask the owners:/).closest('p')).toHaveTextContent(
       'Ask the owners: k8s-infra-artifact-admins (#sig-k8s-infra).',
     );

@@ -168,13 +168,28 @@ function AskOwners(props: { owner: AccessResponse['owner'] }) {
   );
 }
 
+/** An IAM member as people say it: an address, `… (service account)`, `everyone at …`. */
+function memberText(member: string): string {
+  const [type, ...rest] = member.split(':');
+  const value = rest.join(':');
+  if (!value) return member;
+  if (type === 'serviceAccount') return `${value} (service account)`;
+  if (type === 'domain') return `everyone at ${value}`;
+  if (type === 'user' || type === 'group') return value;
+  return member;
+}
+
 function DirectGrants(props: { direct: AccessResponse['direct'] }) {
   const { direct } = props;
   if (!direct.length) return null;
   const item = (d: AccessResponse['direct'][number]) => (
     <li key={d.member}>
-      {d.principal.exists ? <EntityName entity={d.principal} /> : d.member} —{' '}
-      {d.roles.join(', ')}
+      {d.principal.exists ? (
+        <EntityName entity={d.principal} />
+      ) : (
+        memberText(d.member)
+      )}{' '}
+      — {d.roles.join(', ')}
       {d.inherited ? ' (inherited)' : ''}
     </li>
   );
