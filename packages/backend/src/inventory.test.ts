@@ -23,6 +23,7 @@ import {
   startGithubEmulator,
 } from '@infra-atlas/emulators';
 import type {
+  AccessResponse,
   AdministratorsResponse,
   DriftResponse,
   ImpactResponse,
@@ -290,6 +291,47 @@ describe('inventory backend on the k8s-infra snapshot', () => {
         inherited: true,
       }),
     );
+  });
+
+  it('says how to get access to k8s-artifacts-prod and gcsweb: the group, its groups.yaml and who approves it', async () => {
+    const { body: project } = await ask<AccessResponse>(
+      `access?entity=${ARTIFACTS_PROD}`,
+    );
+    const routes = project.routes.map(r => r.email);
+    // The project's own administrators first; the organization's admins, inherited, later.
+    expect(routes[0]).toBe('k8s-infra-artifact-admins@kubernetes.io');
+    expect(
+      routes.indexOf('k8s-infra-gcp-org-admins@kubernetes.io'),
+    ).toBeGreaterThan(
+      routes.indexOf('k8s-infra-artifact-security@kubernetes.io'),
+    );
+    // Declared in groups/sig-k8s-infra/groups.yaml; its first member is on line 405.
+    expect(project.routes[0].join).toMatchObject({
+      kind: 'pull-request',
+      repository: 'kubernetes/k8s.io',
+      path: 'groups/sig-k8s-infra/groups.yaml',
+      line: 405,
+      ownersFile: { file: 'groups/sig-k8s-infra/OWNERS' },
+    });
+    const join = project.routes[0].join as Extract<
+      AccessResponse['routes'][number]['join'],
+      { kind: 'pull-request' }
+    >;
+    // sig-k8s-infra-leads through the directory's OWNERS, and groups/OWNERS's approvers.
+    expect(join.approvers?.map(a => a.login)).toEqual(
+      expect.arrayContaining(['ameukam', 'thockin']),
+    );
+    // gcsweb's System names the namespace's RBAC group, declared in sig-testing's file.
+    const { body: app } = await ask<AccessResponse>(`access?entity=${GCSWEB}`);
+    expect(app.routes[0]).toMatchObject({
+      email: 'k8s-infra-rbac-gcsweb@kubernetes.io',
+      systems: [expect.objectContaining({ ref: 'system:default/gcsweb' })],
+      join: {
+        kind: 'pull-request',
+        path: 'groups/sig-testing/groups.yaml',
+        line: 213,
+      },
+    });
   });
 
   it('answers what ameukam can do, with the evidence chain through the org admins group', async () => {
