@@ -9,6 +9,7 @@ import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import {
   EntityCardBlueprint,
   EntityContentLayoutBlueprint,
+  EntityHeaderLayoutBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { inventoryApi } from './api';
 import {
@@ -67,6 +68,17 @@ const answersFirstLayout = EntityContentLayoutBlueprint.make({
   params: {
     loader: () =>
       import('./components/AnswersFirstLayout').then(m => m.AnswersFirstLayout),
+  },
+});
+
+/** Every entity page's header, with titles for the entity, its owners and its systems. */
+const entityHeader = EntityHeaderLayoutBlueprint.make({
+  name: 'inventory',
+  params: {
+    loader: () =>
+      import('./components/header/InventoryEntityHeader').then(
+        m => m.InventoryEntityHeader,
+      ),
   },
 });
 
@@ -153,6 +165,7 @@ export const inventoryPlugin = createFrontendPlugin({
     scorecardsPage,
     driftPage,
     answersFirstLayout,
+    entityHeader,
     freshnessCard,
     placementCard,
     accessCard,
