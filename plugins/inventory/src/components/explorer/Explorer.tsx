@@ -26,14 +26,14 @@ export function Explorer(props: { nodes: ExplorerNode[] }) {
   const forest = useMemo(() => buildForest(nodes), [nodes]);
   const options = useMemo(
     () => ({
-      types: optionsOf(nodes, n => [typeOf(n)]),
-      owners: optionsOf(nodes, n => (n.owner ? [n.owner] : [])),
-      labels: optionsOf(nodes, labelPairs),
+      type: optionsOf(nodes, n => [typeOf(n)]),
+      owner: optionsOf(nodes, n => (n.owner ? [n.owner] : [])),
+      label: optionsOf(nodes, labelPairs),
     }),
     [nodes],
   );
   // Configuration settings of the chosen type only: buckets' retention, not projects' APIs.
-  const settings = useMemo(
+  const setting = useMemo(
     () =>
       optionsOf(
         filters.type ? nodes.filter(n => typeOf(n) === filters.type) : nodes,
@@ -84,7 +84,7 @@ export function Explorer(props: { nodes: ExplorerNode[] }) {
     <>
       <ExplorerFilterBar
         filters={filters}
-        options={{ ...options, settings }}
+        options={{ ...options, setting }}
         onChange={setFilter}
         onClear={clear}
       />

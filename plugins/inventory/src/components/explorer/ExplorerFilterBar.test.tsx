@@ -4,13 +4,13 @@ import { ExplorerFilterBar } from './ExplorerFilterBar';
 import { readFilters } from './explorerUrlState';
 
 const options = {
-  types: [
+  type: [
     ['gcp-project', 327],
     ['gcs-bucket', 1204],
   ] as Array<[string, number]>,
-  owners: [['group:default/sig-k8s-infra', 40]] as Array<[string, number]>,
-  labels: [],
-  settings: [['retention=locked', 3]] as Array<[string, number]>,
+  owner: [['group:default/sig-k8s-infra', 40]] as Array<[string, number]>,
+  label: [],
+  setting: [['retention=locked', 3]] as Array<[string, number]>,
 };
 
 const renderBar = (query: string) => {

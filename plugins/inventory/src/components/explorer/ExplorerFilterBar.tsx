@@ -23,15 +23,24 @@ const useStyles = makeStyles(theme => ({
   select: { flex: '1 1 11rem', minWidth: 0, maxWidth: '22rem' },
 }));
 
+/** The drop-downs, in order: the filter each sets, its label, how it shows a value. */
+const SELECTS: Array<{
+  name: SelectFilter;
+  label: string;
+  show?: (value: string) => string;
+}> = [
+  { name: 'type', label: 'Type' },
+  { name: 'owner', label: 'Owner', show: shortRef },
+  { name: 'label', label: 'Label' },
+  { name: 'setting', label: 'Configuration' },
+];
+
+type SelectFilter = 'type' | 'owner' | 'label' | 'setting';
+
 /** The explorer's search, drop-downs and switches; each change goes to the URL. */
 export function ExplorerFilterBar(props: {
   filters: ExplorerFilters;
-  options: {
-    types: FilterOptions;
-    owners: FilterOptions;
-    labels: FilterOptions;
-    settings: FilterOptions;
-  };
+  options: Record<SelectFilter, FilterOptions>;
   onChange: (name: keyof ExplorerFilters, value: string) => void;
   onClear: () => void;
 }) {
@@ -59,39 +68,18 @@ export function ExplorerFilterBar(props: {
         size="small"
         className={classes.search}
       />
-      <FilterSelect
-        id="explorer-type"
-        label="Type"
-        value={filters.type}
-        options={options.types}
-        onChange={v => onChange('type', v)}
-        className={classes.select}
-      />
-      <FilterSelect
-        id="explorer-owner"
-        label="Owner"
-        value={filters.owner}
-        options={options.owners}
-        show={shortRef}
-        onChange={v => onChange('owner', v)}
-        className={classes.select}
-      />
-      <FilterSelect
-        id="explorer-label"
-        label="Label"
-        value={filters.label}
-        options={options.labels}
-        onChange={v => onChange('label', v)}
-        className={classes.select}
-      />
-      <FilterSelect
-        id="explorer-setting"
-        label="Configuration"
-        value={filters.setting}
-        options={options.settings}
-        onChange={v => onChange('setting', v)}
-        className={classes.select}
-      />
+      {SELECTS.map(({ name, label, show }) => (
+        <FilterSelect
+          key={name}
+          id={`explorer-${name}`}
+          label={label}
+          value={filters[name]}
+          options={options[name]}
+          show={show}
+          onChange={v => onChange(name, v)}
+          className={classes.select}
+        />
+      ))}
       {flag('public', 'Public only')}
       {flag('stale', 'Stale only')}
       {isFiltered(filters) && <Button onClick={onClear}>Clear filters</Button>}
