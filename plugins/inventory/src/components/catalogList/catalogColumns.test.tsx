@@ -257,6 +257,24 @@ describe('catalog list columns', () => {
     ]);
   });
 
+  it('says which groups a person is in', async () => {
+    const person: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: 'ameukam' },
+      spec: { profile: { email: 'ameukam@gmail.com' } },
+      relations: [
+        { type: 'memberOf', targetRef: 'group:default/sig-k8s-infra-leads' },
+      ],
+    };
+    await renderList({ kind: 'user', entities: [person] });
+    expect(headers()).toEqual(['Name', 'E-mail', 'Member of', 'Description']);
+    expect(cellsOf('ameukam')[0].slice(1, 3)).toEqual([
+      'ameukam@gmail.com',
+      'sig-k8s-infra-leads',
+    ]);
+  });
+
   it('reads the kind and a single chosen type from the catalog’s filters', () => {
     const context = (types: string[]) =>
       ({

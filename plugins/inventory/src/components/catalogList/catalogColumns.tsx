@@ -1,6 +1,7 @@
 import {
   Entity,
   RELATION_CHILD_OF,
+  RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
 } from '@backstage/catalog-model';
@@ -205,7 +206,16 @@ const KIND_COLUMNS: Record<string, ListColumn[]> = {
   system: [nameColumn, ownerColumn, descriptionColumn],
   domain: [nameColumn, ownerColumn, descriptionColumn],
   group: [nameColumn, specTypeColumn, emailColumn, descriptionColumn],
-  user: [nameColumn, emailColumn, descriptionColumn],
+  user: [
+    nameColumn,
+    emailColumn,
+    relationColumn(
+      'Member of',
+      entity => getEntityRelations(entity, RELATION_MEMBER_OF),
+      true,
+    ),
+    descriptionColumn,
+  ],
 };
 
 const DEFAULT_COLUMNS = [
