@@ -7,8 +7,10 @@ import { count } from './filterOptions';
 
 /*
  * A row's facts wrap under its title on a narrow screen, and a long name without spaces (a
- * bucket's) breaks rather than pushing the page sideways.
+ * bucket's) breaks rather than pushing the page sideways. The toggle hangs in the row's left
+ * padding, so wrapped lines start under the title, not under the toggle.
  */
+const TOGGLE_WIDTH = '1em';
 const useStyles = makeStyles(theme => ({
   row: {
     display: 'flex',
@@ -30,7 +32,12 @@ const useStyles = makeStyles(theme => ({
     overflowWrap: 'anywhere',
     minWidth: 0,
   },
-  toggle: { width: '1em', display: 'inline-block', textAlign: 'center' },
+  toggle: {
+    width: TOGGLE_WIDTH,
+    marginLeft: `calc(-${TOGGLE_WIDTH} - ${theme.spacing(1)}px)`,
+    display: 'inline-block',
+    textAlign: 'center',
+  },
   secondary: { color: theme.palette.text.secondary, fontSize: '0.85em' },
   badge: {
     fontSize: '0.75em',
@@ -73,7 +80,9 @@ export const TreeRow = memo(function TreeRowView(props: {
       aria-label={`${node.title} (${typeOf(node)})`}
       tabIndex={focusable ? 0 : -1}
       className={`${classes.row} ${context ? classes.context : ''}`}
-      style={{ paddingLeft: 8 + row.depth * 20 }}
+      style={{
+        paddingLeft: `calc(${8 + row.depth * 20}px + ${TOGGLE_WIDTH} + 8px)`,
+      }}
     >
       <span className={classes.toggle} aria-hidden>
         {glyph}
