@@ -22,6 +22,21 @@ export const impactCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * About this group / person: who they are in the inventory's words (members, other
+ * identities of the same person, how to join, what they hold), in place of the catalog's
+ * profile cards.
+ */
+export const profileCard = EntityCardBlueprint.make({
+  name: 'profile',
+  params: {
+    type: 'info',
+    filter: { kind: { $in: ['group', 'user'] } },
+    loader: () =>
+      import('./components/people/ProfileCard').then(m => <m.ProfileCard />),
+  },
+});
+
 /** Drift: findings name resources, apps, systems, repositories, groups and people. */
 export const driftCard = EntityCardBlueprint.make({
   name: 'drift',

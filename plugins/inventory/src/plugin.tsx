@@ -20,6 +20,7 @@ import {
   impactCard,
   ownersFilesCard,
   pathOwnershipCard,
+  profileCard,
   runbookCard,
 } from './entityCards';
 import { driftPage, scorecardsPage } from './healthPages';
@@ -167,6 +168,7 @@ export const inventoryPlugin = createFrontendPlugin({
     answersFirstLayout,
     entityHeader,
     freshnessCard,
+    profileCard,
     placementCard,
     accessCard,
     administratorsCard,

@@ -2,6 +2,7 @@ import { GROUPS_YAML, accessEstate } from '../__testUtils__/accessEstate';
 import { ADMINS, TEAM, wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { access } from './access';
+import { ownership } from './ownership';
 
 /*
  * "How do I get access?" over two shapes: the k8s-infra one (an organization admin group, a
@@ -77,6 +78,20 @@ describe('access: how to get access', () => {
         url: 'https://github.com/kubernetes/k8s.io/blob/main/groups/OWNERS',
       },
     });
+  });
+
+  it('gives a mailing-list group’s own look-up the same way in, and none to a SIG', () => {
+    const [admins] = access(
+      graph,
+      'resource:default/gcp-project--k8s-artifacts-prod',
+      now,
+    ).routes;
+    expect(
+      ownership(graph, 'k8s-infra-artifact-admins@kubernetes.io').join,
+    ).toEqual(admins.join);
+    expect(
+      ownership(graph, 'group:default/sig-k8s-infra').join,
+    ).toBeUndefined();
   });
 
   it('lists a person granted directly apart, with the owner to ask', () => {

@@ -67,7 +67,7 @@ function approversOf(graph: InventoryGraph, repository: string, path: string) {
  * How to join a group (see `howToJoin`), and for a group declared in git, the line its
  * members start at and who approves a change to its file.
  */
-function joinGroup(
+export function joinGroup(
   graph: InventoryGraph,
   groupRef: string,
   group: Entity | undefined,

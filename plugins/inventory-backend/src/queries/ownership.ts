@@ -37,7 +37,11 @@ import {
   ownershipSummary,
 } from './ownershipSections';
 import { PathSubject, pathRoles } from './pathRoles';
+import { joinGroup } from './access';
 import { administratorsOf, leadershipOf, profileEmail } from '../graph/specs';
+
+/** The `spec.type` of the Groups that stand for Google Groups (mailing lists). */
+const GOOGLE_GROUP_TYPE = 'google-group';
 
 const eager = (item: OwnershipItem): Candidate => ({
   ...item,
@@ -157,6 +161,7 @@ export function ownership(
   );
   const inGroup = groupMembers(graph, identities);
   const direct = inGroup.filter(({ nested }) => nested === 0).length;
+  const join = mailingListJoin(graph, [...identities.keys()]);
   return {
     query,
     counts,
@@ -203,7 +208,21 @@ export function ownership(
       nestedGroups: nested,
       steps: chainSteps(chain),
     })),
+    ...(join ? { join } : {}),
   };
+}
+
+/**
+ * How to join the group looked up, when it is a mailing-list group (a Google Group): its
+ * members are people's addresses, added by a pull request to the file that declares it.
+ * Other groups (a SIG, a team) are joined the community's way, which no file states.
+ */
+function mailingListJoin(graph: InventoryGraph, refs: string[]) {
+  if (refs.length !== 1 || !refs[0].startsWith('group:')) return undefined;
+  const group = graph.entity(refs[0]);
+  return group?.spec?.type === GOOGLE_GROUP_TYPE
+    ? joinGroup(graph, refs[0], group)
+    : undefined;
 }
 
 /**

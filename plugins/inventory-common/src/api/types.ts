@@ -6,6 +6,7 @@ import { AccessPower, ConditionStatus, GrantCondition } from '../iam';
  */
 
 import type { ConfigurationLine, ConfigurationValue } from '../configuration';
+import type { JoinGroup } from './access';
 
 /**
  * Why a relation or a fact is believed:
@@ -238,6 +239,8 @@ export type OwnershipResponse = {
     nestedGroups: number;
     steps: EvidenceStep[];
   }>;
+  /** For a look-up of a mailing-list group: how to join it (see `howToJoin`). */
+  join?: JoinGroup;
 };
 
 /**

@@ -1,10 +1,8 @@
-import { Link } from '@backstage/core-components';
 import {
   AccessResponse,
   AccessRoute,
   AccessRouteGrant,
   InventoryClient,
-  JoinGroup,
   describeCondition,
 } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
@@ -12,11 +10,10 @@ import { EntityAnswerCard } from './AnswerState';
 import { POWER_HEADINGS } from './AdministratorsCard';
 import { EntityName } from './Evidence';
 import { plural } from './format';
+import { HowToJoin } from './HowToJoin';
 
 /** Groups shown before the fold: the narrowest ones, which are the ones to ask for. */
 const ROUTES_SHOWN = 3;
-/** Approvers named per file (the card stands in a narrow column); the OWNERS file lists all. */
-const APPROVERS_SHOWN = 3;
 /** People and service accounts granted directly, before the fold. */
 const DIRECT_SHOWN = 3;
 /** Roles named per place a group is granted them; the rest are counted. */
@@ -76,65 +73,6 @@ function WhatItGives(props: { route: AccessRoute }) {
   );
 }
 
-/** Who approves the file, a few by login, the rest counted. */
-function Approvers(props: {
-  join: Extract<JoinGroup, { kind: 'pull-request' }>;
-}) {
-  const { approvers, ownersFile } = props.join;
-  if (!approvers?.length) {
-    return <> Who approves it is not known: ask the owners.</>;
-  }
-  const shown = approvers.slice(0, APPROVERS_SHOWN);
-  return (
-    <>
-      {' '}
-      Approved by{' '}
-      {shown.map((a, i) => (
-        <span key={a.login}>
-          {i > 0 && ', '}
-          <EntityName entity={{ ...a.entity, title: a.login }} />
-        </span>
-      ))}
-      {approvers.length > shown.length &&
-        ` and ${approvers.length - shown.length} more`}
-      {ownersFile && (
-        <>
-          {' '}
-          (<Link to={ownersFile.url}>{ownersFile.file}</Link>)
-        </>
-      )}
-      .
-    </>
-  );
-}
-
-/** How to join one group, as an instruction. */
-function HowToJoin(props: { route: AccessRoute }) {
-  const { join, email } = props.route;
-  switch (join.kind) {
-    case 'pull-request':
-      return (
-        <>
-          Send a pull request adding your address to <strong>{email}</strong> in{' '}
-          <Link to={join.line ? `${join.url}#L${join.line}` : join.url}>
-            {join.path}
-          </Link>{' '}
-          ({join.repository}
-          {join.line ? `, members from line ${join.line}` : ''}).
-          <Approvers join={join} />
-        </>
-      );
-    case 'ask':
-      return (
-        <>
-          Ask to join on its <Link to={join.url}>{join.title}</Link> page.
-        </>
-      );
-    default:
-      return <>It is not declared in git: ask the owners.</>;
-  }
-}
-
 function RouteItem(props: { route: AccessRoute }) {
   const { route } = props;
   return (
@@ -142,7 +80,7 @@ function RouteItem(props: { route: AccessRoute }) {
       <EntityName entity={{ ...route.group, title: route.email }} /> —{' '}
       <WhatItGives route={route} />
       <Typography variant="body2" component="span" display="block">
-        <HowToJoin route={route} />
+        <HowToJoin join={route.join} email={route.email} />
       </Typography>
     </li>
   );
