@@ -7,6 +7,7 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { CollapseOnNarrowScreens } from './CollapseOnNarrowScreens';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
@@ -25,6 +26,7 @@ export const SidebarContent = NavContentBlueprint.make({
 
       return (
         <Sidebar>
+          <CollapseOnNarrowScreens />
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
             <SidebarSearchModal />
