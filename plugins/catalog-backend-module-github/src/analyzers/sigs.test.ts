@@ -391,6 +391,7 @@ describe('sigs.yaml bad input', () => {
     expect(output.pathOwners).toEqual([
       {
         system: 'system:default/sig-x--tools',
+        subproject: 'tools',
         group: 'group:default/sig-x',
         owners: [{ owner: 'kubernetes', repo: 'x', dir: '' }],
       },

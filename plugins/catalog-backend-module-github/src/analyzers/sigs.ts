@@ -692,6 +692,7 @@ class SigsEntities {
       const owners = subproject.owners.map(ownersBlobUrl);
       this.pathOwners.push({
         system: `system:default/${name}`,
+        subproject: subproject.name,
         group: ref,
         owners: subproject.owners.map(({ owner, repo, dir }) => ({
           owner,

@@ -67,6 +67,8 @@ export type PathOwnerClaim = {
   group: string;
   /** Entity ref of the System the claimed directories are part of. */
   system: string;
+  /** The subproject's name as sigs.yaml writes it (`k8s.io`), for evidence people read. */
+  subproject: string;
   /** The claimed directories: the directory of an OWNERS file, `''` for a repository root. */
   owners: Array<{ owner: string; repo: string; dir: string }>;
 };

@@ -45,11 +45,13 @@ describe('RepositoryOwnerResolver', () => {
       subprojects: [
         {
           system: 'system:default/root',
+          subproject: 'root',
           group: 'group:default/sig-a',
           owners: [{ owner: 'kubernetes', repo: 'K8s.io', dir: '' }],
         },
         {
           system: 'system:default/dns',
+          subproject: 'dns',
           group: 'group:default/sig-b',
           owners: [{ owner: 'kubernetes', repo: 'k8s.io', dir: 'dns' }],
         },
@@ -59,13 +61,14 @@ describe('RepositoryOwnerResolver', () => {
       ref: 'group:default/sig-b',
       system: 'system:default/dns',
       evidence:
-        'sigs.yaml subproject system:default/dns lists Kubernetes/k8s.io/dns/OWNERS',
+        'sigs.yaml subproject dns of sig-b lists Kubernetes/k8s.io/dns/OWNERS',
     });
   });
 
   it('gives a path that several groups list to the first in sigs.yaml, the others as co-owners', () => {
     const subproject = (system: string, group: string, dir = 'dns') => ({
       system: `system:default/${system}`,
+      subproject: system,
       group: `group:default/${group}`,
       owners: [{ owner: 'kubernetes', repo: 'k8s.io', dir }],
     });
@@ -81,12 +84,12 @@ describe('RepositoryOwnerResolver', () => {
       ref: 'group:default/sig-b',
       system: 'system:default/dns',
       evidence:
-        'sigs.yaml subproject system:default/dns lists Kubernetes/k8s.io/dns/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
+        'sigs.yaml subproject dns of sig-b lists Kubernetes/k8s.io/dns/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
       coOwners: [
         {
           ref: 'group:default/wg-c',
           evidence:
-            'sigs.yaml subproject system:default/dns-wg lists Kubernetes/k8s.io/dns/OWNERS',
+            'sigs.yaml subproject dns-wg of wg-c lists Kubernetes/k8s.io/dns/OWNERS',
         },
       ],
     });
@@ -97,6 +100,7 @@ describe('RepositoryOwnerResolver', () => {
       subprojects: [
         {
           system: 'system:default/dns',
+          subproject: 'dns',
           group: 'group:default/sig-b',
           owners: [{ owner: 'kubernetes', repo: 'k8s.io', dir: 'dns' }],
         },

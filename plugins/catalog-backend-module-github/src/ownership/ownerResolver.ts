@@ -11,6 +11,9 @@ export type PathOwner = ResolvedOwner & {
   coOwners?: ResolvedOwner[];
 };
 
+/** A group as sigs.yaml names it: its `dir`, which is its entity name. */
+const groupName = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
+
 /** A CODEOWNERS lookup for one repository: the refs of the matching rule's owners. */
 export type CodeownersLookup = (path: string) => string[] | undefined;
 
@@ -61,9 +64,9 @@ export class RepositoryOwnerResolver {
     if (nearest) {
       const [primary, ...others] = nearest.projects;
       const lists = (project: PathOwnerClaim) =>
-        `sigs.yaml subproject ${project.system} lists ${slug}/${
-          nearest.dir ? `${nearest.dir}/` : ''
-        }OWNERS`;
+        `sigs.yaml subproject ${project.subproject} of ${groupName(
+          project.group,
+        )} lists ${slug}/${nearest.dir ? `${nearest.dir}/` : ''}OWNERS`;
       // Another subproject of the owning group adds nobody; each other group counts once.
       const coOwners = others
         .filter(

@@ -313,7 +313,7 @@ describe('AdministratorsCard', () => {
             ),
             unowned: false,
             evidence:
-              'sigs.yaml subproject system:default/provider-ibmcloud lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
+              'sigs.yaml subproject provider-ibmcloud of sig-cluster-lifecycle lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS, first in sigs.yaml of the 2 groups whose subprojects list it',
             contacts: [],
             coOwners: [
               {
@@ -322,7 +322,7 @@ describe('AdministratorsCard', () => {
                   'sig-cluster-lifecycle',
                 ),
                 evidence:
-                  'sigs.yaml subproject system:default/cluster-api-provider-ibmcloud lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS',
+                  'sigs.yaml subproject cluster-api-provider-ibmcloud of sig-cloud-provider lists kubernetes-sigs/cluster-api-provider-ibmcloud/OWNERS',
               },
             ],
           },
@@ -334,7 +334,7 @@ describe('AdministratorsCard', () => {
     );
     expect(
       screen.getByText(
-        /^Why: sigs.yaml subproject system:default\/cluster-api/,
+        /^Why: sigs.yaml subproject cluster-api-provider-ibmcloud of/,
       ),
     ).toBeInTheDocument();
   });
