@@ -23,6 +23,10 @@ export const SidebarContent = NavContentBlueprint.make({
 
       // The search page is reached through the modal instead.
       nav.take('page:search');
+      // One entry for graphs: the inventory's "Dependencies". The stock catalog graph page
+      // stays mounted only because its relations card on entity pages links to it
+      // (docs/infra-atlas/ui-tour.md, "The dependency graph").
+      nav.take('page:catalog-graph');
 
       return (
         <Sidebar>
