@@ -66,8 +66,6 @@ function Holds(props: { answer: OwnershipResponse; entity: Entity }) {
 function GroupProfile(props: { entity: Entity; answer: OwnershipResponse }) {
   const { entity, answer } = props;
   const email = profileOf(entity)?.email;
-  const direct = answer.members.filter(m => m.nestedGroups === 0).length;
-  const nested = answer.members.length - direct;
   return (
     <>
       {email && (
@@ -75,16 +73,11 @@ function GroupProfile(props: { entity: Entity; answer: OwnershipResponse }) {
           <Link to={`mailto:${email}`}>{email}</Link>
         </Typography>
       )}
-      <Typography variant="body2" paragraph>
-        {plural(direct, 'direct member', 'direct members')}
-        {nested > 0 && `, ${nested} more through nested groups`}.
-        {answer.groups.length > 0 && (
-          <>
-            {' '}
-            Member of <Names entities={answer.groups} />.
-          </>
-        )}
-      </Typography>
+      {answer.groups.length > 0 && (
+        <Typography variant="body2" paragraph>
+          Member of <Names entities={answer.groups} />.
+        </Typography>
+      )}
       {answer.join && email && (
         <Typography variant="body2" paragraph>
           <strong>How to join:</strong>{' '}
@@ -128,8 +121,8 @@ function PersonProfile(props: { entity: Entity; answer: OwnershipResponse }) {
 }
 
 /**
- * Who a group or person is, in the inventory's words: for a group, its address, its members
- * (direct and through nested groups), how to join it and what it holds; for a person, the
+ * Who a group or person is, in the inventory's words: for a group, its address, the groups it
+ * is in, how to join it and what it holds (its member counts lead that summary); for a person, the
  * other identities that are the same person (a GitHub login and an e-mail address), the
  * groups they are in and what they hold. It replaces the catalog's profile cards, which show
  * entity refs (`Entity Ref group:default/…`) and encoded names.
