@@ -502,11 +502,11 @@ test('a newcomer looks up a Google Group and sees its members', async ({
     '/inventory/ownership?q=k8s-infra-gcp-org-admins%40kubernetes.io',
   );
   const members = page.getByRole('region', { name: 'Members' });
-  // By GitHub login where one is linked to the address, with the groups.yaml line.
-  await expect(members).toContainText('ameukam — direct member', {
+  // By the person's name where a GitHub login is linked to the address, with the groups.yaml line.
+  await expect(members).toContainText('Arnaud Meukam — direct member', {
     timeout: 60_000,
   });
-  await members.getByText('ameukam — direct member').click();
+  await members.getByText('Arnaud Meukam — direct member').click();
   await expect(members.getByLabel(/groups\.yaml/).first()).toBeVisible();
 });
 

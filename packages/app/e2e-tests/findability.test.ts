@@ -68,7 +68,8 @@ test.describe('a newcomer finds any resource by any of its identifiers', () => {
     for (const [term, first] of identifiers) {
       await page.goto(`/search?query=${encodeURIComponent(term)}`);
       const firstResult = page
-        .locator('main a[href*="/catalog/default/"]')
+        .getByRole('article')
+        .locator('a[href*="/catalog/default/"]')
         .first();
       await expect(firstResult, term).toHaveAttribute('href', first);
       // The result is titled as people read it, never by its entity name.
@@ -120,5 +121,40 @@ test.describe('the main pages show human names only', () => {
       if (names.length) found[path] = [...new Set(names)].slice(0, 10);
     }
     expect(found).toEqual({});
+  });
+});
+
+test.describe('a group or person page says who they are', () => {
+  test.use({ viewport: { width: 1280, height: 1000 } });
+
+  test("a Google Group's page says how to join it, and a person's that two users are one person", async ({
+    page,
+    request,
+  }) => {
+    await untilAnswered(
+      request,
+      `${API}/inventory/ownership?q=${encodeURIComponent(
+        'group:default/k8s-infra-oci-proxy-admins--kubernetes.io',
+      )}`,
+    );
+    await signInAsGuest(page);
+    await page.goto(
+      '/catalog/default/group/k8s-infra-oci-proxy-admins--kubernetes.io',
+    );
+    const about = page
+      .getByText('About this group', { exact: true })
+      .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]');
+    await expect(about.getByText('How to join:')).toBeVisible();
+    await expect(
+      about.getByRole('link', { name: /^groups\/sig-k8s-infra\/groups\.yaml/ }),
+    ).toHaveAttribute('href', /groups\/sig-k8s-infra\/groups\.yaml#L\d+$/);
+    await page.screenshot({
+      path: 'test-results/browser/entity-group-about.png',
+    });
+
+    await page.goto('/catalog/default/user/ameukam--gmail.com');
+    await expect(page.getByText(/The same person as/)).toContainText(
+      'Arnaud Meukam',
+    );
   });
 });

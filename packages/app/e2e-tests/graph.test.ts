@@ -26,7 +26,7 @@ test('a newcomer reads the graph of cluster aaa: zooms, finds a node, moves by k
 
   await page.goto(GRAPH_OF_AAA);
   // The focused default: what aaa needs and what needs it, named by titles.
-  await expect(page.getByLabel('Show')).toContainText(
+  await expect(page.getByLabel('Show', { exact: true })).toContainText(
     'What it needs and what needs it',
   );
   await expect(page.getByLabel('Focus entity')).toHaveValue('aaa');

@@ -57,6 +57,13 @@ describe('titleFromEntityRef', () => {
     ).toBe('kubernetes-public / us-central1 / aaa');
   });
 
+  it('reads refs as spec.owner shortens them', () => {
+    expect(
+      titleFromEntityRef('group:k8s-infra-artifact-admins--kubernetes.io'),
+    ).toBe('k8s-infra-artifact-admins@kubernetes.io');
+    expect(titleFromEntityRef('sig-k8s-infra')).toBe('sig-k8s-infra');
+  });
+
   it('marks a hashed name as shortened instead of showing the hash', () => {
     const name = emailPrincipalEntityName(
       'a-very-long-local-part-of-an-address-for-testing@a-long-domain.example.org',

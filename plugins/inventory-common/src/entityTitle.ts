@@ -60,11 +60,14 @@ export function titleFromEntityName(kind: string, name: string): string {
 }
 
 /**
- * {@link titleFromEntityName} for a full ref, `kind:namespace/name`.
+ * {@link titleFromEntityName} for a ref, `kind:namespace/name` or shortened as `spec.owner`
+ * writes it (`group:sig-k8s-infra`, `sig-k8s-infra`).
  *
  * @public
  */
 export function titleFromEntityRef(ref: string): string {
-  const kind = ref.includes(':') ? ref.slice(0, ref.indexOf(':')) : '';
-  return titleFromEntityName(kind, ref.slice(ref.lastIndexOf('/') + 1));
+  const colon = ref.indexOf(':');
+  const kind = colon > 0 ? ref.slice(0, colon) : '';
+  const rest = ref.slice(colon + 1);
+  return titleFromEntityName(kind, rest.slice(rest.lastIndexOf('/') + 1));
 }

@@ -4,6 +4,7 @@ import {
   EvidenceStep,
   InventoryEntitySummary,
   RelationProvenance,
+  titleFromEntityRef,
 } from '@infra-atlas/inventory-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -55,8 +56,12 @@ export function ProvenanceChip(props: { provenance: RelationProvenance }) {
   );
 }
 
-/** The name part of an entity ref: `sig-k8s-infra` for `group:default/sig-k8s-infra`. */
-export const shortRef = (ref: string) => ref.split('/').pop() ?? ref;
+/**
+ * A ref as a reader names it, without fetching the entity: `ameukam@gmail.com` for
+ * `user:default/ameukam--gmail.com`, `k8s-artifacts-prod` for
+ * `resource:default/gcp-project--k8s-artifacts-prod`.
+ */
+export const refTitle = titleFromEntityRef;
 
 /** An evidence chain, one step per line: `from relation to [note]` and its provenance. */
 export function EvidenceChain(props: { steps: EvidenceStep[] }) {
@@ -65,7 +70,7 @@ export function EvidenceChain(props: { steps: EvidenceStep[] }) {
       {props.steps.map((step, i) => (
         <li key={i}>
           <Typography variant="body2" component="span">
-            {shortRef(step.from)} <em>{step.relation}</em> {shortRef(step.to)}
+            {refTitle(step.from)} <em>{step.relation}</em> {refTitle(step.to)}
             {step.note ? ` — ${step.note}` : ''}{' '}
           </Typography>
           <ProvenanceChip provenance={step.provenance} />

@@ -17,7 +17,13 @@ function Person(props: { person: OwnersFilesPerson; emeritus?: boolean }) {
   const { person, login, file, aliases } = props.person;
   return (
     <li>
-      {person.exists ? <EntityName entity={person} /> : login}
+      {/* OWNERS files name people by login: the login leads, their name follows. */}
+      {person.exists ? (
+        <EntityName entity={{ ...person, title: login }} />
+      ) : (
+        login
+      )}
+      {person.exists && person.title !== login && ` (${person.title})`}
       {props.emeritus && (
         <>
           {' '}

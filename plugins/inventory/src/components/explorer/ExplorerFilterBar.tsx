@@ -3,7 +3,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import { shortRef } from '../Evidence';
+import { refTitle } from '../Evidence';
 import { ExplorerFilters, isFiltered } from './explorerTree';
 import { FilterOptions } from './filterOptions';
 import { FilterSelect } from './FilterSelect';
@@ -30,7 +30,7 @@ const SELECTS: Array<{
   show?: (value: string) => string;
 }> = [
   { name: 'type', label: 'Type' },
-  { name: 'owner', label: 'Owner', show: shortRef },
+  { name: 'owner', label: 'Owner', show: refTitle },
   { name: 'label', label: 'Label' },
   { name: 'setting', label: 'Configuration' },
 ];

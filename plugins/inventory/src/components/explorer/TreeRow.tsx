@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
-import { shortRef } from '../Evidence';
+import { refTitle } from '../Evidence';
 import { Row, typeOf } from './explorerTree';
 import { count } from './filterOptions';
 
@@ -103,7 +103,7 @@ export const TreeRow = memo(function TreeRowView(props: {
         </span>
       )}
       {node.owner && (
-        <span className={classes.secondary}>owner {shortRef(node.owner)}</span>
+        <span className={classes.secondary}>owner {refTitle(node.owner)}</span>
       )}
       {node.public && (
         <span

@@ -2,7 +2,7 @@ import { NO_GROUP_KEY, ScoreTotals } from '@infra-atlas/inventory-common';
 import Button from '@material-ui/core/Button';
 import { useTheme } from '@material-ui/core/styles';
 import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import { shortRef } from '../Evidence';
+import { refTitle } from '../Evidence';
 import { failingChecks, percent } from '../inventoryLabels';
 import { ChartFrame } from './ChartFrame';
 
@@ -15,7 +15,7 @@ const CHART_LIMIT = 25;
 const BAR_HEIGHT = 22;
 
 export const groupName = (key: string, by: GroupBy) =>
-  key === NO_GROUP_KEY ? `(no ${by})` : shortRef(key);
+  key === NO_GROUP_KEY ? `(no ${by})` : refTitle(key);
 
 type Group = { key: string; totals: ScoreTotals };
 

@@ -3,6 +3,7 @@ import type { SearchDocument } from '@backstage/plugin-search-common';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { titleFromEntityRef } from '@infra-atlas/inventory-common';
 import { RESOURCE_TYPE_TITLES } from '../inventoryLabels';
 
 /** The fields the inventory's catalog collator gives a search document. */
@@ -36,10 +37,6 @@ export function whatItIs(kind = '', type = ''): string {
   return KIND_TITLES[kindName] ?? kind;
 }
 
-/** An owner reference as people say it: `group:default/sig-k8s-infra` → sig-k8s-infra. */
-const ownerName = (ref: string) =>
-  ref.replace(/^[^:]+:/, '').replace(/^default\//, '');
-
 /** A description without the identifiers the collator appends after it for search. */
 const description = (text: string) => text.split('\n')[0].trim();
 
@@ -55,7 +52,7 @@ export function InventorySearchResultListItem(props: {
   const facts = [
     whatItIs(result.kind, result.type),
     result.project && `in ${result.project}`,
-    result.owner && `owned by ${ownerName(result.owner)}`,
+    result.owner && `owned by ${titleFromEntityRef(result.owner)}`,
   ].filter(Boolean);
   const text = description(result.text);
   return (
