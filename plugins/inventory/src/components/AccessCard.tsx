@@ -11,6 +11,7 @@ import { POWER_HEADINGS } from './AdministratorsCard';
 import { EntityName } from './Evidence';
 import { plural } from './format';
 import { HowToJoin } from './HowToJoin';
+import { memberText, whereGranted } from './grantWords';
 
 /** Groups shown before the fold: the narrowest ones, which are the ones to ask for. */
 const ROUTES_SHOWN = 3;
@@ -18,16 +19,6 @@ const ROUTES_SHOWN = 3;
 const DIRECT_SHOWN = 3;
 /** Roles named per place a group is granted them; the rest are counted. */
 const ROLES_SHOWN = 2;
-
-/** Where a grant is made, in words: here, the organization, a folder, a project. */
-function whereGranted(grant: AccessRouteGrant): string {
-  if (!grant.inherited) return 'here';
-  const [scope, id] = grant.grantedOn.split('/');
-  if (scope === 'organizations') return 'from the organization';
-  if (scope === 'folders') return `from folder ${id}`;
-  if (scope === 'projects') return `from project ${id}`;
-  return `from ${grant.grantedOn}`;
-}
 
 /** A role as the list says it, with its condition when it has one. */
 const roleText = (grant: AccessRouteGrant) =>
@@ -104,17 +95,6 @@ function AskOwners(props: { owner: AccessResponse['owner'] }) {
       .
     </Typography>
   );
-}
-
-/** An IAM member as people say it: an address, `… (service account)`, `everyone at …`. */
-function memberText(member: string): string {
-  const [type, ...rest] = member.split(':');
-  const value = rest.join(':');
-  if (!value) return member;
-  if (type === 'serviceAccount') return `${value} (service account)`;
-  if (type === 'domain') return `everyone at ${value}`;
-  if (type === 'user' || type === 'group') return value;
-  return member;
 }
 
 function DirectGrants(props: { direct: AccessResponse['direct'] }) {

@@ -10,8 +10,11 @@ import Typography from '@material-ui/core/Typography';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
+import { FoldedList } from './FoldedList';
+import { memberText, whereGranted } from './grantWords';
 
-const PEOPLE_SHOWN = 25;
+/** Rows per power and people shown before "Show all": the card stays within a screen or two. */
+const SHOWN = 5;
 
 /** Each power as a heading says it. */
 export const POWER_HEADINGS: Record<AccessPower, string> = {
@@ -45,6 +48,17 @@ function rowsOf(grants: AccessGrant[]): GrantRow[] {
   return [...rows.values()];
 }
 
+/**
+ * Groups first, then domains and people, then service accounts: a reader looks for the group
+ * to join before the robots, and only the first rows show until "Show all".
+ */
+const MEMBER_ORDER = ['group', 'domain', 'user', 'serviceAccount'];
+const memberRank = (row: GrantRow) => {
+  const rank = MEMBER_ORDER.indexOf(row.grant.member.split(':')[0]);
+  return rank < 0 ? MEMBER_ORDER.length : rank;
+};
+const byMember = (a: GrantRow, b: GrantRow) => memberRank(a) - memberRank(b);
+
 /** `conditional: break-glass`, `expired 2024-06-01: temporary access`, or nothing. */
 function ConditionNote(props: {
   grant: { condition?: AccessGrant['condition'] };
@@ -70,14 +84,18 @@ function GrantItem(props: { row: GrantRow }) {
     <li>
       <details>
         <summary>
-          {g.principal.exists ? <EntityName entity={g.principal} /> : g.member}{' '}
+          {g.principal.exists ? (
+            <EntityName entity={g.principal} />
+          ) : (
+            memberText(g.member)
+          )}{' '}
           — {roles.join(', ')}{' '}
           {g.customRole && (
             <>
               (<EntityName entity={g.customRole} /> says what it grants){' '}
             </>
           )}
-          {g.inherited ? `inherited from ${g.grantedOn}` : 'granted here'}
+          {g.inherited ? `inherited ${whereGranted(g)}` : 'granted here'}
           {g.via && `, through ${g.via}`}
           <ConditionNote grant={g} />
         </summary>
@@ -179,11 +197,13 @@ function Access(props: { answer: AdministratorsResponse }) {
               <Typography variant="subtitle2" style={{ marginTop: 16 }}>
                 {POWER_HEADINGS[power]} ({list.length})
               </Typography>
-              <ul aria-label={POWER_HEADINGS[power]}>
-                {rowsOf(list).map(row => (
-                  <GrantItem key={row.key} row={row} />
-                ))}
-              </ul>
+              <FoldedList
+                label={POWER_HEADINGS[power]}
+                items={rowsOf(list).sort(byMember)}
+                shown={SHOWN}
+              >
+                {row => <GrantItem key={row.key} row={row} />}
+              </FoldedList>
             </section>
           )
         );
@@ -193,8 +213,8 @@ function Access(props: { answer: AdministratorsResponse }) {
           <Typography variant="subtitle2" style={{ marginTop: 16 }}>
             People behind these grants ({people.length})
           </Typography>
-          <ul aria-label="People">
-            {people.slice(0, PEOPLE_SHOWN).map(p => (
+          <FoldedList label="People" items={people} shown={SHOWN}>
+            {p => (
               <li key={p.person.ref}>
                 <details>
                   <summary>
@@ -213,13 +233,8 @@ function Access(props: { answer: AdministratorsResponse }) {
                   ))}
                 </details>
               </li>
-            ))}
-          </ul>
-          {people.length > PEOPLE_SHOWN && (
-            <Typography variant="caption">
-              and {people.length - PEOPLE_SHOWN} more
-            </Typography>
-          )}
+            )}
+          </FoldedList>
         </>
       )}
       {redacted && (

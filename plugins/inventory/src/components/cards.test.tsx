@@ -240,7 +240,7 @@ describe('AdministratorsCard', () => {
     ).toBeInTheDocument();
     const administer = screen.getByRole('list', { name: 'Can administer' });
     expect(administer).toHaveTextContent(
-      'k8s-infra-gcp-org-admins — roles/owner, roles/orgpolicy.policyAdmin inherited from organizations/758905017065',
+      'k8s-infra-gcp-org-admins — roles/owner, roles/orgpolicy.policyAdmin inherited from the organization',
     );
     expect(administer.querySelectorAll(':scope > li')).toHaveLength(3);
     expect(administer).toHaveTextContent(
@@ -250,10 +250,10 @@ describe('AdministratorsCard', () => {
       'roles/owner granted here (expired 2024-06-01: migration)',
     );
     expect(screen.getByRole('list', { name: 'Can read' })).toHaveTextContent(
-      'roles/viewer inherited from organizations/758905017065, through projectViewer:k8s-artifacts-prod',
+      'roles/viewer inherited from the organization, through projectViewer:k8s-artifacts-prod',
     );
     expect(screen.getByRole('list', { name: 'Other roles' })).toHaveTextContent(
-      'user:[redacted] — roles/billing.admin',
+      '[redacted] — roles/billing.admin',
     );
     const change = screen.getByRole('list', { name: 'Can change' });
     expect(change).toHaveTextContent(
