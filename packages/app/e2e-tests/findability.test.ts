@@ -76,6 +76,12 @@ test.describe('a newcomer finds any resource by any of its identifiers', () => {
       expect(await firstResult.innerText(), term).not.toMatch(INTERNAL_NAME);
     }
     await page.goto('/search?query=kube-apiserver');
+    await expect(
+      page
+        .getByRole('article')
+        .locator('a[href*="registry-promotion"]')
+        .first(),
+    ).toBeVisible();
     await page.screenshot({
       path: 'test-results/browser/search-kube-apiserver.png',
     });

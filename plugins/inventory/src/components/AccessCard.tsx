@@ -67,7 +67,9 @@ function WhatItGives(props: { route: AccessRoute }) {
 function RouteItem(props: { route: AccessRoute }) {
   const { route } = props;
   return (
-    <li style={{ marginBottom: 8 }}>
+    // Role names run long (roles/containeranalysis.occurrences.viewer): the narrow column
+    // breaks them rather than overflow.
+    <li style={{ marginBottom: 8, overflowWrap: 'anywhere' }}>
       <EntityName entity={{ ...route.group, title: route.email }} /> —{' '}
       <WhatItGives route={route} />
       <Typography variant="body2" component="span" display="block">

@@ -190,16 +190,19 @@ function Access(props: { answer: AdministratorsResponse }) {
         {headline(grants)}
       </Typography>
       {ACCESS_POWERS.map(power => {
-        const list = grants.filter(g => g.power === power);
+        // Counted in rows, as listed: one principal's roles in one place are one row.
+        const rows = rowsOf(grants.filter(g => g.power === power)).sort(
+          byMember,
+        );
         return (
-          list.length > 0 && (
+          rows.length > 0 && (
             <section key={power}>
               <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-                {POWER_HEADINGS[power]} ({list.length})
+                {POWER_HEADINGS[power]} ({rows.length})
               </Typography>
               <FoldedList
                 label={POWER_HEADINGS[power]}
-                items={rowsOf(list).sort(byMember)}
+                items={rows}
                 shown={SHOWN}
               >
                 {row => <GrantItem key={row.key} row={row} />}
