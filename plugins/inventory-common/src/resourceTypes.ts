@@ -29,3 +29,11 @@ export const RESOURCE_TYPES = {
 
 /** @public */
 export type ResourceType = (typeof RESOURCE_TYPES)[keyof typeof RESOURCE_TYPES];
+
+/**
+ * The `spec.type` of the Groups that stand for Google Groups (mailing lists), which both
+ * providers emit: the GCP one from IAM members, the GitHub one from groups.yaml.
+ *
+ * @public
+ */
+export const GOOGLE_GROUP_TYPE = 'google-group';

@@ -6,6 +6,7 @@ import {
   gcpOrganizationEntityName,
   gcpProjectEntityName,
   parsePrincipal,
+  GOOGLE_GROUP_TYPE,
 } from '@infra-atlas/inventory-common';
 import { OwnerRules } from '../lib/config';
 import { Asset, CrawlResult } from '../lib/crawl';
@@ -356,7 +357,7 @@ function principalEntity(
         annotations,
       },
       spec: {
-        type: 'google-group',
+        type: GOOGLE_GROUP_TYPE,
         profile: { email, displayName: email },
         children: [],
       },

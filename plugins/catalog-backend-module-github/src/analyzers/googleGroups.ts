@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   emailPrincipalEntityName,
   gcpServiceAccountEntityName,
+  GOOGLE_GROUP_TYPE,
 } from '@infra-atlas/inventory-common';
 import {
   atLine,
@@ -455,7 +456,7 @@ export function googleGroupsToEntities(
         ],
       }),
       spec: {
-        type: 'google-group',
+        type: GOOGLE_GROUP_TYPE,
         profile: { displayName: group.name ?? group.email, email: group.email },
         children: sortedRefs(everyone.filter(isGroup)),
         owners: sortedRefs(group.owners),

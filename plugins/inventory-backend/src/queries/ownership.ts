@@ -9,6 +9,7 @@ import {
   RELATIONS,
   isContainerType,
   typeBreadth,
+  GOOGLE_GROUP_TYPE,
 } from '@infra-atlas/inventory-common';
 import {
   GraphEdge,
@@ -39,9 +40,6 @@ import {
 import { PathSubject, pathRoles } from './pathRoles';
 import { joinGroup } from './access';
 import { administratorsOf, leadershipOf, profileEmail } from '../graph/specs';
-
-/** The `spec.type` of the Groups that stand for Google Groups (mailing lists). */
-const GOOGLE_GROUP_TYPE = 'google-group';
 
 const eager = (item: OwnershipItem): Candidate => ({
   ...item,

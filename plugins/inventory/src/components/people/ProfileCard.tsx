@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -97,9 +97,8 @@ function whyTheSame(identity: OwnershipResponse['identities'][number]) {
 
 function PersonProfile(props: { entity: Entity; answer: OwnershipResponse }) {
   const { entity, answer } = props;
-  const self = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
-    entity.metadata.name
-  }`.toLocaleLowerCase('en-US');
+  // Answers give refs lower-cased, as the catalog compares them.
+  const self = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const others = answer.identities.filter(i => i.entity.ref !== self);
   return (
     <>
