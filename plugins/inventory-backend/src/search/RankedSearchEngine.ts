@@ -17,6 +17,10 @@ export const SEARCH_STATUS_TYPE = 'inventory-search-status';
 /** How many candidates an exact look-up reads; one term rarely names more entities. */
 const EXACT_CANDIDATES = 100;
 
+/** 0 for a result titled by the search key, 1 for one that only lists it among its keys. */
+const titleRank = (result: IndexableResult, key: string) =>
+  normalizeSearchKey(result.document.title ?? '') === key ? 0 : 1;
+
 const isMissingIndex = (error: unknown) =>
   (error as Error | undefined)?.name === 'MissingIndexError';
 
@@ -25,7 +29,9 @@ const isMissingIndex = (error: unknown) =>
  * that both rank alike and answer from the first minute:
  *
  * - Entities whose search keys (name, title, identifiers; see `searchKeys`) equal the term
- *   come first, a System or project before the buckets and records named after it. The
+ *   come first, a System or project before the buckets and records named after it, and among
+ *   those of one kind the one titled by the term (cluster `aaa` before the namespaces that
+ *   carry the cluster's resource name). The
  *   engine's own relevance orders the rest: neither engine can tell an identifier from a
  *   word that happens to contain it, and their scores differ.
  * - Until the first index is built, an empty answer carries one result saying so, instead
@@ -113,6 +119,7 @@ export class RankedSearchEngine implements SearchEngine {
       .sort(
         (a, b) =>
           kindOrder(a.r.document) - kindOrder(b.r.document) ||
+          titleRank(a.r, key) - titleRank(b.r, key) ||
           a.position - b.position,
       )
       .map(({ r }) => r);

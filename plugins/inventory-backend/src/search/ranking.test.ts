@@ -106,6 +106,26 @@ const estate: Entity[] = [
       ],
     },
   }),
+  // A namespace carries its cluster's resource name; listed before the cluster so that the
+  // engine's own order cannot pass for the ranking.
+  entity('resource:k8s-namespace--kubernetes-public--us-central1--aaa--prow', {
+    type: 'k8s-namespace',
+    title: 'prow',
+    annotations: {
+      ...inProject('kubernetes-public'),
+      'infra-atlas.io/gcp-resource-name':
+        '//container.googleapis.com/projects/kubernetes-public/locations/us-central1/clusters/aaa',
+    },
+  }),
+  entity('resource:gke-cluster--kubernetes-public--us-central1--aaa', {
+    type: 'gke-cluster',
+    title: 'aaa',
+    annotations: {
+      ...inProject('kubernetes-public'),
+      'infra-atlas.io/gcp-resource-name':
+        '//container.googleapis.com/projects/kubernetes-public/locations/us-central1/clusters/aaa',
+    },
+  }),
   entity('component:publishing-bot', {
     type: 'service',
     annotations: {
@@ -156,6 +176,14 @@ const expected: Array<[term: string, first: string[]]> = [
   ],
   ['ameukam', ['/catalog/default/user/ameukam']],
   ['k8s-publishing-bot', ['/catalog/default/component/publishing-bot']],
+  // Among matches of one kind, the thing titled by the term before what merely refers to it.
+  [
+    'aaa',
+    [
+      '/catalog/default/resource/gke-cluster--kubernetes-public--us-central1--aaa',
+      '/catalog/default/resource/k8s-namespace--kubernetes-public--us-central1--aaa--prow',
+    ],
+  ],
   // A promoted image, by its name and as people pull it.
   [
     'kube-apiserver',
