@@ -84,6 +84,8 @@ type SyntheticCatalog = {
   counts: Record<string, number>;
   /** Relations the index should hold: each fact once, forward, including inferred `sameAs`. */
   relations: Map<string, number>;
+  /** Every fact, forward, as `source\u0000type\u0000target` (lowercased). */
+  facts: string[];
   subjects: Subjects;
 };
 
@@ -490,6 +492,7 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
     entities,
     counts: kinds,
     relations: refCounts,
+    facts: [...relations.keys()],
     subjects: {
       things,
       impact: [
@@ -503,6 +506,42 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       owners: teams.map(groupRef),
     },
   };
+}
+
+/** The generator keys facts lowercased; relation types are camel case in the catalog. */
+const RELATION_CASE = new Map(
+  [
+    'childOf',
+    'memberOf',
+    'ownedBy',
+    'administeredBy',
+    'dependsOn',
+    'runsOn',
+    'sameAs',
+  ].map(type => [type.toLowerCase(), type]),
+);
+
+/**
+ * The synthetic catalog's entities with their relations attached, as the catalog serves them
+ * once it has processed them (each fact from its source; the graph reads both directions).
+ */
+export function syntheticCatalogEntities(total: number) {
+  const catalog = syntheticCatalog(total);
+  const byRef = new Map<string, Entity>();
+  for (const entity of catalog.entities) {
+    const ref = `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+      entity.metadata.name
+    }`.toLowerCase();
+    entity.relations = [];
+    byRef.set(ref, entity);
+  }
+  for (const key of catalog.facts) {
+    const [source, type, targetRef] = key.split('\u0000');
+    byRef
+      .get(source)
+      ?.relations!.push({ type: RELATION_CASE.get(type) ?? type, targetRef });
+  }
+  return { entities: catalog.entities, subjects: catalog.subjects };
 }
 
 function managed() {

@@ -14,6 +14,7 @@ import {
 } from '@infra-atlas/inventory-common';
 import { EntityLookup, LinkRuleResult } from '../links/types';
 import { relationProvenance } from './provenance';
+import { TimeSlicer } from './timeSlices';
 import { FORWARD_OF_REVERSE, SYMMETRIC_RELATIONS } from './relationTypes';
 
 /** One fact, stored once in its forward direction, with why it is believed. */
@@ -86,6 +87,24 @@ export class InventoryGraph implements EntityLookup {
       for (const link of graph.resolution.links) graph.addEdge(link);
     }
     for (const entity of entities) graph.addRelationsOf(entity);
+    return graph;
+  }
+
+  /**
+   * {@link InventoryGraph.build} in time slices, for a server that answers while it builds:
+   * the same steps in the same order, giving way to other work between entities, links and
+   * (inside `resolve`) link rules.
+   */
+  static async buildInSlices(
+    entities: Entity[],
+    resolve: (lookup: EntityLookup) => Promise<LinkRuleResult>,
+    slicer: TimeSlicer,
+  ): Promise<InventoryGraph> {
+    const graph = new InventoryGraph();
+    await slicer.each(entities, entity => graph.addEntity(entity));
+    graph.resolution = await resolve(graph);
+    await slicer.each(graph.resolution.links, link => graph.addEdge(link));
+    await slicer.each(entities, entity => graph.addRelationsOf(entity));
     return graph;
   }
 

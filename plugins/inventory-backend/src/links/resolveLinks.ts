@@ -5,6 +5,7 @@ import { emailLocalPartRule } from './identities';
 import { imageSourceRule } from './imageSources';
 import { staticIpRule } from './staticIps';
 import { systemAnchorRule } from './systemAnchors';
+import { TimeSlicer } from '../graph/timeSlices';
 import { EntityLookup, LinkRule, LinkRuleResult } from './types';
 import { workloadIdentityRule } from './workloadIdentity';
 
@@ -29,11 +30,23 @@ export function resolveLinks(
   rules: LinkRule[],
 ): LinkRuleResult {
   const result: LinkRuleResult = { links: [], ambiguous: [], unresolved: [] };
-  for (const rule of rules) {
-    const outcome = rule.resolve(lookup);
-    result.links.push(...outcome.links);
-    result.ambiguous.push(...outcome.ambiguous);
-    result.unresolved.push(...outcome.unresolved);
-  }
+  for (const rule of rules) addOutcome(result, rule.resolve(lookup));
   return result;
+}
+
+/** {@link resolveLinks}, giving way to other work between rules. */
+export async function resolveLinksInSlices(
+  lookup: EntityLookup,
+  rules: LinkRule[],
+  slicer: TimeSlicer,
+): Promise<LinkRuleResult> {
+  const result: LinkRuleResult = { links: [], ambiguous: [], unresolved: [] };
+  await slicer.each(rules, rule => addOutcome(result, rule.resolve(lookup)));
+  return result;
+}
+
+function addOutcome(result: LinkRuleResult, outcome: LinkRuleResult) {
+  result.links.push(...outcome.links);
+  result.ambiguous.push(...outcome.ambiguous);
+  result.unresolved.push(...outcome.unresolved);
 }

@@ -9,6 +9,7 @@ import {
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
+import { TimeSlicer } from '../graph/timeSlices';
 import {
   declaredEvidence,
   edgeEvidence,
@@ -55,19 +56,43 @@ export function drift(
   graph: InventoryGraph,
   inputs: DriftInputs,
 ): DriftResponse {
-  const findings: DriftFinding[] = [
-    ...projectDrift(graph, inputs.declaredProjects),
-    ...danglingReferences(graph),
-    ...linkMisses(graph),
-    ...aliasLeadership(graph),
-    ...emptyProjects(graph),
-    ...nearDuplicates(graph),
-    ...emeritusStillActive(graph, inputs.emeritus),
-    ...staleDirectGrants(graph, inputs.emeritus),
-    ...danglingPrincipals(graph),
-    ...unownedFindings(graph),
-    ...unresolvedOwnerLabels(graph),
+  return report(driftChecks(graph, inputs).flatMap(check => check()));
+}
+
+/** {@link drift}, giving way to other work between its checks. */
+export async function driftInSlices(
+  graph: InventoryGraph,
+  inputs: DriftInputs,
+  slicer: TimeSlicer,
+): Promise<DriftResponse> {
+  const findings: DriftFinding[] = [];
+  await slicer.each(driftChecks(graph, inputs), check =>
+    findings.push(...check()),
+  );
+  return report(findings);
+}
+
+/** Every kind of drift, in the order the report lists them. */
+function driftChecks(
+  graph: InventoryGraph,
+  inputs: DriftInputs,
+): Array<() => DriftFinding[]> {
+  return [
+    () => projectDrift(graph, inputs.declaredProjects),
+    () => danglingReferences(graph),
+    () => linkMisses(graph),
+    () => aliasLeadership(graph),
+    () => emptyProjects(graph),
+    () => nearDuplicates(graph),
+    () => emeritusStillActive(graph, inputs.emeritus),
+    () => staleDirectGrants(graph, inputs.emeritus),
+    () => danglingPrincipals(graph),
+    () => unownedFindings(graph),
+    () => unresolvedOwnerLabels(graph),
   ];
+}
+
+function report(findings: DriftFinding[]): DriftResponse {
   return {
     generatedAt: new Date().toISOString(),
     counts: countKinds(findings),

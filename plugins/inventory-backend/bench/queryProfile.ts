@@ -1,0 +1,145 @@
+/*
+ * The inventory's answers without HTTP or a catalog: builds the index in this process from the
+ * benchmark's synthetic catalog (relations attached as the catalog would) or from a file of
+ * catalog entities (what `GET /api/catalog/entities/by-query` returns, pages concatenated),
+ * then times each step of the build and each kind of answer (serialized, as the router sends
+ * it). For profiles, run it under `node --cpu-prof`.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/queryProfile.ts \
+ *     [--entities 50000 | --file entities.json] [--questions 200] [--only ownership]
+ */
+import { Entity } from '@backstage/catalog-model';
+import { printMarkdownTable } from '@infra-atlas/test-utils';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { InventoryGraph } from '../src/graph/InventoryGraph';
+import { linkRules, resolveLinks } from '../src/links/resolveLinks';
+import { administrators } from '../src/queries/administrators';
+import { impact } from '../src/queries/impact';
+import { ownership } from '../src/queries/ownership';
+import { placement } from '../src/queries/placement';
+import { scorecard } from '../src/queries/completeness';
+import { drift } from '../src/queries/drift';
+import { emeritusPeople, emeritusPrincipals } from '../src/queries/people';
+import { PersonalDetails } from '../src/service/redaction';
+import { syntheticCatalogEntities } from './inventoryBenchmark';
+
+type Question = { kind: string; ask: () => unknown };
+
+function time<T>(label: string, rows: string[][], run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  rows.push([label, (performance.now() - started).toFixed(0)]);
+  return result;
+}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      entities: { type: 'string', default: '50000' },
+      file: { type: 'string' },
+      questions: { type: 'string', default: '200' },
+      only: { type: 'string' },
+    },
+  });
+  const buildRows: string[][] = [];
+  const { entities, subjects } = values.file
+    ? { entities: JSON.parse(readFileSync(values.file, 'utf8')) as Entity[] }
+    : syntheticCatalogEntities(Number(values.entities));
+  const rules = linkRules({ matchEmailLocalPart: true });
+  const graph = time('graph (with link rules)', buildRows, () =>
+    InventoryGraph.build(entities, lookup => resolveLinks(lookup, rules)),
+  );
+  const emeritus = time('emeritus people', buildRows, () =>
+    emeritusPeople(graph),
+  );
+  const facts = {
+    declaredProjects: undefined,
+    emeritusPrincipals: time('emeritus principals', buildRows, () =>
+      emeritusPrincipals(graph, emeritus),
+    ),
+  };
+  time('scorecards', buildRows, () =>
+    [...graph.allEntities()].map(entity => scorecard(graph, entity, facts)),
+  );
+  time('redactor', buildRows, () => new PersonalDetails(graph));
+  time('drift', buildRows, () => drift(graph, { emeritus }));
+  console.log(
+    `${graph.size} entities, ${graph.relationCount} relations, heap ${(
+      process.memoryUsage().heapUsed /
+      2 ** 20
+    ).toFixed(0)} MB`,
+  );
+  printMarkdownTable(['build step', 'ms'], buildRows);
+
+  const n = Number(values.questions);
+  const refs = (kind: string) =>
+    [...graph.ofKind(kind)].map(e =>
+      `${e.kind}:default/${e.metadata.name}`.toLowerCase(),
+    );
+  const things = subjects?.things ?? [
+    ...refs('resource'),
+    ...refs('component'),
+  ];
+  const people = subjects?.people ?? [...refs('user'), ...refs('group')];
+  const impactTargets = subjects?.impact.flat() ?? refs('resource');
+  const pick = (list: string[], i: number) => list[(i * 7919) % list.length];
+  const questions: Question[] = [];
+  for (let i = 0; i < n; i++) {
+    questions.push(
+      { kind: 'placement', ask: () => placement(graph, pick(things, i)) },
+      {
+        kind: 'administrators',
+        ask: () => administrators(graph, pick(things, i)),
+      },
+      { kind: 'ownership', ask: () => ownership(graph, pick(people, i)) },
+      {
+        kind: 'impact',
+        ask: () =>
+          impact(graph, pick(impactTargets, i), {
+            depth: 3,
+            direction: 'dependents',
+          }),
+      },
+    );
+  }
+  let errors = 0;
+  const stats = new Map<string, { ms: number[]; bytes: number[] }>();
+  for (const question of questions) {
+    if (values.only && question.kind !== values.only) continue;
+    const started = performance.now();
+    let bytes = 0;
+    try {
+      bytes = JSON.stringify(question.ask()).length;
+    } catch (error) {
+      // 404s: a subject the estate does not know costs its lookup only.
+      if (!errors++) console.error(`${question.kind}: ${error}`);
+    }
+    const ms = performance.now() - started;
+    const entry = stats.get(question.kind) ?? { ms: [], bytes: [] };
+    entry.ms.push(ms);
+    entry.bytes.push(bytes);
+    stats.set(question.kind, entry);
+  }
+  const at = (sorted: number[], p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  printMarkdownTable(
+    ['answer', 'asked', 'p50 ms', 'p99 ms', 'max ms', 'mean KB', 'max KB'],
+    [...stats].map(([kind, { ms, bytes }]) => {
+      ms.sort((a, b) => a - b);
+      const mean = bytes.reduce((a, b) => a + b, 0) / bytes.length;
+      return [
+        kind,
+        String(ms.length),
+        at(ms, 0.5).toFixed(1),
+        at(ms, 0.99).toFixed(1),
+        ms[ms.length - 1].toFixed(1),
+        (mean / 1024).toFixed(0),
+        (Math.max(...bytes) / 1024).toFixed(0),
+      ];
+    }),
+  );
+}
+
+main();
