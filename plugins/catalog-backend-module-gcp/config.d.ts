@@ -26,6 +26,15 @@ export interface Config {
           /** When to crawl. Defaults to every 30 minutes, with a 15 minute timeout. */
           schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
           /**
+           * How long a replica's claim on this provider's crawl lasts without a heartbeat
+           * (renewed every third of it while the crawl runs). With several replicas, one crawl
+           * runs per schedule frequency across all of them, and a replica that dies mid-crawl is
+           * replaced within about 1.5 leases. A duration such as `{ seconds: 60 }` (the
+           * default) or `PT1M`. Leases apply to a frequency given as a duration; a cron
+           * frequency keeps the scheduler's own lease, which is the timeout.
+           */
+          lease?: { minutes?: number; seconds?: number } | string;
+          /**
            * The largest fraction (0–1) of this provider's entities one run may remove.
            * A run that would remove more updates what it found and removes nothing.
            * Defaults to 0.2.

@@ -7,7 +7,9 @@ import Router from 'express-promise-router';
 import { createGcpClients } from './lib/clients';
 import { readGcpInventoryConfigs } from './lib/config';
 import {
+  CrawlLeaseStore,
   CrawlRunStore,
+  leasedCrawlRunner,
   providerStatusReport,
 } from '@infra-atlas/plugin-inventory-node';
 import { GcpInventoryProvider } from './providers/GcpInventoryProvider';
@@ -49,6 +51,8 @@ export const catalogModuleGcpInventory = createBackendModule({
           return;
         }
         const store = await CrawlRunStore.create(database);
+        // Replicas share one crawl per cadence through leases in the catalog's database.
+        const leases = await CrawlLeaseStore.create(database);
         catalog.addEntityProvider(
           configs.map(providerConfig => {
             let clients: ReturnType<typeof createGcpClients> | undefined;
@@ -56,11 +60,18 @@ export const catalogModuleGcpInventory = createBackendModule({
             lifecycle.addShutdownHook(async () => {
               await (await clients)?.close();
             });
+            const providerLogger = logger.child({
+              provider: providerConfig.id,
+            });
             return new GcpInventoryProvider(providerConfig, {
-              logger: logger.child({ provider: providerConfig.id }),
-              taskRunner: scheduler.createScheduledTaskRunner(
-                providerConfig.schedule,
-              ),
+              logger: providerLogger,
+              taskRunner: leasedCrawlRunner({
+                scheduler,
+                schedule: providerConfig.schedule,
+                lease: providerConfig.lease,
+                leases,
+                logger: providerLogger,
+              }),
               store,
               clients: () => {
                 clients ??= createGcpClients(

@@ -9,7 +9,9 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  CrawlLeaseStore,
   CrawlRunStore,
+  leasedCrawlRunner,
   providerStatusReport,
 } from '@infra-atlas/plugin-inventory-node';
 import Router from 'express-promise-router';
@@ -70,14 +72,20 @@ export const catalogModuleGithubInventory = createBackendModule({
         const credentials =
           DefaultGithubCredentialsProvider.fromIntegrations(integrations);
         const store = await CrawlRunStore.create(database);
+        // Replicas share one crawl per cadence through leases in the catalog's database.
+        const leases = await CrawlLeaseStore.create(database);
         const snapshots = await SnapshotStore.create(database);
         const providers = configs.map(providerConfig => {
           const providerLogger = logger.child({ provider: providerConfig.id });
           return new GithubInventoryProvider(providerConfig, {
             logger: providerLogger,
-            taskRunner: scheduler.createScheduledTaskRunner(
-              providerConfig.schedule,
-            ),
+            taskRunner: leasedCrawlRunner({
+              scheduler,
+              schedule: providerConfig.schedule,
+              lease: providerConfig.lease,
+              leases,
+              logger: providerLogger,
+            }),
             store,
             snapshots,
             client: (organization, stats) =>

@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 export * from './crawlRuns';
+export * from './crawlLeases';
+export * from './leasedCrawls';
 export * from './safeSync';
 export * from './heldScopes';
 export * from './tables';

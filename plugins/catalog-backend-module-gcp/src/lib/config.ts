@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { CrawlLease, readCrawlLease } from '@infra-atlas/plugin-inventory-node';
 import { ACCESS_POWERS, AccessPower } from '@infra-atlas/inventory-common';
 import { PrincipalRules } from '../transform/principals';
 import { RoleRule, defaultRoleRules } from '../transform/access';
@@ -66,6 +67,8 @@ export type GcpInventoryProviderConfig = {
   scopes: GcpScope[];
   assetTypes: string[];
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How long a replica's claim on a crawl lasts without a heartbeat (`leasedCrawlRunner`). */
+  lease?: CrawlLease;
   removalCeiling: number;
   owners: OwnerRules;
   /** How roles are classified by power: configured rules first, then the defaults. */
@@ -148,6 +151,7 @@ export function readGcpInventoryConfigs(
             c.getConfig('schedule'),
           )
         : DEFAULT_SCHEDULE,
+      lease: readCrawlLease(c),
       removalCeiling,
       owners: {
         labelKeys: c.getOptionalStringArray('owners.labelKeys') ?? [

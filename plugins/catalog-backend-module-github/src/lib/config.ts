@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { CrawlLease, readCrawlLease } from '@infra-atlas/plugin-inventory-node';
 import { UNOWNED_REF } from '@infra-atlas/inventory-common';
 import { BUILT_IN_ANALYZERS } from '../analyzers/builtIn';
 import { AnalyzerRegistry, ConfiguredAnalyzer } from '../analyzers/definition';
@@ -16,6 +17,8 @@ export type GithubInventoryProviderConfig = {
   include?: RegExp;
   exclude?: RegExp;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How long a replica's claim on a crawl lasts without a heartbeat (`leasedCrawlRunner`). */
+  lease?: CrawlLease;
   removalCeiling: number;
   /** Repositories per GraphQL page (GitHub's maximum is 100). */
   pageSize: number;
@@ -115,6 +118,7 @@ export function readGithubInventoryConfigs(
             c.getConfig('schedule'),
           )
         : DEFAULT_SCHEDULE,
+      lease: readCrawlLease(c),
       removalCeiling,
       pageSize,
       ownersDepth,
