@@ -38,7 +38,7 @@ describe('InventoryLinksProcessor', () => {
     jest.restoreAllMocks();
   });
 
-  const processor = () => {
+  const processor = (firstRead?: { retryMs: number; attempts: number }) => {
     const port = (server.address() as AddressInfo).port;
     return new InventoryLinksProcessor({
       discovery: {
@@ -47,6 +47,7 @@ describe('InventoryLinksProcessor', () => {
       },
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
+      firstRead,
     });
   };
 
@@ -92,5 +93,32 @@ describe('InventoryLinksProcessor', () => {
     requests = 0;
     expect(await emitted(p)).toHaveLength(2);
     expect(requests).toBe(1);
+  });
+
+  it('waits for its first read rather than emit no links while the inventory builds its index', async () => {
+    answer = { status: 503, body: { error: { message: 'building' } } };
+    const p = processor({ retryMs: 20, attempts: 50 });
+    const processing = emitted(p);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    answer = {
+      status: 200,
+      body: { generatedAt: '', links: [link], ambiguous: [] },
+    };
+    expect(await processing).toHaveLength(2);
+  });
+
+  it('fails the entity, which keeps its relations, when the first read never succeeds', async () => {
+    answer = { status: 503, body: { error: { message: 'building' } } };
+    const p = processor({ retryMs: 5, attempts: 3 });
+    await expect(emitted(p)).rejects.toThrow(
+      "The inventory's links could not be read (HTTP 503); the entity keeps its relations until they can",
+    );
+  });
+
+  it('adds no links, and waits for none, in a catalog without the inventory backend', async () => {
+    answer = { status: 404, body: { error: { message: 'Not found' } } };
+    expect(await emitted(processor({ retryMs: 60_000, attempts: 5 }))).toEqual(
+      [],
+    );
   });
 });
