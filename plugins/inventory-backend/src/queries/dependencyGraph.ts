@@ -2,8 +2,6 @@ import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   GRAPH_DEFAULTS,
-  GRAPH_KINDS,
-  GRAPH_MODES,
   GraphMode,
   GraphResponse,
 } from '@infra-atlas/inventory-common';
@@ -14,7 +12,6 @@ import {
 } from '../graph/relationTypes';
 import { ownerOf } from '../graph/specs';
 import { walk } from './evidence';
-import { parseDepth, parseRelations } from './impact';
 
 /**
  * What the walks that go both ways follow unless told otherwise: placement, dependencies and
@@ -32,57 +29,38 @@ export type GraphWalkOptions = {
   maxNodes: number;
 };
 
+/**
+ * A graph question's options with their defaults. The values were validated against the API's
+ * OpenAPI document (src/schema/openapi.yaml: the mode, the depth's range, the relation and kind
+ * names); the node limit is this installation's (`inventory.impact.maxNodes`).
+ */
 export function parseGraphOptions(
   query: {
-    mode?: string;
-    depth?: string;
-    relations?: string;
-    kinds?: string;
-    maxNodes?: string;
+    mode?: GraphMode;
+    depth?: number;
+    relations?: string[];
+    kinds?: string[];
+    maxNodes?: number;
   },
   nodeLimit: number,
 ): GraphWalkOptions {
-  const mode = (query.mode ?? DEFAULT_GRAPH_MODE) as GraphMode;
-  if (!(GRAPH_MODES as readonly string[]).includes(mode)) {
-    throw new InputError(
-      `mode must be ${GRAPH_MODES.join(', ')}, not '${mode}'`,
-    );
-  }
+  const mode = query.mode ?? DEFAULT_GRAPH_MODE;
   const maxNodes =
-    query.maxNodes === undefined
-      ? Math.min(GRAPH_DEFAULTS.maxNodes, nodeLimit)
-      : Number(query.maxNodes);
-  if (
-    (query.maxNodes !== undefined && !/^[1-9]\d*$/.test(query.maxNodes)) ||
-    maxNodes > nodeLimit
-  ) {
+    query.maxNodes ?? Math.min(GRAPH_DEFAULTS.maxNodes, nodeLimit);
+  if (maxNodes > nodeLimit) {
     throw new InputError(
       `maxNodes must be an integer from 1 to ${nodeLimit} (inventory.impact.maxNodes)`,
     );
   }
-  const kinds = query.kinds
-    ? query.kinds.split(',').map(k => k.trim().toLocaleLowerCase('en-US'))
-    : [];
-  const unknownKinds = kinds.filter(
-    k => !(GRAPH_KINDS as readonly string[]).includes(k),
-  );
-  if (unknownKinds.length) {
-    throw new InputError(
-      `Unknown kind ${unknownKinds.join(', ')}; kinds are ${GRAPH_KINDS.join(
-        ', ',
-      )}`,
-    );
-  }
   return {
     mode,
-    depth: parseDepth(query.depth, GRAPH_DEFAULTS.depth),
-    relations: parseRelations(
-      query.relations,
-      mode === 'neighbourhood' || mode === 'focused'
+    depth: query.depth ?? GRAPH_DEFAULTS.depth,
+    relations:
+      query.relations ??
+      (mode === 'neighbourhood' || mode === 'focused'
         ? TWO_WAY_RELATIONS
-        : DEPENDENCY_RELATIONS,
-    ),
-    kinds,
+        : DEPENDENCY_RELATIONS),
+    kinds: query.kinds ?? [],
     maxNodes,
   };
 }

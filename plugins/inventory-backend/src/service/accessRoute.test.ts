@@ -62,7 +62,7 @@ describe('GET /access and the how-to-get-access action', () => {
     const none = await backend.get('access');
     expect(none.status).toBe(400);
     expect(none.body.error.message).toBe(
-      "Query parameter 'entity' is required",
+      "request/query must have required property 'entity'",
     );
   });
 

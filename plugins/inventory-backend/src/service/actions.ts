@@ -7,7 +7,7 @@ import {
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
 import { administrators } from '../queries/administrators';
-import { IMPACT_LIMITS, impact } from '../queries/impact';
+import { IMPACT_DEFAULT_DEPTH, impact } from '../queries/impact';
 import { pathOwnership } from '../queries/pathOwnership';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
@@ -17,6 +17,10 @@ import {
   entityQuestion,
   ownershipQuestion,
 } from './answers';
+import { spec } from '../schema/openapi';
+
+/** The depth a walk may go, as the API's OpenAPI document bounds `depth`: stated there once. */
+const DEPTH = spec.components.schemas.Depth;
 
 function evidenceText(evidence: DriftEvidence): string {
   return evidence.kind === 'declared'
@@ -172,7 +176,15 @@ export function registerInventoryActions(options: {
       input: z =>
         z.object({
           entityRef: z.string().describe('Catalog entity ref'),
-          depth: z.number().int().min(1).max(10).optional(),
+          depth: z
+            .number()
+            .int()
+            .min(DEPTH.minimum)
+            .max(DEPTH.maximum)
+            .optional()
+            .describe(
+              `Hops to walk, ${DEPTH.minimum} to ${DEPTH.maximum} (default ${IMPACT_DEFAULT_DEPTH})`,
+            ),
         }),
       output: z =>
         z.object({
@@ -187,7 +199,7 @@ export function registerInventoryActions(options: {
         entityQuestion(input.entityRef, state =>
           impact(state.graph, input.entityRef, {
             direction: 'dependents',
-            depth: input.depth ?? IMPACT_LIMITS.defaultDepth,
+            depth: input.depth ?? IMPACT_DEFAULT_DEPTH,
             relations: DEPENDENCY_RELATIONS,
             maxNodes: options.impactMaxNodes,
           }),

@@ -135,7 +135,7 @@ describe('GET /path-ownership', () => {
   it('refuses missing or malformed parameters with 400, unknown repositories with 404', async () => {
     expect((await ask('path=x')).status).toBe(400);
     expect((await ask('repository=o/repo')).text).toContain(
-      "Query parameter 'path' is required",
+      "request/query must have required property 'path'",
     );
     const traversal = await ask('repository=o/repo&path=../etc/passwd');
     expect(traversal.status).toBe(400);

@@ -1,16 +1,10 @@
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { OWNERSHIP_ROLES, OwnershipRole } from '@infra-atlas/inventory-common';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
-import { normalizeRef } from '../graph/InventoryGraph';
+import express from 'express';
 import { access } from '../queries/access';
 import { administrators } from '../queries/administrators';
-import {
-  COMPLETENESS_SCOPES,
-  CompletenessScope,
-  completeness,
-} from '../queries/completeness';
+import { completeness } from '../queries/completeness';
 import { dependencyGraph, parseGraphOptions } from '../queries/dependencyGraph';
 import { impact, parseImpactOptions } from '../queries/impact';
 import { explorer } from '../queries/explorer';
@@ -23,54 +17,13 @@ import {
   Ask,
   driftQuestion,
   entityQuestion,
+  linksQuestion,
   ownershipQuestion,
 } from './answers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
-
-/** A query parameter given at most once; `required` makes a missing one a 400 too. */
-function param(req: Request, name: string, required: true): string;
-function param(
-  req: Request,
-  name: string,
-  required?: false,
-): string | undefined;
-function param(req: Request, name: string, required = false) {
-  const value = req.query[name];
-  if (Array.isArray(value)) {
-    throw new InputError(`Query parameter '${name}' is given more than once`);
-  }
-  if (typeof value === 'string' && value.trim()) return value;
-  if (required) throw new InputError(`Query parameter '${name}' is required`);
-  return undefined;
-}
-
-function positiveInteger(req: Request, name: string): number | undefined {
-  const value = param(req, name);
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) {
-    throw new InputError(`${name} must be a positive integer, not '${value}'`);
-  }
-  return Number(value);
-}
-
-/** Where a page starts: 0 or a positive integer. */
-function offsetParam(req: Request): number | undefined {
-  return param(req, 'offset') === '0' ? 0 : positiveInteger(req, 'offset');
-}
-
-function ownershipRoles(req: Request): OwnershipRole[] | undefined {
-  const roles = param(req, 'role')?.split(',') as OwnershipRole[] | undefined;
-  const unknown = roles?.filter(r => !OWNERSHIP_ROLES.includes(r));
-  if (unknown?.length) {
-    throw new InputError(
-      `Unknown role ${unknown.join(', ')}; roles are ${OWNERSHIP_ROLES.join(
-        ', ',
-      )}`,
-    );
-  }
-  return roles;
-}
+import { EndpointMap, spec } from '../schema/openapi';
+import { integerSpelling } from '../schema/integerSpelling';
 
 export type RouterOptions = {
   index: InventoryIndex;
@@ -82,20 +35,25 @@ export type RouterOptions = {
 };
 
 /**
- * The inventory's HTTP API under /api/inventory. Every answer is computed from the in-memory
- * index; answers that can name people are redacted for callers without
- * `inventory.personal-details.read`.
+ * The inventory's HTTP API under /api/inventory, as src/schema/openapi.yaml states it: every
+ * request is validated against that document first (a 400 naming the bad parameter), so the
+ * handlers read typed, bounded parameters. Every answer is computed from the in-memory index;
+ * what the caller may not read in the catalog is taken out, and personal details are
+ * withheld from callers without `inventory.personal-details.read` (see answers.ts).
  */
 export function createRouter(options: RouterOptions): express.Router {
   const { index, ask, history, httpAuth } = options;
-  const router = Router();
+  const router =
+    createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(spec, {
+      middleware: [integerSpelling()],
+    });
 
   router.get('/status', (_req, res) => {
     res.json(index.statusResponse());
   });
 
   router.get('/placement', async (req, res) => {
-    const entity = param(req, 'entity', true);
+    const { entity } = req.query;
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -113,13 +71,7 @@ export function createRouter(options: RouterOptions): express.Router {
 
   // Which resources have a setting (buckets with a retention policy), which projects enable an API.
   router.get('/configuration', async (req, res) => {
-    const question = {
-      type: param(req, 'type'),
-      setting: param(req, 'setting'),
-      value: param(req, 'value'),
-      service: param(req, 'service'),
-      limit: positiveInteger(req, 'limit'),
-    };
+    const question = req.query;
     res.json(
       await ask(await httpAuth.credentials(req), s =>
         configuration(s.graph, question),
@@ -128,7 +80,7 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/administrators', async (req, res) => {
-    const entity = param(req, 'entity', true);
+    const { entity } = req.query;
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -139,7 +91,7 @@ export function createRouter(options: RouterOptions): express.Router {
 
   // Which groups grant access to an entity and how to join them (the file to change).
   router.get('/access', async (req, res) => {
-    const entity = param(req, 'entity', true);
+    const { entity } = req.query;
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -149,29 +101,18 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/ownership', async (req, res) => {
-    const q = param(req, 'q', true);
-    const query = {
-      limit: positiveInteger(req, 'limit'),
-      roles: ownershipRoles(req),
-      pageSize: positiveInteger(req, 'pageSize'),
-      section: param(req, 'section'),
-      offset: offsetParam(req),
-    };
+    const { q, role, ...query } = req.query;
     res.json(
-      await ask(await httpAuth.credentials(req), ownershipQuestion(q, query)),
+      await ask(
+        await httpAuth.credentials(req),
+        ownershipQuestion(q, { ...query, roles: role }),
+      ),
     );
   });
 
   router.get('/impact', async (req, res) => {
-    const entity = param(req, 'entity', true);
-    const impactOptions = parseImpactOptions(
-      {
-        direction: param(req, 'direction'),
-        depth: param(req, 'depth'),
-        relations: param(req, 'relations'),
-      },
-      options.impactMaxNodes,
-    );
+    const { entity } = req.query;
+    const impactOptions = parseImpactOptions(req.query, options.impactMaxNodes);
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -181,17 +122,8 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/graph', async (req, res) => {
-    const entity = param(req, 'entity', true);
-    const graphOptions = parseGraphOptions(
-      {
-        mode: param(req, 'mode'),
-        depth: param(req, 'depth'),
-        relations: param(req, 'relations'),
-        kinds: param(req, 'kinds'),
-        maxNodes: param(req, 'maxNodes'),
-      },
-      options.impactMaxNodes,
-    );
+    const { entity } = req.query;
+    const graphOptions = parseGraphOptions(req.query, options.impactMaxNodes);
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -203,12 +135,12 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/drift', async (req, res) => {
-    const entity = param(req, 'entity');
+    const { entity } = req.query;
     res.json(await ask(await httpAuth.credentials(req), driftQuestion(entity)));
   });
 
   router.get('/owners-files', async (req, res) => {
-    const entity = param(req, 'entity', true);
+    const { entity } = req.query;
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -219,8 +151,7 @@ export function createRouter(options: RouterOptions): express.Router {
 
   // Who approves, reviews and code-owns one path of a repository, from its stored rules.
   router.get('/path-ownership', async (req, res) => {
-    const repository = param(req, 'repository', true);
-    const path = param(req, 'path', true);
+    const { repository, path } = req.query;
     res.json(
       await ask(await httpAuth.credentials(req), s =>
         pathOwnership(s.graph, repository, path),
@@ -229,7 +160,7 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/runbook', async (req, res) => {
-    const entity = param(req, 'entity', true);
+    const { entity } = req.query;
     res.json(
       await ask(
         await httpAuth.credentials(req),
@@ -239,13 +170,13 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/completeness', async (req, res) => {
-    const scope = (param(req, 'scope') ?? 'all') as CompletenessScope;
-    if (!COMPLETENESS_SCOPES.includes(scope)) {
+    const { scope = 'all', key } = req.query;
+    // Which entity's scorecard: the document cannot make one parameter require another.
+    if (scope === 'entity' && !key) {
       throw new InputError(
-        `scope must be ${COMPLETENESS_SCOPES.join(', ')}, not '${scope}'`,
+        `request/query/key is required with scope=entity: the entity's ref`,
       );
     }
-    const key = param(req, 'key');
     const answer = await ask(
       await httpAuth.credentials(req),
       entityQuestion(key, s => completeness(s.graph, s.scorecards, scope, key)),
@@ -260,18 +191,8 @@ export function createRouter(options: RouterOptions): express.Router {
 
   // For the catalog module that turns links into relations: service callers only.
   router.get('/links', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['service'] });
-    const state = index.current();
-    const { links, ambiguous } = state.graph.resolution;
-    const entity = param(req, 'entity');
-    const ref = entity ? normalizeRef(entity) : undefined;
-    res.json({
-      generatedAt: state.builtAt.toISOString(),
-      links: ref
-        ? links.filter(l => l.source === ref || l.target === ref)
-        : links,
-      ambiguous,
-    });
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await ask(credentials, linksQuestion(req.query.entity)));
   });
 
   return router;

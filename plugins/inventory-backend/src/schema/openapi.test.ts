@@ -1,0 +1,50 @@
+/*
+ * The OpenAPI document and the code generated from it cannot drift apart: this is what
+ * `backstage-repo-tools repo schema openapi verify` checks, plus the values the document
+ * states and the code also names (the roles, modes, kinds, scopes and relations the answers
+ * are built with).
+ */
+import {
+  GRAPH_KINDS,
+  GRAPH_MODES,
+  OWNERSHIP_ROLES,
+  REVERSE_RELATION,
+} from '@infra-atlas/inventory-common';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { COMPLETENESS_SCOPES } from '../queries/completeness';
+import { EndpointMap, spec } from './openapi';
+
+/** Every operation of the document, as the generated EndpointMap keys it. */
+type DocumentedOperation = `#get|${keyof (typeof spec)['paths']}`;
+// Fails to compile when an operation is missing from EndpointMap, or EndpointMap has one the
+// document does not.
+const sameOperations: [
+  DocumentedOperation extends keyof EndpointMap ? true : false,
+  keyof EndpointMap extends DocumentedOperation ? true : false,
+] = [true, true];
+
+describe('the inventory OpenAPI document', () => {
+  it('is what the generated router was generated from', () => {
+    const document = parse(
+      readFileSync(join(__dirname, 'openapi.yaml'), 'utf8'),
+    );
+    expect(spec).toEqual(document);
+    expect(sameOperations).toEqual([true, true]);
+  });
+
+  it('names the values the answers are built with', () => {
+    const { schemas } = spec.components;
+    const sorted = (values: readonly string[]) => [...values].sort();
+    expect(sorted(schemas.OwnershipRole.enum)).toEqual(sorted(OWNERSHIP_ROLES));
+    expect(sorted(schemas.GraphMode.enum)).toEqual(sorted(GRAPH_MODES));
+    expect(sorted(schemas.GraphKind.enum)).toEqual(sorted(GRAPH_KINDS));
+    expect(sorted(schemas.CompletenessScope.enum)).toEqual(
+      sorted(COMPLETENESS_SCOPES),
+    );
+    expect(sorted(schemas.WalkableRelation.enum)).toEqual(
+      sorted(Object.keys(REVERSE_RELATION)),
+    );
+  });
+});
