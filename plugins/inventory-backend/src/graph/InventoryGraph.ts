@@ -67,6 +67,7 @@ export class InventoryGraph implements EntityLookup {
   private readonly incoming = new Map<string, GraphEdge[]>();
   private readonly edgeKeys = new Set<string>();
   private readonly descendantCounts = new Map<string, number>();
+  private readonly parentChains = new Map<string, string[]>();
 
   /** What the link rules found when the graph was built. */
   resolution: LinkRuleResult = { links: [], ambiguous: [], unresolved: [] };
@@ -154,6 +155,30 @@ export class InventoryGraph implements EntityLookup {
     }
     this.descendantCounts.set(cacheKey, seen.size - 1);
     return seen.size - 1;
+  }
+
+  /**
+   * The resource hierarchy above `ref`, nearest first: its first `childOf` parent, that
+   * parent's, and so on until the top or a cycle; computed once per build and entity.
+   */
+  parentChain(ref: string): readonly string[] {
+    const key = normalizeRef(ref);
+    const known = this.parentChains.get(key);
+    if (known) return known;
+    const chain: string[] = [];
+    const seen = new Set([key]);
+    let parent = this.outgoing
+      .get(key)
+      ?.find(e => e.type === 'childOf')?.target;
+    while (parent && !seen.has(parent)) {
+      chain.push(parent);
+      seen.add(parent);
+      parent = this.outgoing
+        .get(parent)
+        ?.find(e => e.type === 'childOf')?.target;
+    }
+    this.parentChains.set(key, chain);
+    return chain;
   }
 
   has(ref: string) {
