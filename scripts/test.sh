@@ -27,6 +27,9 @@ stage "type check"   yarn tsc
 stage "lint"         yarn lint
 stage "format check" yarn prettier:check
 stage "unit + integration" yarn backstage-cli repo test --ci
+# The production bundle built and started as the container image runs it (no container
+# engine here): scripts/production-smoke.sh.
+stage "production build" scripts/production-smoke.sh
 stage "browser"      yarn test:browser
 
 atlas_log "all stages passed:"
