@@ -94,6 +94,9 @@ atlas_ensure_dependencies() {
   if [ ! -f "$ATLAS_ROOT/node_modules/.yarn-state.yml" ] || [ "$ATLAS_ROOT/yarn.lock" -nt "$ATLAS_ROOT/node_modules/.yarn-state.yml" ]; then
     atlas_log "installing JavaScript dependencies (yarn install)"
     (cd "$ATLAS_ROOT" && yarn install --immutable) || return 1
+    # An install that changed nothing leaves the state file's time alone; mark it current so
+    # that the next check does not install again.
+    touch "$ATLAS_ROOT/node_modules/.yarn-state.yml"
   fi
 }
 
