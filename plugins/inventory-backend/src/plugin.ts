@@ -13,6 +13,7 @@ import { createAsk } from './service/answers';
 import { CompletenessHistory } from './service/CompletenessHistory';
 import { InventoryIndex } from './service/InventoryIndex';
 import { createRouter } from './service/router';
+import { untilIndexBuilt, untilReady } from './service/readiness';
 
 /**
  * The inventory backend: reads the whole catalog into an in-memory graph on a schedule,
@@ -31,6 +32,7 @@ export const inventoryPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
@@ -51,7 +53,12 @@ export const inventoryPlugin = createBackendPlugin({
           links: config.links,
         });
         deps.permissionsRegistry.addPermissions(inventoryPermissions);
-        const ask = createAsk(index, deps.permissions);
+        const ask = createAsk(index, {
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+        });
+        // Until the first index is built every route answers 503, logged at info.
+        deps.httpRouter.use(untilReady(index, deps.logger));
         deps.httpRouter.use(
           createRouter({
             index,
@@ -78,6 +85,9 @@ export const inventoryPlugin = createBackendPlugin({
           scope: 'local',
           fn: () => index.refresh(),
         });
+        // Readiness waits for every plugin's startup hooks: a replica takes traffic only once
+        // its inventory can answer.
+        deps.lifecycle.addStartupHook(() => untilIndexBuilt(index, deps.logger));
       },
     });
   },

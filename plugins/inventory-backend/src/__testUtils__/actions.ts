@@ -9,7 +9,7 @@ import { InventoryIndex } from '../service/InventoryIndex';
 
 /**
  * Actions registered by `register` over an index of `entities`, asked by a caller whom the
- * permission check gives `result` (personal details allowed or not). Invoke them with
+ * permission check gives `result` (personal details allowed or not; catalog reads always). Invoke them with
  * `registry.invoke({ id: 'test:<name>', input, credentials })`.
  */
 export async function actionsOver(
@@ -20,8 +20,9 @@ export async function actionsOver(
   }) => void,
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
+  const catalog = catalogServiceMock({ entities });
   const index = new InventoryIndex({
-    catalog: catalogServiceMock({ entities }),
+    catalog,
     auth: mockServices.auth(),
     discovery: mockServices.discovery(),
     logger: mockServices.logger.mock(),
@@ -32,12 +33,15 @@ export async function actionsOver(
   const actionsRegistry = actionsRegistryServiceMock();
   register({
     actionsRegistry,
-    ask: createAsk(
-      index,
-      mockServices.permissions.mock({
+    ask: createAsk(index, {
+      permissions: mockServices.permissions.mock({
         authorize: async requests => requests.map(() => ({ result })),
+        // Catalog reads are allowed: the permission tests cover the filter.
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       }),
-    ),
+      catalog,
+    }),
   });
   return actionsRegistry;
 }

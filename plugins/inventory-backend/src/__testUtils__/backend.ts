@@ -33,6 +33,9 @@ export async function startInventoryBackend(options: {
               ? AuthorizeResult.ALLOW
               : AuthorizeResult.DENY,
           })),
+        // Every caller reads the whole catalog here; permissions.test.ts runs the real policy.
+        authorizeConditional: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       }).factory,
       mockServices.rootConfig.factory({
         // No initial delay: the test backend's scheduler runs the build once at start-up.

@@ -8,7 +8,6 @@ import {
   OwnershipRole,
   RELATIONS,
   isContainerType,
-  typeBreadth,
   GOOGLE_GROUP_TYPE,
 } from '@infra-atlas/inventory-common';
 import {
@@ -30,12 +29,15 @@ import {
   identitiesOf,
   membersNamed,
   resolveSubject,
+  Withheld,
 } from './subjects';
 import {
   built,
   Candidate,
   ownershipSections,
   ownershipSummary,
+  ownPlace,
+  sortByReach,
 } from './ownershipSections';
 import { PathSubject, pathRoles } from './pathRoles';
 import { joinGroup } from './access';
@@ -67,6 +69,8 @@ export function ownership(
     pageSize?: number;
     section?: string;
     offset?: number;
+    /** People the caller may not see: the answer does not go through them. */
+    withheld?: Withheld;
   } = {},
 ): OwnershipResponse {
   const limit = options.limit ?? OWNERSHIP_ITEM_LIMIT;
@@ -75,7 +79,7 @@ export function ownership(
   const members = subjects.length
     ? []
     : membersNamed(graph, query).filter(m => held.has(m));
-  const identities = identitiesOf(graph, subjects);
+  const identities = identitiesOf(graph, subjects, options.withheld);
   const groups = groupsOf(graph, identities);
   const paths = pathRoles(
     graph,
@@ -98,23 +102,8 @@ export function ownership(
 
   for (const [principal, { chain }] of principals) {
     const prefix = chainSteps(chain);
-    for (const edge of graph.in(principal, ['ownedBy'])) {
-      items.push({
-        role: 'owns',
-        entity: graph.summary(edge.source),
-        steps: () => [
-          ...prefix,
-          stepOf(
-            edge,
-            graph.entity(edge.source)?.metadata.annotations?.[
-              ANNOTATIONS.ownerEvidence
-            ],
-          ),
-        ],
-      });
-    }
-    for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
-      items.push(...administered(graph, principal, edge, prefix));
+    for (const { steps, ...item } of ownedAndAdministered(graph, principal)) {
+      items.push({ ...item, steps: () => steps(prefix) });
     }
   }
   items.push(
@@ -123,11 +112,7 @@ export function ownership(
   );
   // Within a role, the widest first (organization, folders, projects, then what is in them),
   // so that a limit cuts the least telling items.
-  items.sort(
-    (a, b) =>
-      typeBreadth(a.entity.type) - typeBreadth(b.entity.type) ||
-      a.entity.title.localeCompare(b.entity.title),
-  );
+  sortByReach(items);
 
   const inheritedResourceCounts: Record<string, number> = {};
   for (const item of items) {
@@ -157,7 +142,7 @@ export function ownership(
     items.filter(item => inScope(item.role)),
     options,
   );
-  const inGroup = groupMembers(graph, identities);
+  const inGroup = groupMembers(graph, identities, options.withheld);
   const direct = inGroup.filter(({ nested }) => nested === 0).length;
   const join = mailingListJoin(graph, [...identities.keys()]);
   return {
@@ -223,6 +208,55 @@ function mailingListJoin(graph: InventoryGraph, refs: string[]) {
     : undefined;
 }
 
+/** An item of one principal, its evidence from the principal on; the caller's chain leads. */
+type PrincipalItem = Omit<Candidate, 'steps'> & {
+  steps: (prefix: EvidenceStep[]) => EvidenceStep[];
+};
+
+const principalItems = new WeakMap<
+  InventoryGraph,
+  Map<string, PrincipalItem[]>
+>();
+
+/**
+ * What a principal owns and administers by its own relations; computed once per build and
+ * principal, since a group's items are in the answer of everyone in it.
+ */
+function ownedAndAdministered(
+  graph: InventoryGraph,
+  principal: string,
+): PrincipalItem[] {
+  let byPrincipal = principalItems.get(graph);
+  if (!byPrincipal) {
+    byPrincipal = new Map();
+    principalItems.set(graph, byPrincipal);
+  }
+  const known = byPrincipal.get(principal);
+  if (known) return known;
+  const items: PrincipalItem[] = [];
+  for (const edge of graph.in(principal, ['ownedBy'])) {
+    items.push({
+      role: 'owns',
+      entity: graph.summary(edge.source),
+      steps: prefix => [
+        ...prefix,
+        stepOf(
+          edge,
+          graph.entity(edge.source)?.metadata.annotations?.[
+            ANNOTATIONS.ownerEvidence
+          ],
+        ),
+      ],
+    });
+  }
+  for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
+    items.push(...administered(graph, principal, edge));
+  }
+  for (const item of items) item.place = ownPlace(item);
+  byPrincipal.set(principal, items);
+  return items;
+}
+
 /**
  * One item per grant that gives `principal` administrative access to the resource. An
  * inherited grant is explained from where it was made: the principal administers the
@@ -232,8 +266,7 @@ function administered(
   graph: InventoryGraph,
   principal: string,
   edge: GraphEdge,
-  prefix: EvidenceStep[],
-): Candidate[] {
+): PrincipalItem[] {
   const resource = graph.entity(edge.source);
   const grants = administratorsOf(resource).filter(
     g => g.ref && normalizeRef(g.ref) === principal,
@@ -244,7 +277,7 @@ function administered(
           grant.inherited ? ' (inherited)' : ''
         }`
       : undefined;
-    const steps = () => {
+    const steps = (prefix: EvidenceStep[]) => {
       const origin = grant?.inherited
         ? ancestorPath(graph, edge.source, grant.grantedOn)
         : undefined;

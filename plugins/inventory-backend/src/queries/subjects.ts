@@ -111,11 +111,22 @@ function entitiesWithAddress(
     .map(refOf);
 }
 
+/**
+ * Refs of people the caller may not see (Users named after an e-mail address): an answer for
+ * such a caller never goes through them, so a GitHub login does not carry across what its
+ * address holds, nor an address member show as its login.
+ */
+export type Withheld = (ref: string) => boolean;
+
 /** Everyone the subject is: the entity and those `sameAs` it, with the link that says so. */
-export function identitiesOf(graph: InventoryGraph, subjects: string[]) {
+export function identitiesOf(
+  graph: InventoryGraph,
+  subjects: string[],
+  withheld: Withheld = () => false,
+) {
   return walk({
     start: subjects,
-    next: ref => sameAsLinks(graph, ref),
+    next: ref => sameAsLinks(graph, ref).filter(({ to }) => !withheld(to)),
   }).reached;
 }
 
@@ -179,6 +190,7 @@ export function membersNamed(graph: InventoryGraph, query: string): string[] {
 export function groupMembers(
   graph: InventoryGraph,
   identities: Map<string, { chain: GraphEdge[] }>,
+  withheld: Withheld = () => false,
 ) {
   const groups = [...identities.keys()].filter(ref => ref.startsWith('group:'));
   const reached = walk({
@@ -197,7 +209,7 @@ export function groupMembers(
     if (identities.has(ref)) continue;
     // The walk goes down from the group; evidence reads up, from the member to the group.
     const up = [...chain].reverse();
-    const login = linkedLogin(graph, ref);
+    const login = withheld(ref) ? undefined : linkedLogin(graph, ref);
     const [shown, steps] = login ? [login.ref, [login.edge, ...up]] : [ref, up];
     const known = members.get(shown);
     if (!known || up.length - 1 < known.nested) {

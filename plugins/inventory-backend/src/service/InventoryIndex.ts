@@ -11,20 +11,25 @@ import {
   StatusResponse,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
-import { LinkOptions, linkRules, resolveLinks } from '../links/resolveLinks';
+import { TimeSlicer } from '../graph/timeSlices';
+import {
+  LinkOptions,
+  linkRules,
+  resolveLinksInSlices,
+} from '../links/resolveLinks';
 import { groupTotals, scorecard, totalsOf } from '../queries/completeness';
-import { DeclaredProject, drift } from '../queries/drift';
+import { DeclaredProject, driftInSlices } from '../queries/drift';
 import { emeritusPeople, emeritusPrincipals } from '../queries/people';
 import { loadCatalogEntities } from './catalogEntities';
 import { CompletenessHistory } from './CompletenessHistory';
 import { ProviderStatusSnapshot, readProviderStatus } from './providerStatus';
-import { Redactor } from './redaction';
+import { PersonalDetails } from './redaction';
 
 /** Everything one build produced; answers read it without touching the catalog. */
 export type IndexState = {
   graph: InventoryGraph;
   scorecards: EntityScorecard[];
-  redactor: Redactor;
+  personal: PersonalDetails;
   status: ProviderStatusSnapshot;
   driftReport: () => DriftResponse;
   builtAt: Date;
@@ -97,9 +102,13 @@ export class InventoryIndex {
         readProviderStatus(this.deps),
       ]);
       const readMs = Date.now() - started;
+      // The build shares the event loop with the answers the old state still gives.
+      const slicer = new TimeSlicer();
       const rules = linkRules(this.deps.links);
-      const graph = InventoryGraph.build(entities, lookup =>
-        resolveLinks(lookup, rules),
+      const graph = await InventoryGraph.buildInSlices(
+        entities,
+        lookup => resolveLinksInSlices(lookup, rules, slicer),
+        slicer,
       );
       // A status read that failed keeps the declared projects of the last one that worked.
       const declaredProjects: DeclaredProject[] | undefined =
@@ -112,20 +121,22 @@ export class InventoryIndex {
         emeritusPrincipals: emeritusPrincipals(graph, emeritus),
       };
       const scorecards: EntityScorecard[] = [];
-      for (const entity of graph.allEntities()) {
+      await slicer.each(graph.allEntities(), entity => {
         const card = scorecard(graph, entity, facts);
         if (card) scorecards.push(card);
-      }
-      let driftReport: DriftResponse | undefined;
+      });
+      // Computed here rather than by the first caller, whom it would hold for seconds.
+      const driftReport = await driftInSlices(
+        graph,
+        { declaredProjects, emeritus },
+        slicer,
+      );
       this.state = {
         graph,
         scorecards,
-        redactor: new Redactor(graph),
+        personal: new PersonalDetails(graph),
         status: { ...status, declaredProjects },
-        driftReport: () => {
-          driftReport ??= drift(graph, { declaredProjects, emeritus });
-          return driftReport;
-        },
+        driftReport: () => driftReport,
         builtAt: new Date(),
         buildMs: Date.now() - started,
       };

@@ -4,15 +4,20 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DriftResponse,
   inventoryPersonalDetailsReadPermission,
+  LinksResponse,
   OwnershipRole,
 } from '@infra-atlas/inventory-common';
+import { normalizeRef } from '../graph/InventoryGraph';
 import { driftAbout } from '../queries/drift';
 import { ownership } from '../queries/ownership';
 import { isPersonalAddress, isPersonalUserRef } from '../queries/subjects';
 import { IndexState, InventoryIndex } from './InventoryIndex';
+import { unreadableRefsFor } from './readableFilter';
+import { withhold, Withholding } from './withhold';
 
 /** Asks one question of one index build, as a given caller. */
 export type Ask = <T extends object>(
@@ -21,24 +26,38 @@ export type Ask = <T extends object>(
 ) => Promise<T>;
 
 /**
- * How the HTTP routes and the actions answer: the caller's permission is checked first, the
- * answer and its redaction then come from the same build (a rebuild in between could name
- * people the older redactor does not know), and callers without
- * `inventory.personal-details.read` get the answer redacted.
+ * How the HTTP routes and the actions answer: the caller's permissions are checked first, and
+ * the answer and what is withheld from it then come from the same build (a rebuild in between
+ * could name people an older build does not know). What the caller may not read in the
+ * catalog leaves the answer ({@link unreadableRefsFor}); callers without
+ * `inventory.personal-details.read` get personal details replaced, field by field.
  */
 export function createAsk(
   index: InventoryIndex,
-  permissions: PermissionsService,
+  deps: { permissions: PermissionsService; catalog: CatalogService },
 ): Ask {
   return async (credentials, question) => {
-    const [decision] = await permissions.authorize(
-      [{ permission: inventoryPersonalDetailsReadPermission }],
-      { credentials },
-    );
+    const [[decision], unreadableRefs] = await Promise.all([
+      deps.permissions.authorize(
+        [{ permission: inventoryPersonalDetailsReadPermission }],
+        { credentials },
+      ),
+      unreadableRefsFor(credentials, deps),
+    ]);
     const personalDetails = decision.result === AuthorizeResult.ALLOW;
     const state = index.current();
     const answer = question(state, personalDetails);
-    return personalDetails ? answer : state.redactor.redact(answer);
+    const unreadable = await unreadableRefs(answer);
+    if (personalDetails && !unreadable) return answer;
+    const rules: Withholding = personalDetails
+      ? { unreadable }
+      : {
+          unreadable,
+          redact: state.personal.redact,
+          redactText: state.personal.redactText,
+        };
+    const kept = withhold(answer, rules);
+    return personalDetails ? kept : { ...kept, redacted: true };
   };
 }
 
@@ -86,7 +105,12 @@ export function ownershipQuestion(
     ) {
       throw refused('Looking people up by e-mail address');
     }
-    return ownership(state.graph, subject, options);
+    return ownership(state.graph, subject, {
+      ...options,
+      withheld: personalDetails
+        ? undefined
+        : ref => state.personal.isPersonalRef(ref),
+    });
   };
 }
 
@@ -102,4 +126,30 @@ export function driftQuestion(
     state.graph.require(entityRef);
     return driftAbout(state.driftReport(), entityRef);
   });
+}
+
+/**
+ * The inventory's resolved links, all or those of one entity, for the catalog module that
+ * turns them into relations (a backend plugin: it gets them all). A service caller without
+ * `inventory.personal-details.read` — a script's static token — gets none that name a person
+ * by address.
+ */
+export function linksQuestion(
+  entityRef: string | undefined,
+): Question<LinksResponse> {
+  return (state, personalDetails) => {
+    const { links, ambiguous } = state.graph.resolution;
+    const ref = entityRef ? normalizeRef(entityRef) : undefined;
+    const shown = (...refs: string[]) =>
+      personalDetails || !refs.some(r => state.personal.isPersonalRef(r));
+    return {
+      generatedAt: state.builtAt.toISOString(),
+      links: links.filter(
+        l =>
+          (!ref || l.source === ref || l.target === ref) &&
+          shown(l.source, l.target),
+      ),
+      ambiguous: ambiguous.filter(a => shown(a.source, ...a.candidates)),
+    };
+  };
 }

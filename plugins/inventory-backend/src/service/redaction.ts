@@ -1,27 +1,38 @@
+import { REDACTED } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { administratorsOf, grantsOf, profileEmail } from '../graph/specs';
 
-export const REDACTED = '[redacted]';
+/** A User's ref, for its name: answers name a person not in the catalog by address too. */
+const USER_REF = /^user:[^/]+\/(.+)$/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Replaces personal details in an answer: every person's e-mail address and the entity name
- * built from it (`user:default/jane--example.com`). Group addresses and GitHub logins are
- * public and stay. Works on the serialized answer, so no field of any answer can leak one.
+ * The personal details one index build knows: every person's e-mail address, the User entity
+ * named after it (`user:default/jane--example.com`) and the IAM member (`user:jane@…`), also
+ * for people only grants name. Group addresses and GitHub logins are public and are none.
+ * Answers replace them field by field (see withhold.ts); only the sentences that can quote an
+ * address (inventory-common's TEXT_ANSWER_FIELDS) are searched for them.
  */
-export class Redactor {
-  private readonly pattern?: RegExp;
+export class PersonalDetails {
+  private readonly addresses = new Set<string>();
+  /** Entity names built from an address: `jane--example.com`. */
+  private readonly names = new Set<string>();
+  private readonly refs = new Set<string>();
+  private textPattern?: RegExp | null;
 
   constructor(graph: InventoryGraph) {
-    const tokens = new Set<string>();
     for (const user of graph.ofKind('user')) {
       const email = profileEmail(user);
       if (!email) continue;
-      tokens.add(email);
-      // Names built from an address (`jane--example.com`); a login-named User keeps its name.
-      const name = refOf(user).split('/').pop()!;
-      if (name.includes('--')) tokens.add(name);
+      this.addresses.add(email);
+      // A login-named User with an address keeps its name: logins are public.
+      const ref = refOf(user);
+      const name = ref.split('/').pop()!;
+      if (name.includes('--')) {
+        this.names.add(name);
+        this.refs.add(ref);
+      }
     }
     // Grants name people too, also inherited ones from ancestors the catalog may not have.
     for (const resource of graph.ofKind('resource')) {
@@ -29,21 +40,56 @@ export class Redactor {
         ...grantsOf(resource),
         ...administratorsOf(resource),
       ]) {
-        if (grant.member?.startsWith('user:'))
-          tokens.add(grant.member.slice(5).toLowerCase());
+        if (!grant.member?.startsWith('user:')) continue;
+        this.addresses.add(grant.member.slice(5).toLowerCase());
+        if (grant.ref) this.refs.add(grant.ref.toLowerCase());
       }
-    }
-    if (tokens.size) {
-      const alternatives = [...tokens]
-        .sort((a, b) => b.length - a.length)
-        .map(escape);
-      this.pattern = new RegExp(`(${alternatives.join('|')})`, 'gi');
     }
   }
 
-  redact<T>(answer: T): T & { redacted: boolean } {
-    const json = JSON.stringify(answer);
-    const redacted = this.pattern ? json.replace(this.pattern, REDACTED) : json;
-    return { ...(JSON.parse(redacted) as T), redacted: true };
+  /** A field's value that is a personal detail, replaced; `undefined` when it is none. */
+  redact = (value: string): string | undefined => {
+    const lower = value.toLowerCase();
+    if (
+      this.refs.has(lower) ||
+      this.isPersonalName(lower.match(USER_REF)?.[1])
+    ) {
+      return `user:default/${REDACTED}`;
+    }
+    if (lower.startsWith('user:') && this.addresses.has(lower.slice(5))) {
+      return `user:${REDACTED}`;
+    }
+    if (this.addresses.has(lower) || this.names.has(lower)) return REDACTED;
+    return undefined;
+  };
+
+  /** A sentence with every address and address-built name it quotes replaced. */
+  redactText = (text: string): string => {
+    if (this.textPattern === undefined) {
+      const tokens = [...this.addresses, ...this.names];
+      this.textPattern = tokens.length
+        ? new RegExp(
+            tokens
+              .sort((a, b) => b.length - a.length)
+              .map(escape)
+              .join('|'),
+            'gi',
+          )
+        : null;
+    }
+    return this.textPattern ? text.replace(this.textPattern, REDACTED) : text;
+  };
+
+  /** Whether an entity ref is a person's User named after their address. */
+  isPersonalRef(ref: string): boolean {
+    const lower = ref.toLowerCase();
+    return (
+      this.refs.has(lower) || this.isPersonalName(lower.match(USER_REF)?.[1])
+    );
+  }
+
+  /** A User's name that is a person's address, or built from one (`jane--example.com`). */
+  private isPersonalName(name: string | undefined) {
+    return !!name && (this.names.has(name) || this.addresses.has(name));
   }
 }

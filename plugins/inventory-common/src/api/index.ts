@@ -1,4 +1,5 @@
 export * from './types';
 export * from './access';
 export * from './contract';
+export * from './answerFields';
 export * from './InventoryClient';

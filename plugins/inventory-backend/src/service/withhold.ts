@@ -1,0 +1,126 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  CHAIN_ANSWER_FIELDS,
+  DESCRIPTIVE_ANSWER_FIELDS,
+  IDENTITY_ANSWER_FIELDS,
+  TEXT_ANSWER_FIELDS,
+} from '@infra-atlas/inventory-common';
+
+/*
+ * Takes out of an answer what its caller may not see, by the meaning of its fields
+ * (inventory-common's answerFields.ts): objects about an entity the caller may not read go,
+ * and personal details are replaced.
+ */
+
+/** What one caller may not see. */
+export type Withholding = {
+  /** Entity refs the caller may not read: what they identify goes. */
+  unreadable?: (ref: string) => boolean;
+  /** A personal detail's replacement; `undefined` for a value that is none. */
+  redact?: (value: string) => string | undefined;
+  /** A sentence with the personal details it quotes replaced. */
+  redactText?: (text: string) => string;
+};
+
+/** How answers spell refs: lower-cased `kind:namespace/name`, of a catalog kind. */
+const ENTITY_REF =
+  /^(api|component|domain|group|location|resource|system|template|user):[a-z0-9._-]+\/\S+$/;
+
+export const isEntityRef = (value: string) => ENTITY_REF.test(value);
+
+const IDENTITY = new Set(IDENTITY_ANSWER_FIELDS);
+const CHAINS = new Set(CHAIN_ANSWER_FIELDS);
+const TEXT = new Set(TEXT_ANSWER_FIELDS);
+
+/** A value that must go whole, with the object or chain that holds it. */
+const HIDDEN = Symbol('hidden');
+
+/**
+ * What identifies a row of the list under `key`: the identity fields, and the list's own noun
+ * (a row of `owners` is about its `owner`, which elsewhere only describes its object).
+ */
+function identitiesOf(key: string | undefined): Set<string> {
+  const noun = key?.endsWith('s') ? key.slice(0, -1) : undefined;
+  return noun && noun in DESCRIPTIVE_ANSWER_FIELDS
+    ? new Set([...IDENTITY, noun])
+    : IDENTITY;
+}
+
+/** At the top level, `repository` is what a path-ownership answer is about. */
+const ROOT_IDENTITIES = new Set([...IDENTITY, 'repository']);
+
+function prune(
+  value: unknown,
+  rules: Withholding,
+  key: string | undefined,
+  identities: Set<string>,
+): unknown {
+  if (typeof value === 'string') {
+    if (rules.unreadable && isEntityRef(value) && rules.unreadable(value)) {
+      return HIDDEN;
+    }
+    const replaced = rules.redact?.(value);
+    if (replaced !== undefined) return replaced;
+    return key && TEXT.has(key) && rules.redactText
+      ? rules.redactText(value)
+      : value;
+  }
+  if (Array.isArray(value)) {
+    const rows = identitiesOf(key);
+    const kept = value.map(item => prune(item, rules, key, rows));
+    if (key && CHAINS.has(key) && kept.includes(HIDDEN)) return HIDDEN;
+    return kept.filter(item => item !== HIDDEN);
+  }
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  const dropped = new Set<string>();
+  for (const [field, item] of Object.entries(value)) {
+    const kept = prune(item, rules, field, IDENTITY);
+    if (kept !== HIDDEN) {
+      out[field] = kept;
+    } else if (field in DESCRIPTIVE_ANSWER_FIELDS && !identities.has(field)) {
+      dropped.add(field);
+      DESCRIPTIVE_ANSWER_FIELDS[field].forEach(also => dropped.add(also));
+    } else {
+      // An identity, a chain, or a field nobody marked: the object cannot stay without it.
+      return HIDDEN;
+    }
+  }
+  dropped.forEach(field => delete out[field]);
+  return out;
+}
+
+/** The ref an answer is about, for its 404: its `entity`, `focus` or `repository`. */
+function subjectOf(answer: unknown): string {
+  const fields = answer as Record<string, { ref?: unknown } | undefined>;
+  for (const field of ['entity', 'focus', 'repository']) {
+    const ref = fields?.[field]?.ref;
+    if (typeof ref === 'string') return ref;
+  }
+  return 'of this question';
+}
+
+/**
+ * The answer without what `rules` withhold. An answer whose subject the caller may not read is
+ * a 404 worded like the one for an entity the inventory does not know: whether an entity
+ * exists is not for them to learn either.
+ */
+export function withhold<T>(answer: T, rules: Withholding): T {
+  const kept = prune(answer, rules, undefined, ROOT_IDENTITIES);
+  if (kept === HIDDEN) {
+    throw new NotFoundError(`No entity ${subjectOf(answer)} in the inventory`);
+  }
+  return kept as T;
+}
+
+/** Every entity ref an answer names, once: what the catalog is asked about. */
+export function refsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    if (isEntityRef(value)) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) refsIn(item, into);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) refsIn(item, into);
+  }
+  return into;
+}
