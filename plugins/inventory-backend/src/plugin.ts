@@ -87,7 +87,9 @@ export const inventoryPlugin = createBackendPlugin({
         });
         // Readiness waits for every plugin's startup hooks: a replica takes traffic only once
         // its inventory can answer.
-        deps.lifecycle.addStartupHook(() => untilIndexBuilt(index, deps.logger));
+        deps.lifecycle.addStartupHook(() =>
+          untilIndexBuilt(index, deps.logger),
+        );
       },
     });
   },
