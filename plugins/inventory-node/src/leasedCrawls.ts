@@ -109,8 +109,11 @@ async function crawlIfDue(options: {
         logger.warn(`${task.id}: lease heartbeat failed: ${error}`),
       );
   }, timing.leaseMs / 3);
-  // Shutting down mid-crawl: give the claim up now rather than let it run out.
+  // Shutting down mid-crawl: give the claim up now rather than let it run out. The crawl may
+  // still end before the process does; it must not then mark the crawl done.
+  let abandoned = false;
   const abandon = () => {
+    abandoned = true;
     clearInterval(heartbeat);
     leases
       .abandon(task.id, holder)
@@ -124,7 +127,7 @@ async function crawlIfDue(options: {
   } finally {
     signal.removeEventListener('abort', abandon);
     clearInterval(heartbeat);
-    await leases.finish(task.id, holder);
+    if (!abandoned) await leases.finish(task.id, holder);
   }
 }
 

@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ScoreTotals } from '@infra-atlas/inventory-common';
+import { createTableOnce } from '@infra-atlas/plugin-inventory-node';
 import { Knex } from 'knex';
 
 const TABLE = 'inventory_completeness_history';
@@ -14,15 +15,14 @@ export class CompletenessHistory {
 
   static async create(database: DatabaseService): Promise<CompletenessHistory> {
     const db = await database.getClient();
-    if (!(await db.schema.hasTable(TABLE))) {
-      await db.schema.createTable(TABLE, table => {
-        table.string('day', 10).notNullable();
-        table.string('scope', 16).notNullable();
-        table.string('scope_key', 255).notNullable();
-        table.text('totals').notNullable();
-        table.primary(['day', 'scope', 'scope_key']);
-      });
-    }
+    // Replicas starting together race to create it.
+    await createTableOnce(db, TABLE, table => {
+      table.string('day', 10).notNullable();
+      table.string('scope', 16).notNullable();
+      table.string('scope_key', 255).notNullable();
+      table.text('totals').notNullable();
+      table.primary(['day', 'scope', 'scope_key']);
+    });
     return new CompletenessHistory(db);
   }
 

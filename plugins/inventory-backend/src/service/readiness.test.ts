@@ -71,9 +71,27 @@ describe('readiness', () => {
       .mockRejectedValueOnce(new Error('Service has not started up yet'))
       .mockRejectedValueOnce(new Error('Service has not started up yet'));
     const index = indexOver(catalog);
-    await untilIndexBuilt(index, mockServices.logger.mock(), 10);
+    await untilIndexBuilt(index, mockServices.logger.mock(), {
+      retryMs: 10,
+      giveUpMs: 10_000,
+    });
     expect(index.current().graph.has('resource:default/a')).toBe(true);
     expect(catalog.queryEntities).toHaveBeenCalledTimes(3);
+  });
+
+  it('fails the start-up when no index can be built for too long', async () => {
+    const catalog = catalogServiceMock({ entities: [] });
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockRejectedValue(new Error('catalog failed to start'));
+    await expect(
+      untilIndexBuilt(indexOver(catalog), mockServices.logger.mock(), {
+        retryMs: 10,
+        giveUpMs: 50,
+      }),
+    ).rejects.toThrow(
+      'No inventory index could be built in 0 s after start-up: The inventory index is still being built (last attempt failed: catalog failed to start)',
+    );
   });
 
   it('keeps the backend from starting, hence from being ready, until the index is built', async () => {

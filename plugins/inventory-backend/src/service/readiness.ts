@@ -3,7 +3,7 @@ import { isError } from '@backstage/errors';
 import { RequestHandler } from 'express';
 import { InventoryIndex } from './InventoryIndex';
 
-const RETRY_MS = 2_000;
+const FIRST_BUILD = { retryMs: 2_000, giveUpMs: 3 * 60_000 };
 
 /** Whether the index has been built, and if not, why (the 503 `current()` would throw). */
 function notBuilt(index: InventoryIndex): Error | undefined {
@@ -22,18 +22,29 @@ function notBuilt(index: InventoryIndex): Error | undefined {
  * Builds the index until a build succeeds. Run as the plugin's startup hook: the backend's
  * readiness (`/.backstage/health/v1/readiness`) turns green only once every plugin has started,
  * so a replica takes traffic only when the inventory can answer. A build that fails (the
- * catalog not answering yet) is tried again every 2 seconds.
+ * catalog not answering yet) is tried again every 2 seconds. After 3 minutes the start-up
+ * fails: the backend then exits, rather than hang unready (a plugin that failed its start-up,
+ * e.g. the catalog, waits for the others to finish before the process ends), and Kubernetes
+ * restarts it.
  */
 export async function untilIndexBuilt(
   index: InventoryIndex,
   logger: LoggerService,
-  retryMs = RETRY_MS,
+  timing = FIRST_BUILD,
 ): Promise<void> {
   const started = Date.now();
   for (;;) {
     await index.refresh();
-    if (!notBuilt(index)) break;
-    await new Promise(resolve => setTimeout(resolve, retryMs));
+    const reason = notBuilt(index);
+    if (!reason) break;
+    if (Date.now() - started >= timing.giveUpMs) {
+      throw new Error(
+        `No inventory index could be built in ${Math.round(
+          timing.giveUpMs / 1000,
+        )} s after start-up: ${reason.message}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, timing.retryMs));
   }
   logger.info(
     `Inventory ready: first index built ${(
