@@ -60,4 +60,19 @@ describe('entityIdentifiers', () => {
       '34.107.204.206',
     ]);
   });
+
+  it('leaves out a person’s e-mail address: search never finds people by it', () => {
+    const person = (kind: string) =>
+      entityIdentifiers({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata: {
+          name: 'jane--example.org',
+          annotations: { 'github.com/user-login': 'jane' },
+        },
+        spec: { profile: { email: 'jane@example.org' } },
+      });
+    expect(person('User')).toEqual(['jane']);
+    expect(person('Group')).toEqual(['jane', 'jane@example.org']);
+  });
 });

@@ -29,7 +29,7 @@ export function commaList(value: string | undefined): string[] {
  * The identifiers people search infrastructure by, taken from wherever the providers put
  * them: project IDs and numbers, full resource names and their last segment (a bucket's name),
  * DNS names and record values, container images, GitHub logins and repository slugs, group
- * or user e-mail addresses, and a project's enabled APIs. The search collator appends them to an entity's text.
+ * e-mail addresses (not people's), and a project's enabled APIs. The search collator appends them to an entity's text.
  *
  * @public
  */
@@ -55,7 +55,10 @@ export function entityIdentifiers(entity: Entity): string[] {
     ...strings(spec.gcp?.configuration?.role),
     ...strings(spec.gcp?.configuration?.workloadPool),
     ...strings(spec.gcp?.configuration?.nodeServiceAccounts),
-    ...strings(spec.profile?.email),
+    // A group's address; a person's is a personal detail, never a search term.
+    ...(entity.kind.toLowerCase() === 'user'
+      ? []
+      : strings(spec.profile?.email)),
     ...strings(spec.fqdn).map(trimDot),
     ...strings(spec.dnsName).map(trimDot),
     ...strings(spec.values).map(trimDot),
