@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { catalogModuleGithubInventory as default } from './module';
+export { eventsModuleGithubWebhook } from './webhookIngress';
 export {
   githubInventoryAnalyzersExtensionPoint,
   type GithubInventoryAnalyzersExtensionPoint,

@@ -202,9 +202,9 @@ describe('GithubInventoryProvider: sync scoped to what failed', () => {
     // A push elsewhere: one GraphQL query, and the broken repository stays held.
     github.resetCounts();
     const event = await instance.refreshRepository(ORG, 'growth-cli-0005');
-    expect(event.details?.trigger).toBe(`event ${ORG}/growth-cli-0005`);
+    expect(event!.details?.trigger).toBe(`event ${ORG}/growth-cli-0005`);
     expect(github.requestCounts()).toEqual({ graphql: 1 });
-    expect(event.held?.map(h => [h.scope, h.runs])).toEqual([
+    expect(event!.held?.map(h => [h.scope, h.runs])).toEqual([
       [`${ORG}/mobile-operator-0007`, 2],
     ]);
 
@@ -229,7 +229,7 @@ describe('GithubInventoryProvider: sync scoped to what failed', () => {
     );
     const fixed = await instance.refreshRepository(ORG, 'mobile-operator-0007');
     expect(fixed).toMatchObject({ outcome: 'complete', applied: 'full' });
-    expect(fixed.held).toBeUndefined();
+    expect(fixed!.held).toBeUndefined();
   });
 
   /** An OWNERS file naming `count` people, `person-000000` onwards: 18 bytes each. */
@@ -245,8 +245,8 @@ describe('GithubInventoryProvider: sync scoped to what failed', () => {
     github.setFaults([{ route: 'graphql', status: 502, times: 100 }]);
     const failed = await instance.refreshRepository(ORG, 'growth-cli-0005');
     expect(failed).toMatchObject({ outcome: 'partial', applied: 'scoped' });
-    expect(failed.held?.map(h => h.scope)).toEqual([`${ORG}/growth-cli-0005`]);
-    expect(failed.entityRefs.sort()).toEqual(first.entityRefs.sort());
+    expect(failed!.held?.map(h => h.scope)).toEqual([`${ORG}/growth-cli-0005`]);
+    expect(failed!.entityRefs.sort()).toEqual(first.entityRefs.sort());
     github.setFaults([]);
     github.resetCounts();
     const next = await instance.refreshRepository(ORG, 'growth-cli-0005');

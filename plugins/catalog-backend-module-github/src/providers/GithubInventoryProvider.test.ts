@@ -226,8 +226,8 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     }
     // A webhook builds on the partial crawl, and judges the repository's files again.
     const event = await instance.refreshRepository('kubernetes', 'k8s.io');
-    expect(event.details?.trigger).toBe('event kubernetes/k8s.io');
-    expect(event.held).toEqual([
+    expect(event!.details?.trigger).toBe('event kubernetes/k8s.io');
+    expect(event!.held).toEqual([
       expect.objectContaining({
         scope: 'kubernetes/k8s.io/google-groups',
         reason: expect.stringContaining(path),
@@ -362,6 +362,18 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     expect(instance.covers('kubernetes', 'community')).toBe(true);
   });
 
+  it('ignores a push for a repository the organization does not have: nothing is applied again', async () => {
+    const github = await emulator();
+    const { instance, connection } = await provider(github);
+    await instance.refresh();
+    const applied = connection.mutations.length;
+    github.resetCounts();
+    const run = await instance.refreshRepository('kubernetes', 'no-such-repo');
+    expect(run).toBeUndefined();
+    expect(connection.mutations.length).toBe(applied);
+    expect(github.requestCounts()).toEqual({ graphql: 1 });
+  }, 30_000);
+
   it('refreshes one repository after a push, without listing the organization', async () => {
     const github = await emulator();
     const { instance, connection } = await provider(github);
@@ -375,7 +387,7 @@ describe('GithubInventoryProvider against the GitHub emulator', () => {
     github.resetCounts();
     const run = await instance.refreshRepository('kubernetes', 'k8s.io');
     expect(run).toMatchObject({ outcome: 'complete', applied: 'full' });
-    expect(run.requests).toEqual({ graphql: 1, tarball: 1 });
+    expect(run!.requests).toEqual({ graphql: 1, tarball: 1 });
     const repo = (
       connection.last as { entities: DeferredEntity[] }
     ).entities.find(d => d.entity.metadata.name === 'kubernetes--k8s.io')!;

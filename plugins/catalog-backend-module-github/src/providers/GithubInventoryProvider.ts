@@ -42,8 +42,15 @@ export type GithubInventoryProviderDeps = {
   snapshots?: SnapshotStore;
 };
 
-/** What one refresh read, and how the run record names why it ran. */
-type Crawled = { crawl?: CrawlResult; trigger: string };
+/**
+ * What one refresh read, and how the run record names why it ran; `unknownRepository` when a
+ * webhook named a repository that neither GitHub nor the last crawl has (nothing to apply).
+ */
+type Crawled = {
+  crawl?: CrawlResult;
+  trigger: string;
+  unknownRepository?: string;
+};
 
 /** Whether a failure or skipped file belongs to a repository (`owner/name`, `owner/name@sha`). */
 const concerns = (target: string, slug: string) =>
@@ -89,7 +96,7 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
   /** One refresh at a time: a webhook arriving during a crawl waits for it. */
   private running: Promise<unknown> = Promise.resolve();
   /** Refreshes queued but not started, by repository: a burst joins the one waiting. */
-  private readonly waiting = new Map<string, Promise<CrawlRun>>();
+  private readonly waiting = new Map<string, Promise<CrawlRun | undefined>>();
 
   constructor(
     private readonly config: GithubInventoryProviderConfig,
@@ -114,7 +121,10 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
 
   /** A full crawl and the catalog update it allows; `trigger` says why, in the run record. */
   refresh(trigger = 'schedule'): Promise<CrawlRun> {
-    return this.serialized(stats => this.crawlAll(stats, trigger));
+    // Only a webhook for an unknown repository records no run; a full crawl always does.
+    return this.serialized(stats =>
+      this.crawlAll(stats, trigger),
+    ) as Promise<CrawlRun>;
   }
 
   private async crawlAll(
@@ -143,7 +153,10 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
    * A burst of webhooks for one repository costs at most one refresh more than the one
    * running: calls while a refresh of it waits to start share that refresh.
    */
-  refreshRepository(owner: string, name: string): Promise<CrawlRun> {
+  refreshRepository(
+    owner: string,
+    name: string,
+  ): Promise<CrawlRun | undefined> {
     const slug = `${owner}/${name}`.toLowerCase();
     const trigger = `event ${owner}/${name}`;
     return this.serialized(async stats => {
@@ -167,6 +180,11 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
           pageSize: this.config.pageSize,
           ...this.deps.graphqlRetry,
         });
+        if (!info && others.length === previous.repositories.length) {
+          // A push for a repository GitHub does not have, and the catalog never had: nothing
+          // to remove or re-read, so nothing is applied again.
+          return { trigger, unknownRepository: `${owner}/${name}` };
+        }
         if (!info) {
           return {
             crawl: { ...carried, repositories: others, archivesRead: 0 },
@@ -232,7 +250,7 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
   private serialized(
     crawl: (stats: RequestStats) => Promise<Crawled>,
     key?: string,
-  ): Promise<CrawlRun> {
+  ): Promise<CrawlRun | undefined> {
     const joined = key ? this.waiting.get(key) : undefined;
     if (joined) {
       return joined;
@@ -248,12 +266,18 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
 
   private async run(
     crawlFn: (stats: RequestStats) => Promise<Crawled>,
-  ): Promise<CrawlRun> {
+  ): Promise<CrawlRun | undefined> {
     const connection = this.catalog();
     const { logger, store } = this.deps;
     const startedAt = new Date();
     const stats = new RequestStats();
-    const { crawl, trigger } = await crawlFn(stats);
+    const { crawl, trigger, unknownRepository } = await crawlFn(stats);
+    if (unknownRepository) {
+      logger.info(
+        `GitHub inventory ${this.config.id}: webhook for ${unknownRepository} ignored: no such repository in GitHub or in the last crawl`,
+      );
+      return undefined;
+    }
     const errors = (crawl?.failures ?? []).map(
       f => `${f.step} ${f.target}: ${f.message}`,
     );
