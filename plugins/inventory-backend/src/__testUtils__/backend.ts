@@ -66,5 +66,5 @@ export async function startInventoryBackend(options: {
     };
   };
 
-  return { get, stop: () => backend.stop() };
+  return { baseUrl, get, stop: () => backend.stop() };
 }

@@ -4,8 +4,10 @@
  * states and the code also names (the roles, modes, kinds, scopes and relations the answers
  * are built with).
  */
+import type { QueryParameters } from '@backstage/backend-openapi-utils';
 import {
   GRAPH_KINDS,
+  InventoryQueries,
   GRAPH_MODES,
   OWNERSHIP_ROLES,
   REVERSE_RELATION,
@@ -25,6 +27,41 @@ const sameOperations: [
   keyof EndpointMap extends DocumentedOperation ? true : false,
 ] = [true, true];
 
+type Path = keyof (typeof spec)['paths'];
+type Documented<P extends Path> = Required<
+  QueryParameters<typeof spec, P, 'get'>
+>;
+type Stated<P extends Path> = Required<InventoryQueries[P]>;
+/**
+ * Whether a route's query type in inventory-common (shared by the client and the router's
+ * handlers) names the document's parameters, and admits every value the document admits.
+ */
+type Matches<P extends Path> = [keyof Documented<P>] extends [keyof Stated<P>]
+  ? [keyof Stated<P>] extends [keyof Documented<P>]
+    ? Documented<P> extends Stated<P>
+      ? true
+      : false
+    : false
+  : false;
+// Fails to compile when a query type drifts from the document.
+const queriesMatch: { [P in Path]: Matches<P> } = {
+  '/status': true,
+  '/placement': true,
+  '/explorer': true,
+  '/configuration': true,
+  '/administrators': true,
+  '/access': true,
+  '/ownership': true,
+  '/impact': true,
+  '/graph': true,
+  '/drift': true,
+  '/owners-files': true,
+  '/path-ownership': true,
+  '/runbook': true,
+  '/completeness': true,
+  '/links': true,
+};
+
 describe('the inventory OpenAPI document', () => {
   it('is what the generated router was generated from', () => {
     const document = parse(
@@ -32,6 +69,7 @@ describe('the inventory OpenAPI document', () => {
     );
     expect(spec).toEqual(document);
     expect(sameOperations).toEqual([true, true]);
+    expect(Object.values(queriesMatch).every(Boolean)).toBe(true);
   });
 
   it('names the values the answers are built with', () => {

@@ -4,6 +4,7 @@
  * malformed questions are made from the document itself, parameter by parameter.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { InventoryClient } from '@infra-atlas/inventory-common';
 import Ajv from 'ajv';
 import { spec } from '../schema/openapi';
 import { startInventoryBackend } from '../__testUtils__/backend';
@@ -168,6 +169,52 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
     }
     // 197 questions from the document today; fewer means parameters lost their bounds.
     expect(asked).toBeGreaterThanOrEqual(197);
+  });
+
+  it('is asked by the typed client as the document says', async () => {
+    const client = new InventoryClient({
+      discoveryApi: { getBaseUrl: async () => inventory.baseUrl },
+      fetchApi: {
+        fetch: (url, init) =>
+          fetch(url, { ...init, headers: { authorization: service } }),
+      },
+    });
+    const answers = await Promise.all([
+      client.status(),
+      client.placement(PROJECT),
+      client.explorer(),
+      client.configuration({ type: 'gcs-bucket', limit: 5 }),
+      client.administrators(PROJECT),
+      client.access(PROJECT),
+      client.ownership('admins@example.org', {
+        roles: ['owns', 'administers'],
+        limit: 1,
+        pageSize: 2,
+        offset: 0,
+      }),
+      client.impact(PROJECT, {
+        direction: 'dependencies',
+        depth: 10,
+        relations: ['childOf', 'runsOn'],
+      }),
+      client.graph(PROJECT, {
+        mode: 'neighbourhood',
+        depth: 1,
+        kinds: ['resource', 'group'],
+        maxNodes: 50,
+      }),
+      client.drift({ entity: PROJECT }),
+      client.ownersFiles(PROJECT),
+      client.pathOwnership('o/repo', 'docs/'),
+      client.runbook(PROJECT),
+      client.completeness({ scope: 'entity', key: PROJECT }),
+      client.links(PROJECT),
+    ]);
+    expect(answers).toHaveLength(Object.keys(VALID).length);
+    await expect(client.impact(PROJECT, { depth: 11 })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('request/query/depth must be <= 10'),
+    });
   });
 
   it('closes the holes of the hand-written parsing', async () => {

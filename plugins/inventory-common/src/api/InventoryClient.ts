@@ -40,26 +40,78 @@ export type InventoryClientOptions = {
   fetchApi?: { fetch: typeof fetch };
 };
 
-/** @public */
-export type ImpactOptions = {
-  direction?: ImpactDirection;
-  depth?: number;
-  relations?: string[];
+/**
+ * The query each inventory route accepts, by route: what the API's OpenAPI document
+ * (plugins/inventory-backend/src/schema/openapi.yaml) states, in TypeScript. The backend's
+ * router types its handlers with these, and its build fails when they stop matching the
+ * document; the bounds (depth 1–10, limit up to 5000…) are the document's.
+ *
+ * @public
+ */
+export type InventoryQueries = {
+  '/status': {};
+  '/placement': { entity: string };
+  '/explorer': {};
+  '/configuration': {
+    type?: string;
+    setting?: string;
+    value?: string;
+    service?: string;
+    limit?: number;
+  };
+  '/administrators': { entity: string };
+  '/access': { entity: string };
+  '/ownership': {
+    q: string;
+    /** Items per role in `items` (default 200). */
+    limit?: number;
+    role?: OwnershipRole[];
+    /** One section's page only: its key, and where the page starts. */
+    section?: string;
+    offset?: number;
+    /** Items per section page (default 10). */
+    pageSize?: number;
+  };
+  '/impact': {
+    entity: string;
+    direction?: ImpactDirection;
+    depth?: number;
+    relations?: string[];
+  };
+  '/graph': {
+    entity: string;
+    mode?: GraphMode;
+    depth?: number;
+    relations?: string[];
+    kinds?: string[];
+    maxNodes?: number;
+  };
+  '/drift': { entity?: string };
+  '/owners-files': { entity: string };
+  '/path-ownership': { repository: string; path: string };
+  '/runbook': { entity: string };
+  '/completeness': {
+    scope?: 'entity' | 'owner' | 'system' | 'all';
+    key?: string;
+  };
+  '/links': { entity?: string };
 };
 
 /** @public */
-export type GraphOptions = {
-  mode?: GraphMode;
-  depth?: number;
-  relations?: string[];
-  kinds?: string[];
-  maxNodes?: number;
-};
+export type ImpactOptions = Omit<InventoryQueries['/impact'], 'entity'>;
 
 /** @public */
-export type CompletenessOptions = {
-  scope?: 'entity' | 'owner' | 'system' | 'all';
-  key?: string;
+export type GraphOptions = Omit<InventoryQueries['/graph'], 'entity'>;
+
+/** @public */
+export type CompletenessOptions = InventoryQueries['/completeness'];
+
+/** @public */
+export type OwnershipOptions = Omit<
+  InventoryQueries['/ownership'],
+  'q' | 'role'
+> & {
+  roles?: OwnershipRole[];
 };
 
 /**
@@ -94,73 +146,39 @@ export class InventoryClient {
    * it), e.g. `{ type: 'gcs-bucket', setting: 'retention', value: 'locked' }`; or, with
    * `service`, which projects enable an API.
    */
-  configuration(question: {
-    type?: string;
-    setting?: string;
-    value?: string;
-    service?: string;
-    limit?: number;
-  }): Promise<ConfigurationResponse> {
-    return this.get('configuration', {
-      ...question,
-      limit: question.limit?.toString(),
-    });
+  configuration(
+    question: InventoryQueries['/configuration'],
+  ): Promise<ConfigurationResponse> {
+    return this.get('configuration', question);
   }
 
   ownership(
     query: string,
-    options: {
-      roles?: OwnershipRole[];
-      limit?: number;
-      /** One section's page only: its key, and where the page starts. */
-      section?: string;
-      offset?: number;
-      /** Items per section page (default 10). */
-      pageSize?: number;
-    } = {},
+    { roles, ...options }: OwnershipOptions = {},
   ): Promise<OwnershipResponse> {
-    return this.get('ownership', {
-      q: query,
-      role: options.roles?.join(','),
-      limit: options.limit?.toString(),
-      section: options.section,
-      offset: options.offset?.toString(),
-      pageSize: options.pageSize?.toString(),
-    });
+    return this.get('ownership', { q: query, role: roles, ...options });
   }
 
   graph(entityRef: string, options: GraphOptions = {}): Promise<GraphResponse> {
-    return this.get('graph', {
-      entity: entityRef,
-      mode: options.mode,
-      depth: options.depth?.toString(),
-      relations: options.relations?.join(','),
-      kinds: options.kinds?.join(','),
-      maxNodes: options.maxNodes?.toString(),
-    });
+    return this.get('graph', { entity: entityRef, ...options });
   }
 
   impact(
     entityRef: string,
     options: ImpactOptions = {},
   ): Promise<ImpactResponse> {
-    return this.get('impact', {
-      entity: entityRef,
-      direction: options.direction,
-      depth: options.depth?.toString(),
-      relations: options.relations?.join(','),
-    });
+    return this.get('impact', { entity: entityRef, ...options });
   }
 
   completeness(
     options: CompletenessOptions = {},
   ): Promise<CompletenessResponse> {
-    return this.get('completeness', { scope: options.scope, key: options.key });
+    return this.get('completeness', options);
   }
 
   /** Every drift finding, or with `entity` those that name it (counts of those only). */
-  drift(options: { entity?: string } = {}): Promise<DriftResponse> {
-    return this.get('drift', { entity: options.entity });
+  drift(options: InventoryQueries['/drift'] = {}): Promise<DriftResponse> {
+    return this.get('drift', options);
   }
 
   /** Approvers, reviewers and emeritus of the OWNERS files that govern an entity. */
@@ -192,13 +210,16 @@ export class InventoryClient {
     return this.get('links', { entity: entityRef });
   }
 
+  /** Asks one route; lists go comma-separated, as the document's `explode: false` says. */
   private async get<T>(
     path: string,
-    query: Record<string, string | undefined>,
+    query: Record<string, string | number | string[] | undefined>,
   ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('inventory');
     const params = new URLSearchParams(
-      Object.entries(query).filter((e): e is [string, string] => !!e[1]),
+      Object.entries(query).flatMap(([name, value]) =>
+        value === undefined || value === '' ? [] : [[name, String(value)]],
+      ),
     );
     const url = `${baseUrl}/${path}${params.size ? `?${params}` : ''}`;
     const doFetch = this.options.fetchApi?.fetch ?? fetch;

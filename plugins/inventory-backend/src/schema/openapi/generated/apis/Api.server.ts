@@ -3,9 +3,10 @@
 // ******************************************************************
 // * Written in the layout of `backstage-repo-tools package schema openapi generate --server`
 // * (template typescript-backstage-server/apis/api-all): the Java generator that renders it
-// * cannot be fetched on this project's machines. The answers are typed with the types of
-// * @infra-atlas/inventory-common that build them; ../../openapi.test.ts checks that every
-// * operation of ../openapi.yaml has its entry here and no other.
+// * cannot be fetched on this project's machines. Queries and answers are the types of
+// * @infra-atlas/inventory-common that the client shares; ../../openapi.test.ts checks, when
+// * it compiles, that every operation of ../../openapi.yaml has its entry here and no other,
+// * and that each query type has the document's parameters with the document's types.
 // ******************************************************************
 import type {
   AccessResponse,
@@ -14,13 +15,11 @@ import type {
   ConfigurationResponse,
   DriftResponse,
   ExplorerResponse,
-  GraphMode,
   GraphResponse,
-  ImpactDirection,
   ImpactResponse,
+  InventoryQueries,
   LinksResponse,
   OwnershipResponse,
-  OwnershipRole,
   OwnersFilesResponse,
   PathOwnershipResponse,
   PlacementResponse,
@@ -39,91 +38,78 @@ export type Error = {
 };
 
 /** @public */
-export type EntityQuery = { query: { entity: string } };
-
+export type GetStatus = {
+  query: InventoryQueries['/status'];
+  response: StatusResponse | Error;
+};
 /** @public */
-export type GetStatus = { response: StatusResponse | Error };
-/** @public */
-export type GetPlacement = EntityQuery & {
+export type GetPlacement = {
+  query: InventoryQueries['/placement'];
   response: PlacementResponse | Error;
 };
 /** @public */
-export type GetExplorer = { response: ExplorerResponse | Error };
+export type GetExplorer = {
+  query: InventoryQueries['/explorer'];
+  response: ExplorerResponse | Error;
+};
 /** @public */
 export type GetConfiguration = {
-  query: {
-    type?: string;
-    setting?: string;
-    value?: string;
-    service?: string;
-    limit?: number;
-  };
+  query: InventoryQueries['/configuration'];
   response: ConfigurationResponse | Error;
 };
 /** @public */
-export type GetAdministrators = EntityQuery & {
+export type GetAdministrators = {
+  query: InventoryQueries['/administrators'];
   response: AdministratorsResponse | Error;
 };
 /** @public */
-export type GetAccess = EntityQuery & { response: AccessResponse | Error };
+export type GetAccess = {
+  query: InventoryQueries['/access'];
+  response: AccessResponse | Error;
+};
 /** @public */
 export type GetOwnership = {
-  query: {
-    q: string;
-    limit?: number;
-    role?: Array<OwnershipRole>;
-    section?: string;
-    offset?: number;
-    pageSize?: number;
-  };
+  query: InventoryQueries['/ownership'];
   response: OwnershipResponse | Error;
 };
 /** @public */
 export type GetImpact = {
-  query: {
-    entity: string;
-    direction?: ImpactDirection;
-    depth?: number;
-    relations?: Array<string>;
-  };
+  query: InventoryQueries['/impact'];
   response: ImpactResponse | Error;
 };
 /** @public */
 export type GetGraph = {
-  query: {
-    entity: string;
-    mode?: GraphMode;
-    depth?: number;
-    relations?: Array<string>;
-    kinds?: Array<string>;
-    maxNodes?: number;
-  };
+  query: InventoryQueries['/graph'];
   response: GraphResponse | Error;
 };
 /** @public */
 export type GetDrift = {
-  query: { entity?: string };
+  query: InventoryQueries['/drift'];
   response: DriftResponse | Error;
 };
 /** @public */
-export type GetOwnersFiles = EntityQuery & {
+export type GetOwnersFiles = {
+  query: InventoryQueries['/owners-files'];
   response: OwnersFilesResponse | Error;
 };
 /** @public */
 export type GetPathOwnership = {
-  query: { repository: string; path: string };
+  query: InventoryQueries['/path-ownership'];
   response: PathOwnershipResponse | Error;
 };
 /** @public */
-export type GetRunbook = EntityQuery & { response: RunbookResponse | Error };
+export type GetRunbook = {
+  query: InventoryQueries['/runbook'];
+  response: RunbookResponse | Error;
+};
 /** @public */
 export type GetCompleteness = {
-  query: { scope?: 'all' | 'owner' | 'system' | 'entity'; key?: string };
+  query: InventoryQueries['/completeness'];
   response: CompletenessResponse | Error;
 };
 /** @public */
 export type GetLinks = {
-  query: { entity?: string };
+  query: InventoryQueries['/links'];
   response: LinksResponse | Error;
 };
 
