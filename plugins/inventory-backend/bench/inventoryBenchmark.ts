@@ -46,19 +46,28 @@ import {
   kubernetesAppEntityName,
   kubernetesNamespaceEntityName,
 } from '@infra-atlas/inventory-common';
-import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import catalogModuleInventoryRelations from '@infra-atlas/plugin-catalog-backend-module-inventory';
 import {
   peakRssMb,
   printMarkdownTable,
   testDatabases,
 } from '@infra-atlas/test-utils';
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Knex } from 'knex';
 import { inventoryPlugin } from '../src/plugin';
+import {
+  LoadSubjects,
+  RouteResult,
+  mixedRoutes,
+  printRouteResults,
+  runFixedRate,
+} from './loadRun';
 
 const LOCATION = 'bench:inventory';
 const ORG_ID = '100000000001';
@@ -544,6 +553,60 @@ export function syntheticCatalogEntities(total: number) {
   return { entities: catalog.entities, subjects: catalog.subjects };
 }
 
+/**
+ * A catalog read back from a running one (`GET /api/catalog/entities/by-query`, pages
+ * concatenated), as a provider would emit it: what the catalog computes (relations, status,
+ * uid) is dropped, Locations too, and each entity is managed by the benchmark's location.
+ */
+export function catalogFromFile(path: string): SyntheticCatalog {
+  // As the catalog serves them: with `status` besides what providers emit.
+  const read = JSON.parse(readFileSync(path, 'utf8')) as Array<
+    Entity & { status?: unknown }
+  >;
+  const entities = read
+    .filter(e => e.kind !== 'Location')
+    .map(({ relations: _r, status: _s, ...entity }) => {
+      const {
+        uid: _u,
+        etag: _e,
+        generation: _g,
+        ...metadata
+      } = entity.metadata as Entity['metadata'] & { generation?: number };
+      return {
+        ...entity,
+        metadata: {
+          ...metadata,
+          annotations: { ...metadata.annotations, ...managed() },
+        },
+      };
+    });
+  const refOf = (e: Entity) =>
+    `${e.kind.toLowerCase()}:${e.metadata.namespace ?? 'default'}/${
+      e.metadata.name
+    }`;
+  const ofKinds = (...kinds: string[]) =>
+    entities.filter(e => kinds.includes(e.kind)).map(refOf);
+  const byType = new Map<string, string[]>();
+  for (const e of entities.filter(x => x.kind === 'Resource')) {
+    const type = String((e.spec as { type?: string } | undefined)?.type);
+    byType.set(type, [...(byType.get(type) ?? []), refOf(e)]);
+  }
+  const counts: Record<string, number> = {};
+  for (const e of entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+  return {
+    entities,
+    counts,
+    relations: new Map(),
+    facts: [],
+    subjects: {
+      things: ofKinds('Resource', 'Component'),
+      impact: [...byType.values()],
+      people: ofKinds('User', 'Group'),
+      owners: ofKinds('Group'),
+    },
+  };
+}
+
 function managed() {
   return {
     'backstage.io/managed-by-location': LOCATION,
@@ -673,8 +736,31 @@ async function load(request: LoadRequest): Promise<LoadResult> {
 }
 
 /** In the child: runs each load the parent sends and answers with its result. */
+type FixedRateRequest = {
+  baseUrl: string;
+  authorization: string;
+  subjects: LoadSubjects;
+  rate: number;
+  seconds: number;
+};
+
 function serveLoads() {
-  process.on('message', (request: LoadRequest | 'stop' | 'exit') => {
+  process.on('message', (message: unknown) => {
+    const fixedRate = (message as { fixedRate?: FixedRateRequest }).fixedRate;
+    if (fixedRate) {
+      runFixedRate({
+        ...fixedRate,
+        routes: mixedRoutes(fixedRate.subjects),
+      }).then(
+        rateResult => process.send!({ rateResult }),
+        error => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+      return;
+    }
+    const request = message as LoadRequest | 'stop' | 'exit';
     if (request === 'exit') {
       process.exit(0);
     }
@@ -700,10 +786,13 @@ function loadProcess() {
   let pending:
     | { resolve: (r: LoadResult) => void; reject: (e: Error) => void }
     | undefined;
+  let pendingRate: ((r: RouteResult[]) => void) | undefined;
   // The TypeScript transform also talks over this channel (it reports the files it loads).
   child.on('message', message => {
     const result = (message as { loadResult?: LoadResult }).loadResult;
     if (result) pending?.resolve(result);
+    const rateResult = (message as { rateResult?: RouteResult[] }).rateResult;
+    if (rateResult) pendingRate?.(rateResult);
   });
   child.on('exit', code => {
     if (code) pending?.reject(new Error(`load process exited with ${code}`));
@@ -714,6 +803,11 @@ function loadProcess() {
       new Promise<LoadResult>((resolve, reject) => {
         pending = { resolve, reject };
         child.send(request);
+      }),
+    runFixedRate: (fixedRate: FixedRateRequest) =>
+      new Promise<RouteResult[]>(resolve => {
+        pendingRate = resolve;
+        child.send({ fixedRate });
       }),
   };
 }
@@ -818,6 +912,9 @@ async function main() {
       entities: { type: 'string', default: '50000' },
       requests: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '16' },
+      'entities-file': { type: 'string' },
+      rate: { type: 'string', default: '200' },
+      'rate-seconds': { type: 'string', default: '60' },
       load: { type: 'boolean', default: false },
     },
   });
@@ -830,7 +927,9 @@ async function main() {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
 
-  const catalog = syntheticCatalog(Number(values.entities));
+  const catalog = values['entities-file']
+    ? catalogFromFile(values['entities-file'])
+    : syntheticCatalog(Number(values.entities));
   const relationTotal = [...catalog.relations.values()].reduce(
     (a, b) => a + b,
     0,
@@ -859,7 +958,19 @@ async function main() {
         data: {
           backend: { database: database.config() },
           catalog: {
-            rules: [{ allow: ['Component', 'Resource', 'Group', 'User'] }],
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'Resource',
+                  'Group',
+                  'User',
+                  'System',
+                  'Domain',
+                  'API',
+                ],
+              },
+            ],
             // Processed once within the run; no reprocessing during the measurements.
             processingInterval: { hours: 2 },
           },
@@ -925,7 +1036,7 @@ async function main() {
         `WARNING: index holds ${index.entities} entities, expected ${catalog.entities.length}`,
       );
     }
-    if (index.relations !== relationTotal) {
+    if (relationTotal && index.relations !== relationTotal) {
       console.error(
         `WARNING: index holds ${index.relations} relations, expected ${relationTotal}`,
       );
@@ -999,25 +1110,31 @@ async function main() {
       concurrency,
       seed,
     });
+    const rssMb: number[] = [];
     for (const [i, kind] of lookups.entries()) {
       console.error(`load: ${kind}`);
       results.push(await child.run(request(kind, kind, SEED + i)));
+      rssMb.push(process.memoryUsage().rss / 2 ** 20);
     }
-    // The index rebuilds on the same event loop that answers: placement while it does.
-    // The index rebuilds on the event loop that answers: placement while it rebuilds back to
-    // back, the worst case of a short schedule (the default is a build every minute).
-    console.error('load: placement during index refreshes');
-    const during = child.run({
-      ...request('placement', 'placement, index rebuilding', SEED),
-      untilStopped: true,
-    });
-    const rebuilds = 3;
-    for (let i = 0; i < rebuilds; i++) await build();
-    child.child.send('stop');
-    results.push(await during);
+    // Each lookup again while the index rebuilds back to back, the worst case of a short
+    // schedule (the default is a build every minute): builds share the event loop that answers.
+    const rebuilds = 2;
+    for (const [i, kind] of lookups.entries()) {
+      console.error(`load: ${kind} during index refreshes`);
+      const during = child.run({
+        ...request(kind, `${kind}, index rebuilding`, SEED + i),
+        untilStopped: true,
+      });
+      for (let b = 0; b < rebuilds; b++) await build();
+      child.child.send('stop');
+      results.push(await during);
+      rssMb.push(process.memoryUsage().rss / 2 ** 20);
+    }
 
     console.log(
-      `Lookups: ${requests} requests each (after 20 warm-up requests), ${concurrency} concurrent, from a second process over loopback; the last row for as long as ${rebuilds} index builds back to back took\n`,
+      `Lookups: ${requests} requests each (after 20 warm-up requests), ${concurrency} concurrent, from a second process over loopback; the rows "index rebuilding" for as long as ${rebuilds} index builds back to back took. RSS: the backend process after the row; load average ${loadavg()
+        .map(l => l.toFixed(1))
+        .join(' / ')}\n`,
     );
     printMarkdownTable(
       [
@@ -1031,8 +1148,9 @@ async function main() {
         'p99 (ms)',
         'max (ms)',
         'mean answer (KB)',
+        'RSS (MB)',
       ],
-      results.map(r => [
+      results.map((r, i) => [
         r.lookup,
         String(r.requests),
         r.errors ? `${r.errors} ${JSON.stringify(r.statuses)}` : '0',
@@ -1043,8 +1161,28 @@ async function main() {
         r.latenciesMs.p99.toFixed(1),
         r.latenciesMs.max.toFixed(1),
         r.meanKb.toFixed(1),
+        rssMb[i].toFixed(0),
       ]),
     );
+    if (Number(values.rate) > 0) {
+      console.error(`load: ${values.rate} requests/s mixed`);
+      const loadBefore = loadavg()[0];
+      const mixed = await child.runFixedRate({
+        baseUrl,
+        authorization,
+        subjects: catalog.subjects,
+        rate: Number(values.rate),
+        seconds: Number(values['rate-seconds']),
+      });
+      console.log(
+        `\nMixed load: ${values.rate} requests/s for ${
+          values['rate-seconds']
+        } s at a fixed arrival rate (bench/loadRun.ts's mix; latency from when each request was due); load average ${loadBefore.toFixed(
+          1,
+        )} before, ${loadavg()[0].toFixed(1)} after\n`,
+      );
+      printRouteResults(mixed);
+    }
     console.log(
       `\nBackend process (catalog + inventory + HTTP): peak RSS ${peakRssMb().toFixed(
         0,

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { InventoryGraph } from '../src/graph/InventoryGraph';
 import { linkRules, resolveLinks } from '../src/links/resolveLinks';
 import { administrators } from '../src/queries/administrators';
-import { impact } from '../src/queries/impact';
+import { impact, parseImpactOptions } from '../src/queries/impact';
 import { ownership } from '../src/queries/ownership';
 import { placement } from '../src/queries/placement';
 import { scorecard } from '../src/queries/completeness';
@@ -97,10 +97,11 @@ function main() {
       {
         kind: 'impact',
         ask: () =>
-          impact(graph, pick(impactTargets, i), {
-            depth: 3,
-            direction: 'dependents',
-          }),
+          impact(
+            graph,
+            pick(impactTargets, i),
+            parseImpactOptions({ depth: 3, direction: 'dependents' }, 2000),
+          ),
       },
     );
   }
