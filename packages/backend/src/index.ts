@@ -3,7 +3,6 @@
  * with mkdocs, search over both, and sign-in. Every plugin here earns its place; see
  * docs/architecture.md for why each one is wired.
  */
-import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
 import {
   searchModuleInventoryEngine,
   searchModuleInventoryIdentifiers,
@@ -32,7 +31,7 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
 // Turns the providers' placement, access and serving facts, and the inventory's resolved
 // links, into catalog relations.
-backend.add(catalogModuleInventoryRelations);
+backend.add(import('@infra-atlas/plugin-catalog-backend-module-inventory'));
 
 // The inventory: placement, ownership, impact, completeness, drift and crawl status over the
 // whole catalog (/api/inventory, docs/infra-atlas/inventory-api.md), also as actions.

@@ -35,7 +35,7 @@ import type {
 import gcpModule from '@infra-atlas/plugin-catalog-backend-module-gcp';
 import githubModule from '@infra-atlas/plugin-catalog-backend-module-github';
 import inventoryPlugin from '@infra-atlas/plugin-inventory-backend';
-import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import catalogModuleInventoryRelations from '@infra-atlas/plugin-catalog-backend-module-inventory';
 import { catalogApi } from '@infra-atlas/test-utils';
 import path from 'node:path';
 

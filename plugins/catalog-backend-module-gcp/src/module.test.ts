@@ -16,7 +16,7 @@ import {
   startGcpEmulator,
 } from '@infra-atlas/emulators';
 import { gcpCustomRoleEntityName } from '@infra-atlas/inventory-common';
-import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import catalogModuleInventoryRelations from '@infra-atlas/plugin-catalog-backend-module-inventory';
 import { catalogApi, testDatabases } from '@infra-atlas/test-utils';
 import gcpModule from './index';
 

@@ -18,7 +18,7 @@ import { GcpInventoryProvider } from './providers/GcpInventoryProvider';
  * Adds the GCP inventory to the catalog: one provider per entry of
  * `catalog.providers.gcpInventory`, and `GET /api/catalog/gcp-inventory/status` with the last
  * runs of each provider. The relations their entities imply come from
- * `catalogModuleInventoryRelations` (`@infra-atlas/plugin-inventory-node`).
+ * `catalogModuleInventoryRelations` (`@infra-atlas/plugin-catalog-backend-module-inventory`).
  */
 export const catalogModuleGcpInventory = createBackendModule({
   pluginId: 'catalog',

@@ -18,7 +18,7 @@ import {
   loadK8sInfraGithubEstate,
   startGithubEmulator,
 } from '@infra-atlas/emulators';
-import { catalogModuleInventoryRelations } from '@infra-atlas/plugin-inventory-node';
+import catalogModuleInventoryRelations from '@infra-atlas/plugin-catalog-backend-module-inventory';
 import { catalogApi, testDatabases } from '@infra-atlas/test-utils';
 import githubModule from './index';
 

@@ -29,7 +29,7 @@ import { GithubInventoryProvider } from './providers/GithubInventoryProvider';
  * `catalog.providers.githubInventory`, webhook deltas from the `github.push` and
  * `github.repository` event topics, and `GET /api/catalog/github-inventory/status` with the
  * last runs of each provider. Relations come from `catalogModuleInventoryRelations`
- * (`@infra-atlas/plugin-inventory-node`).
+ * (`@infra-atlas/plugin-catalog-backend-module-inventory`).
  */
 export const catalogModuleGithubInventory = createBackendModule({
   pluginId: 'catalog',

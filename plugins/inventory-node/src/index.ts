@@ -16,4 +16,3 @@ export * from './relationsProcessor';
 export * from './linksProcessor';
 export * from './ScheduledEntityProvider';
 export * from './unownedGroup';
-export { catalogModuleInventoryRelations } from './module';

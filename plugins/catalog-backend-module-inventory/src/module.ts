@@ -3,9 +3,11 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { InventoryLinksProcessor } from './linksProcessor';
-import { InventoryRelationsProcessor } from './relationsProcessor';
-import { UnownedGroupProvider } from './unownedGroup';
+import {
+  InventoryLinksProcessor,
+  InventoryRelationsProcessor,
+  UnownedGroupProvider,
+} from '@infra-atlas/plugin-inventory-node';
 
 /**
  * Registers {@link InventoryRelationsProcessor} (the providers' spec fields as relations),
