@@ -2,8 +2,9 @@ import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
  * Reading personal details in inventory answers: people's e-mail addresses (Google Group
- * members, IAM members) and grants made to individual people. Without it, answers still come
- * back whole, with those details replaced by `[redacted]`.
+ * members, IAM members), the User entities named after them and grants made to individual
+ * people. Without it, answers still come back, with those fields replaced by `[redacted]`
+ * (see answerFields.ts), and nothing that only an address links to a person.
  *
  * @public
  */
