@@ -7,6 +7,7 @@ import {
   searchModuleInventoryEngine,
   searchModuleInventoryIdentifiers,
 } from '@infra-atlas/plugin-inventory-backend';
+import { eventsModuleGithubWebhook } from '@infra-atlas/plugin-catalog-backend-module-github';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -24,11 +25,12 @@ backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-gcp'));
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-github'));
-// GitHub webhooks (POST /api/events/http/github, checked against
-// events.modules.github.webhookSecret) become github.* events; the GitHub inventory refreshes
-// the one repository a push or a repository event names.
+// GitHub webhooks (POST /api/events/http/github): the signature is checked against
+// events.modules.github.webhookSecret before the body is read (401), a signed body must be JSON
+// (400); they become github.* events, and the GitHub inventory refreshes the one repository a
+// push or a repository event names.
 backend.add(import('@backstage/plugin-events-backend'));
-backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(eventsModuleGithubWebhook);
 // Turns the providers' placement, access and serving facts, and the inventory's resolved
 // links, into catalog relations.
 backend.add(import('@infra-atlas/plugin-catalog-backend-module-inventory'));
@@ -37,10 +39,11 @@ backend.add(import('@infra-atlas/plugin-catalog-backend-module-inventory'));
 // whole catalog (/api/inventory, docs/infra-atlas/inventory-api.md), also as actions.
 backend.add(import('@infra-atlas/plugin-inventory-backend'));
 
-// Permissions: allow-all for the demo; docs/deployment.md shows a production policy.
+// Permissions: who sees people's e-mail addresses, and which kinds only their owners read
+// (infraAtlas.permissions; docs/infra-atlas/permissions.md). The demo lets its guest see all.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@infra-atlas/plugin-permission-backend-module-inventory-policy'),
 );
 
 // TechDocs: runbooks and project docs, generated with the local mkdocs.
