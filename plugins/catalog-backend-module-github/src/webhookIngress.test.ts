@@ -10,6 +10,7 @@ import { createHmac } from 'node:crypto';
 import { eventsModuleGithubWebhook } from './webhookIngress';
 
 const SECRET = 'webhook-secret-for-tests';
+const APP_SECRET = 'github-app-webhook-secret-for-tests';
 const sign = (body: string, secret = SECRET) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
@@ -43,17 +44,36 @@ describe('GitHub webhook ingress', () => {
           },
         }),
         mockServices.rootConfig.factory({
-          data: { events: { modules: { github: { webhookSecret: SECRET } } } },
+          data: {
+            events: { modules: { github: { webhookSecret: SECRET } } },
+            integrations: {
+              github: [
+                {
+                  host: 'github.com',
+                  apps: [
+                    {
+                      appId: 1,
+                      privateKey: 'unused',
+                      clientId: 'c',
+                      clientSecret: 'unused',
+                      webhookSecret: APP_SECRET,
+                    },
+                  ],
+                },
+              ],
+            },
+          },
         }),
         mockServices.rootLogger.factory({ level: 'debug' }),
       ],
     });
     url = `http://localhost:${backend.server.port()}/api/events/http/github`;
-    const write = process.stdout.write.bind(process.stdout);
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
-      logs.push(String(chunk));
-      return write(chunk, ...(rest as []));
-    });
+    // The test backend's logger writes through the console.
+    for (const level of ['log', 'debug', 'info', 'warn', 'error'] as const) {
+      jest
+        .spyOn(console, level)
+        .mockImplementation((...args) => logs.push(args.join(' ')));
+    }
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -100,6 +120,11 @@ describe('GitHub webhook ingress', () => {
     expect(published.map(e => e.eventPayload)).toEqual([
       { ref: 'refs/heads/main' },
     ]);
-    expect(logs.join('')).not.toContain(SECRET);
+    const fromApp = JSON.stringify({ ref: 'refs/heads/app' });
+    expect((await post(fromApp, sign(fromApp, APP_SECRET))).status).toBe(202);
+    const logged = logs.join('\n');
+    expect(logged).toContain('GitHub webhook refused: invalid signature');
+    expect(logged).not.toContain(SECRET);
+    expect(logged).not.toContain(APP_SECRET);
   });
 });

@@ -10,7 +10,24 @@ import {
   RequestValidationContext,
 } from '@backstage/plugin-events-node';
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
+import { Config } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The secrets a delivery may be signed with: `events.modules.github.webhookSecret`, and each
+ * GitHub App's `webhookSecret` in `integrations.github[].apps`.
+ */
+function webhookSecrets(config: Config): string[] {
+  const apps = ScmIntegrations.fromConfig(config)
+    .github.list()
+    .flatMap(i => i.config.apps ?? [])
+    .map(app => app.webhookSecret);
+  return [
+    config.getOptionalString('events.modules.github.webhookSecret'),
+    ...apps,
+  ].filter((secret): secret is string => !!secret);
+}
 
 /** Whether `signature` (`x-hub-signature-256`) is the body's HMAC-SHA256 under `secret`. */
 export function isSignedBy(
@@ -55,10 +72,10 @@ function parsedOrUndefined(text: string): unknown {
  * GitHub's webhooks at POST /api/events/http/github (the events backend limits a body to
  * 5 MB: larger is a 413). A delivery is checked in this order, so that nothing about its body
  * is read before it is known to come from GitHub: a signature that is not the body's HMAC
- * under `events.modules.github.webhookSecret` is a 401; a signed body that is not JSON is a
- * 400; the rest is published on topic `github`, which Backstage's GithubEventRouter republishes
- * as `github.<x-github-event>`. Replaces @backstage/plugin-events-backend-module-github, whose
- * ingress parsed first.
+ * under one of the {@link webhookSecrets} is a 401; a signed body that is not JSON is a 400;
+ * the rest is published on topic `github`, which Backstage's GithubEventRouter republishes as
+ * `github.<x-github-event>`. Without any secret there is no endpoint (404). Replaces
+ * @backstage/plugin-events-backend-module-github, whose ingress parsed first.
  */
 export const eventsModuleGithubWebhook = createBackendModule({
   pluginId: 'events',
@@ -72,9 +89,11 @@ export const eventsModuleGithubWebhook = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ config, events, extension, logger }) {
-        const secret = config.getOptionalString(
-          'events.modules.github.webhookSecret',
-        );
+        await new GithubEventRouter({ events }).subscribe();
+        const secrets = webhookSecrets(config);
+        if (!secrets.length) {
+          return;
+        }
         extension.addHttpPostBodyParser({
           contentType: 'application/json',
           parser: rawThenJson,
@@ -85,13 +104,11 @@ export const eventsModuleGithubWebhook = createBackendModule({
             request: RequestDetails,
             context: RequestValidationContext,
           ) => {
-            const signature = request.headers['x-hub-signature-256'];
+            const header = request.headers['x-hub-signature-256'];
+            const signature = typeof header === 'string' ? header : undefined;
             if (
-              !secret ||
-              !isSignedBy(
-                secret,
-                request.raw.body,
-                typeof signature === 'string' ? signature : undefined,
+              !secrets.some(secret =>
+                isSignedBy(secret, request.raw.body, signature),
               )
             ) {
               logger.warn(
@@ -113,7 +130,6 @@ export const eventsModuleGithubWebhook = createBackendModule({
             }
           },
         });
-        await new GithubEventRouter({ events }).subscribe();
       },
     });
   },
