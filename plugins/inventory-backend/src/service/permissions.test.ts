@@ -255,6 +255,45 @@ describe('inventory answers under the production policy', () => {
     ).toBe(200);
   });
 
+  it('leaves the same entities out of action results', async () => {
+    const invoke = async (action: string, input: object, user: string) => {
+      const res = await fetch(
+        `${baseUrl}/.backstage/actions/v1/actions/inventory:${action}/invoke`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: mockCredentials.user.header(user),
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify(input),
+        },
+      );
+      return { status: res.status, text: await res.text() };
+    };
+    const project = { entityRef: 'resource:default/project' };
+    const denied = await invoke('what-runs-on', project, 'user:default/alice');
+    expect(denied.status).toBe(200);
+    expect(JSON.parse(denied.text).output.dependents).toEqual([
+      'resource:default/public-bucket (distance 1)',
+    ]);
+    expect(
+      (await invoke('what-runs-on', project, 'user:default/lead')).text,
+    ).toContain('secret-bucket');
+    const hidden = await invoke(
+      'where-does-it-run',
+      { entityRef: 'resource:default/secret-bucket' },
+      'user:default/alice',
+    );
+    expect(hidden.status).toBe(404);
+    const members = await invoke(
+      'what-do-they-own',
+      { subject: 'group:default/platform' },
+      'user:default/alice',
+    );
+    expect(members.status).toBe(200);
+    expect(members.text).not.toMatch(PERSONAL_ADDRESS);
+  });
+
   it('gives people’s addresses to the configured groups only', async () => {
     const members = (body: { members: Array<{ entity: { ref: string } }> }) =>
       body.members.map(m => m.entity.ref).sort();
