@@ -1,0 +1,118 @@
+/*
+ * How an answer is cut by the meaning of its fields (inventory-common's answerFields.ts), on
+ * answer shapes as the queries build them.
+ */
+import { withhold } from './withhold';
+
+const summary = (ref: string) => ({
+  ref,
+  kind: ref.split(':')[0],
+  title: ref.split('/')[1],
+  exists: true,
+});
+const step = (from: string, to: string) => ({
+  from,
+  relation: 'memberOf',
+  to,
+  provenance: { kind: 'observed', source: `//test/${from}` },
+});
+
+const HIDDEN = 'resource:default/secret';
+const unreadable = (ref: string) =>
+  ref === HIDDEN || ref === 'group:default/hidden';
+
+describe('withhold', () => {
+  it('takes out the rows about an entity the caller may not read, and nothing else', () => {
+    const answer = {
+      entity: summary('group:default/team'),
+      items: [
+        { role: 'owns', entity: summary('resource:default/open'), steps: [] },
+        { role: 'owns', entity: summary(HIDDEN), steps: [] },
+      ],
+      edges: [
+        { source: 'resource:default/open', target: HIDDEN, type: 'childOf' },
+      ],
+      parents: ['resource:default/open', HIDDEN],
+    };
+    expect(withhold(answer, { unreadable })).toEqual({
+      entity: summary('group:default/team'),
+      items: [
+        { role: 'owns', entity: summary('resource:default/open'), steps: [] },
+      ],
+      edges: [],
+      parents: ['resource:default/open'],
+    });
+  });
+
+  it('drops an owner that only describes a row, and keeps the row; a row of owners goes', () => {
+    const answer = {
+      nodes: [
+        {
+          entity: summary('resource:default/open'),
+          owner: 'group:default/hidden',
+          ownerTitle: 'hidden',
+        },
+      ],
+      owners: [{ owner: summary('group:default/hidden'), entities: [] }],
+    };
+    expect(withhold(answer, { unreadable })).toEqual({
+      nodes: [{ entity: summary('resource:default/open') }],
+      owners: [],
+    });
+  });
+
+  it('takes out a whole chain of evidence, and what it proves, when one step is hidden', () => {
+    const answer = {
+      items: [
+        {
+          entity: summary('resource:default/open'),
+          steps: [
+            step('user:default/alice', 'group:default/hidden'),
+            step('group:default/hidden', 'resource:default/open'),
+          ],
+        },
+        {
+          entity: summary('resource:default/open'),
+          steps: [step('user:default/alice', 'resource:default/open')],
+        },
+      ],
+    };
+    expect(withhold(answer, { unreadable }).items).toHaveLength(1);
+  });
+
+  it('answers a question about an entity the caller may not read like one about an unknown entity', () => {
+    expect(() =>
+      withhold({ entity: summary(HIDDEN), chains: [] }, { unreadable }),
+    ).toThrow(`No entity ${HIDDEN} in the inventory`);
+  });
+
+  it('replaces personal details field by field, and in the sentences that can quote them', () => {
+    const redact = (value: string) =>
+      value === 'user:default/jane--example.org'
+        ? 'user:default/[redacted]'
+        : undefined;
+    const answer = {
+      members: [{ entity: summary('user:default/jane--example.org') }],
+      message: 'user:jane@example.org holds roles/owner directly',
+      title: 'jane@example.org is not a sentence',
+    };
+    expect(
+      withhold(answer, {
+        redact,
+        redactText: text => text.replace('jane@example.org', '[redacted]'),
+      }),
+    ).toEqual({
+      members: [
+        {
+          entity: {
+            ...summary('user:default/jane--example.org'),
+            ref: 'user:default/[redacted]',
+          },
+        },
+      ],
+      message: 'user:[redacted] holds roles/owner directly',
+      // Not a text field: only whole values are replaced there.
+      title: 'jane@example.org is not a sentence',
+    });
+  });
+});
