@@ -100,6 +100,15 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
   });
   afterAll(() => inventory.stop());
 
+  it('serves the document itself', async () => {
+    const { status, body } = await inventory.get('openapi.json', service);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      info: { title: 'inventory' },
+      paths: { '/api/inventory/impact': { get: { operationId: 'GetImpact' } } },
+    });
+  });
+
   it('answers every documented route with the documented shape', async () => {
     const ajv = new Ajv({ strict: false });
     ajv.addSchema(spec as object, 'spec');
