@@ -1,11 +1,10 @@
 import { REDACTED } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { administratorsOf, grantsOf, profileEmail } from '../graph/specs';
+import { escapeRegExp } from './withhold';
 
 /** A User's ref, for its name: answers name a person not in the catalog by address too. */
 const USER_REF = /^user:[^/]+\/(.+)$/;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The personal details one index build knows: every person's e-mail address, the User entity
@@ -71,7 +70,7 @@ export class PersonalDetails {
         ? new RegExp(
             tokens
               .sort((a, b) => b.length - a.length)
-              .map(escape)
+              .map(escapeRegExp)
               .join('|'),
             'gi',
           )

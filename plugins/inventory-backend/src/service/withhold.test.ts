@@ -80,6 +80,35 @@ describe('withhold', () => {
     expect(withhold(answer, { unreadable }).items).toHaveLength(1);
   });
 
+  it('drops the sentences and sections that name an entity the caller may not read', () => {
+    const answer = {
+      query: 'group:default/team',
+      items: [{ entity: summary(HIDDEN), steps: [] }],
+      summary: [
+        'owns secret (gcp-project) → 3 buckets',
+        'owns secret-garden and open',
+        'member of 2 groups',
+      ],
+      sections: [
+        {
+          key: 'owns:contains:secret',
+          title: 'in project secret',
+          cause: { entity: summary(HIDDEN), steps: [] },
+          items: [],
+        },
+        { key: 'owns:scope:bucket', title: 'buckets', items: [] },
+      ],
+    };
+    const kept = withhold(answer, { unreadable });
+    expect(kept.summary).toEqual([
+      'owns secret-garden and open',
+      'member of 2 groups',
+    ]);
+    expect(kept.sections.map(section => section.key)).toEqual([
+      'owns:scope:bucket',
+    ]);
+  });
+
   it('answers a question about an entity the caller may not read like one about an unknown entity', () => {
     expect(() =>
       withhold({ entity: summary(HIDDEN), chains: [] }, { unreadable }),

@@ -3,6 +3,7 @@ import {
   CHAIN_ANSWER_FIELDS,
   DESCRIPTIVE_ANSWER_FIELDS,
   IDENTITY_ANSWER_FIELDS,
+  SENTENCE_LIST_ANSWER_FIELDS,
   TEXT_ANSWER_FIELDS,
 } from '@infra-atlas/inventory-common';
 
@@ -31,6 +32,7 @@ export const isEntityRef = (value: string) => ENTITY_REF.test(value);
 const IDENTITY = new Set(IDENTITY_ANSWER_FIELDS);
 const CHAINS = new Set(CHAIN_ANSWER_FIELDS);
 const TEXT = new Set(TEXT_ANSWER_FIELDS);
+const SENTENCES = new Set(SENTENCE_LIST_ANSWER_FIELDS);
 
 /** A value that must go whole, with the object or chain that holds it. */
 const HIDDEN = Symbol('hidden');
@@ -49,14 +51,54 @@ function identitiesOf(key: string | undefined): Set<string> {
 /** At the top level, `repository` is what a path-ownership answer is about. */
 const ROOT_IDENTITIES = new Set([...IDENTITY, 'repository']);
 
+/** A walk's rules, with the titles of the entities it hides, to find them in sentences. */
+type Walk = Withholding & { namesHidden?: RegExp };
+
+/** A string matched literally in a pattern. */
+export const escapeRegExp = (s: string) =>
+  s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The titles of the entities an answer names that the caller may not read, as one pattern
+ * that finds them as words (`aaa`, not the `aaa` in `aaa-canary`).
+ */
+function hiddenTitles(answer: unknown, unreadable: (ref: string) => boolean) {
+  const titles = new Set<string>();
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      const { ref, title } = value as { ref?: unknown; title?: unknown };
+      if (
+        typeof ref === 'string' &&
+        typeof title === 'string' &&
+        title &&
+        unreadable(ref)
+      ) {
+        titles.add(title);
+      }
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(answer);
+  return titles.size
+    ? new RegExp(
+        `(^|[^\\w.-])(${[...titles].map(escapeRegExp).join('|')})($|[^\\w-])`,
+      )
+    : undefined;
+}
+
 function prune(
   value: unknown,
-  rules: Withholding,
+  rules: Walk,
   key: string | undefined,
   identities: Set<string>,
 ): unknown {
   if (typeof value === 'string') {
     if (rules.unreadable && isEntityRef(value) && rules.unreadable(value)) {
+      return HIDDEN;
+    }
+    if (key && SENTENCES.has(key) && rules.namesHidden?.test(value)) {
       return HIDDEN;
     }
     const replaced = rules.redact?.(value);
@@ -106,7 +148,15 @@ function subjectOf(answer: unknown): string {
  * exists is not for them to learn either.
  */
 export function withhold<T>(answer: T, rules: Withholding): T {
-  const kept = prune(answer, rules, undefined, ROOT_IDENTITIES);
+  const namesHidden = rules.unreadable
+    ? hiddenTitles(answer, rules.unreadable)
+    : undefined;
+  const kept = prune(
+    answer,
+    { ...rules, namesHidden },
+    undefined,
+    ROOT_IDENTITIES,
+  );
   if (kept === HIDDEN) {
     throw new NotFoundError(`No entity ${subjectOf(answer)} in the inventory`);
   }

@@ -35,7 +35,8 @@ export const IDENTITY_ANSWER_FIELDS: readonly string[] = [
 /**
  * Optional fields that describe their object with another entity (a bucket's `owner`, a
  * workload's `actsAs`): the field goes, the object stays. Each lists the fields that repeat it
- * in other words and go with it. At an answer's top level, `repository` is its subject.
+ * in other words and go with it. At an answer's top level, `repository` is its subject. (An
+ * ownership section's `cause` is not one: the section's title names it, so it goes whole.)
  *
  * @public
  */
@@ -45,8 +46,18 @@ export const DESCRIPTIVE_ANSWER_FIELDS: Readonly<Record<string, string[]>> = {
   address: [],
   customRole: [],
   repository: [],
-  cause: [],
 };
+
+/**
+ * Lists of sentences that name entities by their titles (an ownership answer's `summary`,
+ * its `notes`): a sentence naming an entity the caller may not read goes.
+ *
+ * @public
+ */
+export const SENTENCE_LIST_ANSWER_FIELDS: readonly string[] = [
+  'summary',
+  'notes',
+];
 
 /**
  * Evidence chains: a chain with a step the caller may not see is no evidence, so it goes
