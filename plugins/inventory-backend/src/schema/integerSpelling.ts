@@ -1,21 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { RequestHandler } from 'express';
 import { spec } from './openapi';
+import { resolveRef } from './resolveRef';
 
 type Spec = typeof spec;
 type Parameter = { name: string; in: string; schema: { type?: string } };
-
-/** Follows a local `$ref` (`#/components/…`) of the document; anything else is itself. */
-function resolve<T>(node: unknown): T {
-  const ref = (node as { $ref?: string }).$ref;
-  if (!ref) return node as T;
-  return resolve(
-    ref
-      .slice(2)
-      .split('/')
-      .reduce<any>((at, key) => at[key], spec),
-  );
-}
 
 /** The query parameters each route declares as integers, by route path. */
 function integerParameters(document: Spec): Map<string, string[]> {
@@ -23,9 +12,9 @@ function integerParameters(document: Spec): Map<string, string[]> {
     Object.entries(document.paths).map(([path, item]) => [
       path,
       ((item.get as { parameters?: unknown[] }).parameters ?? [])
-        .map(p => resolve<Parameter>(p))
+        .map(p => resolveRef<Parameter>(p))
         .filter(
-          p => p.in === 'query' && resolve<any>(p.schema).type === 'integer',
+          p => p.in === 'query' && resolveRef<any>(p.schema).type === 'integer',
         )
         .map(p => p.name),
     ]),
