@@ -20,6 +20,7 @@ import { AnalyzerRegistry } from './analyzers/definition';
 import { githubInventoryAnalyzersExtensionPoint } from './extensions';
 import { readGithubInventoryConfigs } from './lib/config';
 import { createGithubClient } from './lib/github';
+import { LastCrawlStore } from './lib/lastCrawl';
 import { SnapshotStore } from './lib/snapshots';
 import { repositoriesChangedBy } from './lib/webhooks';
 import { GithubInventoryProvider } from './providers/GithubInventoryProvider';
@@ -75,6 +76,7 @@ export const catalogModuleGithubInventory = createBackendModule({
         // Replicas share one crawl per cadence through leases in the catalog's database.
         const leases = await CrawlLeaseStore.create(database);
         const snapshots = await SnapshotStore.create(database);
+        const lastCrawls = await LastCrawlStore.create(database);
         const providers = configs.map(providerConfig => {
           const providerLogger = logger.child({ provider: providerConfig.id });
           return new GithubInventoryProvider(providerConfig, {
@@ -88,6 +90,7 @@ export const catalogModuleGithubInventory = createBackendModule({
             }),
             store,
             snapshots,
+            lastCrawls,
             client: (organization, stats) =>
               createGithubClient({
                 integrations,

@@ -122,21 +122,11 @@ export class SnapshotCache {
     repo: { owner: string; name: string; headCommit?: string },
     wanted: string,
   ): Promise<CachedSnapshot | undefined> {
-    const matches = (cached?: CachedSnapshot) =>
-      cached?.snapshot.commit === repo.headCommit && cached?.wanted === wanted;
-    const slug = slugOf(repo);
-    const inMemory = this.snapshots.get(slug);
-    if (matches(inMemory) || !this.persisted) {
-      return matches(inMemory) ? inMemory : undefined;
-    }
     // Another replica (or this one before a restart) may have read the new head already.
-    const stored = await this.persisted.store.get(
-      this.persisted.providerId,
-      slug,
-    );
-    if (!matches(stored)) return undefined;
-    this.snapshots.set(slug, stored!);
-    return stored;
+    const cached = repo.headCommit
+      ? await this.at(repo, repo.headCommit)
+      : undefined;
+    return cached?.wanted === wanted ? cached : undefined;
   }
 
   /** The last snapshot of a repository at any commit: better than nothing after a failure. */
@@ -152,6 +142,25 @@ export class SnapshotCache {
       slug,
     );
     if (stored) this.snapshots.set(slug, stored);
+    return stored;
+  }
+
+  /** The snapshot of a repository at one commit: another replica may have stored it. */
+  async at(
+    repo: { owner: string; name: string },
+    commit: string,
+  ): Promise<CachedSnapshot | undefined> {
+    const slug = slugOf(repo);
+    const inMemory = this.snapshots.get(slug);
+    if (inMemory?.snapshot.commit === commit || !this.persisted) {
+      return inMemory?.snapshot.commit === commit ? inMemory : undefined;
+    }
+    const stored = await this.persisted.store.get(
+      this.persisted.providerId,
+      slug,
+    );
+    if (stored?.snapshot.commit !== commit) return undefined;
+    this.snapshots.set(slug, stored);
     return stored;
   }
 

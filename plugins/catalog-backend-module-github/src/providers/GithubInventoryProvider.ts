@@ -27,6 +27,7 @@ import {
 } from '../lib/github';
 import { getRepository } from '../lib/repositories';
 import { entityScopeOf, holdsOf } from '../lib/scopes';
+import { LastCrawl, LastCrawlStore } from '../lib/lastCrawl';
 import { SnapshotCache, SnapshotStore } from '../lib/snapshots';
 import { crawlToEntities } from '../transform/entities';
 
@@ -40,6 +41,8 @@ export type GithubInventoryProviderDeps = {
   graphqlRetry?: { attempts?: number; baseDelayMs?: number };
   /** Where snapshots persist, so that a restart resumes warm; in memory only without it. */
   snapshots?: SnapshotStore;
+  /** Where the last crawl persists, for webhooks on any replica; in memory only without it. */
+  lastCrawls?: LastCrawlStore;
 };
 
 /**
@@ -90,9 +93,10 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
   private readonly cache: SnapshotCache;
   /**
    * The last crawl (complete or partial) with what it failed to read, so that one repository
-   * can be refreshed on its own while the other repositories' failures stay held.
+   * can be refreshed on its own while the other repositories' failures stay held. Shared by
+   * the replicas: a webhook builds on the newest crawl, whichever replica ran it.
    */
-  private last?: CrawlResult;
+  private readonly last: LastCrawl;
   /** One refresh at a time: a webhook arriving during a crawl waits for it. */
   private running: Promise<unknown> = Promise.resolve();
   /** Refreshes queued but not started, by repository: a burst joins the one waiting. */
@@ -108,6 +112,11 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
         ? { store: deps.snapshots, providerId: this.getProviderName() }
         : undefined,
     );
+    this.last = new LastCrawl({
+      providerId: this.getProviderName(),
+      cache: this.cache,
+      store: deps.lastCrawls,
+    });
   }
 
   /** Whether a repository is one this provider crawls or analyses. */
@@ -160,7 +169,7 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
     const slug = `${owner}/${name}`.toLowerCase();
     const trigger = `event ${owner}/${name}`;
     return this.serialized(async stats => {
-      const previous = this.last;
+      const previous = await this.last.current();
       if (!previous) {
         return this.crawlAll(
           stats,
@@ -341,7 +350,7 @@ export class GithubInventoryProvider extends ScheduledEntityProvider {
     }
     // A webhook builds on the last crawl, complete or partial: its failures travel with it,
     // so those of other repositories stay held. After a failed crawl it crawls everything.
-    this.last = outcome === 'failed' ? undefined : crawl;
+    await this.last.set(startedAt, outcome === 'failed' ? undefined : crawl);
 
     return recordRun({
       store,
