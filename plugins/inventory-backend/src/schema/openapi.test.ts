@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { COMPLETENESS_SCOPES } from '../queries/completeness';
+import { createRouter, RouterOptions } from '../service/router';
 import { EndpointMap, spec } from './openapi';
 
 /** Every operation of the document, as the generated EndpointMap keys it. */
@@ -70,6 +71,15 @@ describe('the inventory OpenAPI document', () => {
     expect(spec).toEqual(document);
     expect(sameOperations).toEqual([true, true]);
     expect(Object.values(queriesMatch).every(Boolean)).toBe(true);
+  });
+
+  // The validator lets routes the document does not name through unchecked.
+  it('names every route the router serves', () => {
+    const router = createRouter({} as RouterOptions);
+    const served = router.stack
+      .flatMap(layer => (layer.route ? [layer.route.path] : []))
+      .filter(path => path !== '/openapi.json');
+    expect(served.sort()).toEqual(Object.keys(spec.paths).sort());
   });
 
   it('names the values the answers are built with', () => {
