@@ -3,10 +3,6 @@
  * with mkdocs, search over both, and sign-in. Every plugin here earns its place; see
  * docs/architecture.md for why each one is wired.
  */
-import {
-  searchModuleInventoryEngine,
-  searchModuleInventoryIdentifiers,
-} from '@infra-atlas/plugin-inventory-backend';
 import { eventsModuleGithubWebhook } from '@infra-atlas/plugin-catalog-backend-module-github';
 import { createBackend } from '@backstage/backend-defaults';
 
@@ -55,10 +51,10 @@ backend.add(import('@infra-atlas/plugin-techdocs-backend-module-readme'));
 // when the database is PostgreSQL and Lunr in memory on SQLite, ranked alike on both: exact
 // identifiers and names first, then projects and Systems before what is named after them.
 backend.add(import('@backstage/plugin-search-backend'));
-backend.add(searchModuleInventoryEngine);
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-// Catalog search also finds entities by project ID or number, bucket, DNS name, image, login.
-backend.add(searchModuleInventoryIdentifiers);
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+// The inventory's engine, and catalog search that also finds entities by project ID or
+// number, bucket, DNS name, image, login.
+backend.add(import('@infra-atlas/plugin-search-backend-module-inventory'));
 
 backend.start();

@@ -6,5 +6,6 @@
  */
 export * from './databases';
 export * from './catalogApi';
+export * from './entities';
 export * from './bench';
 export * from './providerTesting';

@@ -5,7 +5,3 @@
  * @packageDocumentation
  */
 export { inventoryPlugin as default } from './plugin';
-export {
-  searchModuleInventoryIdentifiers,
-  searchModuleInventoryEngine,
-} from './searchModule';

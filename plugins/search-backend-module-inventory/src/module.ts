@@ -15,10 +15,10 @@ import {
   entityIdentifiers,
   entityTitle,
 } from '@infra-atlas/inventory-common';
-import { lunrLogger } from './search/lunrLogger';
-import { RankedSearchEngine } from './search/RankedSearchEngine';
-import { SEARCH_KEYS_FIELD, searchKeys } from './search/searchKeys';
-import { plainText } from './search/plainText';
+import { lunrLogger } from './lunrLogger';
+import { RankedSearchEngine } from './RankedSearchEngine';
+import { SEARCH_KEYS_FIELD, searchKeys } from './searchKeys';
+import { plainText } from './plainText';
 
 /**
  * Lets catalog search find infrastructure by its identifiers (project IDs and numbers, bucket

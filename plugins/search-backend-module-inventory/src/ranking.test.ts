@@ -15,12 +15,11 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchModuleCatalogCollator from '@backstage/plugin-search-backend-module-catalog';
-import { testDatabases } from '@infra-atlas/test-utils';
-import { entity } from '../__testUtils__/entities';
+import { entity, testDatabases } from '@infra-atlas/test-utils';
 import {
   searchModuleInventoryEngine,
   searchModuleInventoryIdentifiers,
-} from '../searchModule';
+} from './module';
 import { SEARCH_STATUS_TYPE } from './RankedSearchEngine';
 
 const inProject = (project: string) => ({
