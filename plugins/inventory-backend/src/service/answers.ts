@@ -16,7 +16,7 @@ import { driftAbout } from '../queries/drift';
 import { ownership } from '../queries/ownership';
 import { isPersonalAddress, isPersonalUserRef } from '../queries/subjects';
 import { IndexState, InventoryIndex } from './InventoryIndex';
-import { unreadableRefsFor } from './readableFilter';
+import { ReadableRefsMemory, unreadableRefsFor } from './readableFilter';
 import { withhold, Withholding } from './withhold';
 
 /** Asks one question of one index build, as a given caller. */
@@ -36,13 +36,14 @@ export function createAsk(
   index: InventoryIndex,
   deps: { permissions: PermissionsService; catalog: CatalogService },
 ): Ask {
+  const memory = new ReadableRefsMemory();
   return async (credentials, question) => {
     const [[decision], unreadableRefs] = await Promise.all([
       deps.permissions.authorize(
         [{ permission: inventoryPersonalDetailsReadPermission }],
         { credentials },
       ),
-      unreadableRefsFor(credentials, deps),
+      unreadableRefsFor(credentials, { ...deps, memory }),
     ]);
     const personalDetails = decision.result === AuthorizeResult.ALLOW;
     const state = index.current();
