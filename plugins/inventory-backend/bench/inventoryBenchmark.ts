@@ -688,15 +688,25 @@ async function load(request: LoadRequest): Promise<LoadResult> {
   );
   const get = async (path: string) => {
     const started = performance.now();
-    const res = await fetch(`${request.baseUrl}/${path}`, {
-      headers: { authorization: request.authorization },
-    });
-    const body = await res.arrayBuffer();
-    return {
-      ms: performance.now() - started,
-      status: res.status,
-      bytes: body.byteLength,
-    };
+    try {
+      const res = await fetch(`${request.baseUrl}/${path}`, {
+        headers: { authorization: request.authorization },
+      });
+      const body = await res.arrayBuffer();
+      return {
+        ms: performance.now() - started,
+        status: String(res.status),
+        bytes: body.byteLength,
+      };
+    } catch (error) {
+      // A reset or refused connection is an error of the server under test, counted as such.
+      const cause = (error as { cause?: { code?: string } }).cause;
+      return {
+        ms: performance.now() - started,
+        status: cause?.code ?? (error as Error).name,
+        bytes: 0,
+      };
+    }
   };
   // Warm-up, not counted: connections open, code paths compiled.
   for (const path of paths.slice(0, Math.min(20, paths.length))) {
@@ -985,8 +995,17 @@ async function main() {
   const child = loadProcess();
   const authorization = mockCredentials.user.header();
   const baseUrl = `http://127.0.0.1:${backend.server.port()}/api/inventory`;
+  /** A keep-alive socket the server closes as it is reused resets: asked again on a new one. */
+  const retried = async (url: string, init: RequestInit) => {
+    try {
+      return await fetch(url, init);
+    } catch {
+      await sleep(250);
+      return await fetch(url, init);
+    }
+  };
   const get = async <T>(path: string) => {
-    const res = await fetch(`${baseUrl}/${path}`, {
+    const res = await retried(`${baseUrl}/${path}`, {
       headers: { authorization },
     });
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -997,7 +1016,7 @@ async function main() {
     const before = (await get<StatusResponse>('status')).index.builtAt;
     // 409: the previous run has set the new state but still records its history.
     for (;;) {
-      const res = await fetch(
+      const res = await retried(
         `${baseUrl}/.backstage/scheduler/v1/tasks/inventory-index-refresh/trigger`,
         { method: 'POST', headers: { authorization } },
       );

@@ -122,7 +122,8 @@ export async function runFixedRate(options: {
   const pickRoute = () => {
     let n = random.int(total);
     for (const route of options.routes) {
-      if ((n -= route.weight) < 0) return route;
+      n -= route.weight;
+      if (n < 0) return route;
     }
     return options.routes[0];
   };

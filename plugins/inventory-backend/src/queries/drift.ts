@@ -56,7 +56,7 @@ export function drift(
   graph: InventoryGraph,
   inputs: DriftInputs,
 ): DriftResponse {
-  return report(driftChecks(graph, inputs).flatMap(check => check()));
+  return reportOf(driftChecks(graph, inputs).flatMap(check => check()));
 }
 
 /** {@link drift}, giving way to other work between its checks. */
@@ -69,7 +69,7 @@ export async function driftInSlices(
   await slicer.each(driftChecks(graph, inputs), check =>
     findings.push(...check()),
   );
-  return report(findings);
+  return reportOf(findings);
 }
 
 /** Every kind of drift, in the order the report lists them. */
@@ -92,7 +92,7 @@ function driftChecks(
   ];
 }
 
-function report(findings: DriftFinding[]): DriftResponse {
+function reportOf(findings: DriftFinding[]): DriftResponse {
   return {
     generatedAt: new Date().toISOString(),
     counts: countKinds(findings),

@@ -225,9 +225,7 @@ export function ownershipSections(
     draft.cause =
       draft.kind === 'grant'
         ? byGrant.get(`${draft.role}\u0000${draft.title}`)
-        : draft.causeRef !== undefined && draft.role === 'owns'
-        ? byEntity.get(draft.causeRef)
-        : undefined;
+        : byEntity.get(draft.causeRef ?? '');
   }
   // A cause heads its section; it is not listed again among the entities of its type.
   const causes = new Set(

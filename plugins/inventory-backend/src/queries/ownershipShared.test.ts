@@ -34,6 +34,7 @@ describe('ownership answers that share groups', () => {
         expect(answer.items.length).toBeGreaterThan(0);
       }
     },
+    60_000,
   );
 
   it('leads a shared group item with the asker’s own membership', () => {
