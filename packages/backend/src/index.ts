@@ -5,8 +5,12 @@
  */
 import { eventsModuleGithubWebhook } from '@infra-atlas/plugin-catalog-backend-module-github';
 import { createBackend } from '@backstage/backend-defaults';
+import { timestampedRootLoggerServiceFactory } from './rootLogger';
 
 const backend = createBackend();
+
+// Production log lines carry their time; Backstage's JSON lines have none (rootLogger.ts).
+backend.add(timestampedRootLoggerServiceFactory);
 
 // Serves the built frontend in production (`yarn build` puts it into app's dist).
 backend.add(import('@backstage/plugin-app-backend'));
