@@ -1,22 +1,15 @@
 import { inMemoryDatabase } from '@infra-atlas/test-utils';
+import { testRepositoryInfo } from '../__testUtils__/providerConfig';
 import { CrawlResult } from './crawl';
 import { LastCrawl, LastCrawlStore } from './lastCrawl';
-import { RepositoryInfo } from './repositories';
 import { SnapshotCache, SnapshotStore } from './snapshots';
 
-const info = (name: string, headCommit: string): RepositoryInfo => ({
-  owner: 'kubernetes',
-  name,
-  url: `https://github.com/kubernetes/${name}`,
-  topics: [],
-  isArchived: false,
-  isFork: false,
-  visibility: 'PUBLIC',
-  defaultBranch: 'main',
-  headCommit,
-  rootFiles: new Map([['OWNERS', `approvers: [${name}-lead]`]]),
-  truncatedFiles: [],
-});
+const info = (name: string, headCommit: string) =>
+  testRepositoryInfo(
+    name,
+    { OWNERS: `approvers: [${name}-lead]` },
+    { headCommit },
+  );
 
 const snapshot = (name: string, commit: string) => ({
   owner: 'kubernetes',
