@@ -12,6 +12,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { loadConfig } from '@backstage/config-loader';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
@@ -44,6 +45,8 @@ const GCSWEB =
   'component:default/k8s-app--kubernetes-public--us-central1--aaa--gcsweb';
 const AAA = 'resource:default/gke-cluster--kubernetes-public--us-central1--aaa';
 const ARTIFACTS_PROD = 'resource:default/gcp-project--k8s-artifacts-prod';
+/** A caller without inventory.personal-details.read. */
+const OUTSIDER = 'user:default/outsider';
 
 async function demoConfig() {
   const { appConfigs } = await loadConfig({
@@ -108,6 +111,19 @@ describe('inventory backend on the k8s-infra snapshot', () => {
         githubModule,
         catalogModuleInventoryRelations,
         inventoryPlugin,
+        // Everyone sees people but OUTSIDER, for the personal-details test below.
+        mockServices.permissions.mock({
+          authorize: async (requests, { credentials }) =>
+            requests.map(() => ({
+              result:
+                (credentials.principal as { userEntityRef?: string })
+                  .userEntityRef === OUTSIDER
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
+            })),
+          authorizeConditional: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+        }).factory,
         // The real scheduler: crawls and index builds run on their schedules, as in the demo
         // (the test backend's default runs each task once, at start-up).
         schedulerServiceFactory,
@@ -375,6 +391,77 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       ]),
     );
     expect(body.counts.administers).toBeGreaterThan(300);
+  });
+
+  it('withholds every person’s address from a caller without personal details', async () => {
+    // The oracle: every person's address the catalog holds — Users' profiles and the IAM
+    // members granted to people — looked for in each answer as plain text.
+    type Grants = Array<{ member?: string }>;
+    const { body: users } = await catalog.get<{
+      items: Array<{ spec?: { profile?: { email?: string } } }>;
+    }>(
+      '/entities/by-query?filter=kind=user&fields=spec.profile.email&limit=10000',
+    );
+    const { body: resources } = await catalog.get<{
+      items: Array<{
+        spec?: { access?: { grants?: Grants; administrators?: Grants } };
+      }>;
+    }>(
+      '/entities/by-query?filter=kind=resource&fields=spec.access&limit=10000',
+    );
+    const people = new Set([
+      ...users.items.flatMap(u =>
+        u.spec?.profile?.email ? [u.spec.profile.email.toLowerCase()] : [],
+      ),
+      ...resources.items.flatMap(r =>
+        [
+          ...(r.spec?.access?.grants ?? []),
+          ...(r.spec?.access?.administrators ?? []),
+        ].flatMap(g =>
+          g.member?.startsWith('user:')
+            ? [g.member.slice(5).toLowerCase()]
+            : [],
+        ),
+      ),
+    ]);
+    expect(people.size).toBeGreaterThan(10);
+    const outsider = mockCredentials.user.header(OUTSIDER);
+    const addressesIn = async (route: string) => {
+      const res = await fetch(`${inventoryUrl}/${route}`, {
+        headers: { authorization: outsider },
+      });
+      expect({ route, status: res.status }).toEqual({ route, status: 200 });
+      const found =
+        (await res.text())
+          .toLowerCase()
+          .match(/[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+/g) ?? [];
+      return [...new Set(found)].filter(address => people.has(address));
+    };
+    for (const route of [
+      `administrators?entity=${ARTIFACTS_PROD}`,
+      `access?entity=${ARTIFACTS_PROD}`,
+      'ownership?q=group:default/k8s-infra-gcp-org-admins--kubernetes.io',
+      'ownership?q=ameukam&limit=5000',
+      `graph?entity=${ARTIFACTS_PROD}&mode=neighbourhood`,
+      'explorer',
+      'drift',
+    ]) {
+      expect({ route, people: await addressesIn(route) }).toEqual({
+        route,
+        people: [],
+      });
+    }
+    // The login does not carry across what ameukam@gmail.com holds.
+    const { body } = await ask<OwnershipResponse>(
+      'ownership?q=ameukam&limit=5000',
+      outsider,
+    );
+    expect(body.identities.map(i => i.entity.ref)).toEqual([
+      'user:default/ameukam',
+    ]);
+    expect(body.items.flatMap(i => i.steps).map(s => s.relation)).not.toContain(
+      'sameAs',
+    );
   });
 
   it('says what breaks if cluster aaa goes down, and whom to tell', async () => {
