@@ -11,16 +11,21 @@
 import { Entity } from '@backstage/catalog-model';
 import { printMarkdownTable } from '@infra-atlas/test-utils';
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { InventoryGraph } from '../src/graph/InventoryGraph';
-import { linkRules, resolveLinks } from '../src/links/resolveLinks';
+import {
+  linkRules,
+  resolveLinks,
+  resolveLinksInSlices,
+} from '../src/links/resolveLinks';
+import { TimeSlicer } from '../src/graph/timeSlices';
 import { administrators } from '../src/queries/administrators';
 import { impact, parseImpactOptions } from '../src/queries/impact';
 import { ownership } from '../src/queries/ownership';
 import { placement } from '../src/queries/placement';
 import { scorecard } from '../src/queries/completeness';
-import { drift } from '../src/queries/drift';
+import { drift, driftInSlices } from '../src/queries/drift';
 import { emeritusPeople, emeritusPrincipals } from '../src/queries/people';
 import { PersonalDetails } from '../src/service/redaction';
 import { syntheticCatalogEntities } from './inventoryBenchmark';
@@ -34,13 +39,14 @@ function time<T>(label: string, rows: string[][], run: () => T): T {
   return result;
 }
 
-function main() {
+async function main() {
   const { values } = parseArgs({
     options: {
       entities: { type: 'string', default: '50000' },
       file: { type: 'string' },
       questions: { type: 'string', default: '200' },
       only: { type: 'string' },
+      stalls: { type: 'boolean', default: false },
     },
   });
   const buildRows: string[][] = [];
@@ -73,6 +79,10 @@ function main() {
   );
   printMarkdownTable(['build step', 'ms'], buildRows);
 
+  if (values.stalls) {
+    await printBuildStalls(entities);
+    return;
+  }
   const n = Number(values.questions);
   const refs = (kind: string) =>
     [...graph.ofKind(kind)].map(e =>
@@ -140,6 +150,55 @@ function main() {
         (Math.max(...bytes) / 1024).toFixed(0),
       ];
     }),
+  );
+}
+
+/**
+ * How long the event loop is held while the index builds as the server builds it (graph with
+ * link rules, scorecards, drift), in one piece and in 10 ms slices: the longest a request that
+ * arrives meanwhile waits before it is even read.
+ */
+async function printBuildStalls(entities: Entity[]) {
+  const rules = linkRules({ matchEmailLocalPart: true });
+  const rows: string[][] = [];
+  for (const [label, slicer] of [
+    ['in one piece', TimeSlicer.unsliced],
+    ['in 10 ms slices', new TimeSlicer(10)],
+  ] as const) {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    // The histogram's timer starts on the next turn of the loop.
+    await new Promise(resolve => setTimeout(resolve, 5));
+    const started = performance.now();
+    const graph = await InventoryGraph.buildInSlices(
+      entities,
+      lookup => resolveLinksInSlices(lookup, rules, slicer),
+      slicer,
+    );
+    const emeritus = emeritusPeople(graph);
+    const facts = {
+      declaredProjects: undefined,
+      emeritusPrincipals: emeritusPrincipals(graph, emeritus),
+    };
+    await slicer.each(graph.allEntities(), entity => {
+      scorecard(graph, entity, facts);
+    });
+    await driftInSlices(graph, { emeritus }, slicer);
+    const ms = performance.now() - started;
+    // The tick that the last stretch of work delayed is recorded when it fires.
+    await new Promise(resolve => setTimeout(resolve, 5));
+    delay.disable();
+    rows.push([
+      label,
+      ms.toFixed(0),
+      (delay.percentile(50) / 1e6).toFixed(1),
+      (delay.percentile(99) / 1e6).toFixed(1),
+      (delay.max / 1e6).toFixed(0),
+    ]);
+  }
+  printMarkdownTable(
+    ['build', 'wall ms', 'loop delay p50 ms', 'p99 ms', 'max ms'],
+    rows,
   );
 }
 

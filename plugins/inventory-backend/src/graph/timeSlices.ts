@@ -21,6 +21,17 @@ export class TimeSlicer {
     this.sliceStart = performance.now();
   }
 
+  /** Runs work written as steps (a generator), giving way between steps when a slice is used up. */
+  async steps<T>(steps: Generator<void, T>): Promise<T> {
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (performance.now() - this.sliceStart >= this.sliceMs) {
+        await this.pause();
+      }
+    }
+  }
+
   /** Runs `step` on every item, giving way between items when a slice is used up. */
   async each<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
     for (const item of items) {
@@ -30,5 +41,13 @@ export class TimeSlicer {
         await this.pause();
       }
     }
+  }
+}
+
+/** Runs work written as steps (a generator that yields between them) to its end, in one piece. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
 }

@@ -9,14 +9,14 @@ import {
   RESOURCE_TYPES,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
-import { TimeSlicer } from '../graph/timeSlices';
+import { runSteps, TimeSlicer } from '../graph/timeSlices';
 import {
   declaredEvidence,
   edgeEvidence,
   entitiesEvidence,
   entityEvidence,
 } from './driftEvidence';
-import { nearDuplicatePairs } from './nearDuplicates';
+import { nearDuplicateSearch } from './nearDuplicates';
 import { ownersFileUrl } from './ownersFiles';
 import { danglingPrincipals, staleDirectGrants } from './principalDrift';
 import { unownedFindings, unresolvedOwnerLabels } from './ownerDrift';
@@ -56,7 +56,12 @@ export function drift(
   graph: InventoryGraph,
   inputs: DriftInputs,
 ): DriftResponse {
-  return reportOf(driftChecks(graph, inputs).flatMap(check => check()));
+  return reportOf(
+    driftChecks(graph, inputs).flatMap(check => {
+      const found = check();
+      return Array.isArray(found) ? found : runSteps(found);
+    }),
+  );
 }
 
 /** {@link drift}, giving way to other work between its checks. */
@@ -66,17 +71,21 @@ export async function driftInSlices(
   slicer: TimeSlicer,
 ): Promise<DriftResponse> {
   const findings: DriftFinding[] = [];
-  await slicer.each(driftChecks(graph, inputs), check =>
-    findings.push(...check()),
-  );
+  for (const check of driftChecks(graph, inputs)) {
+    const found = check();
+    findings.push(
+      ...(Array.isArray(found) ? found : await slicer.steps(found)),
+    );
+    await slicer.pause();
+  }
   return reportOf(findings);
 }
 
+/** A check's findings, or the steps that find them when that is long work. */
+type DriftCheck = () => DriftFinding[] | Generator<void, DriftFinding[]>;
+
 /** Every kind of drift, in the order the report lists them. */
-function driftChecks(
-  graph: InventoryGraph,
-  inputs: DriftInputs,
-): Array<() => DriftFinding[]> {
+function driftChecks(graph: InventoryGraph, inputs: DriftInputs): DriftCheck[] {
   return [
     () => projectDrift(graph, inputs.declaredProjects),
     () => danglingReferences(graph),
@@ -282,7 +291,9 @@ function emptyProjects(graph: InventoryGraph): DriftFinding[] {
     }));
 }
 
-function nearDuplicates(graph: InventoryGraph): DriftFinding[] {
+function* nearDuplicates(
+  graph: InventoryGraph,
+): Generator<void, DriftFinding[]> {
   const findings: DriftFinding[] = [];
   // Buckets are left out: most are named after their project, so a project pair shows up
   // once per bucket, and there are too many of them for the pairing to stay cheap.
@@ -294,7 +305,7 @@ function nearDuplicates(graph: InventoryGraph): DriftFinding[] {
     for (const e of graph.ofKind('resource', type)) {
       byName.set((e.metadata.title ?? e.metadata.name).toLowerCase(), refOf(e));
     }
-    for (const [a, b] of nearDuplicatePairs([...byName.keys()])) {
+    for (const [a, b] of yield* nearDuplicateSearch([...byName.keys()])) {
       findings.push({
         kind: 'near-duplicate-name',
         subject: `${a} / ${b}`,

@@ -1,4 +1,5 @@
 import { addTo } from '@infra-atlas/inventory-common';
+import { runSteps } from '../graph/timeSlices';
 
 /** True when one edit (insert, delete or substitute a character) turns a into b. */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -49,6 +50,17 @@ export function nearDuplicatePairs(
   names: string[],
   minLength = 6,
 ): Array<[string, string]> {
+  return runSteps(nearDuplicateSearch(names, minLength));
+}
+
+/**
+ * {@link nearDuplicatePairs} in steps, one per name and per key shared by several names: at
+ * 50,000 entities the search is seconds of work, which an index build runs in time slices.
+ */
+export function* nearDuplicateSearch(
+  names: string[],
+  minLength = 6,
+): Generator<void, Array<[string, string]>> {
   const byKey = new Map<string, string[]>();
   const unique = [...new Set(names.map(n => n.toLowerCase()))].filter(
     n => n.length >= minLength,
@@ -58,10 +70,12 @@ export function nearDuplicatePairs(
     for (let i = 0; i < name.length; i++)
       keys.add(name.slice(0, i) + name.slice(i + 1));
     for (const key of keys) addTo(byKey, key, name);
+    yield;
   }
   const pairs = new Map<string, [string, string]>();
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
+    yield;
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
         const [a, b] = [group[i], group[j]].sort();
