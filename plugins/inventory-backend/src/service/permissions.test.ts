@@ -407,6 +407,7 @@ describe('a script’s static token, restricted', () => {
     expect(scripts.status).toBe(200);
     expect(scripts.text).not.toMatch(PERSONAL_ADDRESS);
     expect(JSON.parse(scripts.text).redacted).toBe(true);
+    expect(scripts.text).not.toContain(SCRIPTS_TOKEN);
     // A token granted the permission explicitly gets the addresses.
     expect((await get(route, READER_TOKEN)).text).toMatch(PERSONAL_ADDRESS);
   });
@@ -417,6 +418,7 @@ describe('a script’s static token, restricted', () => {
       return { status, message: JSON.parse(text).error.message };
     };
     const known = await refusal('carol@example.org');
+    expect(known.message).not.toContain(SCRIPTS_TOKEN);
     expect(known.status).toBe(403);
     expect(await refusal('nobody@example.org')).toEqual(known);
     expect(
