@@ -282,7 +282,7 @@ test('a signed GitHub webhook refreshes kubernetes/k8s.io without a full crawl',
       data: body,
     });
 
-  expect((await deliver(sign('not-the-secret'))).status()).toBe(403);
+  expect((await deliver(sign('not-the-secret'))).status()).toBe(401);
   expect((await deliver(sign('demo-webhook-secret'))).status()).toBe(202);
 
   // One GraphQL query for the repository; its head has not moved, so no archive.
