@@ -14,8 +14,13 @@ import { kindOrder } from './searchOrder';
 /** The type of the one result that says the index is not built yet. */
 export const SEARCH_STATUS_TYPE = 'inventory-search-status';
 
-/** How many candidates an exact look-up reads; one term rarely names more entities. */
-const EXACT_CANDIDATES = 100;
+/**
+ * How many candidates an exact look-up reads. Lunr splits indexed names at hyphens, so the
+ * filter for `aaa` also returns every entity named after cluster aaa (its namespaces, apps,
+ * service accounts: hundreds on the snapshot) before the keys are compared here; reading too
+ * few left the cluster itself out.
+ */
+const EXACT_CANDIDATES = 2000;
 
 /** 0 for a result titled by the search key, 1 for one that only lists it among its keys. */
 const titleRank = (result: IndexableResult, key: string) =>

@@ -107,6 +107,17 @@ const estate: Entity[] = [
   }),
   // A namespace carries its cluster's resource name; listed before the cluster so that the
   // engine's own order cannot pass for the ranking.
+  // Many entities named after the cluster (Lunr finds them all by `aaa`), then the cluster.
+  ...Array.from({ length: 150 }, (_, i) =>
+    entity(
+      `resource:k8s-namespace--kubernetes-public--us-central1--aaa--ns${i}`,
+      {
+        type: 'k8s-namespace',
+        title: `ns${i}`,
+        annotations: inProject('kubernetes-public'),
+      },
+    ),
+  ),
   entity('resource:k8s-namespace--kubernetes-public--us-central1--aaa--prow', {
     type: 'k8s-namespace',
     title: 'prow',
