@@ -23,3 +23,4 @@ export * from './configuration';
 export * from './accounts';
 export * from './pathOwnership';
 export * from './typeNouns';
+export * from './billing';

@@ -16,3 +16,4 @@ export * from './relationsProcessor';
 export * from './linksProcessor';
 export * from './ScheduledEntityProvider';
 export * from './unownedGroup';
+export * from './billingSource';
