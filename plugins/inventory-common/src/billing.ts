@@ -151,6 +151,12 @@ export type BillingReport = {
   /** The rule a shared project's spend is split by, in words. */
   splitRule: string;
   freshness: BillingFreshness;
+  /**
+   * What a reader must know about where the figures come from, from the deployment's
+   * configuration, e.g. the demo's "These figures are synthetic: …". The report page and the
+   * "What it costs" cards show it above the figures.
+   */
+  note?: string;
 };
 
 /**
@@ -170,6 +176,7 @@ export type EntityCost = {
   topServices: Array<SpendAmounts & { service: string }>;
   /** For a group or System: its largest projects in the latest month. */
   topProjects?: BillingRow[];
+  /** As the report's `note`: where the figures come from (the demo's are synthetic). */
   note?: string;
   freshness: BillingFreshness;
 };
