@@ -24,3 +24,4 @@ export * from './accounts';
 export * from './pathOwnership';
 export * from './typeNouns';
 export * from './billing';
+export * from './invoiceMonths';
