@@ -106,7 +106,12 @@ export type BillingBudget = {
   /** First and last invoice month of the budget period, inclusive. */
   start: InvoiceMonth;
   end: InvoiceMonth;
-  /** Net spend from `start` through the report month. */
+  /**
+   * What counts against the budget: `net` (what is paid after credits, for a cash budget) or
+   * `cost` (before credits: a credit grant is drawn down by the cost its credits cover).
+   */
+  measure: 'net' | 'cost';
+  /** Spend (by `measure`) from `start` through the report month. */
   spent: number;
   /** `spent` plus the recent monthly average times the months left in the period. */
   projected: number;
@@ -176,6 +181,11 @@ export type EntityCost = {
   topServices: Array<SpendAmounts & { service: string }>;
   /** For a group or System: its largest projects in the latest month. */
   topProjects?: BillingRow[];
+  /**
+   * How its figures were made, e.g. "SIG Testing's share: the spend of the projects its groups
+   * own, shared projects split equally".
+   */
+  basis?: string;
   /** As the report's `note`: where the figures come from (the demo's are synthetic). */
   note?: string;
   freshness: BillingFreshness;
