@@ -109,8 +109,9 @@ export type BillingBudget = {
   /**
    * What counts against the budget: `net` (what is paid after credits, for a cash budget) or
    * `cost` (before credits: a credit grant is drawn down by the cost its credits cover).
+   * Absent means `net`.
    */
-  measure: 'net' | 'cost';
+  measure?: 'net' | 'cost';
   /** Spend (by `measure`) from `start` through the report month. */
   spent: number;
   /** `spent` plus the recent monthly average times the months left in the period. */
