@@ -5,6 +5,12 @@ import {
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { CrawlLease, readCrawlLease } from '@infra-atlas/plugin-inventory-node';
+import {
+  ConnectionOptions,
+  CredentialOptions,
+  readConnectionOptions,
+  readCredentialOptions,
+} from '@infra-atlas/gcp-auth-node';
 import { ACCESS_POWERS, AccessPower } from '@infra-atlas/inventory-common';
 import { PrincipalRules } from '../transform/principals';
 import { RoleRule, defaultRoleRules } from '../transform/access';
@@ -47,19 +53,6 @@ export type OwnerRules = {
   projects: Array<{ match: RegExp; owner: string }>;
   /** The owner when no rule applies; without one, such entities are unowned. */
   fallback?: string;
-};
-
-export type ConnectionOptions = {
-  endpoint?: string;
-  port?: number;
-  insecure: boolean;
-  timeoutMs: number;
-};
-
-export type CredentialOptions = {
-  keyFile?: string;
-  keyJson?: string;
-  impersonateServiceAccount?: string;
 };
 
 export type GcpInventoryProviderConfig = {
@@ -181,24 +174,13 @@ export function readGcpInventoryConfigs(
           c.getOptionalNumber(`quotas.${method}`) ?? perMinute,
         ]),
       ) as typeof DEFAULT_QUOTAS,
-      connection: {
-        endpoint: c.getOptionalString('connection.endpoint'),
-        port: c.getOptionalNumber('connection.port'),
-        insecure: c.getOptionalBoolean('connection.insecure') ?? false,
-        timeoutMs: c.getOptionalNumber('connection.timeoutMs') ?? 60_000,
-      },
+      connection: readConnectionOptions(c),
       principals: {
         declaredElsewhere:
           c.getOptionalStringArray('principals.declaredElsewhere') ?? [],
         emitUsers: c.getOptionalBoolean('principals.users') ?? true,
       },
-      credentials: {
-        keyFile: c.getOptionalString('credentials.keyFile'),
-        keyJson: c.getOptionalString('credentials.keyJson'),
-        impersonateServiceAccount: c.getOptionalString(
-          'credentials.impersonateServiceAccount',
-        ),
-      },
+      credentials: readCredentialOptions(c),
     };
   });
 }
