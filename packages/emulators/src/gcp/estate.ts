@@ -1,3 +1,5 @@
+import type { GcpBillingAccount } from '../billing/accounts';
+
 /**
  * The estate a GCP emulator serves: plain, JSON-compatible data in the shapes of Resource
  * Manager v3 and Cloud Asset Inventory v1, so that a test can write a small one by hand and a
@@ -136,4 +138,6 @@ export type GcpEstate = {
   folders: GcpFolder[];
   projects: GcpProject[];
   assets: GcpAsset[];
+  /** Who pays for the projects (Cloud Billing); none when absent. */
+  billingAccounts?: GcpBillingAccount[];
 };

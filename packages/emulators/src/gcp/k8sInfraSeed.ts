@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { k8sInfraBillingAccounts } from '../billing/k8sInfraBilling';
 import { ASSET_TYPES, fullResourceName, inProject, resourceId } from './cai';
 import {
   IamRole,
@@ -321,7 +322,14 @@ export function loadK8sInfraGcpEstate(
     }
   }
 
-  return { organizations, folders: [], projects, assets };
+  return {
+    organizations,
+    folders: [],
+    projects,
+    assets,
+    // SYNTHETIC: the audit has no billing; see billing/k8sInfraBilling.ts.
+    billingAccounts: k8sInfraBillingAccounts(organizations[0], projects),
+  };
 }
 
 function toBucket(

@@ -19,6 +19,7 @@ export const SERVED_SERVICES = {
   Folders: 'google.cloud.resourcemanager.v3.Folders',
   Projects: 'google.cloud.resourcemanager.v3.Projects',
   AssetService: 'google.cloud.asset.v1.AssetService',
+  CloudBilling: 'google.cloud.billing.v1.CloudBilling',
 } as const;
 
 export type ServiceName = keyof typeof SERVED_SERVICES;
@@ -38,6 +39,7 @@ export function servedServiceDefinitions(): Record<
       '@google-cloud/resource-manager/build/protos/protos.json',
     );
     const asset = load('@google-cloud/asset/build/protos/protos.json');
+    const billing = load('@google-cloud/billing/build/protos/protos.json');
     const pick = (pkg: PackageDefinition, name: string) =>
       pkg[name] as ServiceDefinition;
     cached = {
@@ -45,6 +47,7 @@ export function servedServiceDefinitions(): Record<
       Folders: pick(resourceManager, SERVED_SERVICES.Folders),
       Projects: pick(resourceManager, SERVED_SERVICES.Projects),
       AssetService: pick(asset, SERVED_SERVICES.AssetService),
+      CloudBilling: pick(billing, SERVED_SERVICES.CloudBilling),
     };
   }
   return cached;

@@ -6,6 +6,7 @@ import {
   StatusObject,
 } from '@grpc/grpc-js';
 import { assetServiceHandlers } from './assetService';
+import { cloudBillingHandlers } from '../billing/cloudBilling';
 import { GcpEstate } from './estate';
 import { EstateIndex } from './estateIndex';
 import { CallControl, FaultRule, LatencySetting, MethodId } from './faults';
@@ -45,8 +46,9 @@ export type GcpEmulator = {
 };
 
 /**
- * Starts a gRPC server that answers Resource Manager v3 (Organizations, Folders, Projects)
- * and Cloud Asset Inventory v1 search from `estate`, for the official clients connecting
+ * Starts a gRPC server that answers Resource Manager v3 (Organizations, Folders, Projects),
+ * Cloud Asset Inventory v1 search and Cloud Billing v1 (accounts and their projects) from
+ * `estate`, for the official clients connecting
  * without TLS or credentials. Methods the emulator does not serve answer UNIMPLEMENTED.
  */
 export async function startGcpEmulator(
@@ -56,6 +58,7 @@ export async function startGcpEmulator(
   const implementations: Record<ServiceName, UnaryHandlers> = {
     ...resourceManagerHandlers(index),
     AssetService: assetServiceHandlers(index),
+    CloudBilling: cloudBillingHandlers(options.estate),
   };
   const services = Object.keys(implementations) as ServiceName[];
   const methods = services.flatMap(service =>

@@ -1,3 +1,4 @@
+import { syntheticBillingAccounts } from '../billing/syntheticBilling';
 import { ASSET_TYPES, fullResourceName, inProject } from './cai';
 import {
   GcpAsset,
@@ -414,5 +415,11 @@ export function generateSyntheticGcpEstate(
   }
   assets.push(...configuration.organizationRoles(organization.name));
 
-  return { organizations: [organization], folders, projects, assets };
+  return {
+    organizations: [organization],
+    folders,
+    projects,
+    assets,
+    billingAccounts: syntheticBillingAccounts(organization, projects, seed),
+  };
 }
