@@ -80,6 +80,13 @@ function budgetPeriod(budget: BudgetConfig, month: InvoiceMonth) {
   return { start, end: addMonths(start, budget.months - 1) };
 }
 
+/** The last closed months up to `month`, the projection's basis. */
+const closedBefore = (known: StoredMonth[], month: InvoiceMonth) =>
+  known
+    .filter(m => m.state === 'closed' && m.month <= month)
+    .slice(-PROJECTION_MONTHS)
+    .map(m => m.month);
+
 /** Every month a report reads: the trend, the month and the one before, the budget period. */
 export function monthsNeeded(
   question: ReturnType<typeof resolveQuestion>,
@@ -98,13 +105,6 @@ export function monthsNeeded(
   }
   return [...months].sort();
 }
-
-/** The last closed months up to `month`, the projection's basis. */
-const closedBefore = (known: StoredMonth[], month: InvoiceMonth) =>
-  known
-    .filter(m => m.state === 'closed' && m.month <= month)
-    .slice(-PROJECTION_MONTHS)
-    .map(m => m.month);
 
 const stateOf = (
   known: StoredMonth[],
@@ -132,6 +132,8 @@ export function billingReport(
   const current = rowsOf(month);
   const previous = rowsOf(previousMonth);
   const previousHasData = stateOf(known, previousMonth) !== 'no-data';
+  // Movers compare two months with figures; against a month without, everything "moved".
+  const comparable = previousHasData && stateOf(known, month) !== 'no-data';
   const rows = [...current.values()]
     .map(row => reportRow(row, groupBy, previous.get(row.key)))
     .sort((a, b) => b.net - a.net);
@@ -141,7 +143,7 @@ export function billingReport(
       ...reportRow({ ...row, cost: 0, credits: 0, net: 0 }, groupBy, row),
       note: `No spend in ${month}`,
     }));
-  const movers = previousHasData
+  const movers = comparable
     ? [...rows, ...gone]
         .filter(row => row.change !== 0)
         .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
