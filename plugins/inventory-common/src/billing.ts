@@ -173,6 +173,11 @@ export type BillingReport = {
  */
 export type EntityCost = {
   entityRef: string;
+  /**
+   * The breakdown whose row the figures are (`project`, `owner` or `sig` for a group, `system`):
+   * the card links to the report on it, with the entity's row marked.
+   */
+  groupBy?: BillingGroupBy;
   currency: string;
   /** Its row per month, oldest first; months it had no spend carry zeros. */
   months: Array<
