@@ -1,12 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
-  ANNOTATIONS,
-  EvidenceStep,
   OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
-  RELATIONS,
   isContainerType,
   GOOGLE_GROUP_TYPE,
 } from '@infra-atlas/inventory-common';
@@ -21,7 +18,7 @@ import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 
 /** The `org/slug` of a crawled GitHub team's Group. */
 const GITHUB_TEAM_ANNOTATION = 'github.com/team-slug';
-import { stepOf, walk } from './evidence';
+import { stepOf } from './evidence';
 import { grantsByPrincipal, heldGrantItems, memberSummary } from './grantsHeld';
 import {
   groupMembers,
@@ -34,25 +31,33 @@ import {
 import {
   built,
   Candidate,
+  mergeByReach,
   ownershipSections,
   ownershipSummary,
-  ownPlace,
   sortByReach,
 } from './ownershipSections';
+import { principalItems } from './principalItems';
 import { PathSubject, pathRoles } from './pathRoles';
 import { joinGroup } from './access';
-import { administratorsOf, leadershipOf, profileEmail } from '../graph/specs';
+import { leadershipOf, profileEmail } from '../graph/specs';
 
 const eager = (item: OwnershipItem): Candidate => ({
   ...item,
   steps: () => item.steps,
 });
 
+/** Items made for this answer alone, in reach order: a list to merge with the shared ones. */
+const ownList = (items: OwnershipItem[]) => sortByReach(items.map(eager));
+
 const plural = (n: number, noun: string) =>
   `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
-/** Items per role in one answer; `counts` always covers them all. */
-export const OWNERSHIP_ITEM_LIMIT = 200;
+/**
+ * Items per role in `items` unless the question asks for more: a page a reader takes in.
+ * `counts`, `entityCounts`, the summary and the sections always cover every item; at 200 per
+ * role the list was most of an answer's bytes (up to 800 KB) and of its time.
+ */
+export const OWNERSHIP_ITEM_LIMIT = 20;
 
 /**
  * Everything a person or group owns, administers, approves, reviews or leads, each with the
@@ -96,23 +101,18 @@ export function ownership(
     );
   }
   const principals = new Map([...identities, ...groups]);
-  const items: Candidate[] = [];
   const chainSteps = (chain: GraphEdge[]) => chain.map(e => stepOf(e));
-  items.push(...heldGrantItems(graph, held, principals, members).map(eager));
-
-  for (const [principal, { chain }] of principals) {
-    const prefix = chainSteps(chain);
-    for (const { steps, ...item } of ownedAndAdministered(graph, principal)) {
-      items.push({ ...item, steps: () => steps(prefix) });
-    }
-  }
-  items.push(
-    ...leadership(graph, identities).map(eager),
-    ...paths.items.map(eager),
+  const chains = new Map(
+    [...principals].map(([ref, { chain }]) => [ref, chainSteps(chain)]),
   );
   // Within a role, the widest first (organization, folders, projects, then what is in them),
-  // so that a limit cuts the least telling items.
-  sortByReach(items);
+  // so that a limit cuts the least telling items. Each principal's items were sorted when
+  // the index was built; the answer merges them with its own.
+  const items = mergeByReach([
+    ownList(heldGrantItems(graph, held, principals, members)),
+    ...[...principals.keys()].map(ref => principalItems(graph, ref)),
+    ownList([...leadership(graph, identities), ...paths.items]),
+  ]);
 
   const inheritedResourceCounts: Record<string, number> = {};
   for (const item of items) {
@@ -141,6 +141,7 @@ export function ownership(
     graph,
     items.filter(item => inScope(item.role)),
     options,
+    chains,
   );
   const inGroup = groupMembers(graph, identities, options.withheld);
   const direct = inGroup.filter(({ nested }) => nested === 0).length;
@@ -171,7 +172,7 @@ export function ownership(
       steps: chainSteps(chain),
     })),
     // Evidence is built for the items kept only: most of an answer's cost, and of its size.
-    items: kept.map(built),
+    items: kept.map(item => built(item, chains)),
     inheritedResourceCounts,
     redacted: false,
     summary: [
@@ -206,132 +207,6 @@ function mailingListJoin(graph: InventoryGraph, refs: string[]) {
   return group?.spec?.type === GOOGLE_GROUP_TYPE
     ? joinGroup(graph, refs[0], group)
     : undefined;
-}
-
-/** An item of one principal, its evidence from the principal on; the caller's chain leads. */
-type PrincipalItem = Omit<Candidate, 'steps'> & {
-  steps: (prefix: EvidenceStep[]) => EvidenceStep[];
-};
-
-const principalItems = new WeakMap<
-  InventoryGraph,
-  Map<string, PrincipalItem[]>
->();
-
-/**
- * What a principal owns and administers by its own relations; computed once per build and
- * principal, since a group's items are in the answer of everyone in it.
- */
-function ownedAndAdministered(
-  graph: InventoryGraph,
-  principal: string,
-): PrincipalItem[] {
-  let byPrincipal = principalItems.get(graph);
-  if (!byPrincipal) {
-    byPrincipal = new Map();
-    principalItems.set(graph, byPrincipal);
-  }
-  const known = byPrincipal.get(principal);
-  if (known) return known;
-  const items: PrincipalItem[] = [];
-  for (const edge of graph.in(principal, ['ownedBy'])) {
-    items.push({
-      role: 'owns',
-      entity: graph.summary(edge.source),
-      steps: prefix => [
-        ...prefix,
-        stepOf(
-          edge,
-          graph.entity(edge.source)?.metadata.annotations?.[
-            ANNOTATIONS.ownerEvidence
-          ],
-        ),
-      ],
-    });
-  }
-  for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
-    items.push(...administered(graph, principal, edge));
-  }
-  for (const item of items) item.place = ownPlace(item);
-  byPrincipal.set(principal, items);
-  return items;
-}
-
-/**
- * One item per grant that gives `principal` administrative access to the resource. An
- * inherited grant is explained from where it was made: the principal administers the
- * organization or folder, which is a parent of the resource.
- */
-function administered(
-  graph: InventoryGraph,
-  principal: string,
-  edge: GraphEdge,
-): PrincipalItem[] {
-  const resource = graph.entity(edge.source);
-  const grants = administratorsOf(resource).filter(
-    g => g.ref && normalizeRef(g.ref) === principal,
-  );
-  return (grants.length ? grants : [undefined]).map(grant => {
-    const text = grant
-      ? `${grant.role} on ${grant.grantedOn}${
-          grant.inherited ? ' (inherited)' : ''
-        }`
-      : undefined;
-    const steps = (prefix: EvidenceStep[]) => {
-      const origin = grant?.inherited
-        ? ancestorPath(graph, edge.source, grant.grantedOn)
-        : undefined;
-      return origin
-        ? [
-            ...prefix,
-            {
-              from: principal,
-              relation: RELATIONS.administers,
-              to: origin.ancestor,
-              provenance: edge.provenance,
-              note: `${grant!.role} on ${grant!.grantedOn}`,
-            },
-            ...origin.down,
-          ]
-        : [...prefix, stepOf(edge, text)];
-    };
-    return {
-      role: 'administers' as const,
-      entity: graph.summary(edge.source),
-      ...(text ? { grant: text } : {}),
-      ...(grant?.inherited
-        ? { inherited: { role: grant.role, grantedOn: grant.grantedOn } }
-        : {}),
-      steps,
-    };
-  });
-}
-
-/** The ancestor a grant was made on (`organizations/758905017065`), and the way down. */
-function ancestorPath(
-  graph: InventoryGraph,
-  resource: string,
-  grantedOn: string,
-) {
-  const up = walk({
-    start: [resource],
-    next: ref =>
-      graph.out(ref, ['childOf']).map(edge => ({ edge, to: edge.target })),
-  }).reached;
-  for (const [ref, { chain }] of up) {
-    const name =
-      graph.entity(ref)?.metadata.annotations?.[ANNOTATIONS.gcpResourceName];
-    if (name?.endsWith(`/${grantedOn}`)) {
-      const down = [...chain].reverse().map(e => ({
-        from: e.target,
-        relation: 'parentOf',
-        to: e.source,
-        provenance: e.provenance,
-      }));
-      return { ancestor: ref, down };
-    }
-  }
-  return undefined;
 }
 
 function loginOf(entity: Entity | undefined): string | undefined {

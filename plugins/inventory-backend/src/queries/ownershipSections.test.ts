@@ -2,6 +2,7 @@ import { entity } from '../__testUtils__/entities';
 import { wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { ownership } from './ownership';
+import { mergeByReach, sortByReach } from './ownershipSections';
 
 const wideEstate = (shape: Parameters<typeof wideEstateEntities>[0]) =>
   InventoryGraph.build(wideEstateEntities(shape));
@@ -158,5 +159,48 @@ describe('ownership answers in sections', () => {
       ['administers:grant:roles/owner on organizations/9', 2],
     ]);
     expect(small.members).toEqual([]);
+  });
+});
+
+describe('items in order of reach', () => {
+  const item = (title: string, type: string, from: string) => ({
+    entity: {
+      ref: `resource:default/${title}`,
+      kind: 'Resource',
+      title,
+      type,
+      exists: true,
+    },
+    from,
+  });
+
+  it('merges sorted lists as sorting them together would, earlier lists first among equals', () => {
+    const lists = [
+      [
+        item('b', 'gcp-project', 'first'),
+        item('a', 'gcs-bucket', 'first'),
+        item('k8s', 'gcp-organization', 'first'),
+      ],
+      [
+        item('b', 'gcp-project', 'second'),
+        item('z', 'gcp-folder', 'second'),
+        item('a', 'gcs-bucket', 'second'),
+      ],
+      [],
+      [item('b', 'gcp-project', 'fourth'), item('c', 'gcp-project', 'fourth')],
+    ].map(list => sortByReach(list));
+    const merged = mergeByReach(lists);
+    expect(merged).toEqual(sortByReach(lists.flat()));
+    expect(merged.map(i => `${i.entity.title} ${i.from}`)).toEqual([
+      'k8s first',
+      'z second',
+      'b first',
+      'b second',
+      'b fourth',
+      'c fourth',
+      'a first',
+      'a second',
+    ]);
+    expect(mergeByReach([[], []])).toEqual([]);
   });
 });

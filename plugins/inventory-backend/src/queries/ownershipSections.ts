@@ -13,12 +13,23 @@ import { InventoryGraph } from '../graph/InventoryGraph';
 
 /** An item whose evidence is built only if the item is shown. */
 export type Candidate = Omit<OwnershipItem, 'steps'> & {
-  steps: () => EvidenceStep[];
+  /** Its evidence, after `prefix`: the asker's chain to {@link Candidate.heldBy}. */
+  steps: (prefix: EvidenceStep[]) => EvidenceStep[];
+  /**
+   * The principal whose own relation the item is, for items every answer reaching that
+   * principal shares: the asker's chain of membership to it leads the evidence.
+   */
+  heldBy?: string;
   /** For an IAM grant inherited from an ancestor: the grant as made there. */
   inherited?: { role: string; grantedOn: string };
   /** Its {@link ownPlace}, worked out ahead for items every answer of a build shares. */
   place?: Place;
 };
+
+/** The evidence from the asker to each principal of an answer: what its items' steps follow. */
+export type Chains = ReadonlyMap<string, EvidenceStep[]>;
+
+const NO_CHAINS: Chains = new Map();
 
 /** Items per section page unless the question asks for another size. */
 const OWNERSHIP_PAGE_SIZE = 10;
@@ -150,6 +161,17 @@ function grantCauses(items: Candidate[]): Map<string, Candidate> {
   return causes;
 }
 
+/** What items are ordered by: widest first (organization, folders, projects…), then title. */
+type Reach = { breadth: number; title: string };
+
+const reachOf = (item: Pick<Candidate, 'entity'>): Reach => ({
+  breadth: breadth(item.entity.type),
+  title: item.entity.title,
+});
+
+const compareReach = (a: Reach, b: Reach) =>
+  a.breadth - b.breadth || a.title.localeCompare(b.title);
+
 /**
  * Sorts items in place, widest first (organization, folders, projects, then the rest), then by
  * title; each item's keys are computed once rather than at every comparison, which for the
@@ -158,16 +180,58 @@ function grantCauses(items: Candidate[]): Map<string, Candidate> {
 export function sortByReach<T extends Pick<Candidate, 'entity'>>(
   items: T[],
 ): T[] {
-  const keyed = items.map(item => ({
-    item,
-    breadth: breadth(item.entity.type),
-    title: item.entity.title,
-  }));
-  keyed.sort((a, b) => a.breadth - b.breadth || a.title.localeCompare(b.title));
+  const keyed = items.map(item => ({ item, reach: reachOf(item) }));
+  keyed.sort((a, b) => compareReach(a.reach, b.reach));
   keyed.forEach((k, i) => {
     items[i] = k.item;
   });
   return items;
+}
+
+/**
+ * Lists sorted by reach, merged into one in that order, as sorting their concatenation would
+ * (among equals, an item of an earlier list first): an answer's thousands of items come in a
+ * few lists sorted once per build, so it costs a merge instead of a sort.
+ */
+export function mergeByReach<T extends Pick<Candidate, 'entity'>>(
+  lists: ReadonlyArray<readonly T[]>,
+): T[] {
+  type Head = { list: number; at: number; reach: Reach };
+  const merged: T[] = [];
+  // A binary heap of each list's next item.
+  const heap: Head[] = [];
+  const before = (x: Head, y: Head) =>
+    (compareReach(x.reach, y.reach) || x.list - y.list) < 0;
+  const down = (start: number) => {
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let top = i;
+      if (left < heap.length && before(heap[left], heap[top])) top = left;
+      if (right < heap.length && before(heap[right], heap[top])) top = right;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top], heap[i]];
+      i = top;
+    }
+  };
+  lists.forEach((list, i) => {
+    if (list.length) heap.push({ list: i, at: 0, reach: reachOf(list[0]) });
+  });
+  for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--) down(i);
+  while (heap.length) {
+    const head = heap[0];
+    const list = lists[head.list];
+    merged.push(list[head.at]);
+    if (++head.at < list.length) {
+      head.reach = reachOf(list[head.at]);
+    } else {
+      heap[0] = heap[heap.length - 1];
+      heap.pop();
+    }
+    down(0);
+  }
+  return merged;
 }
 
 function sectionTitle(draft: Draft, cause: Candidate | undefined): string {
@@ -181,12 +245,17 @@ function sectionTitle(draft: Draft, cause: Candidate | undefined): string {
 /**
  * Every item of an answer in sections: inherited IAM grants under the grant that causes them,
  * what is owned inside something owned under that, OWNERS and CODEOWNERS rules by repository,
- * the rest by the type of entity. Evidence is built only for the page returned.
+ * the rest by the type of entity. Evidence is built only for the page returned, each item's
+ * led by the asker's chain to the principal holding it (`chains`).
+ *
+ * @param items - the answer's items in reach order ({@link sortByReach}), which is the order
+ *   of every section's items
  */
 export function ownershipSections(
   graph: InventoryGraph,
   items: Candidate[],
   page: { pageSize?: number; section?: string; offset?: number } = {},
+  chains: Chains = NO_CHAINS,
 ): OwnershipSection[] {
   const owned = new Set(
     items.filter(i => i.role === 'owns').map(i => i.entity.ref),
@@ -277,26 +346,23 @@ export function ownershipSections(
       return {
         ...draft,
         title: sectionTitle({ ...draft, members }, cause),
-        ...(cause ? { cause: built(cause) } : {}),
+        ...(cause ? { cause: built(cause, chains) } : {}),
         offset,
-        // Only the sections whose page is sent need their items in order.
         items: shown
-          ? sortByReach(members)
+          ? members
               .slice(offset, offset + shown)
-              .map(built)
+              .map(member => built(member, chains))
           : [],
       };
     });
 }
 
 /** A candidate as answers carry it: its evidence built, its grouping hints dropped. */
-export function built({
-  inherited: _inherited,
-  place: _place,
-  steps,
-  ...item
-}: Candidate): OwnershipItem {
-  return { ...item, steps: steps() };
+export function built(
+  { inherited: _inherited, place: _place, heldBy, steps, ...item }: Candidate,
+  chains: Chains = NO_CHAINS,
+): OwnershipItem {
+  return { ...item, steps: steps((heldBy && chains.get(heldBy)) || []) };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

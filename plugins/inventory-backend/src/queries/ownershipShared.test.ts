@@ -1,7 +1,9 @@
 import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
 import { ADMINS, TEAM, wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
+import { TimeSlicer } from '../graph/timeSlices';
 import { ownership } from './ownership';
+import { preparePrincipalItems } from './principalItems';
 
 /*
  * A group's items are worked out once per build and shared by every answer that reaches the
@@ -21,6 +23,24 @@ describe('ownership answers that share groups', () => {
       questions: ['user-1', 'user-2', 'user-3', 'user-1', 'user-4'],
     },
   ];
+
+  it.each(estates)(
+    'answers as a fresh build would when the build prepared every principal in slices ($name)',
+    async ({ entities, questions }) => {
+      const prepared = InventoryGraph.build(entities());
+      // A slice of 0 ms gives way after every principal: the most interleaved a build can be.
+      await preparePrincipalItems(prepared, new TimeSlicer(0));
+      for (const question of new Set(questions)) {
+        const fresh = InventoryGraph.build(entities());
+        for (const options of [{}, { limit: 1, pageSize: 3 }]) {
+          expect(ownership(prepared, question, options)).toEqual(
+            ownership(fresh, question, options),
+          );
+        }
+      }
+    },
+    60_000,
+  );
 
   it.each(estates)(
     'answers each question as a fresh build would, in any order ($name)',

@@ -20,6 +20,7 @@ import {
 import { groupTotals, scorecard, totalsOf } from '../queries/completeness';
 import { DeclaredProject, driftInSlices } from '../queries/drift';
 import { emeritusPeople, emeritusPrincipals } from '../queries/people';
+import { preparePrincipalItems } from '../queries/principalItems';
 import { loadCatalogEntities } from './catalogEntities';
 import { CompletenessHistory } from './CompletenessHistory';
 import { ProviderStatusSnapshot, readProviderStatus } from './providerStatus';
@@ -131,6 +132,8 @@ export class InventoryIndex {
         { declaredProjects, emeritus },
         slicer,
       );
+      // What each group owns is in the answer of everyone in it: worked out once, here.
+      await preparePrincipalItems(graph, slicer);
       this.state = {
         graph,
         scorecards,

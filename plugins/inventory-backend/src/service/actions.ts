@@ -8,6 +8,7 @@ import {
 } from '@infra-atlas/inventory-common';
 import { administrators } from '../queries/administrators';
 import { IMPACT_DEFAULT_DEPTH, impact } from '../queries/impact';
+import { OWNERSHIP_ITEM_LIMIT } from '../queries/ownership';
 import { pathOwnership } from '../queries/pathOwnership';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
@@ -244,17 +245,25 @@ export function registerInventoryActions(options: {
             .describe(
               'The answer in sentences: inherited grants counted under the grant that causes them',
             ),
-          items: z.array(z.string()),
+          counts: z
+            .record(z.number())
+            .describe('Items per role, every one of them'),
+          items: z
+            .array(z.string())
+            .describe(
+              `The first ${OWNERSHIP_ITEM_LIMIT} items of each role, widest first, with their evidence`,
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
       const answer = await ask(
         credentials,
-        ownershipQuestion(input.subject, { limit: 200 }),
+        ownershipQuestion(input.subject, {}),
       );
       return {
         output: {
           summary: answer.summary,
+          counts: answer.counts,
           items: answer.items.map(
             i =>
               `${i.role} ${i.path ?? i.entity.ref}${

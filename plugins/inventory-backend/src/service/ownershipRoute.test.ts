@@ -58,6 +58,29 @@ describe('GET /ownership', () => {
     expect(answer.counts.administers).toBe(23);
   });
 
+  it('sends a page of 20 items per role unless asked for more; the counts cover them all', async () => {
+    const { answer } = await ask('q=alice');
+    const perRole = (items: OwnershipResponse['items']) =>
+      items.reduce<Record<string, number>>(
+        (n, i) => ({ ...n, [i.role]: (n[i.role] ?? 0) + 1 }),
+        {},
+      );
+    expect(perRole(answer.items).administers).toBe(20);
+    expect(answer.truncated).toBe(true);
+    const everything = await ask('q=alice&limit=200');
+    expect(perRole(everything.answer.items).administers).toBe(23);
+    expect(everything.answer.truncated).toBe(false);
+    // The page is the list's first 20, widest first; the rest of the answer does not change.
+    const administers = (items: OwnershipResponse['items']) =>
+      items.filter(i => i.role === 'administers');
+    expect(administers(answer.items)).toEqual(
+      administers(everything.answer.items).slice(0, 20),
+    );
+    const { items: _page, truncated: _t, ...rest } = answer;
+    const { items: _all, truncated: _u, ...same } = everything.answer;
+    expect(rest).toEqual(same);
+  });
+
   it('pages one section', async () => {
     const { status, answer } = await ask(
       `q=alice&section=${encodeURIComponent(GRANT)}&offset=20&pageSize=5`,

@@ -212,7 +212,7 @@ export type OwnershipResponse = {
   entityCounts: Partial<Record<OwnershipRole, number>>;
   /** What the answer cannot see, e.g. a login with no e-mail address linked to it. */
   notes: string[];
-  /** True when a role's items stop at the limit (`limit` parameter: per role, default 200). */
+  /** True when a role's items stop at the limit (`limit` parameter: per role, default 20). */
   truncated: boolean;
   items: OwnershipItem[];
   /** For administered projects, folders and organizations: resources that inherit the grant. */
