@@ -3,8 +3,8 @@ export interface Config {
     /**
      * The production permission policy of Infra Atlas
      * (@infra-atlas/plugin-permission-backend-module-inventory-policy). Without this section,
-     * nobody sees personal details, and everyone signed in reads the whole catalog except
-     * the people named by e-mail address.
+     * nobody sees personal details or billing figures, and everyone signed in reads the whole
+     * catalog except the people named by e-mail address.
      */
     permissions?: {
       /**
@@ -26,6 +26,16 @@ export interface Config {
          * out the addresses the inventory withholds.
          */
         hidePeopleInCatalog?: boolean;
+      };
+      /** Who reads billing figures: the billing report, its API and actions, the cost cards. */
+      billing?: {
+        /**
+         * Entity refs of the groups (or users) whose members may (`inventory.billing.read`),
+         * e.g. `group:default/sig-k8s-infra`; matched against the signed-in user's ownership
+         * refs. Defaults to none: without it the billing answers are 403s for everyone signed
+         * in (a static token's access restrictions decide for scripts).
+         */
+        allowGroups?: string[];
       };
       /** Reading catalog entities (`catalog.entity.read`), in the catalog and in the inventory. */
       catalog?: {

@@ -1,4 +1,5 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { inventoryBillingReadPermission } from './billing';
 
 /**
  * Reading personal details in inventory answers: people's e-mail addresses (Google Group
@@ -14,4 +15,7 @@ export const inventoryPersonalDetailsReadPermission = createPermission({
 });
 
 /** @public */
-export const inventoryPermissions = [inventoryPersonalDetailsReadPermission];
+export const inventoryPermissions = [
+  inventoryPersonalDetailsReadPermission,
+  inventoryBillingReadPermission,
+];

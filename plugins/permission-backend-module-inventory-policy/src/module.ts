@@ -25,6 +25,8 @@ export const permissionModuleInventoryPolicy = createBackendModule({
         logger.info(
           `Personal details for ${
             options.personalDetailsGroups.join(', ') || 'nobody'
+          }; billing figures for ${
+            options.billingGroups.join(', ') || 'nobody'
           }; owners-only kinds: ${
             options.ownersOnlyKinds.join(', ') || 'none'
           }`,

@@ -5,7 +5,10 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
-import { inventoryPersonalDetailsReadPermission } from '@infra-atlas/inventory-common';
+import {
+  inventoryBillingReadPermission,
+  inventoryPersonalDetailsReadPermission,
+} from '@infra-atlas/inventory-common';
 import { InventoryPolicy, readInventoryPolicyOptions } from './policy';
 
 const LEADS = 'group:default/sig-k8s-infra-leads';
@@ -111,5 +114,45 @@ describe('InventoryPolicy', () => {
         )
       ).result,
     ).toBe(AuthorizeResult.CONDITIONAL);
+  });
+
+  it('gives billing figures to members of their own groups only, apart from personal details', async () => {
+    const billing = policyWith({
+      personalDetails: { allowGroups: [LEADS] },
+      billing: {
+        allowGroups: ['group:default/Treasurers', 'user:development/guest'],
+      },
+    });
+    const ask = (who: ReturnType<typeof user> | undefined) =>
+      billing.handle({ permission: inventoryBillingReadPermission }, who);
+    expect(
+      (await ask(user('user:default/bob', ['group:default/treasurers'])))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect((await ask(user('user:development/guest'))).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    // Seeing people does not open the books, nor the reverse.
+    expect((await ask(user('user:default/lead', [LEADS]))).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect(
+      (
+        await billing.handle(
+          { permission: inventoryPersonalDetailsReadPermission },
+          user('user:default/bob', ['group:default/treasurers']),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
+    expect((await ask(undefined)).result).toBe(AuthorizeResult.DENY);
+    // Without configuration: nobody.
+    expect(
+      (
+        await policyWith({}).handle(
+          { permission: inventoryBillingReadPermission },
+          user('user:default/bob', ['group:default/treasurers']),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
   });
 });

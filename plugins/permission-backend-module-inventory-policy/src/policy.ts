@@ -16,7 +16,10 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { inventoryPersonalDetailsReadPermission } from '@infra-atlas/inventory-common';
+import {
+  inventoryBillingReadPermission,
+  inventoryPersonalDetailsReadPermission,
+} from '@infra-atlas/inventory-common';
 
 /** What `infraAtlas.permissions` says. */
 export type InventoryPolicyOptions = {
@@ -26,6 +29,8 @@ export type InventoryPolicyOptions = {
   hidePeopleInCatalog: boolean;
   /** Kinds whose entities only their owners (and the groups above) read. */
   ownersOnlyKinds: string[];
+  /** Groups (or users) whose members read billing figures; lower-cased refs. */
+  billingGroups: string[];
 };
 
 /** Reads `infraAtlas.permissions`; refs are compared lower-cased, as Backstage spells them. */
@@ -42,6 +47,9 @@ export function readInventoryPolicyOptions(
       true,
     ownersOnlyKinds:
       section?.getOptionalStringArray('catalog.ownersOnlyKinds') ?? [],
+    billingGroups: (
+      section?.getOptionalStringArray('billing.allowGroups') ?? []
+    ).map(ref => ref.toLowerCase()),
   };
 }
 
@@ -63,8 +71,8 @@ const PERSON_BY_ADDRESS: PermissionCriteria<
 };
 
 /**
- * The production policy. Personal details are for the configured groups only: everyone else
- * sees inventory answers without people's addresses, and — unless `hidePeopleInCatalog` is
+ * The production policy. Personal details, and billing figures, are each for their configured
+ * groups only. Everyone else sees inventory answers without people's addresses, and — unless `hidePeopleInCatalog` is
  * off — does not read people named by address in the catalog either (its pages, its API,
  * search, and with them the inventory), so the catalog does not hand out what the inventory
  * withholds. The configured owners-only kinds are read by their owners only. These are
@@ -81,13 +89,16 @@ export class InventoryPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const claims = user?.info.ownershipEntityRefs ?? [];
-    const trusted = claims.some(ref =>
-      this.options.personalDetailsGroups.includes(ref.toLowerCase()),
-    );
+    const memberOf = (groups: string[]) =>
+      claims.some(ref => groups.includes(ref.toLowerCase()));
+    const trusted = memberOf(this.options.personalDetailsGroups);
     if (
       isPermission(request.permission, inventoryPersonalDetailsReadPermission)
     ) {
       return decision(trusted);
+    }
+    if (isPermission(request.permission, inventoryBillingReadPermission)) {
+      return decision(memberOf(this.options.billingGroups));
     }
     if (
       !trusted &&
