@@ -19,5 +19,41 @@ export interface Config {
        */
       matchEmailLocalPart?: boolean;
     };
+    /**
+     * Billing figures (docs/infra-atlas/billing.md). They come from a billing module, e.g.
+     * `@infra-atlas/plugin-inventory-backend-module-gcp-billing` (`inventory.billing.gcp`);
+     * without one the billing report is off and these settings do nothing.
+     */
+    billing?: {
+      /**
+       * How often the store is refreshed from the export, once per frequency across replicas.
+       * Default: every 6 hours, 30 seconds after start-up, with a 30-minute timeout.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How many invoice months the store keeps, ending with the newest the export has. Default 24. */
+      months?: number;
+      /**
+       * Days after an invoice month ends before its figures count as final: until then the
+       * month is open and re-read at every refresh; after, it is read once more and never
+       * again. Default 5.
+       */
+      closeAfterDays?: number;
+      /** The budget spend is measured against, e.g. an annual credit grant. */
+      budget?: {
+        /** What a reader calls it, e.g. `Google credit grant`. */
+        title: string;
+        /** The amount for one period, in the account's currency. */
+        amount: number;
+        /** The first invoice month of the first period, `YYYY-MM`. */
+        start: string;
+        /** How many months a period lasts; periods repeat. Default 12. */
+        months?: number;
+        /**
+         * What draws the budget down: `net` (cost after credits, for money paid) or `cost`
+         * (cost before credits, for a credit grant the credits come from). Default `net`.
+         */
+        measure?: 'net' | 'cost';
+      };
+    };
   };
 }

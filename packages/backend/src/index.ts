@@ -38,6 +38,8 @@ backend.add(import('@infra-atlas/plugin-catalog-backend-module-inventory'));
 // The inventory: placement, ownership, impact, completeness, drift and crawl status over the
 // whole catalog (/api/inventory, docs/infra-atlas/inventory-api.md), also as actions.
 backend.add(import('@infra-atlas/plugin-inventory-backend'));
+// Its billing figures from GCP (inventory.billing.gcp): Cloud Billing and the BigQuery export.
+backend.add(import('@infra-atlas/plugin-inventory-backend-module-gcp-billing'));
 
 // Permissions: who sees people's e-mail addresses, and which kinds only their owners read
 // (infraAtlas.permissions; docs/infra-atlas/permissions.md). The demo lets its guest see all.

@@ -5,6 +5,10 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { inventoryPermissions } from '@infra-atlas/inventory-common';
+import {
+  BillingSource,
+  inventoryBillingExtensionPoint,
+} from '@infra-atlas/plugin-inventory-node';
 import { readInventoryConfig } from './service/config';
 import { registerInventoryActions } from './service/actions';
 import { registerAccessActions } from './service/accessActions';
@@ -13,7 +17,12 @@ import { createAsk } from './service/answers';
 import { CompletenessHistory } from './service/CompletenessHistory';
 import { InventoryIndex } from './service/InventoryIndex';
 import { createRouter } from './service/router';
-import { untilIndexBuilt, untilReady } from './service/readiness';
+import { notBuilt, untilIndexBuilt, untilReady } from './service/readiness';
+import { startBillingRefresh } from './billing/refresh/startBillingRefresh';
+import { currentAttributions } from './billing/model/attribution';
+import { createBillingAnswers } from './billing/billingAnswers';
+import { readBillingAnswersConfig } from './billing/billingConfig';
+import { registerBillingActions } from './service/billingActions';
 
 /**
  * The inventory backend: reads the whole catalog into an in-memory graph on a schedule,
@@ -25,6 +34,13 @@ import { untilIndexBuilt, untilReady } from './service/readiness';
 export const inventoryPlugin = createBackendPlugin({
   pluginId: 'inventory',
   register(env) {
+    // Billing modules (e.g. GCP's) add the source the billing store is refreshed from.
+    const billingSources: BillingSource[] = [];
+    env.registerExtensionPoint(inventoryBillingExtensionPoint, {
+      addBillingSource(source) {
+        billingSources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -57,6 +73,27 @@ export const inventoryPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog: deps.catalog,
         });
+        const billingConfig = readBillingAnswersConfig(deps.config);
+        // Billing, when a module added a source: the store, refreshed once per cadence across
+        // replicas. Until the first index build the inventory knows no project, and the
+        // refresh records ownership at a later run.
+        const billingFigures = await startBillingRefresh({
+          sources: billingSources,
+          config: deps.config,
+          database: deps.database,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          currentAttributions: async () =>
+            notBuilt(index)
+              ? []
+              : currentAttributions(index.current().graph, billingConfig.sigs),
+        });
+        const billing = createBillingAnswers({
+          figures: billingFigures,
+          ask,
+          permissions: deps.permissions,
+          config: billingConfig,
+        });
         // Until the first index is built every route answers 503, logged at info.
         deps.httpRouter.use(untilReady(index, deps.logger));
         deps.httpRouter.use(
@@ -66,6 +103,7 @@ export const inventoryPlugin = createBackendPlugin({
             history,
             httpAuth: deps.httpAuth,
             impactMaxNodes: config.impactMaxNodes,
+            billing,
           }),
         );
         registerInventoryActions({
@@ -78,6 +116,10 @@ export const inventoryPlugin = createBackendPlugin({
           ask,
         });
         registerAccessActions({ actionsRegistry: deps.actionsRegistry, ask });
+        registerBillingActions({
+          actionsRegistry: deps.actionsRegistry,
+          billing,
+        });
         // The index lives in this process's memory, so every instance builds its own.
         await deps.scheduler.scheduleTask({
           ...config.schedule,

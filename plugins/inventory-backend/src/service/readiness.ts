@@ -6,7 +6,7 @@ import { InventoryIndex } from './InventoryIndex';
 const FIRST_BUILD = { retryMs: 2_000, giveUpMs: 3 * 60_000 };
 
 /** Whether the index has been built, and if not, why (the 503 `current()` would throw). */
-function notBuilt(index: InventoryIndex): Error | undefined {
+export function notBuilt(index: InventoryIndex): Error | undefined {
   try {
     index.current();
     return undefined;

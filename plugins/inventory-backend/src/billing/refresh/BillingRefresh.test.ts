@@ -109,7 +109,8 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
   afterEach(async () => {
     await (await database.getClient()).destroy();
   });
-  afterAll(() => db.cleanup());
+  // One PostgreSQL database per test to drop, on a shared machine.
+  afterAll(() => db.cleanup(), 60_000);
 
   it('back-fills the last months the export covers on its first run, a gap as no-data', async () => {
     const outcome = await refresher().refresh();

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  BillingMonthState,
   InvoiceMonth,
   addMonths,
   monthsFrom,
@@ -45,6 +46,12 @@ export function isClosed(
 ): boolean {
   const nextMonthStart = Date.parse(`${addMonths(month, 1)}-01T00:00:00Z`);
   return now.getTime() >= nextMonthStart + closeAfterDays * DAY_MS;
+}
+
+/** A month read without rows is no-data (never zero spend), else open until it closes. */
+function monthState(hasData: boolean, closed: boolean): BillingMonthState {
+  if (!hasData) return 'no-data';
+  return closed ? 'closed' : 'open';
 }
 
 /**
@@ -95,7 +102,7 @@ export class BillingRefresh {
         const closed = isClosed(month, this.options.closeAfterDays, now);
         return {
           month,
-          state: withData.has(month) ? (closed ? 'closed' : 'open') : 'no-data',
+          state: monthState(withData.has(month), closed),
           final: closed,
           // BigQuery reports bytes per query, not per month: shared evenly for the store.
           bytesProcessed: read.bytesProcessed / toRead.length,
