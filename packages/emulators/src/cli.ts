@@ -8,9 +8,17 @@
  *   yarn workspace @infra-atlas/emulators start --github-port 7200 \
  *     --github-seed synthetic --repositories 1000 --nested-owners-ratio 0.1 --catalog-info-ratio 1
  *
- * Without either port flag it runs the GCP emulator on 7100, as it always has.
+ *   yarn workspace @infra-atlas/emulators start --gcp-port 7100 --bigquery-port 7101
+ *
+ * Without either port flag it runs the GCP emulator on 7100, as it always has. The GCP
+ * emulator serves Cloud Billing from its estate on its own port; `--bigquery-port` adds the
+ * BigQuery emulator with the estate's (synthetic) billing export.
  */
 import { parseArgs } from 'node:util';
+import { startBigQueryEmulator } from './billing/bigqueryServer';
+import { BillingExportTable } from './billing/exportTable';
+import { k8sInfraBillingExport } from './billing/k8sInfraBilling';
+import { generateSyntheticBillingExport } from './billing/syntheticBilling';
 import { GcpEstate } from './gcp/estate';
 import { loadK8sInfraGcpEstate } from './gcp/k8sInfraSeed';
 import { startGcpEmulator } from './gcp/server';
@@ -20,7 +28,7 @@ import { loadK8sInfraGithubEstate } from './github/k8sInfraSeed';
 import { startGithubEmulator } from './github/server';
 import { generateSyntheticGithubEstate } from './github/syntheticEstate';
 
-const USAGE = `Usage: start [--gcp-port 7100] [--github-port 7200] [--host 127.0.0.1]
+const USAGE = `Usage: start [--gcp-port 7100] [--bigquery-port 7101] [--github-port 7200] [--host 127.0.0.1]
              [--seed k8s-infra|synthetic] [--projects N] [--assets-per-project N]
              [--folder-depth N] [--folders-per-folder N]
              [--github-seed k8s-infra|synthetic] [--repositories N]
@@ -71,6 +79,15 @@ function gcpEstate(values: Values): GcpEstate {
   );
 }
 
+/** The (synthetic) billing export of the GCP estate's main billing account. */
+function billingExport(values: Values, estate: GcpEstate): BillingExportTable {
+  return values.seed === 'k8s-infra'
+    ? k8sInfraBillingExport(estate)
+    : generateSyntheticBillingExport(estate, {
+        seed: integer(values['random-seed'], 'random-seed'),
+      });
+}
+
 function githubEstate(values: Values): GithubEstate {
   if (values['github-seed'] === 'k8s-infra') {
     return loadK8sInfraGithubEstate();
@@ -98,6 +115,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       'gcp-port': { type: 'string' },
+      'bigquery-port': { type: 'string' },
       'github-port': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: 'k8s-infra' },
@@ -115,20 +133,42 @@ async function main() {
   });
   const latencyMs = integer(values['latency-ms'], 'latency-ms');
   const gcpPort =
-    values['gcp-port'] ?? (values['github-port'] ? undefined : '7100');
+    values['gcp-port'] ??
+    (values['github-port'] || values['bigquery-port'] ? undefined : '7100');
   const stops: Array<() => Promise<void>> = [];
+  const gcp =
+    gcpPort !== undefined || values['bigquery-port'] !== undefined
+      ? gcpEstate(values)
+      : undefined;
 
-  if (gcpPort !== undefined) {
-    const estate = gcpEstate(values);
+  if (gcpPort !== undefined && gcp) {
     const emulator = await startGcpEmulator({
-      estate,
+      estate: gcp,
       host: values.host,
       port: integer(gcpPort, 'gcp-port'),
       latencyMs,
     });
     stops.push(() => emulator.stop());
     console.log(
-      `GCP emulator listening on ${emulator.endpoint} (seed: ${values.seed}, ${estate.projects.length} projects, ${estate.assets.length} assets)`,
+      `GCP emulator listening on ${emulator.endpoint} (seed: ${values.seed}, ${
+        gcp.projects.length
+      } projects, ${gcp.assets.length} assets, ${
+        gcp.billingAccounts?.length ?? 0
+      } billing accounts)`,
+    );
+  }
+  if (values['bigquery-port'] !== undefined && gcp) {
+    const table = billingExport(values, gcp);
+    const emulator = await startBigQueryEmulator({
+      tables: [table],
+      host: values.host,
+      port: integer(values['bigquery-port'], 'bigquery-port'),
+      latencyMs,
+    });
+    stops.push(() => emulator.stop());
+    const months = new Set(table.slices.map(slice => slice.invoiceMonth));
+    console.log(
+      `BigQuery emulator listening on ${emulator.url} (SYNTHETIC billing export \`${table.tableId}\`, ${months.size} invoice months)`,
     );
   }
   if (values['github-port'] !== undefined) {

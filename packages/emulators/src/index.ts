@@ -43,3 +43,18 @@ export type {
 export { loadK8sInfraGithubEstate } from './github/k8sInfraSeed';
 export { generateSyntheticGithubEstate } from './github/syntheticEstate';
 export type { SyntheticGithubEstateOptions } from './github/syntheticEstate';
+export type { GcpBillingAccount } from './billing/accounts';
+export { startBigQueryEmulator } from './billing/bigqueryServer';
+export type {
+  BigQueryEmulator,
+  BigQueryEmulatorOptions,
+} from './billing/bigqueryServer';
+export type { BillingExportTable, ExportSlice } from './billing/exportTable';
+export {
+  k8sInfraBillingExport,
+  K8S_INFRA_EXPORT_TABLE,
+  K8S_INFRA_LAST_INVOICE_MONTH,
+} from './billing/k8sInfraBilling';
+export { generateSyntheticBillingExport } from './billing/syntheticBilling';
+export type { SyntheticBillingExportOptions } from './billing/syntheticBilling';
+export { useNodeHttpTransportForBigQuery } from './billing/testing';

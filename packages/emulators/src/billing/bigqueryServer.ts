@@ -60,6 +60,14 @@ const methodId = (method: Method): MethodId => ({
   full: `bigquery.jobs.${method[0].toLowerCase()}${method.slice(1)}`,
 });
 
+/** The REST routes served, as `METHOD collection[/{jobId}]` under `/bigquery/v2/projects/{projectId}/`. */
+const ROUTES: Record<string, Method | undefined> = {
+  'POST queries': 'Query',
+  'GET queries/{jobId}': 'GetQueryResults',
+  'POST jobs': 'Insert',
+  'GET jobs/{jobId}': 'Get',
+};
+
 /** BigQuery keeps query results for a day; the emulator keeps the latest jobs. */
 const KEPT_JOBS = 500;
 
@@ -136,6 +144,36 @@ export async function startBigQueryEmulator(
       );
     }
     return job;
+  };
+
+  const resultsPage = (
+    job: Job,
+    maxResults: unknown,
+    pageToken: string | undefined,
+  ) => {
+    const requested = Number(maxResults ?? 0);
+    const size = requested > 0 ? Math.min(requested, pageRows) : pageRows;
+    const offset =
+      pageToken === undefined ? 0 : decodePageToken(pageToken, job);
+    const end = Math.min(offset + size, job.result.rows.length);
+    return {
+      jobReference: {
+        projectId: job.projectId,
+        jobId: job.jobId,
+        location: job.location,
+      },
+      schema: { fields: job.result.schema },
+      totalRows: String(job.result.rows.length),
+      rows: job.result.rows
+        .slice(offset, end)
+        .map(row => ({ f: row.map(v => ({ v })) })),
+      ...(end < job.result.rows.length && {
+        pageToken: encodePageToken(end, job),
+      }),
+      totalBytesProcessed: String(job.result.totalBytesProcessed),
+      jobComplete: true,
+      cacheHit: false,
+    };
   };
 
   const handlers: Record<
@@ -227,36 +265,6 @@ export async function startBigQueryEmulator(
     },
   };
 
-  const resultsPage = (
-    job: Job,
-    maxResults: unknown,
-    pageToken: string | undefined,
-  ) => {
-    const requested = Number(maxResults ?? 0);
-    const size = requested > 0 ? Math.min(requested, pageRows) : pageRows;
-    const offset =
-      pageToken === undefined ? 0 : decodePageToken(pageToken, job);
-    const end = Math.min(offset + size, job.result.rows.length);
-    return {
-      jobReference: {
-        projectId: job.projectId,
-        jobId: job.jobId,
-        location: job.location,
-      },
-      schema: { fields: job.result.schema },
-      totalRows: String(job.result.rows.length),
-      rows: job.result.rows
-        .slice(offset, end)
-        .map(row => ({ f: row.map(v => ({ v })) })),
-      ...(end < job.result.rows.length && {
-        pageToken: encodePageToken(end, job),
-      }),
-      totalBytesProcessed: String(job.result.totalBytesProcessed),
-      jobComplete: true,
-      cacheHit: false,
-    };
-  };
-
   const route = (method: string | undefined, path: string) => {
     const match =
       /^\/bigquery\/v2\/projects\/([^/]+)\/(queries|jobs)(?:\/([^/]+))?$/.exec(
@@ -266,28 +274,10 @@ export async function startBigQueryEmulator(
     const [, projectId, collection, jobId] = match.map(
       part => part && decodeURIComponent(part),
     );
-    const name: Method | undefined =
-      collection === 'queries'
-        ? jobId
-          ? method === 'GET'
-            ? 'GetQueryResults'
-            : undefined
-          : method === 'POST'
-          ? 'Query'
-          : undefined
-        : jobId
-        ? method === 'GET'
-          ? 'Get'
-          : undefined
-        : method === 'POST'
-        ? 'Insert'
-        : undefined;
+    const name = ROUTES[`${method} ${collection}${jobId ? '/{jobId}' : ''}`];
     return name && { name, projectId, jobId };
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(error => send(res, toBigQueryError(error)));
-  });
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const target = route(req.method, url.pathname);
@@ -309,6 +299,9 @@ export async function startBigQueryEmulator(
     );
   };
 
+  const server = createServer((req, res) => {
+    handle(req, res).catch(error => send(res, toBigQueryError(error)));
+  });
   const sockets = new Set<Socket>();
   server.on('connection', socket => {
     if (!reachable) {

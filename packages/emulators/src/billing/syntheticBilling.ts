@@ -3,7 +3,7 @@ import { sliceMonthlyUse, MonthlyUse } from './exportBuilder';
 import { BillingExportTable, invoiceMonthsEndingWith } from './exportTable';
 import { hash } from './k8sInfraBilling';
 import { GcpEstate, GcpOrganization, GcpProject } from '../gcp/estate';
-import { prng } from '../shared/random';
+import { prng, Random } from '../shared/random';
 
 const ACCOUNT_NAMES = ['Engineering', 'Research', 'Shared services'];
 
@@ -53,6 +53,14 @@ export function syntheticBillingAccounts(
   }));
 }
 
+/** A project's monthly cost: a tenth are heavy, a third medium, the rest small. */
+function monthlyScale(random: Random): number {
+  const tier = random.next();
+  if (tier < 0.1) return 5_000 + random.int(45_000);
+  if (tier < 0.43) return 200 + random.int(4_800);
+  return 5 + random.int(195);
+}
+
 export type SyntheticBillingExportOptions = {
   /** The last invoice month (`YYYYMM`). Default `202405`, the k8s-infra snapshot's. */
   lastInvoiceMonth?: string;
@@ -83,13 +91,7 @@ export function generateSyntheticBillingExport(
   const uses: MonthlyUse[] = [];
   for (const project of estate.projects.filter(p => billed.has(p.projectId))) {
     const random = prng(hash(`${seed}:${project.projectId}`));
-    const tier = random.next();
-    const scale =
-      tier < 0.1
-        ? 5_000 + random.int(45_000)
-        : tier < 0.43
-        ? 200 + random.int(4_800)
-        : 5 + random.int(195);
+    const scale = monthlyScale(random);
     const services = random.some(SERVICES, 1 + random.int(5));
     const trend = (random.next() - 0.4) * 0.04;
     const firstMonth = project.createTime.slice(0, 7).replace('-', '');

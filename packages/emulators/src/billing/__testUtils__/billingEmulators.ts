@@ -2,19 +2,10 @@ import { BigQuery } from '@google-cloud/bigquery';
 import { CloudBillingClient } from '@google-cloud/billing';
 import { GoogleAuth, googleAuthLibrary, grpc } from 'google-gax';
 import { startBigQueryEmulator, BigQueryEmulator } from '../bigqueryServer';
+import { useNodeHttpTransportForBigQuery } from '../testing';
 import { BillingExportTable } from '../exportTable';
 import { GcpEstate } from '../../gcp/estate';
 import { GcpEmulator, startGcpEmulator } from '../../gcp/server';
-
-/**
- * The BigQuery client's HTTP layer (teeny-request 11) loads node-fetch with a dynamic
- * `import()`, which Jest's CommonJS runtime refuses without --experimental-vm-modules. Its
- * own node:http transport, the one it uses under Bun, needs no import: the tests select it
- * (for the test file's global only). Everything above the transport is the official client.
- */
-export function useNodeHttpTransportForBigQuery(): void {
-  (globalThis as { Bun?: object }).Bun ??= {};
-}
 
 /** Both billing emulators on free ports, and the official clients pointed at them. */
 export type BillingEmulators = {
@@ -89,3 +80,23 @@ SELECT DISTINCT invoice.month AS invoice_month
 FROM \`${tableId}\`
 WHERE DATE(_PARTITIONTIME) BETWEEN @partitionStart AND @partitionEnd
 ORDER BY invoice_month`;
+
+/**
+ * `bigquery.query()` with the jobs.query response it resolves to as its third element (its
+ * typings stop at two), for `totalBytesProcessed` and `cacheHit`.
+ */
+export async function queryWithStatistics(
+  bigquery: BigQuery,
+  query: Parameters<BigQuery['query']>[0],
+): Promise<{ rows: any[]; totalBytesProcessed: number; cacheHit: boolean }> {
+  const [rows, , response] = (await bigquery.query(query)) as unknown as [
+    any[],
+    unknown,
+    { totalBytesProcessed: string; cacheHit: boolean },
+  ];
+  return {
+    rows,
+    totalBytesProcessed: Number(response.totalBytesProcessed),
+    cacheHit: response.cacheHit,
+  };
+}
