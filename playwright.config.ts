@@ -16,7 +16,7 @@ export default defineConfig({
   webServer: [
     {
       command:
-        'yarn workspace @infra-atlas/emulators start --gcp-port 7100 --seed k8s-infra --github-port 7200 --github-seed k8s-infra',
+        'yarn workspace @infra-atlas/emulators start --gcp-port 7100 --seed k8s-infra --bigquery-port 7101 --github-port 7200 --github-seed k8s-infra',
       port: 7100,
       reuseExistingServer: true,
       timeout: 120_000,
