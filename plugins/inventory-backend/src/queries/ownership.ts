@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  addTo,
   OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
@@ -31,9 +32,12 @@ import {
 import {
   built,
   Candidate,
+  Chains,
   mergeByReach,
   ownershipSections,
   ownershipSummary,
+  SectionDrafts,
+  sectionDrafts,
   sortByReach,
 } from './ownershipSections';
 import { principalItems } from './principalItems';
@@ -59,6 +63,20 @@ const plural = (n: number, noun: string) =>
  */
 export const OWNERSHIP_ITEM_LIMIT = 20;
 
+type OwnershipOptions = {
+  limit?: number;
+  roles?: OwnershipRole[];
+  /** Items per section page, and one section's page only (`section`, `offset`). */
+  pageSize?: number;
+  section?: string;
+  offset?: number;
+  /**
+   * People the caller may not see: the answer does not go through them. Answers are kept per
+   * predicate, so pass the same function for the same people (one per index build).
+   */
+  withheld?: Withheld;
+};
+
 /**
  * Everything a person or group owns, administers, approves, reviews or leads, each with the
  * chain of evidence from the subject to the thing. Personal details are left in; the router
@@ -67,24 +85,123 @@ export const OWNERSHIP_ITEM_LIMIT = 20;
 export function ownership(
   graph: InventoryGraph,
   query: string,
-  options: {
-    limit?: number;
-    roles?: OwnershipRole[];
-    /** Items per section page, and one section's page only (`section`, `offset`). */
-    pageSize?: number;
-    section?: string;
-    offset?: number;
-    /** People the caller may not see: the answer does not go through them. */
-    withheld?: Withheld;
-  } = {},
+  options: OwnershipOptions = {},
 ): OwnershipResponse {
   const limit = options.limit ?? OWNERSHIP_ITEM_LIMIT;
+  const basis = ownershipBasis(graph, query, options);
+  const { counts, chains, sectionsBefore, inGroup, groupCount } = basis;
+  const inScope = (role: string) =>
+    !options.roles || options.roles.includes(role as OwnershipRole);
+  const sections = ownershipSections(sectionsBefore, options, chains);
+  const direct = inGroup.filter(({ nestedGroups }) => nestedGroups === 0);
+  return {
+    query,
+    counts,
+    entityCounts: basis.entityCounts,
+    notes: basis.notes,
+    truncated: Object.entries(counts).some(
+      ([role, n]) => inScope(role) && n! > limit,
+    ),
+    identities: basis.identities,
+    groups: basis.groups,
+    // Evidence is built for the items kept only: most of an answer's cost, and of its size.
+    items: firstOfEachRole(basis, limit).map(item => built(item, chains)),
+    inheritedResourceCounts: basis.inheritedResourceCounts,
+    redacted: false,
+    summary: [
+      ...(inGroup.length
+        ? [
+            `has ${plural(inGroup.length, 'member')} (${
+              direct.length
+            } direct, ${inGroup.length - direct.length} through nested groups)`,
+          ]
+        : []),
+      ...(groupCount ? [`member of ${plural(groupCount, 'group')}`] : []),
+      ...ownershipSummary(sections),
+    ],
+    sections,
+    members: inGroup,
+    ...(basis.join ? { join: basis.join } : {}),
+  };
+}
+
+/**
+ * An answer before its pages: who the subject is, every item in reach order with the indexes
+ * of each role's, the counts and the sections. It is the same for every page of a question
+ * and for every caller who may see the same people, so it is kept for the build's life.
+ */
+type OwnershipBasis = Pick<
+  OwnershipResponse,
+  | 'counts'
+  | 'entityCounts'
+  | 'notes'
+  | 'identities'
+  | 'groups'
+  | 'inheritedResourceCounts'
+  | 'join'
+> & {
+  chains: Chains;
+  items: Candidate[];
+  /** Per role in scope, the positions of its items in `items`. */
+  positions: Map<OwnershipRole, number[]>;
+  sectionsBefore: SectionDrafts;
+  inGroup: OwnershipResponse['members'];
+  groupCount: number;
+};
+
+/**
+ * Answers kept per build and per people withheld (an answer for someone who may see everyone
+ * goes through people another may not), most recently asked last. A build's answers are
+ * fixed, so a question asked again is a look-up and its pages; the bound keeps a build's
+ * memory in check however many subjects are asked about.
+ */
+const bases = new WeakMap<
+  object,
+  WeakMap<object, Map<string, OwnershipBasis>>
+>();
+const EVERYONE = {};
+const BASES_PER_BUILD = 256;
+
+function ownershipBasis(
+  graph: InventoryGraph,
+  query: string,
+  { roles, withheld }: OwnershipOptions,
+): OwnershipBasis {
+  let byWithheld = bases.get(graph);
+  if (!byWithheld) {
+    byWithheld = new WeakMap();
+    bases.set(graph, byWithheld);
+  }
+  let kept = byWithheld.get(withheld ?? EVERYONE);
+  if (!kept) {
+    kept = new Map();
+    byWithheld.set(withheld ?? EVERYONE, kept);
+  }
+  const key = `${query}\u0000${roles?.join(',') ?? ''}`;
+  const known = kept.get(key);
+  if (known) {
+    kept.delete(key);
+    kept.set(key, known);
+    return known;
+  }
+  const basis = computeBasis(graph, query, roles, withheld);
+  kept.set(key, basis);
+  if (kept.size > BASES_PER_BUILD) kept.delete(kept.keys().next().value!);
+  return basis;
+}
+
+function computeBasis(
+  graph: InventoryGraph,
+  query: string,
+  roles: OwnershipRole[] | undefined,
+  withheld: Withheld | undefined,
+): OwnershipBasis {
   const subjects = resolveSubject(graph, query);
   const held = grantsByPrincipal(graph);
   const members = subjects.length
     ? []
     : membersNamed(graph, query).filter(m => held.has(m));
-  const identities = identitiesOf(graph, subjects, options.withheld);
+  const identities = identitiesOf(graph, subjects, withheld);
   const groups = groupsOf(graph, identities);
   const paths = pathRoles(
     graph,
@@ -123,31 +240,21 @@ export function ownership(
     }
   }
 
-  const inScope = (role: OwnershipRole) =>
-    !options.roles || options.roles.includes(role);
+  const inScope = (role: OwnershipRole) => !roles || roles.includes(role);
   const counts: Partial<Record<OwnershipRole, number>> = {};
   const entities = new Map<OwnershipRole, Set<string>>();
-  const kept: Candidate[] = [];
-  for (const item of items) {
+  const positions = new Map<OwnershipRole, number[]>();
+  items.forEach((item, at) => {
     counts[item.role] = (counts[item.role] ?? 0) + 1;
     entities.set(
       item.role,
       (entities.get(item.role) ?? new Set()).add(item.entity.ref),
     );
-    if (!inScope(item.role)) continue;
-    if (counts[item.role]! <= limit) kept.push(item);
-  }
-  const sections = ownershipSections(
-    graph,
-    items.filter(item => inScope(item.role)),
-    options,
-    chains,
-  );
-  const inGroup = groupMembers(graph, identities, options.withheld);
-  const direct = inGroup.filter(({ nested }) => nested === 0).length;
+    if (inScope(item.role)) addTo(positions, item.role, at);
+  });
+  const inGroup = groupMembers(graph, identities, withheld);
   const join = mailingListJoin(graph, [...identities.keys()]);
   return {
-    query,
     counts,
     entityCounts: Object.fromEntries(
       [...entities].map(([role, refs]) => [role, refs.size]),
@@ -157,9 +264,6 @@ export function ownership(
       ...paths.notes,
       ...(paths.coverage ? [paths.coverage] : []),
     ],
-    truncated: Object.entries(counts).some(
-      ([role, n]) => inScope(role as OwnershipRole) && n! > limit,
-    ),
     identities: [
       ...[...identities].map(([ref, { chain }]) => ({
         entity: graph.summary(ref),
@@ -171,29 +275,30 @@ export function ownership(
       entity: graph.summary(ref),
       steps: chainSteps(chain),
     })),
-    // Evidence is built for the items kept only: most of an answer's cost, and of its size.
-    items: kept.map(item => built(item, chains)),
     inheritedResourceCounts,
-    redacted: false,
-    summary: [
-      ...(inGroup.length
-        ? [
-            `has ${plural(inGroup.length, 'member')} (${direct} direct, ${
-              inGroup.length - direct
-            } through nested groups)`,
-          ]
-        : []),
-      ...(groups.size ? [`member of ${plural(groups.size, 'group')}`] : []),
-      ...ownershipSummary(sections),
-    ],
-    sections,
-    members: inGroup.map(({ ref, chain, nested }) => ({
+    chains,
+    items,
+    positions,
+    sectionsBefore: sectionDrafts(
+      graph,
+      items.filter(i => inScope(i.role)),
+    ),
+    inGroup: inGroup.map(({ ref, chain, nested }) => ({
       entity: graph.summary(ref),
       nestedGroups: nested,
       steps: chainSteps(chain),
     })),
+    groupCount: groups.size,
     ...(join ? { join } : {}),
   };
+}
+
+/** The first `limit` items of each role in scope, in the answer's order. */
+function firstOfEachRole(basis: OwnershipBasis, limit: number): Candidate[] {
+  const picked = [...basis.positions.values()].flatMap(at =>
+    at.slice(0, limit),
+  );
+  return picked.sort((a, b) => a - b).map(at => basis.items[at]);
 }
 
 /**

@@ -242,21 +242,26 @@ function sectionTitle(draft: Draft, cause: Candidate | undefined): string {
   }`;
 }
 
+/** An answer's sections before their pages: the same for every page of one question. */
+export type SectionDrafts = {
+  /** The sections with items, in reading order. */
+  ordered: Array<Draft & { causeRef?: string }>;
+  /** Every section key, including sections whose only item heads them. */
+  keys: Set<string>;
+};
+
 /**
  * Every item of an answer in sections: inherited IAM grants under the grant that causes them,
  * what is owned inside something owned under that, OWNERS and CODEOWNERS rules by repository,
- * the rest by the type of entity. Evidence is built only for the page returned, each item's
- * led by the asker's chain to the principal holding it (`chains`).
+ * the rest by the type of entity; {@link ownershipSections} cuts their pages.
  *
  * @param items - the answer's items in reach order ({@link sortByReach}), which is the order
  *   of every section's items
  */
-export function ownershipSections(
+export function sectionDrafts(
   graph: InventoryGraph,
   items: Candidate[],
-  page: { pageSize?: number; section?: string; offset?: number } = {},
-  chains: Chains = NO_CHAINS,
-): OwnershipSection[] {
+): SectionDrafts {
   const owned = new Set(
     items.filter(i => i.role === 'owns').map(i => i.entity.ref),
   );
@@ -326,7 +331,20 @@ export function ownershipSections(
         b.total - a.total ||
         a.title.localeCompare(b.title),
     );
-  if (page.section && !drafts.has(page.section)) {
+  return { ordered, keys: new Set(drafts.keys()) };
+}
+
+/**
+ * The sections of an answer with their pages: the first page of the first five sections of
+ * each role, or one section's page (`section`, `offset`). Evidence is built only for the page
+ * returned, each item's led by the asker's chain to the principal holding it (`chains`).
+ */
+export function ownershipSections(
+  { ordered, keys }: SectionDrafts,
+  page: { pageSize?: number; section?: string; offset?: number } = {},
+  chains: Chains = NO_CHAINS,
+): OwnershipSection[] {
+  if (page.section && !keys.has(page.section)) {
     throw new InputError(
       `This answer has no section '${page.section}'; its sections are ${ordered
         .map(d => d.key)

@@ -1,4 +1,5 @@
 import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
+import { entity } from '../__testUtils__/entities';
 import { ADMINS, TEAM, wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { TimeSlicer } from '../graph/timeSlices';
@@ -56,6 +57,69 @@ describe('ownership answers that share groups', () => {
     },
     60_000,
   );
+
+  it('keeps an answer per question, roles and people withheld, and gives each its own pages', () => {
+    // carol is a member by address; her address is linked to her GitHub login.
+    const entities = () => [
+      ...wideEstateEntities({ folders: 2, projects: 3, buckets: 2 }),
+      entity('user:carol--example.org', {
+        spec: { profile: { email: 'carol@example.org' } },
+        relations: [['memberOf', TEAM]],
+      }),
+      entity('user:carol', {
+        annotations: { 'github.com/user-login': 'carol' },
+        relations: [['sameAs', 'user:carol--example.org']],
+      }),
+    ];
+    const shared = InventoryGraph.build(entities());
+    const addresses = (ref: string) => ref.endsWith('--example.org');
+    const questions: Array<[string, Parameters<typeof ownership>[2]]> = [
+      [TEAM, {}],
+      [TEAM, { withheld: addresses }],
+      [TEAM, { roles: ['owns'] }],
+      [TEAM, { limit: 1, pageSize: 2 }],
+      ['carol', { withheld: addresses }],
+      ['carol', {}],
+      [TEAM, { withheld: addresses, limit: 2 }],
+    ];
+    for (const [question, options] of questions) {
+      const fresh = InventoryGraph.build(entities());
+      expect(ownership(shared, question, options)).toEqual(
+        ownership(fresh, question, options),
+      );
+    }
+    // An answer that may name carol's address is not handed to a caller who may not see it.
+    const members = (options: Parameters<typeof ownership>[2]) =>
+      ownership(shared, TEAM, options).members.map(m => m.entity.ref);
+    expect(members({})).toContain('user:default/carol');
+    expect(members({ withheld: addresses })).toContain(
+      'user:default/carol--example.org',
+    );
+    expect(members({ withheld: addresses })).not.toContain(
+      'user:default/carol',
+    );
+  });
+
+  it('answers correctly after more questions than it keeps answers for', () => {
+    const entities = () => syntheticCatalogEntities(2_000).entities;
+    const shared = InventoryGraph.build(entities());
+    const fresh = InventoryGraph.build(entities());
+    const users = shared.ofKind('user').map(u => u.metadata.name);
+    const questions = users.flatMap(user => [
+      { user, roles: undefined },
+      { user, roles: ['owns' as const] },
+    ]);
+    expect(questions.length).toBeGreaterThan(256);
+    // Past the bound, the first questions' answers were let go and are worked out again.
+    for (const { user, roles } of questions) {
+      ownership(shared, user, { limit: 1, roles });
+    }
+    for (const user of users.slice(0, 3)) {
+      expect(ownership(shared, user, { limit: 5 })).toEqual(
+        ownership(fresh, user, { limit: 5 }),
+      );
+    }
+  }, 60_000);
 
   it('leads a shared group item with the asker’s own membership', () => {
     const graph = InventoryGraph.build(

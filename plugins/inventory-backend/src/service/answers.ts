@@ -14,7 +14,11 @@ import {
 import { normalizeRef } from '../graph/InventoryGraph';
 import { driftAbout } from '../queries/drift';
 import { ownership } from '../queries/ownership';
-import { isPersonalAddress, isPersonalUserRef } from '../queries/subjects';
+import {
+  isPersonalAddress,
+  isPersonalUserRef,
+  Withheld,
+} from '../queries/subjects';
 import { IndexState, InventoryIndex } from './InventoryIndex';
 import { ReadableRefsMemory, unreadableRefsFor } from './readableFilter';
 import { withhold, Withholding } from './withhold';
@@ -108,11 +112,21 @@ export function ownershipQuestion(
     }
     return ownership(state.graph, subject, {
       ...options,
-      withheld: personalDetails
-        ? undefined
-        : ref => state.personal.isPersonalRef(ref),
+      withheld: personalDetails ? undefined : peopleWithheld(state),
     });
   };
+}
+
+const withheldByBuild = new WeakMap<IndexState, Withheld>();
+
+/** One predicate per build: ownership keeps its answers per predicate, and reuses them. */
+function peopleWithheld(state: IndexState): Withheld {
+  let withheld = withheldByBuild.get(state);
+  if (!withheld) {
+    withheld = ref => state.personal.isPersonalRef(ref);
+    withheldByBuild.set(state, withheld);
+  }
+  return withheld;
 }
 
 /**
