@@ -3,7 +3,6 @@ import {
   BillingMonthTotal,
   InvoiceMonth,
 } from '@infra-atlas/inventory-common';
-import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import {
   CartesianGrid,
@@ -15,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFrame } from '../scorecards/ChartFrame';
+import { ChartFigure } from './ChartFigure';
 import { budgetSeries } from './billingFigures';
 import { money, monthName, shortMoney, shortMonthName } from './billingFormat';
 import { csvFileName } from './csv';
@@ -43,49 +42,48 @@ export function BudgetProjection(props: {
     value === undefined ? '–' : money(value, currency);
   return (
     <>
-      <figure aria-label="Spend against the budget" style={{ margin: 0 }}>
-        <div aria-hidden="true">
-          <ChartFrame height={260}>
-            <LineChart data={data} margin={{ left: 8, right: 16, top: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis
-                width={72}
-                domain={[0, (max: number) => Math.max(max, budget.amount)]}
-                tickFormatter={(value: number) => shortMoney(value, currency)}
-              />
-              <Tooltip formatter={(value: number) => money(value, currency)} />
-              <Legend />
-              <ReferenceLine
-                y={budget.amount}
-                stroke={theme.palette.error.main}
-                label={`Budget ${shortMoney(budget.amount, currency)}`}
-              />
-              <Line
-                dataKey="spent"
-                name="Spent to date"
-                stroke={theme.palette.primary.main}
-                strokeWidth={2}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-              <Line
-                dataKey="projected"
-                name="Projected"
-                stroke={theme.palette.primary.main}
-                strokeDasharray="6 4"
-                isAnimationActive={false}
-                dot={false}
-              />
-            </LineChart>
-          </ChartFrame>
-        </div>
-        <figcaption>
-          <Typography variant="caption">
+      <ChartFigure
+        label="Spend against the budget"
+        height={260}
+        caption={
+          <>
             {budgetWords(budget, currency)} {budget.projectionBasis}
-          </Typography>
-        </figcaption>
-      </figure>
+          </>
+        }
+      >
+        <LineChart data={data} margin={{ left: 8, right: 16, top: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" />
+          <YAxis
+            width={72}
+            domain={[0, (max: number) => Math.max(max, budget.amount)]}
+            tickFormatter={(value: number) => shortMoney(value, currency)}
+          />
+          <Tooltip formatter={(value: number) => money(value, currency)} />
+          <Legend />
+          <ReferenceLine
+            y={budget.amount}
+            stroke={theme.palette.error.main}
+            label={`Budget ${shortMoney(budget.amount, currency)}`}
+          />
+          <Line
+            dataKey="spent"
+            name="Spent to date"
+            stroke={theme.palette.primary.main}
+            strokeWidth={2}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+          <Line
+            dataKey="projected"
+            name="Projected"
+            stroke={theme.palette.primary.main}
+            strokeDasharray="6 4"
+            isAnimationActive={false}
+            dot={false}
+          />
+        </LineChart>
+      </ChartFigure>
       <FigureTable
         label={`${budget.title}, ${monthName(budget.start)} to ${monthName(
           budget.end,

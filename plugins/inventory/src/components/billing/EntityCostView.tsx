@@ -3,7 +3,7 @@ import { EntityCost, addMonths } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from '../scorecards/ChartFrame';
+import { ChartFigure } from './ChartFigure';
 import { BillingFreshnessNote } from './BillingFreshnessNote';
 import {
   money,
@@ -54,36 +54,37 @@ function MonthBars(props: { cost: EntityCost; name: string }) {
   const first = months[0].month;
   const last = months[months.length - 1].month;
   return (
-    <figure aria-label="Net spend per month" style={{ margin: '8px 0' }}>
-      <div aria-hidden="true">
-        <ChartFrame height={120}>
-          <BarChart
-            data={months.map(m => ({
-              name: shortMonthName(m.month),
-              net: m.state === 'no-data' ? undefined : m.net,
-            }))}
-            margin={{ left: 0, right: 8, top: 4 }}
-          >
-            <XAxis dataKey="name" hide />
-            <YAxis
-              width={56}
-              tickFormatter={(value: number) => shortMoney(value, currency)}
-            />
-            <Tooltip formatter={(value: number) => money(value, currency)} />
-            <Bar
-              dataKey="net"
-              name="Net"
-              fill={theme.palette.primary.main}
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ChartFrame>
-      </div>
-      <figcaption>
-        <Typography variant="caption">
-          Net spend per month, {monthName(first)} to {monthName(last)}.
-        </Typography>
-      </figcaption>
+    <>
+      <ChartFigure
+        label="Net spend per month"
+        height={120}
+        caption={
+          <>
+            Net spend per month, {monthName(first)} to {monthName(last)}.
+          </>
+        }
+      >
+        <BarChart
+          data={months.map(m => ({
+            name: shortMonthName(m.month),
+            net: m.state === 'no-data' ? undefined : m.net,
+          }))}
+          margin={{ left: 0, right: 8, top: 4 }}
+        >
+          <XAxis dataKey="name" hide />
+          <YAxis
+            width={56}
+            tickFormatter={(value: number) => shortMoney(value, currency)}
+          />
+          <Tooltip formatter={(value: number) => money(value, currency)} />
+          <Bar
+            dataKey="net"
+            name="Net"
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ChartFigure>
       <details>
         <summary>
           <Typography variant="caption">The months as a table</Typography>
@@ -96,7 +97,7 @@ function MonthBars(props: { cost: EntityCost; name: string }) {
           columns={monthColumns(currency, ['net', 'cost'])}
         />
       </details>
-    </figure>
+    </>
   );
 }
 

@@ -3,11 +3,10 @@ import {
   BillingMonthTotal,
   SpendAmounts,
 } from '@infra-atlas/inventory-common';
-import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Bar, BarChart, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { plural } from '../format';
-import { ChartFrame } from '../scorecards/ChartFrame';
+import { ChartFigure } from './ChartFigure';
 import { money, monthName, shortMoney, shortMonthName } from './billingFormat';
 import { csvFileName } from './csv';
 import { FigureColumn, FigureTable } from './FigureTable';
@@ -82,36 +81,11 @@ export function MonthsTrend(props: {
   const missing = months.filter(m => m.state === 'no-data').length;
   return (
     <>
-      <figure aria-label="Spend per month" style={{ margin: 0 }}>
-        <div aria-hidden="true">
-          <ChartFrame height={260}>
-            <BarChart data={data} margin={{ left: 8, right: 16, top: 8 }}>
-              <XAxis dataKey="name" />
-              <YAxis
-                width={72}
-                tickFormatter={(value: number) => shortMoney(value, currency)}
-              />
-              <Tooltip formatter={(value: number) => money(value, currency)} />
-              <Legend />
-              <Bar
-                dataKey="net"
-                name="Net (paid)"
-                stackId="cost"
-                fill={theme.palette.primary.main}
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="covered"
-                name="Covered by credits"
-                stackId="cost"
-                fill={theme.palette.grey[400]}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ChartFrame>
-        </div>
-        <figcaption>
-          <Typography variant="caption">
+      <ChartFigure
+        label="Spend per month"
+        height={260}
+        caption={
+          <>
             Each month's cost, split into what credits covered and the net, from{' '}
             {monthName(first)} to {monthName(last)}.
             {missing > 0 &&
@@ -120,9 +94,33 @@ export function MonthsTrend(props: {
                 'month has',
                 'months have',
               )} no data in the export and no bar.`}
-          </Typography>
-        </figcaption>
-      </figure>
+          </>
+        }
+      >
+        <BarChart data={data} margin={{ left: 8, right: 16, top: 8 }}>
+          <XAxis dataKey="name" />
+          <YAxis
+            width={72}
+            tickFormatter={(value: number) => shortMoney(value, currency)}
+          />
+          <Tooltip formatter={(value: number) => money(value, currency)} />
+          <Legend />
+          <Bar
+            dataKey="net"
+            name="Net (paid)"
+            stackId="cost"
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="covered"
+            name="Covered by credits"
+            stackId="cost"
+            fill={theme.palette.grey[400]}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ChartFigure>
       <FigureTable
         label={`Spend per month, ${monthName(first)} to ${monthName(last)}`}
         rows={[...months].reverse()}

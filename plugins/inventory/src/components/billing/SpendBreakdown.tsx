@@ -6,7 +6,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Bar, BarChart, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from '../scorecards/ChartFrame';
+import { ChartFigure } from './ChartFigure';
 import { GROUP_BY_TITLES } from './billingFigures';
 import { money, monthName, shortMoney, shortMonthName } from './billingFormat';
 import { csvFileName } from './csv';
@@ -85,42 +85,40 @@ export function SpendBreakdown(props: {
           marked in the table below.
         </Typography>
       )}
-      <figure aria-label={`Spend by ${by}`} style={{ margin: 0 }}>
-        {/* The table below says the same to screen readers and keyboards. */}
-        <div aria-hidden="true">
-          <ChartFrame height={charted.length * BAR_HEIGHT + 60}>
-            <BarChart data={charted} layout="vertical" margin={{ right: 16 }}>
-              <XAxis
-                type="number"
-                tickFormatter={(value: number) => shortMoney(value, currency)}
-              />
-              <YAxis type="category" dataKey="name" width={200} />
-              <Tooltip formatter={(value: number) => money(value, currency)} />
-              <Legend />
-              <Bar
-                dataKey="previousNet"
-                name={shortMonthName(previousMonth)}
-                fill={theme.palette.grey[400]}
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="net"
-                name={shortMonthName(month)}
-                fill={theme.palette.primary.main}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ChartFrame>
-        </div>
-        <figcaption>
-          <Typography variant="caption">
+      <ChartFigure
+        label={`Spend by ${by}`}
+        height={charted.length * BAR_HEIGHT + 60}
+        caption={
+          <>
             Net spend by {typeNoun(groupBy, 1)}, {monthName(month)} against{' '}
             {monthName(previousMonth)}.
             {charted.length < rows.length &&
               ` The chart shows the ${charted.length} largest; the table lists all ${rows.length}.`}
-          </Typography>
-        </figcaption>
-      </figure>
+          </>
+        }
+      >
+        <BarChart data={charted} layout="vertical" margin={{ right: 16 }}>
+          <XAxis
+            type="number"
+            tickFormatter={(value: number) => shortMoney(value, currency)}
+          />
+          <YAxis type="category" dataKey="name" width={200} />
+          <Tooltip formatter={(value: number) => money(value, currency)} />
+          <Legend />
+          <Bar
+            dataKey="previousNet"
+            name={shortMonthName(previousMonth)}
+            fill={theme.palette.grey[400]}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="net"
+            name={shortMonthName(month)}
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ChartFigure>
       <FigureTable
         label={`Spend by ${by}, ${monthName(month)}`}
         columns={rowColumns(report, { nameTitle: by, total: total.net })}

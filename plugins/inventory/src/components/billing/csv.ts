@@ -42,5 +42,6 @@ export function saveCsv(fileName: string, text: string) {
   document.body.appendChild(anchor);
   anchor.click();
   anchor.remove();
-  URL.revokeObjectURL(url);
+  // Revoked a little later: a browser may still be starting the download after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
