@@ -6,33 +6,50 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  inventoryBillingReadPermission,
+  MonthlySpend,
+} from '@infra-atlas/inventory-common';
 import { inventoryPlugin } from '../plugin';
+import { billingSourceModule, memoryBillingSource } from './billingSource';
 
 /**
  * The inventory plugin served by a test backend over a catalog of `entities`, as the route
  * tests need it: only the users in `personalDetailsReaders` may see personal details, and the
  * index is built once at start-up. `get` fetches a path under /api/inventory, as an ordinary
- * user unless another authorization header is given.
+ * user unless another authorization header is given. With `billing`, a billing source serves
+ * those spend rows (read by the store's first refresh) and everyone but the users in
+ * `billing.denied` may read them.
  */
 export async function startInventoryBackend(options: {
   entities: Entity[];
   personalDetailsReaders?: string[];
+  billing?: { rows: MonthlySpend[]; config?: object; denied?: string[] };
 }) {
   const readers = new Set(options.personalDetailsReaders ?? []);
+  const billingDenied = new Set(options.billing?.denied ?? []);
   const backend = await startTestBackend({
     features: [
       inventoryPlugin,
+      ...(options.billing
+        ? [billingSourceModule(memoryBillingSource(options.billing.rows))]
+        : []),
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.permissions.mock({
-        authorize: async (requests, { credentials }) =>
-          requests.map(() => ({
-            result: readers.has(
-              (credentials.principal as { userEntityRef?: string })
-                .userEntityRef ?? '',
+        authorize: async (requests, { credentials }) => {
+          const user =
+            (credentials.principal as { userEntityRef?: string })
+              .userEntityRef ?? '';
+          return requests.map(({ permission }) => ({
+            result: (
+              permission.name === inventoryBillingReadPermission.name
+                ? !billingDenied.has(user)
+                : readers.has(user)
             )
               ? AuthorizeResult.ALLOW
               : AuthorizeResult.DENY,
-          })),
+          }));
+        },
         // Every caller reads the whole catalog here; permissions.test.ts runs the real policy.
         authorizeConditional: async requests =>
           requests.map(() => ({ result: AuthorizeResult.ALLOW })),
@@ -42,6 +59,10 @@ export async function startInventoryBackend(options: {
         data: {
           inventory: {
             schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+            billing: {
+              schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+              ...options.billing?.config,
+            },
           },
         },
       }),

@@ -6,6 +6,7 @@
  */
 import type { QueryParameters } from '@backstage/backend-openapi-utils';
 import {
+  BILLING_GROUP_BYS,
   GRAPH_KINDS,
   InventoryQueries,
   GRAPH_MODES,
@@ -61,6 +62,8 @@ const queriesMatch: { [P in Path]: Matches<P> } = {
   '/runbook': true,
   '/completeness': true,
   '/links': true,
+  '/billing': true,
+  '/billing/entity': true,
 };
 
 describe('the inventory OpenAPI document', () => {
@@ -86,6 +89,9 @@ describe('the inventory OpenAPI document', () => {
     const { schemas } = spec.components;
     const sorted = (values: readonly string[]) => [...values].sort();
     expect(sorted(schemas.OwnershipRole.enum)).toEqual(sorted(OWNERSHIP_ROLES));
+    expect(sorted(schemas.BillingGroupBy.enum)).toEqual(
+      sorted([...BILLING_GROUP_BYS]),
+    );
     expect(sorted(schemas.GraphMode.enum)).toEqual(sorted(GRAPH_MODES));
     expect(sorted(schemas.GraphKind.enum)).toEqual(sorted(GRAPH_KINDS));
     expect(sorted(schemas.CompletenessScope.enum)).toEqual(

@@ -48,6 +48,8 @@ const VALID: Record<keyof (typeof spec)['paths'], string> = {
   '/runbook': `entity=${PROJECT}`,
   '/completeness': `scope=entity&key=${PROJECT}`,
   '/links': `entity=${PROJECT}`,
+  '/billing': 'groupBy=sig&month=2026-11&from=2026-01&to=2026-11',
+  '/billing/entity': `entityRef=${PROJECT}&months=12`,
 };
 
 /** Values that break a parameter's schema, each with what it tries. */
@@ -87,7 +89,10 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
   const service = mockCredentials.service.header();
 
   beforeAll(async () => {
-    inventory = await startInventoryBackend({ entities });
+    inventory = await startInventoryBackend({
+      entities,
+      billing: { rows: [] },
+    });
   });
   afterAll(() => inventory.stop());
 
@@ -209,6 +214,13 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
       client.runbook(PROJECT),
       client.completeness({ scope: 'entity', key: PROJECT }),
       client.links(PROJECT),
+      client.billing({
+        groupBy: 'sig',
+        month: '2026-11',
+        from: '2026-01',
+        to: '2026-11',
+      }),
+      client.entityCost(PROJECT, 12),
     ]);
     expect(answers).toHaveLength(Object.keys(VALID).length);
     await expect(client.impact(PROJECT, { depth: 11 })).rejects.toMatchObject({

@@ -20,6 +20,7 @@ import {
   linksQuestion,
   ownershipQuestion,
 } from './answers';
+import { BillingAnswers } from '../billing/billingAnswers';
 import { CompletenessHistory } from './CompletenessHistory';
 import { InventoryIndex } from './InventoryIndex';
 import { EndpointMap, spec } from '../schema/openapi';
@@ -32,6 +33,8 @@ export type RouterOptions = {
   history: CompletenessHistory;
   httpAuth: HttpAuthService;
   impactMaxNodes: number;
+  /** The billing answers (src/billing): a 404 for each when no billing module is installed. */
+  billing: BillingAnswers;
 };
 
 /**
@@ -187,6 +190,31 @@ export function createRouter(options: RouterOptions): express.Router {
         ? []
         : await history.read(answer.key ? scope : 'all', answer.key ?? '');
     res.json({ ...answer, history: days });
+  });
+
+  // What the estate costs, joined to who owns it: one month broken down, against the last.
+  router.get('/billing', async (req, res) => {
+    const { groupBy = 'owner', month, from, to } = req.query;
+    res.json(
+      await options.billing.report(await httpAuth.credentials(req), {
+        groupBy,
+        month,
+        from,
+        to,
+      }),
+    );
+  });
+
+  // What one project, group or System costs, month by month.
+  router.get('/billing/entity', async (req, res) => {
+    const { entityRef, months } = req.query;
+    res.json(
+      await options.billing.entityCost(
+        await httpAuth.credentials(req),
+        entityRef,
+        months,
+      ),
+    );
   });
 
   // For the catalog module that turns links into relations: service callers only.

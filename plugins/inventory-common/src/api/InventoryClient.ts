@@ -18,6 +18,12 @@ import type {
   StatusResponse,
 } from './types';
 import type { AccessResponse } from './access';
+import type {
+  BillingGroupBy,
+  BillingReport,
+  EntityCost,
+  InvoiceMonth,
+} from '../billing';
 
 /**
  * A failed inventory request, with its HTTP status: 404 for an entity or person the inventory
@@ -63,7 +69,7 @@ export type InventoryQueries = {
   '/access': { entity: string };
   '/ownership': {
     q: string;
-    /** Items per role in `items` (default 200). */
+    /** Items per role in `items` (default 20); counts and sections cover every item. */
     limit?: number;
     role?: OwnershipRole[];
     /** One section's page only: its key, and where the page starts. */
@@ -95,7 +101,21 @@ export type InventoryQueries = {
     key?: string;
   };
   '/links': { entity?: string };
+  '/billing': {
+    groupBy?: BillingGroupBy;
+    month?: InvoiceMonth;
+    from?: InvoiceMonth;
+    to?: InvoiceMonth;
+  };
+  '/billing/entity': {
+    entityRef: string;
+    /** How many months, ending with the latest with figures (default 12). */
+    months?: number;
+  };
 };
+
+/** @public */
+export type BillingQuery = InventoryQueries['/billing'];
 
 /** @public */
 export type ImpactOptions = Omit<InventoryQueries['/impact'], 'entity'>;
@@ -200,6 +220,20 @@ export class InventoryClient {
   /** The entity's TechDocs (its own, its Systems', its repository's) and runbook links. */
   runbook(entityRef: string): Promise<RunbookResponse> {
     return this.get('runbook', { entity: entityRef });
+  }
+
+  /**
+   * One month's spend broken down by project, owner, SIG, System or service, against the month
+   * before, with movers, the trend and the budget. Needs `inventory.billing.read`: a 403
+   * without, a 404 where billing is not set up.
+   */
+  billing(query: BillingQuery = {}): Promise<BillingReport> {
+    return this.get('billing', query);
+  }
+
+  /** What a GCP project, group or System costs, month by month (the "What it costs" card). */
+  entityCost(entityRef: string, months?: number): Promise<EntityCost> {
+    return this.get('billing/entity', { entityRef, months });
   }
 
   status(): Promise<StatusResponse> {

@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   addMonths,
   BillingRow,
@@ -14,6 +14,7 @@ import { StoredMonth } from '../store/BillingFigures';
 import {
   DEFAULT_SIG_RULES,
   isSigGroup,
+  namesFrom,
   projectIdOf,
   SigRules,
 } from './attribution';
@@ -42,7 +43,7 @@ const TOP = 5;
 const TOP_PROJECTS = 10;
 
 /**
- * What an entity's cost is: a GCP project's own spend; a group's share as a SIG when it is one
+ * What an entity's cost is (an entity ref, or a GCP project's ID): a project's own spend; a group's share as a SIG when it is one
  * (which includes what it owns itself), else as an owner; a System's share. Other entities
  * carry no spend, and asking about them is a 400.
  */
@@ -51,7 +52,9 @@ export function costSubject(
   entityRef: string,
   rules: SigRules = DEFAULT_SIG_RULES,
 ): CostSubject {
-  const { ref, entity } = graph.require(entityRef);
+  const { ref, entity } = graph.require(
+    entityRef.includes(':') ? entityRef : projectRefById(graph, entityRef),
+  );
   const title = graph.summary(ref).title;
   if (
     ref.startsWith('resource:') &&
@@ -69,6 +72,15 @@ export function costSubject(
   throw new InputError(
     `request/query/entityRef must be a GCP project, a group or a System: spend is attributed to those, not to ${entityRef}`,
   );
+}
+
+/** The entity of a GCP project named by its ID, or a 404 naming the ID. */
+function projectRefById(graph: InventoryGraph, projectId: string): string {
+  const ref = namesFrom(graph).projectRefOf(projectId);
+  if (!ref) {
+    throw new NotFoundError(`No GCP project ${projectId} in the inventory`);
+  }
+  return ref;
 }
 
 const BASES = {
@@ -108,6 +120,7 @@ export function entityCost(
   const previous = shares(addMonths(last, -1));
   return {
     entityRef: subject.ref,
+    groupBy: subject.groupBy,
     currency: figures.currency,
     months: months.map(month => ({
       month,

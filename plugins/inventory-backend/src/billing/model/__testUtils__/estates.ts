@@ -7,6 +7,7 @@ import {
 import { entity } from '@infra-atlas/test-utils';
 import { InventoryGraph } from '../../../graph/InventoryGraph';
 import { MonthAttribution } from '../../store/BillingFigures';
+import { BillingFigures } from '../../store/BillingFigures';
 import { FiguresRead } from '../figures';
 import snapshot from './k8sInfraAttribution.json';
 
@@ -39,56 +40,55 @@ const project = (
  * bucket in data-warehouse and in shared-network, the storefront System is the web-frontend
  * project and an app running in shared-network.
  */
-export const companyGraph = () =>
-  InventoryGraph.build([
-    entity('group:division-data', { type: 'division' }),
-    entity('group:division-web', { type: 'division' }),
-    entity('group:team-data', {
-      type: 'team',
-      relations: [['childOf', 'group:division-data']],
-    }),
-    entity('group:team-web', {
-      type: 'team',
-      title: 'Web team',
-      relations: [['childOf', 'group:division-web']],
-    }),
-    project('data-warehouse', 'group:team-data'),
-    project('web-frontend', 'group:team-web', [
+export const companyEntities = (): Entity[] => [
+  entity('group:division-data', { type: 'division' }),
+  entity('group:division-web', { type: 'division' }),
+  entity('group:team-data', {
+    type: 'team',
+    relations: [['childOf', 'group:division-data']],
+  }),
+  entity('group:team-web', {
+    type: 'team',
+    title: 'Web team',
+    relations: [['childOf', 'group:division-web']],
+  }),
+  project('data-warehouse', 'group:team-data'),
+  project('web-frontend', 'group:team-web', [['partOf', 'system:storefront']]),
+  project('shared-network', 'group:team-data', [
+    ['ownedBy', 'group:team-data'],
+    ['ownedBy', 'group:team-web'],
+  ]),
+  project('sandbox', 'group:unowned'),
+  entity('system:analytics', { spec: { owner: 'group:team-data' } }),
+  entity('system:storefront', { spec: { owner: 'group:team-web' } }),
+  entity('resource:bucket--warehouse-exports', {
+    type: 'gcs-bucket',
+    relations: [
+      ['childOf', 'resource:gcp-project--data-warehouse'],
+      ['partOf', 'system:analytics'],
+    ],
+  }),
+  entity('resource:bucket--flow-logs', {
+    type: 'gcs-bucket',
+    relations: [
+      ['childOf', 'resource:gcp-project--shared-network'],
+      ['partOf', 'system:analytics'],
+    ],
+  }),
+  entity('resource:gke-cluster--edge', {
+    type: 'gke-cluster',
+    relations: [['childOf', 'resource:gcp-project--shared-network']],
+  }),
+  entity('component:checkout', {
+    type: 'service',
+    relations: [
+      ['runsOn', 'resource:gke-cluster--edge'],
       ['partOf', 'system:storefront'],
-    ]),
-    project('shared-network', 'group:team-data', [
-      ['ownedBy', 'group:team-data'],
-      ['ownedBy', 'group:team-web'],
-    ]),
-    project('sandbox', 'group:unowned'),
-    entity('system:analytics', { spec: { owner: 'group:team-data' } }),
-    entity('system:storefront', { spec: { owner: 'group:team-web' } }),
-    entity('resource:bucket--warehouse-exports', {
-      type: 'gcs-bucket',
-      relations: [
-        ['childOf', 'resource:gcp-project--data-warehouse'],
-        ['partOf', 'system:analytics'],
-      ],
-    }),
-    entity('resource:bucket--flow-logs', {
-      type: 'gcs-bucket',
-      relations: [
-        ['childOf', 'resource:gcp-project--shared-network'],
-        ['partOf', 'system:analytics'],
-      ],
-    }),
-    entity('resource:gke-cluster--edge', {
-      type: 'gke-cluster',
-      relations: [['childOf', 'resource:gcp-project--shared-network']],
-    }),
-    entity('component:checkout', {
-      type: 'service',
-      relations: [
-        ['runsOn', 'resource:gke-cluster--edge'],
-        ['partOf', 'system:storefront'],
-      ],
-    }),
-  ]);
+    ],
+  }),
+];
+
+export const companyGraph = () => InventoryGraph.build(companyEntities());
 
 /** The company estate's SIG rule: a team's division, through `spec.parent`. */
 export const COMPANY_RULES = { groupTypes: ['division'] };
@@ -120,3 +120,14 @@ export function figuresOf(
     freshness: { refreshedAt: '2026-12-07T10:00:00Z', bytesProcessed: 12000 },
   };
 }
+
+/** The store's read side over figures in memory. */
+export const memoryFigures = (read: FiguresRead): BillingFigures => ({
+  currency: async () => read.currency,
+  months: async () => read.months,
+  spend: async months => read.spend.filter(s => months.includes(s.month)),
+  attributions: async months =>
+    read.attributions.filter(a => months.includes(a.month)),
+  projectBilling: async () => [],
+  freshness: async () => read.freshness,
+});

@@ -262,7 +262,7 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             description:
-              'Items per role in `items` (default 200); the counts and sections cover all.',
+              'Items per role in `items` (default 20); the counts and sections cover all.',
             schema: {
               $ref: '#/components/schemas/Limit',
             },
@@ -666,6 +666,111 @@ export const spec = {
         },
       },
     },
+    '/billing': {
+      get: {
+        operationId: 'GetBilling',
+        tags: ['Answers'],
+        description:
+          "What the estate cost in one invoice month, broken down by project, owner, SIG, System or service (every breakdown adds up to the month's total, with an explicit unattributed row), against the month before, with the top movers, the months of the range and the budget's projection. Needs inventory.billing.read; a 404 when no billing module is installed.",
+        parameters: [
+          {
+            name: 'groupBy',
+            in: 'query',
+            description: 'The breakdown; default owner.',
+            schema: {
+              $ref: '#/components/schemas/BillingGroupBy',
+            },
+          },
+          {
+            name: 'month',
+            in: 'query',
+            description:
+              'The invoice month to break down; default the latest with figures.',
+            schema: {
+              $ref: '#/components/schemas/InvoiceMonth',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description:
+              'The first month of the trend; default 11 months before `to`.',
+            schema: {
+              $ref: '#/components/schemas/InvoiceMonth',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description: 'The last month of the trend; default `month`.',
+            schema: {
+              $ref: '#/components/schemas/InvoiceMonth',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The month's breakdown, movers, trend and budget.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BillingReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/billing/entity': {
+      get: {
+        operationId: 'GetBillingEntity',
+        tags: ['Answers'],
+        description:
+          'What one GCP project, group (as owner, or as a SIG) or System costs, month by month, with its largest services and projects in the latest month. Needs inventory.billing.read.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            description: "The project's, group's or System's entity ref.",
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'months',
+            in: 'query',
+            description:
+              'How many months, ending with the latest with figures; default 12.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 60,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's spend per month, services and projects.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCost',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -737,6 +842,15 @@ export const spec = {
         minLength: 1,
         maxLength: 256,
         pattern: '^\\S+$',
+      },
+      BillingGroupBy: {
+        type: 'string',
+        enum: ['project', 'owner', 'sig', 'system', 'service'],
+      },
+      InvoiceMonth: {
+        description: 'An invoice month, YYYY-MM.',
+        type: 'string',
+        pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
       },
       Depth: {
         description: 'How many hops a walk goes.',
@@ -1328,6 +1442,105 @@ export const spec = {
           },
           ambiguous: {
             $ref: '#/components/schemas/Items',
+          },
+        },
+      },
+      BillingReport: {
+        type: 'object',
+        required: [
+          'currency',
+          'groupBy',
+          'month',
+          'monthState',
+          'previousMonth',
+          'total',
+          'rows',
+          'movers',
+          'months',
+          'splitRule',
+          'freshness',
+        ],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          groupBy: {
+            $ref: '#/components/schemas/BillingGroupBy',
+          },
+          month: {
+            type: 'string',
+          },
+          monthState: {
+            type: 'string',
+          },
+          previousMonth: {
+            type: 'string',
+          },
+          total: {
+            type: 'object',
+          },
+          previousTotal: {
+            type: 'object',
+          },
+          rows: {
+            $ref: '#/components/schemas/Items',
+          },
+          movers: {
+            $ref: '#/components/schemas/Items',
+          },
+          months: {
+            $ref: '#/components/schemas/Items',
+          },
+          budget: {
+            type: 'object',
+          },
+          splitRule: {
+            type: 'string',
+          },
+          freshness: {
+            type: 'object',
+          },
+          note: {
+            type: 'string',
+          },
+        },
+      },
+      EntityCost: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'currency',
+          'months',
+          'topServices',
+          'freshness',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          groupBy: {
+            $ref: '#/components/schemas/BillingGroupBy',
+          },
+          currency: {
+            type: 'string',
+          },
+          months: {
+            $ref: '#/components/schemas/Items',
+          },
+          topServices: {
+            $ref: '#/components/schemas/Items',
+          },
+          topProjects: {
+            $ref: '#/components/schemas/Items',
+          },
+          basis: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          freshness: {
+            type: 'object',
           },
         },
       },

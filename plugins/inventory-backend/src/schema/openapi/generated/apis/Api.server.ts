@@ -11,9 +11,11 @@
 import type {
   AccessResponse,
   AdministratorsResponse,
+  BillingReport,
   CompletenessResponse,
   ConfigurationResponse,
   DriftResponse,
+  EntityCost,
   ExplorerResponse,
   GraphResponse,
   ImpactResponse,
@@ -114,6 +116,17 @@ export type GetLinks = {
 };
 
 /** @public */
+export type GetBilling = {
+  query: InventoryQueries['/billing'];
+  response: BillingReport | Error;
+};
+/** @public */
+export type GetBillingEntity = {
+  query: InventoryQueries['/billing/entity'];
+  response: EntityCost | Error;
+};
+
+/** @public */
 export type EndpointMap = {
   '#get|/status': GetStatus;
   '#get|/placement': GetPlacement;
@@ -130,4 +143,6 @@ export type EndpointMap = {
   '#get|/runbook': GetRunbook;
   '#get|/completeness': GetCompleteness;
   '#get|/links': GetLinks;
+  '#get|/billing': GetBilling;
+  '#get|/billing/entity': GetBillingEntity;
 };
