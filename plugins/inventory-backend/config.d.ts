@@ -54,6 +54,27 @@ export interface Config {
          */
         measure?: 'net' | 'cost';
       };
+      /**
+       * What readers must know about where the figures come from, shown above them on the
+       * report and the cost cards, e.g. the demo's "These figures are synthetic: …".
+       */
+      note?: string;
+      /**
+       * How an owner group leads to its SIG, for the breakdown by SIG. A group is a SIG if its
+       * `spec.type` is one of `groupTypes`; otherwise its SIG is the one whose directory holds
+       * the file declaring it (`declaredIn`), else the nearest parent group that is a SIG.
+       */
+      sigs?: {
+        /** Group types that are SIGs in their own right. Default: sig, working-group, committee. */
+        groupTypes?: string[];
+        /**
+         * A regular expression over the URL of the file that declares a group
+         * (`infra-atlas.io/declared-in`); its first capture names the SIG group. Default
+         * `/groups/([^/]+)/groups\.yaml$`: kubernetes/k8s.io keeps each SIG's Google Groups
+         * in `groups/<sig>/groups.yaml`. Empty turns the rule off.
+         */
+        declaredIn?: string;
+      };
     };
   };
 }
