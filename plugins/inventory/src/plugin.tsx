@@ -24,6 +24,7 @@ import {
   runbookCard,
 } from './entityCards';
 import { driftPage, scorecardsPage } from './healthPages';
+import { billingPage, entityCostCard } from './billingExtensions';
 import {
   accessWidget,
   atAGlanceWidget,
@@ -31,6 +32,7 @@ import {
   runbooksWidget,
 } from './homeWidgets';
 import {
+  billingRouteRef,
   driftRouteRef,
   explorerRouteRef,
   graphRouteRef,
@@ -143,7 +145,7 @@ const catalogSearchResultListItem = SearchResultListItemBlueprint.make({
 
 /**
  * The inventory in the app: pages (what runs where, who holds what, the dependency graph,
- * scorecards, drift), entity cards with the inventory backend's answers and their evidence,
+ * scorecards, drift, billing), entity cards with the inventory backend's answers and their evidence,
  * and the start page's widgets. Its routes are in routes.ts.
  *
  * @public
@@ -156,6 +158,7 @@ export const inventoryPlugin = createFrontendPlugin({
     graph: graphRouteRef,
     scorecards: scorecardsRouteRef,
     drift: driftRouteRef,
+    billing: billingRouteRef,
   },
   extensions: [
     inventoryApi,
@@ -165,6 +168,7 @@ export const inventoryPlugin = createFrontendPlugin({
     graphPage,
     scorecardsPage,
     driftPage,
+    billingPage,
     answersFirstLayout,
     entityHeader,
     freshnessCard,
@@ -178,6 +182,7 @@ export const inventoryPlugin = createFrontendPlugin({
     pathOwnershipCard,
     driftCard,
     configurationCard,
+    entityCostCard,
     atAGlanceWidget,
     runbooksWidget,
     accessWidget,

@@ -23,3 +23,9 @@ export const scorecardsRouteRef = createRouteRef();
 
 /** The drift report: the sidebar links to it, and the drift card to all findings. */
 export const driftRouteRef = createRouteRef();
+
+/**
+ * The billing report: the sidebar and the start page's map link to it, and the "What it costs"
+ * cards to the entity's row in it.
+ */
+export const billingRouteRef = createRouteRef();

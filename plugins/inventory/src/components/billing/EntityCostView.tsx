@@ -117,6 +117,16 @@ export function EntityCostView(props: {
   const { currency } = cost;
   const withData = cost.months.filter(m => m.state !== 'no-data');
   const latest = withData[withData.length - 1];
+  // A group that owns no project is charged nothing: one sentence, not a chart of zeros.
+  const spent = withData.some(m => m.cost !== 0 || m.credits !== 0);
+  if (latest && !spent) {
+    return (
+      <Typography variant="body1">
+        No spend is attributed to {name} from {monthName(withData[0].month)} to{' '}
+        {monthName(latest.month)}.
+      </Typography>
+    );
+  }
   return (
     <>
       <BillingFreshnessNote freshness={cost.freshness} note={cost.note} />

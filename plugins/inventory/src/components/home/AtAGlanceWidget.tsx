@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { AnswerState } from '../AnswerState';
 import {
+  billingRouteRef,
   explorerRouteRef,
   graphRouteRef,
   ownershipRouteRef,
@@ -78,6 +79,11 @@ const MAP_PAGES = [
     routeRef: ownershipRouteRef,
     label: 'Who holds what',
     what: 'what a person or group owns, administers or leads',
+  },
+  {
+    routeRef: billingRouteRef,
+    label: 'Billing',
+    what: 'what it costs, by SIG, owner, system and project, against the budget',
   },
 ];
 

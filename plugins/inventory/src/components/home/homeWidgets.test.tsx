@@ -5,6 +5,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
 import { ReactElement } from 'react';
 import {
+  billingRouteRef,
   explorerRouteRef,
   graphRouteRef,
   ownershipRouteRef,
@@ -159,6 +160,7 @@ const render = (
       '/inventory/explorer': explorerRouteRef,
       '/inventory/graph': graphRouteRef,
       '/inventory/ownership': ownershipRouteRef,
+      '/inventory/billing': billingRouteRef,
     },
   });
 
@@ -224,6 +226,7 @@ describe('AtAGlanceWidget', () => {
     expect(href('What runs where')).toBe('/inventory/explorer');
     expect(href('Dependency graph')).toBe('/inventory/graph');
     expect(href('Who holds what')).toBe('/inventory/ownership');
+    expect(href('Billing')).toBe('/inventory/billing');
   });
 
   it('says when the catalog holds nothing yet', async () => {
