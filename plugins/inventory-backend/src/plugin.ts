@@ -75,9 +75,9 @@ export const inventoryPlugin = createBackendPlugin({
         });
         const billingConfig = readBillingAnswersConfig(deps.config);
         // Billing, when a module added a source: the store, refreshed once per cadence across
-        // replicas. Until the first index build the inventory knows no project, and the
-        // refresh records ownership at a later run.
-        const billingFigures = await startBillingRefresh({
+        // replicas, and each project's ownership recorded per month after each index build
+        // (nothing until the index knows projects).
+        const billingStore = await startBillingRefresh({
           sources: billingSources,
           config: deps.config,
           database: deps.database,
@@ -89,7 +89,7 @@ export const inventoryPlugin = createBackendPlugin({
               : currentAttributions(index.current().graph, billingConfig.sigs),
         });
         const billing = createBillingAnswers({
-          figures: billingFigures,
+          figures: billingStore?.figures,
           ask,
           permissions: deps.permissions,
           config: billingConfig,
@@ -125,7 +125,10 @@ export const inventoryPlugin = createBackendPlugin({
           ...config.schedule,
           id: 'inventory-index-refresh',
           scope: 'local',
-          fn: () => index.refresh(),
+          fn: async () => {
+            await index.refresh();
+            await billingStore?.refresh.recordAttributions();
+          },
         });
         // Readiness waits for every plugin's startup hooks: a replica takes traffic only once
         // its inventory can answer.

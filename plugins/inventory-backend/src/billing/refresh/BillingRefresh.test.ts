@@ -228,6 +228,19 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
     });
   });
 
+  it('records ownership after an index build without reading the export: open months only', async () => {
+    now = new Date('2026-12-10T00:00:00Z');
+    const refresh = refresher();
+    await refresh.refresh();
+    attributions = owned('group:default/sig-release');
+    await refresh.recordAttributions();
+    expect(source.reads).toHaveLength(1);
+    const owners = async (month: string) =>
+      (await store.attributions([month]))[0].owners;
+    expect(await owners('2026-12')).toEqual(['group:default/sig-release']);
+    expect(await owners('2026-11')).toEqual(['group:default/sig-k8s-infra']);
+  });
+
   it('records ownership later for months read before the inventory knew any project', async () => {
     now = new Date('2026-12-10T00:00:00Z');
     attributions = [];

@@ -75,12 +75,15 @@ export function monthsToRead(
 
 /**
  * One refresh of the billing store from its source: asks which months the export covers,
- * reads the months not final yet and each project's billing account, and records the day's
- * ownership against every month it read (frozen once a month is read closed). Everything is
- * read before anything is written, and written in one transaction: a failing source leaves
- * the last figures in place and only records its error.
+ * reads the months not final yet and each project's billing account. Everything is read
+ * before anything is written, and written in one transaction: a failing source leaves the
+ * last figures in place and only records its error. Ownership is recorded per month apart
+ * (`recordAttributions`), after each refresh and each index build.
  */
 export class BillingRefresh {
+  /** What recordAttributions last wrote, to skip writing the same again. */
+  private lastRecorded?: string;
+
   constructor(private readonly options: BillingRefreshOptions) {}
 
   async refresh(): Promise<RefreshOutcome> {
@@ -96,7 +99,6 @@ export class BillingRefresh {
           ? await source.readSpend(toRead)
           : { rows: [], monthsWithData: [], bytesProcessed: 0, queries: 0 };
       const projectBilling = await this.listProjectBilling();
-      const attributions = await this.attributionsFor(toRead, stored);
       const withData = new Set(read.monthsWithData);
       const monthsRead: MonthRead[] = toRead.map(month => {
         const closed = isClosed(month, this.options.closeAfterDays, now);
@@ -116,7 +118,6 @@ export class BillingRefresh {
         refreshedAt: now,
         months: monthsRead,
         spend: read.rows,
-        attributions,
         projectBilling,
         bytesProcessed: read.bytesProcessed,
         queries,
@@ -131,6 +132,7 @@ export class BillingRefresh {
           read.bytesProcessed
         } bytes processed, in ${durationMs} ms`,
       );
+      await this.recordAttributions();
       return {
         ok: true,
         monthsRead: toRead,
@@ -168,26 +170,33 @@ export class BillingRefresh {
   }
 
   /**
-   * Today's ownership, recorded against the months read now (open ones, and closed ones read
-   * for the last time) and against final months that never had any recorded: an index that
-   * knew no project yet at their read. An index that knows no project records nothing.
+   * Records today's ownership against the months still open, and against final months that
+   * have none yet (back-filled, or read before the inventory knew any project). Run after each
+   * refresh and each index build, so attributions follow the catalog while a month is open and
+   * stay frozen once it is final. An index that knows no project records nothing; the same
+   * ownership over the same months is not written again.
    */
-  private async attributionsFor(toRead: InvoiceMonth[], stored: MonthRecord[]) {
-    const projects = await this.options.currentAttributions();
-    if (projects.length === 0) {
-      this.options.logger.info(
-        'Billing refresh: the inventory knows no project yet; attributions are recorded at a later refresh',
+  async recordAttributions(): Promise<void> {
+    const { store, logger } = this.options;
+    try {
+      const projects = await this.options.currentAttributions();
+      if (projects.length === 0) return;
+      const attributed = new Set(await store.attributedMonths());
+      const months = (await store.monthRecords())
+        .filter(m => !m.final || !attributed.has(m.month))
+        .map(m => m.month);
+      const signature = JSON.stringify([months, projects]);
+      if (months.length === 0 || signature === this.lastRecorded) return;
+      await store.writeAttributions(months.map(month => ({ month, projects })));
+      this.lastRecorded = signature;
+    } catch (error) {
+      // The figures stay; the next index build tries again.
+      logger.warn(
+        `Billing: could not record the projects' ownership: ${errorMessage(
+          error,
+        )}`,
       );
-      return [];
     }
-    const attributed = new Set(await this.options.store.attributedMonths());
-    const unattributedFinal = stored
-      .filter(m => m.final && !attributed.has(m.month))
-      .map(m => m.month);
-    return [...toRead, ...unattributedFinal].map(month => ({
-      month,
-      projects,
-    }));
   }
 }
 

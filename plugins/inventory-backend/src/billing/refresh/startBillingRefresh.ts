@@ -54,9 +54,12 @@ export function readBillingRefreshConfig(root: Config): BillingRefreshConfig {
   };
 }
 
+/** The billing store the spend model reads, and its refresh. */
+export type Billing = { figures: BillingStore; refresh: BillingRefresh };
+
 /**
  * Starts the billing store and its scheduled refresh when a module added a billing source;
- * returns the store the spend model reads, or undefined when billing is not configured.
+ * undefined when billing is not configured.
  */
 export async function startBillingRefresh(options: {
   sources: BillingSource[];
@@ -65,7 +68,7 @@ export async function startBillingRefresh(options: {
   scheduler: SchedulerService;
   logger: LoggerService;
   currentAttributions: () => Promise<ProjectAttribution[]>;
-}): Promise<BillingStore | undefined> {
+}): Promise<Billing | undefined> {
   const { sources, logger } = options;
   if (sources.length === 0) {
     logger.info('No billing source added; the billing report is off');
@@ -98,5 +101,5 @@ export async function startBillingRefresh(options: {
     database: options.database,
     logger,
   });
-  return store;
+  return { figures: store, refresh };
 }

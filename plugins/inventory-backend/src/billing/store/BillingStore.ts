@@ -43,8 +43,6 @@ export type RefreshWrite = {
   /** The months read; their stored spend is replaced by `spend`'s rows for them. */
   months: MonthRead[];
   spend: MonthlySpend[];
-  /** Attributions to record, per month; months absent here keep theirs. */
-  attributions: Array<{ month: InvoiceMonth; projects: ProjectAttribution[] }>;
   /** Replaces every project's billing link; absent when the listing failed. */
   projectBilling?: ProjectBilling[];
   bytesProcessed: number;
@@ -224,18 +222,6 @@ export class BillingStore implements BillingFigures {
           bytes_processed: m.bytesProcessed,
         })),
       );
-      for (const { month, projects } of refresh.attributions) {
-        await tx(ATTRIBUTIONS).where('month', month).delete();
-        await insertChunks(
-          tx,
-          ATTRIBUTIONS,
-          projects.map(({ projectId, ...attribution }) => ({
-            month,
-            project_id: projectId,
-            attribution: JSON.stringify(attribution),
-          })),
-        );
-      }
       if (refresh.projectBilling) {
         await tx(PROJECTS).delete();
         await insertChunks(
@@ -255,6 +241,31 @@ export class BillingStore implements BillingFigures {
         bytes_processed: refresh.bytesProcessed,
         queries: refresh.queries,
       });
+    });
+  }
+
+  /** Replaces the attributions of the given months (others keep theirs), in one transaction. */
+  async writeAttributions(
+    months: Array<{ month: InvoiceMonth; projects: ProjectAttribution[] }>,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx(ATTRIBUTIONS)
+        .whereIn(
+          'month',
+          months.map(m => m.month),
+        )
+        .delete();
+      await insertChunks(
+        tx,
+        ATTRIBUTIONS,
+        months.flatMap(({ month, projects }) =>
+          projects.map(({ projectId, ...attribution }) => ({
+            month,
+            project_id: projectId,
+            attribution: JSON.stringify(attribution),
+          })),
+        ),
+      );
     });
   }
 
