@@ -267,7 +267,9 @@ export function noteOf(
         : []),
       ...(noProject ? ['charges not tied to a project'] : []),
     ];
-    return `Spend of ${parts.join(', ')}`;
+    return emptyProjects.size || unknownProjects.size
+      ? `Spend of ${parts.join(', ')}`
+      : 'Charges not tied to a project (support, some taxes)';
   }
   if (!row.shared.size) return undefined;
   const [[projectId, among]] = [...row.shared];
