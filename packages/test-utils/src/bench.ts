@@ -58,8 +58,11 @@ function startEmulator(script: string, args: string[]) {
   });
 }
 
-/** Runs one mode in a fresh process, so that its peak memory is its own. */
-function runChild<R>(
+/**
+ * Runs one mode of `script` in a fresh process (`--mode <mode>` and the options as flags), so
+ * that its peak memory is its own; resolves with the JSON lines it printed.
+ */
+export function runChild<R>(
   script: string,
   mode: string,
   options: BenchOptions,

@@ -27,14 +27,12 @@ import {
   benchLogger,
   peakRssMb,
   printMarkdownTable,
+  runChild,
 } from '@infra-atlas/test-utils';
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { createGcpBillingClients } from '../src/clients';
 import { readGcpBillingConfig } from '../src/config';
 import { GcpBillingSource } from '../src/GcpBillingSource';
-
-const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
 
 type Mode = 'first refresh' | 'next refresh';
 const MODES: Mode[] = ['first refresh', 'next refresh'];
@@ -115,23 +113,6 @@ async function runRefresh(mode: Mode): Promise<ChildResult> {
   };
 }
 
-function runChild(mode: Mode, args: string[]): Promise<ChildResult> {
-  const child = spawn(
-    process.execPath,
-    ['--require', TRANSFORM, __filename, '--mode', mode, ...args],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout!.on('data', chunk => (out += chunk));
-  return new Promise((resolve, reject) =>
-    child.on('exit', code =>
-      code === 0
-        ? resolve(JSON.parse(out.trim()))
-        : reject(new Error(`${mode} exited with ${code}`)),
-    ),
-  );
-}
-
 const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(2);
 
 async function main() {
@@ -166,14 +147,11 @@ async function main() {
     for (const mode of MODES) {
       gcp.resetCounts();
       bigquery.resetCounts();
-      const result = await runChild(mode, [
-        '--gcp-port',
-        String(gcp.port),
-        '--bigquery-url',
-        bigquery.url,
-        '--table',
-        table.tableId,
-      ]);
+      const [result] = await runChild<ChildResult>(__filename, mode, {
+        'gcp-port': String(gcp.port),
+        'bigquery-url': bigquery.url,
+        table: table.tableId,
+      });
       rows.push({
         mode,
         ...result,

@@ -3,7 +3,7 @@ import { BILLING_ACCOUNT_NAME, GcpBillingAccount } from './accounts';
 import { GcpEstate } from '../gcp/estate';
 import { PageLimits, paginate } from '../gcp/pagination';
 import { UnaryHandlers } from '../gcp/protos';
-import { invalidArgument, notFound, permissionDenied } from '../gcp/status';
+import { found, invalidArgument, permissionDenied } from '../gcp/status';
 
 type V1 = typeof protos.google.cloud.billing.v1;
 /** A decoded request message (all fields present, see protos.ts). */
@@ -136,11 +136,4 @@ function toBillingAccount(account: GcpBillingAccount) {
     masterBillingAccount: account.masterBillingAccount,
     currencyCode: account.currencyCode,
   };
-}
-
-function found<T>(value: T | undefined, name: string): T {
-  if (value === undefined) {
-    throw notFound(`${name} not found`);
-  }
-  return value;
 }

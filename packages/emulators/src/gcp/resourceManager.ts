@@ -5,7 +5,7 @@ import { EstateIndex } from './estateIndex';
 import { PageLimits, paginate } from './pagination';
 import { UnaryHandlers } from './protos';
 import { compileQuery } from './searchQuery';
-import { invalidArgument, notFound } from './status';
+import { found, invalidArgument } from './status';
 import { toPolicy, toTimestamp } from './wire';
 
 type V3 = typeof protos.google.cloud.resourcemanager.v3;
@@ -151,13 +151,6 @@ export function resourceManagerHandlers(index: EstateIndex): {
         iamPolicy(getProject, request),
     },
   };
-}
-
-function found<T>(value: T | undefined, name: string): T {
-  if (value === undefined) {
-    throw notFound(`${name} not found`);
-  }
-  return value;
 }
 
 function toOrganization(org: GcpOrganization) {

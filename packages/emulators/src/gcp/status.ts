@@ -22,3 +22,11 @@ export const permissionDenied = (message: string) =>
 
 export const unimplemented = (message: string) =>
   new GrpcError(status.UNIMPLEMENTED, message);
+
+/** `value`, or NOT_FOUND naming what was asked for (`Get…` methods). */
+export function found<T>(value: T | undefined, name: string): T {
+  if (value === undefined) {
+    throw notFound(`${name} not found`);
+  }
+  return value;
+}
