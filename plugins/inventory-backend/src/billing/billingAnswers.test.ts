@@ -5,8 +5,7 @@ import {
   ConditionalPolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { createAsk } from '../service/answers';
-import { CompletenessHistory } from '../service/CompletenessHistory';
-import { InventoryIndex } from '../service/InventoryIndex';
+import { indexOver } from '../__testUtils__/actions';
 import { createBillingAnswers } from './billingAnswers';
 import {
   companyEntities,
@@ -20,15 +19,7 @@ const HIDDEN = 'group:default/team-web';
 /** Answers over the company estate for a caller the catalog does not show the web team. */
 async function answersForOutsider() {
   const entities = companyEntities();
-  const index = new InventoryIndex({
-    catalog: catalogServiceMock({ entities }),
-    auth: mockServices.auth(),
-    discovery: mockServices.discovery(),
-    logger: mockServices.logger.mock(),
-    history: { record: jest.fn() } as unknown as CompletenessHistory,
-    links: { matchEmailLocalPart: false },
-  });
-  await index.refresh();
+  const index = await indexOver(catalogServiceMock({ entities }));
   const permissions = mockServices.permissions.mock({
     authorize: async requests =>
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
