@@ -94,12 +94,14 @@ export class GcpBillingSource implements BillingSource {
     };
   }
 
-  async coveredMonths(): Promise<InvoiceMonth[]> {
+  async coveredMonths(since?: InvoiceMonth): Promise<InvoiceMonth[]> {
     const today = this.now();
     const { rows } = await this.run<{ invoice_month: string }>(
       coverageStatement(
         this.config.exportTable,
-        addMonths(invoiceMonthOf(today), -this.config.lookbackMonths),
+        // After the first refresh only new months are looked for: the partitions since the
+        // newest month stored, not the whole look-back.
+        since ?? addMonths(invoiceMonthOf(today), -this.config.lookbackMonths),
         today.toISOString().slice(0, 10),
       ),
     );

@@ -36,8 +36,13 @@ export interface BillingSource {
   listProjectBilling(): Promise<ProjectBilling[]>;
   /** Spend of the given invoice months, each query bounded by a partition filter. */
   readSpend(months: InvoiceMonth[]): Promise<SpendRead>;
-  /** The invoice months the export covers, newest last (for the first back-fill). */
-  coveredMonths(): Promise<InvoiceMonth[]>;
+  /**
+   * The invoice months the export covers, newest last (for the first back-fill). With
+   * `since` (the newest month the store already has), only the data from its start on is
+   * looked at, so a refresh's scan stays small (an earlier month may still show through its
+   * late rows); without, as far back as the source looks.
+   */
+  coveredMonths(since?: InvoiceMonth): Promise<InvoiceMonth[]>;
 }
 
 /** @public */

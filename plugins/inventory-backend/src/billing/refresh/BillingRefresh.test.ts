@@ -49,9 +49,14 @@ class FakeSource implements BillingSource {
     };
   }
 
-  async coveredMonths() {
+  coverageSince: Array<InvoiceMonth | undefined> = [];
+
+  async coveredMonths(since?: InvoiceMonth) {
     if (this.failWith) throw this.failWith;
-    return [...new Set(this.rows.map(r => r.month))].sort();
+    this.coverageSince.push(since);
+    return [...new Set(this.rows.map(r => r.month))]
+      .filter(m => !since || m >= since)
+      .sort();
   }
 }
 
@@ -150,6 +155,8 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
     await refresher().refresh();
     // 2026-10 was read after it closed (final); 2026-11 and 2026-12 are open.
     expect(source.reads[1]).toEqual(['2026-11', '2026-12']);
+    // Coverage is asked from the newest stored month on, after the first refresh.
+    expect(source.coverageSince).toEqual([undefined, '2026-12']);
     // 2026-11 closes on Dec 6: read that day for the last time, then never again.
     now = new Date('2026-12-06T00:00:00Z');
     source.rows.push(spend('2026-11', 'k8s-e2e-late', 3));

@@ -92,8 +92,14 @@ export class BillingRefresh {
     const started = Date.now();
     try {
       const stored = await store.monthRecords();
-      const covered = await source.coveredMonths();
-      const toRead = monthsToRead(covered, stored, this.options.months);
+      // Months the store has are known to be covered; only newer ones are looked for.
+      const known = stored.filter(m => m.state !== 'no-data').map(m => m.month);
+      const covered = await source.coveredMonths(stored.at(-1)?.month);
+      const toRead = monthsToRead(
+        [...known, ...covered],
+        stored,
+        this.options.months,
+      );
       const read =
         toRead.length > 0
           ? await source.readSpend(toRead)

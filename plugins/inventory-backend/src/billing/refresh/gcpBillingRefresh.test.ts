@@ -110,7 +110,12 @@ describe.each(testDatabases())(
         closeAfterDays: 5,
         now: () => now,
       }).refresh();
-      return { outcome, jobs: bigquery.requestCounts()['Jobs/Insert'] ?? 0 };
+      return {
+        outcome,
+        jobs: bigquery.requestCounts()['Jobs/Insert'] ?? 0,
+        // Every job's bytes, the coverage query's included.
+        scanned: bigquery.totalBytesProcessed(),
+      };
     }
 
     const seedNet = (months: string[]) =>
@@ -156,6 +161,8 @@ describe.each(testDatabases())(
       expect(second.outcome.bytesProcessed * 10).toBeLessThan(
         first.outcome.bytesProcessed,
       );
+      // Its coverage job too looks at the partitions from the newest stored month only.
+      expect(second.scanned * 10).toBeLessThan(first.scanned);
       expect((await store.freshness()).bytesProcessed).toBe(
         second.outcome.bytesProcessed,
       );
