@@ -1,3 +1,4 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -18,13 +19,20 @@ import { billingSourceModule, memoryBillingSource } from './billingSource';
  * tests need it: only the users in `personalDetailsReaders` may see personal details, and the
  * index is built once at start-up. `get` fetches a path under /api/inventory, as an ordinary
  * user unless another authorization header is given. With `billing`, a billing source serves
- * those spend rows (read by the store's first refresh) and everyone but the users in
- * `billing.denied` may read them.
+ * those spend rows, or the given billing module reads them (the store's first refresh runs at
+ * start-up), and everyone but the users in `billing.denied` may read them.
  */
 export async function startInventoryBackend(options: {
   entities: Entity[];
   personalDetailsReaders?: string[];
-  billing?: { rows: MonthlySpend[]; config?: object; denied?: string[] };
+  billing?: {
+    /** The export's rows, served by a source in memory... */
+    rows?: MonthlySpend[];
+    /** ...or a billing module, e.g. the GCP one reading the emulators. */
+    module?: BackendFeature;
+    config?: object;
+    denied?: string[];
+  };
 }) {
   const readers = new Set(options.personalDetailsReaders ?? []);
   const billingDenied = new Set(options.billing?.denied ?? []);
@@ -32,7 +40,12 @@ export async function startInventoryBackend(options: {
     features: [
       inventoryPlugin,
       ...(options.billing
-        ? [billingSourceModule(memoryBillingSource(options.billing.rows))]
+        ? [
+            options.billing.module ??
+              billingSourceModule(
+                memoryBillingSource(options.billing.rows ?? []),
+              ),
+          ]
         : []),
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.permissions.mock({

@@ -12,14 +12,14 @@ import { FiguresRead } from '../figures';
 import snapshot from './k8sInfraAttribution.json';
 
 /** The k8s-infra snapshot's entities that attribution reads (see dumpK8sInfraAttribution.mjs). */
-export const k8sInfraGraph = () =>
-  InventoryGraph.build(
-    (snapshot as Omit<Entity, 'apiVersion'>[]).map(e => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      ...e,
-      metadata: { namespace: 'default', ...e.metadata },
-    })),
-  );
+export const k8sInfraEntities = (): Entity[] =>
+  (snapshot as Omit<Entity, 'apiVersion'>[]).map(e => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    ...e,
+    metadata: { namespace: 'default', ...e.metadata },
+  }));
+
+export const k8sInfraGraph = () => InventoryGraph.build(k8sInfraEntities());
 
 const project = (
   id: string,
