@@ -45,7 +45,8 @@ test.describe('a newcomer finds any resource by any of its identifiers', () => {
     page,
     request,
   }) => {
-    test.setTimeout(240_000);
+    // The index may still be building (up to 3 minutes), then nine searches of up to 4 queries.
+    test.setTimeout(420_000);
     // The first index holds both crawls once the promoted images are searchable.
     await expect
       .poll(

@@ -100,7 +100,8 @@ export class RankedSearchEngine implements SearchEngine {
     options?: QueryRequestOptions,
   ): Promise<IndexableResult[]> {
     const key = normalizeSearchKey(query.term);
-    if (!key) return [];
+    // A page limit of 0 asks how many results there are (the search page's counts per type).
+    if (!key || query.pageLimit === 0) return [];
     // A filter on the keys. PostgreSQL compares JSON exactly. Lunr splits a single value into
     // words but indexes each key whole, and takes a list's values whole: hence the key twice.
     // Both may return more, so the keys are compared again here.

@@ -1,4 +1,5 @@
 import {
+  LoggerService,
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
@@ -15,7 +16,7 @@ import {
   entityIdentifiers,
   entityTitle,
 } from '@infra-atlas/inventory-common';
-import { lunrLogger } from './lunrLogger';
+import { inventoryLunrQuery } from './lunrQuery';
 import { RankedSearchEngine } from './RankedSearchEngine';
 import { SEARCH_KEYS_FIELD, searchKeys } from './searchKeys';
 import { plainText } from './plainText';
@@ -62,6 +63,12 @@ export const searchModuleInventoryIdentifiers = createBackendModule({
   },
 });
 
+function lunrSearchEngine(logger: LoggerService) {
+  const engine = new LunrSearchEngine({ logger });
+  engine.setTranslator(inventoryLunrQuery);
+  return engine;
+}
+
 /**
  * The search engine with the inventory's ranking: PostgreSQL's when the database is
  * PostgreSQL, Lunr in memory otherwise, both wrapped in `RankedSearchEngine` (exact
@@ -84,7 +91,7 @@ export const searchModuleInventoryEngine = createBackendModule({
       async init({ searchEngineRegistry, database, config, logger }) {
         const engine = (await PgSearchEngine.supported(database))
           ? await PgSearchEngine.fromConfig(config, { database, logger })
-          : new LunrSearchEngine({ logger: lunrLogger(logger) });
+          : lunrSearchEngine(logger);
         searchEngineRegistry.setSearchEngine(
           new RankedSearchEngine(engine, logger),
         );
