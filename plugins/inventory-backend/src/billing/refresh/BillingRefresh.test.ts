@@ -5,6 +5,7 @@ import { ConfigReader } from '@backstage/config';
 import { InvoiceMonth, MonthlySpend } from '@infra-atlas/inventory-common';
 import { BillingSource } from '@infra-atlas/plugin-inventory-node';
 import { testDatabases } from '@infra-atlas/test-utils';
+import { memoryBillingSource } from '../../__testUtils__/billingSource';
 import { ProjectAttribution } from '../store/BillingFigures';
 import { BillingStore } from '../store/BillingStore';
 import { BillingRefresh, isClosed, monthsToRead } from './BillingRefresh';
@@ -14,49 +15,37 @@ import {
 } from './scheduleBillingRefresh';
 
 /**
- * An export in memory behind the BillingSource contract: the real source is tested against
- * the BigQuery and Cloud Billing emulators in its own module; here the refresh's bookkeeping
- * is under test (which months it asks for, what it keeps when reads fail).
+ * The route tests' export in memory, with what the refresh's bookkeeping needs on top: which
+ * months it asks for, coverage from a month on, and failures. The real source is tested
+ * against the BigQuery and Cloud Billing emulators (gcpBillingRefresh.test.ts).
  */
 class FakeSource implements BillingSource {
   readonly id = 'fake-billing';
   readonly currency = 'USD';
   rows: MonthlySpend[] = [];
   reads: InvoiceMonth[][] = [];
+  coverageSince: Array<InvoiceMonth | undefined> = [];
   failWith?: Error;
   failProjectsWith?: Error;
+  private readonly memory = memoryBillingSource(this.rows);
 
   async listProjectBilling() {
     if (this.failProjectsWith) throw this.failProjectsWith;
-    return [...new Set(this.rows.map(r => r.projectId))]
-      .filter(Boolean)
-      .map(projectId => ({
-        projectId,
-        billingAccount: 'billingAccounts/0000AA-BBBBBB-CCCCCC',
-        billingEnabled: true,
-      }));
+    return this.memory.listProjectBilling();
   }
 
   async readSpend(months: InvoiceMonth[]) {
     if (this.failWith) throw this.failWith;
     this.reads.push(months);
-    const rows = this.rows.filter(r => months.includes(r.month));
-    return {
-      rows,
-      monthsWithData: [...new Set(rows.map(r => r.month))],
-      bytesProcessed: 1000 * months.length,
-      queries: 1,
-    };
+    return this.memory.readSpend(months);
   }
-
-  coverageSince: Array<InvoiceMonth | undefined> = [];
 
   async coveredMonths(since?: InvoiceMonth) {
     if (this.failWith) throw this.failWith;
     this.coverageSince.push(since);
-    return [...new Set(this.rows.map(r => r.month))]
-      .filter(m => !since || m >= since)
-      .sort();
+    return (await this.memory.coveredMonths()).filter(
+      m => !since || m >= since,
+    );
   }
 }
 
@@ -99,14 +88,14 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
     });
     source = new FakeSource();
     // Four months of export; 2026-10 has no row (a gap), 2026-12 is the open month.
-    source.rows = [
+    source.rows.push(
       spend('2026-08', 'k8s-artifacts-prod', 100),
       spend('2026-09', 'k8s-artifacts-prod', 110),
       spend('2026-09', '', 5, 'Support'),
       spend('2026-11', 'k8s-artifacts-prod', 120),
       spend('2026-11', 'k8s-infra-prow-build', 60, 'Compute Engine'),
       spend('2026-12', 'k8s-artifacts-prod', 40),
-    ];
+    );
     store = await BillingStore.create(database, { currency: 'USD' });
     attributions = owned('group:default/sig-k8s-infra');
     now = new Date('2026-12-03T12:00:00Z');
@@ -144,9 +133,13 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
     ]);
     expect(await store.freshness()).toEqual({
       refreshedAt: '2026-12-03T12:00:00.000Z',
-      bytesProcessed: 3000,
+      bytesProcessed: 1000,
     });
     expect(await store.currency()).toBe('USD');
+    // One query's bytes shared by the months it read, in whole bytes.
+    expect((await store.months()).map(m => m.bytesProcessed)).toEqual([
+      333, 333, 333,
+    ]);
   });
 
   it('re-reads only the months still open; a closed month is read once more, then never', async () => {
@@ -193,7 +186,7 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
       refreshedAt: '2026-12-03T12:00:00.000Z',
       lastError:
         'Not found: Table k8s-infra-billing:billing.export was not found in location US',
-      bytesProcessed: 3000,
+      bytesProcessed: 1000,
     });
     // The next good refresh clears the error.
     source.failWith = undefined;

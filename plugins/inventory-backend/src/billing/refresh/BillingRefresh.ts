@@ -112,8 +112,8 @@ export class BillingRefresh {
           month,
           state: monthState(withData.has(month), closed),
           final: closed,
-          // BigQuery reports bytes per query, not per month: shared evenly for the store.
-          bytesProcessed: read.bytesProcessed / toRead.length,
+          // BigQuery reports bytes per query, not per month: shared evenly, in whole bytes.
+          bytesProcessed: Math.round(read.bytesProcessed / toRead.length),
         };
       });
       // The coverage query counts as one; its bytes are not reported by the source.
