@@ -25,6 +25,7 @@ import {
   Names,
   shareOf,
   sharedNote,
+  spendByMonth,
   totalOf,
 } from './partition';
 import { latestMonth, ReportContext } from './report';
@@ -111,8 +112,9 @@ export function entityCost(
   context: Pick<ReportContext, 'current' | 'names' | 'note'>,
 ): EntityCost {
   const lookup = attributionLookup(figures.attributions, context.current);
+  const spendOf = spendByMonth(figures.spend);
   const shares = (month: InvoiceMonth) =>
-    sharesIn(figures.spend, month, subject, lookup);
+    sharesIn(spendOf(month), month, subject, lookup);
   const state = (month: InvoiceMonth) =>
     figures.months.find(m => m.month === month)?.state ?? 'no-data';
   const last = months.at(-1)!;
@@ -154,15 +156,14 @@ export function entityCost(
 
 type Share = { spend: MonthlySpend; fraction: number; amounts: SpendAmounts };
 
-/** The subject's share of each spend row of one month. */
+/** The subject's share of each of one month's spend rows. */
 function sharesIn(
-  spend: MonthlySpend[],
+  monthSpend: MonthlySpend[],
   month: InvoiceMonth,
   subject: CostSubject,
   lookup: AttributionLookup,
 ): Share[] {
-  return spend.flatMap(item => {
-    if (item.month !== month) return [];
+  return monthSpend.flatMap(item => {
     const fraction = shareOf(
       item,
       subject.groupBy,

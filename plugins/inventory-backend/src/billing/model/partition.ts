@@ -130,19 +130,18 @@ function newRow(key: string, title: string, entityRef?: string): RowSum {
 }
 
 /**
- * One month's spend broken down by `groupBy`: the rows, keyed. The key of a project row is the
+ * One month's spend (`monthSpend`, that month's rows) broken down by `groupBy`: the rows, keyed. The key of a project row is the
  * project ID, of an owner, SIG or System row its entity ref, of a service row its name.
  */
 export function breakdown(
   month: InvoiceMonth,
-  spend: MonthlySpend[],
+  monthSpend: MonthlySpend[],
   groupBy: BillingGroupBy,
   attributionOf: AttributionLookup,
   names: Names,
 ): Map<string, RowSum> {
   const rows = new Map<string, RowSum>();
-  for (const item of spend) {
-    if (item.month !== month) continue;
+  for (const item of monthSpend) {
     const attribution = item.projectId
       ? attributionOf(month, item.projectId)
       : undefined;
@@ -189,6 +188,19 @@ function add(row: RowSum, spend: MonthlySpend, fraction: number) {
   row.cost += spend.cost * fraction;
   row.credits += spend.credits * fraction;
   row.net += (spend.cost + spend.credits) * fraction;
+}
+
+/** Spend rows by month: each answer walks one month's rows at a time, many times. */
+export function spendByMonth(
+  spend: MonthlySpend[],
+): (month: InvoiceMonth) => MonthlySpend[] {
+  const months = new Map<InvoiceMonth, MonthlySpend[]>();
+  for (const item of spend) {
+    const rows = months.get(item.month);
+    if (rows) rows.push(item);
+    else months.set(item.month, [item]);
+  }
+  return month => months.get(month) ?? [];
 }
 
 /** The sum of spend rows, as amounts. */

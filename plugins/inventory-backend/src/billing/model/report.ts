@@ -19,6 +19,7 @@ import {
   noteOf,
   RowSum,
   SPLIT_RULE,
+  spendByMonth,
 } from './partition';
 
 /** `inventory.billing.budget`: the budget a period's spend is measured against. */
@@ -125,10 +126,18 @@ export function billingReport(
   const known = figures.months;
   const previousMonth = addMonths(month, -1);
   const lookup = attributionLookup(figures.attributions, context.current);
-  const monthTotal = (m: InvoiceMonth) =>
-    amountsOf(figures.spend.filter(s => s.month === m));
+  const spendOf = spendByMonth(figures.spend);
+  const totals = new Map<InvoiceMonth, SpendAmounts>();
+  const monthTotal = (m: InvoiceMonth) => {
+    let total = totals.get(m);
+    if (!total) {
+      total = amountsOf(spendOf(m));
+      totals.set(m, total);
+    }
+    return total;
+  };
   const rowsOf = (m: InvoiceMonth) =>
-    breakdown(m, figures.spend, groupBy, lookup, context.names);
+    breakdown(m, spendOf(m), groupBy, lookup, context.names);
   const current = rowsOf(month);
   const previous = rowsOf(previousMonth);
   const previousHasData = stateOf(known, previousMonth) !== 'no-data';
