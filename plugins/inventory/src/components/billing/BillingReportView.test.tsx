@@ -221,19 +221,24 @@ describe('BillingReportView', () => {
       name: 'Google credit grant, January 2024 to December 2024',
     });
     const rows = rowTexts(table);
-    expect(rows[1]).toEqual(['January 2024', '$230,000', '–', '$3,000,000']);
-    expect(rows[11]).toEqual([
-      'November 2024',
-      '$2,486,340',
-      '$2,486,340',
-      '$3,000,000',
+    expect(rows[1]).toEqual(['January 2024', '$230,000', '–']);
+    expect(rows[11]).toEqual(['November 2024', '$2,486,340', '$2,486,340']);
+    expect(rows[12]).toEqual(['December 2024', '–', '$2,700,000']);
+    // The file holds the budget too, which the page says in the chart.
+    const saved = readSavedCsv();
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Download CSV: Google credit grant, January 2024 to December 2024',
+      }),
+    );
+    const { lines } = await saved;
+    expect(lines[0]).toEqual([
+      'Month',
+      'Spent to date (USD)',
+      'Projected to date (USD)',
+      'Budget (USD)',
     ]);
-    expect(rows[12]).toEqual([
-      'December 2024',
-      '–',
-      '$2,700,000',
-      '$3,000,000',
-    ]);
+    expect(lines[12]).toEqual(['2024-12', '', '2700000', '3000000']);
     expect(
       screen.getByRole('figure', { name: 'Spend against the budget' }),
     ).toHaveTextContent(

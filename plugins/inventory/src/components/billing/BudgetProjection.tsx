@@ -113,8 +113,10 @@ export function BudgetProjection(props: {
             value: point => point.projected,
           },
           {
+            // The same every month: the chart's line and its caption say it on the page.
             title: 'Budget',
             csvTitle: `Budget (${currency})`,
+            csvOnly: true,
             numeric: true,
             render: () => money(budget.amount, currency),
             value: () => budget.amount,
