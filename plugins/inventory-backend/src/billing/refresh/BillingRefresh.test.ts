@@ -213,7 +213,17 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
   it('records ownership per month: open months follow today’s, closed months keep theirs', async () => {
     now = new Date('2026-12-10T00:00:00Z');
     await refresher().refresh();
-    // The project moves to another owner after 2026-11 closed.
+    // The day of the final read, the record still follows the catalog (a back-fill at
+    // start-up meets the first crawls arriving).
+    attributions = owned('group:default/sig-release');
+    await refresher().refresh();
+    expect((await store.attributions(['2026-11']))[0].owners).toEqual([
+      'group:default/sig-release',
+    ]);
+    // The project moves back after that day: 2026-11 is frozen, the open month follows.
+    attributions = owned('group:default/sig-k8s-infra');
+    await refresher().refresh();
+    now = new Date('2026-12-12T00:00:00Z');
     attributions = owned('group:default/sig-release');
     await refresher().refresh();
     const byMonth = Object.fromEntries(
@@ -232,6 +242,7 @@ describe.each(testDatabases())('Billing store and refresh on $name', db => {
     now = new Date('2026-12-10T00:00:00Z');
     const refresh = refresher();
     await refresh.refresh();
+    now = new Date('2026-12-12T00:00:00Z');
     attributions = owned('group:default/sig-release');
     await refresh.recordAttributions();
     expect(source.reads).toHaveLength(1);

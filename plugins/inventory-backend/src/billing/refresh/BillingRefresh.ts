@@ -38,6 +38,9 @@ export type RefreshOutcome =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** How long after its final read a month's ownership record is still rewritten. */
+const FOLLOW_AFTER_FINAL_MS = DAY_MS;
+
 /** Whether a month's invoice is final: `closeAfterDays` days after the month ended. */
 export function isClosed(
   month: InvoiceMonth,
@@ -176,11 +179,13 @@ export class BillingRefresh {
   }
 
   /**
-   * Records today's ownership against the months still open, and against final months that
-   * have none yet (back-filled, or read before the inventory knew any project). Run after each
-   * refresh and each index build, so attributions follow the catalog while a month is open and
-   * stay frozen once it is final. An index that knows no project records nothing; the same
-   * ownership over the same months is not written again.
+   * Records today's ownership against the months still open, against final months that have
+   * none yet (read before the inventory knew any project), and against months read final in
+   * the last day (so that a back-fill made at start-up, while the first crawls are still
+   * arriving, ends with the day's ownership). Run after each refresh and each index build:
+   * attributions follow the catalog while a month is open and are frozen a day after its
+   * final read. An index that knows no project records nothing; the same ownership over the
+   * same months is not written again.
    */
   async recordAttributions(): Promise<void> {
     const { store, logger } = this.options;
@@ -188,8 +193,16 @@ export class BillingRefresh {
       const projects = await this.options.currentAttributions();
       if (projects.length === 0) return;
       const attributed = new Set(await store.attributedMonths());
+      const now = (this.options.now ?? (() => new Date()))().getTime();
       const months = (await store.monthRecords())
-        .filter(m => !m.final || !attributed.has(m.month))
+        .filter(
+          m =>
+            !m.final ||
+            !attributed.has(m.month) ||
+            // The day a month was read final, its record still follows the catalog: a
+            // back-fill at start-up happens while the first crawls are still arriving.
+            Date.parse(m.refreshedAt) > now - FOLLOW_AFTER_FINAL_MS,
+        )
         .map(m => m.month);
       const signature = JSON.stringify([months, projects]);
       if (months.length === 0 || signature === this.lastRecorded) return;
