@@ -128,6 +128,7 @@ async function main() {
   const impactTargets = subjects?.impact.flat() ?? refs('resource');
   const pick = (list: string[], i: number) => list[(i * 7919) % list.length];
   const questions: Question[] = [];
+  const asked = new Set<string>();
   for (let i = 0; i < n; i++) {
     questions.push(
       { kind: 'placement', ask: () => placement(graph, pick(things, i)) },
@@ -135,7 +136,14 @@ async function main() {
         kind: 'administrators',
         ask: () => administrators(graph, pick(things, i)),
       },
-      { kind: 'ownership', ask: () => ownership(graph, pick(people, i)) },
+      {
+        // An ownership answer is kept for the build's life: the first ask of a subject works
+        // it out, later asks (any page) look it up.
+        kind: asked.has(pick(people, i))
+          ? 'ownership, asked before'
+          : 'ownership, first ask',
+        ask: () => ownership(graph, pick(people, i)),
+      },
       {
         kind: 'impact',
         ask: () =>
@@ -146,6 +154,7 @@ async function main() {
           ),
       },
     );
+    asked.add(pick(people, i));
   }
   let errors = 0;
   const stats = new Map<
@@ -153,7 +162,7 @@ async function main() {
     { ms: number[]; cpu: number[]; bytes: number[] }
   >();
   for (const question of questions) {
-    if (values.only && question.kind !== values.only) continue;
+    if (values.only && !question.kind.startsWith(values.only)) continue;
     const stop = clock();
     let bytes = 0;
     try {
