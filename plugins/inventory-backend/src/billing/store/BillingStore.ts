@@ -198,10 +198,10 @@ export class BillingStore implements BillingFigures {
     const refreshedAt = refresh.refreshedAt.toISOString();
     await this.db.transaction(async tx => {
       const months = refresh.months.map(m => m.month);
-      await tx(SPEND).whereIn('month', months).delete();
-      await insertChunks(
+      await replaceMonths(
         tx,
         SPEND,
+        months,
         refresh.spend.map(s => ({
           month: s.month,
           project_id: s.projectId,
@@ -210,10 +210,10 @@ export class BillingStore implements BillingFigures {
           credits: s.credits,
         })),
       );
-      await tx(MONTHS).whereIn('month', months).delete();
-      await insertChunks(
+      await replaceMonths(
         tx,
         MONTHS,
+        months,
         refresh.months.map(m => ({
           month: m.month,
           state: m.state,
@@ -249,15 +249,10 @@ export class BillingStore implements BillingFigures {
     months: Array<{ month: InvoiceMonth; projects: ProjectAttribution[] }>,
   ): Promise<void> {
     await this.db.transaction(async tx => {
-      await tx(ATTRIBUTIONS)
-        .whereIn(
-          'month',
-          months.map(m => m.month),
-        )
-        .delete();
-      await insertChunks(
+      await replaceMonths(
         tx,
         ATTRIBUTIONS,
+        months.map(m => m.month),
         months.flatMap(({ month, projects }) =>
           projects.map(({ projectId, ...attribution }) => ({
             month,
@@ -291,6 +286,17 @@ async function insertChunks(
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db(table).insert(rows.slice(i, i + CHUNK));
   }
+}
+
+/** Replaces a table's rows of the given months with `rows`. */
+async function replaceMonths(
+  tx: Knex,
+  table: string,
+  months: InvoiceMonth[],
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  await tx(table).whereIn('month', months).delete();
+  await insertChunks(tx, table, rows);
 }
 
 async function upsertStatus(db: Knex, fields: Record<string, unknown>) {
