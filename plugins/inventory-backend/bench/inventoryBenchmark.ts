@@ -914,6 +914,24 @@ async function waitForCatalog(db: Knex, expected: number) {
   }
 }
 
+/** Each row as soon as it is measured: a run stopped before its table keeps what it did. */
+function printSoFar(results: LoadResult[]) {
+  const r = results[results.length - 1];
+  console.error(
+    `${r.lookup}: ${r.requests} requests, ${
+      r.errors
+    } errors, p50 ${r.latenciesMs.p50.toFixed(
+      1,
+    )} ms, p95 ${r.latenciesMs.p95.toFixed(
+      1,
+    )} ms, p99 ${r.latenciesMs.p99.toFixed(
+      1,
+    )} ms, max ${r.latenciesMs.max.toFixed(
+      1,
+    )} ms, load average ${loadavg()[0].toFixed(1)}`,
+  );
+}
+
 function memory(gc: () => void) {
   gc();
   const { rss, heapUsed } = process.memoryUsage();
@@ -1153,6 +1171,7 @@ async function main() {
     for (const [i, kind] of lookups.entries()) {
       console.error(`load: ${kind}`);
       results.push(await child.run(request(kind, kind, SEED + i)));
+      printSoFar(results);
       rssMb.push(process.memoryUsage().rss / 2 ** 20);
     }
     // Each lookup again while the index rebuilds back to back, the worst case of a short
@@ -1167,6 +1186,7 @@ async function main() {
       for (let b = 0; b < rebuilds; b++) await build();
       child.child.send('stop');
       results.push(await during);
+      printSoFar(results);
       rssMb.push(process.memoryUsage().rss / 2 ** 20);
     }
 
