@@ -124,4 +124,30 @@ describe('entityCost', () => {
       note: "1/6 of kubernetes-public's spend: the project is shared by 6 Systems",
     });
   });
+
+  it('lists a group’s five largest projects on its card, however many it owns', () => {
+    const k8s = k8sInfraGraph();
+    const boskos = Array.from({ length: 8 }, (_, i) =>
+      spend(
+        '2026-11',
+        `k8s-infra-e2e-boskos-00${i + 1}`,
+        'Compute Engine',
+        10 + i,
+      ),
+    );
+    const cost = entityCost(
+      figuresOf(boskos, [['2026-11', 'closed']]),
+      costSubject(k8s, 'group:default/k8s-infra-prow-oncall--kubernetes.io'),
+      ['2026-11'],
+      { current: currentAttributions(k8s), names: namesFrom(k8s) },
+    );
+    expect(cost.months[0].net).toBe(10 * 8 + 28);
+    expect(cost.topProjects?.map(p => p.key)).toEqual([
+      'k8s-infra-e2e-boskos-008',
+      'k8s-infra-e2e-boskos-007',
+      'k8s-infra-e2e-boskos-006',
+      'k8s-infra-e2e-boskos-005',
+      'k8s-infra-e2e-boskos-004',
+    ]);
+  });
 });

@@ -39,9 +39,8 @@ export type CostSubject = {
   key: string;
 };
 
-/** Services and projects listed on a card. */
+/** Services and projects listed on a card (the report lists them all). */
 const TOP = 5;
-const TOP_PROJECTS = 10;
 
 /**
  * What an entity's cost is (an entity ref, or a GCP project's ID): a project's own spend; a group's share as a SIG when it is one
@@ -136,7 +135,7 @@ export function entityCost(
       ? {}
       : {
           topProjects: summed(latest, s => s.spend.projectId)
-            .slice(0, TOP_PROJECTS)
+            .slice(0, TOP)
             .map(([projectId, amounts]) =>
               projectRow(
                 projectId,
