@@ -14,6 +14,11 @@
 #
 #   scripts/production-smoke.sh               build, then check
 #   scripts/production-smoke.sh --no-build    check the bundle already in packages/backend/dist
+#   scripts/production-smoke.sh --load-run    and, before stopping it, load the built backend
+#                                             with 200 mixed inventory questions a second for
+#                                             60 s (plugins/inventory-backend/bench/loadRun.ts;
+#                                             ATLAS_LOAD_RATE, ATLAS_LOAD_SECONDS) once the
+#                                             catalog and the index have settled
 #
 # No container engine runs on the CI machines, so this is the image's test: the image's build
 # stage runs the same `scripts/production.sh build` and `install`, its runtime stage the same
@@ -27,7 +32,14 @@ atlas_ensure_dependencies
 atlas_ensure_postgres
 
 build=1
-[ "${1:-}" = "--no-build" ] && build=0
+load_run=0
+for arg in "$@"; do
+  case "$arg" in
+  --no-build) build=0 ;;
+  --load-run) load_run=1 ;;
+  *) atlas_log "unknown option: $arg" && exit 2 ;;
+  esac
+done
 
 work="$(mktemp -d -t infra-atlas-production.XXXXXX)"
 # Each run gets its own databases (one per plugin) under a unique prefix, dropped at the end.
@@ -168,6 +180,31 @@ status="$(api /api/inventory/status)" || fail "/api/inventory/status did not ans
 jq -e 'type == "object"' <<<"$status" >/dev/null || fail "/api/inventory/status answered no JSON object"
 # The static token must never be echoed back by the status route.
 if grep -q "$token" <<<"$status"; then fail "/api/inventory/status contains the API token"; fi
+
+# settled SECONDS — the catalog's entity count and the index's have not changed for SECONDS.
+settled() {
+  local seconds="$1" last="" now since=$SECONDS
+  while :; do
+    now="$(count_of '')/$(api /api/inventory/status | jq '.index.entities')"
+    if [ "$now" != "$last" ]; then
+      last="$now" since=$SECONDS
+    elif [ $((SECONDS - since)) -ge "$seconds" ]; then
+      atlas_log "settled at $now (catalog/index entities) after $((SECONDS - started)) s"
+      return 0
+    fi
+    kill -0 "$backend_pid" 2>/dev/null || fail "the backend exited while settling"
+    sleep 5
+  done
+}
+
+if [ $load_run -eq 1 ]; then
+  settled 90
+  (cd "$ATLAS_ROOT/plugins/inventory-backend" && node --require @backstage/cli/config/nodeTransform.cjs \
+    bench/loadRun.ts --url "$base" --token "$token" \
+    --rate "${ATLAS_LOAD_RATE:-200}" --seconds "${ATLAS_LOAD_SECONDS:-60}") ||
+    fail "the load run failed"
+  atlas_log "backend RSS after the load run: $(($(awk '/VmRSS/ {print $2}' "/proc/$backend_pid/status") / 1024)) MB"
+fi
 
 grace="$(sed -n 's/^ *terminationGracePeriodSeconds: *\([0-9]*\).*/\1/p' "$ATLAS_ROOT/deploy/base/deployment.yaml")"
 [ -n "$grace" ] || fail "no terminationGracePeriodSeconds in deploy/base/deployment.yaml"
