@@ -144,4 +144,22 @@ describe('withhold', () => {
       title: 'jane@example.org is not a sentence',
     });
   });
+
+  it('leaves the answer it is given as it was, and hands back unchanged what it keeps', () => {
+    const kept = { entity: summary('resource:default/bucket'), steps: [] };
+    const answer = {
+      rows: [kept, { entity: summary(HIDDEN), steps: [] }],
+      message: 'jane@example.org asked',
+    };
+    const before = JSON.stringify(answer);
+    const result = withhold(answer, {
+      unreadable,
+      redactText: text => text.replace('jane@example.org', '[redacted]'),
+    });
+    expect(result).toEqual({ rows: [kept], message: '[redacted] asked' });
+    expect(JSON.stringify(answer)).toBe(before);
+    // Not copied: a caller without personal details is given most of a 300 KB answer.
+    expect(result.rows[0]).toBe(kept);
+    expect(withhold({ rows: [kept] }, { unreadable }).rows).toEqual([kept]);
+  });
 });

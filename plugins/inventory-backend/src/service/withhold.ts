@@ -43,10 +43,16 @@ const HIDDEN = Symbol('hidden');
  */
 function identitiesOf(key: string | undefined): Set<string> {
   const noun = key?.endsWith('s') ? key.slice(0, -1) : undefined;
-  return noun && noun in DESCRIPTIVE_ANSWER_FIELDS
-    ? new Set([...IDENTITY, noun])
-    : IDENTITY;
+  if (!noun || !(noun in DESCRIPTIVE_ANSWER_FIELDS)) return IDENTITY;
+  let identities = rowIdentities.get(noun);
+  if (!identities) {
+    identities = new Set([...IDENTITY, noun]);
+    rowIdentities.set(noun, identities);
+  }
+  return identities;
 }
+
+const rowIdentities = new Map<string, Set<string>>();
 
 /** At the top level, `repository` is what a path-ownership answer is about. */
 const ROOT_IDENTITIES = new Set([...IDENTITY, 'repository']);
@@ -88,48 +94,69 @@ function hiddenTitles(answer: unknown, unreadable: (ref: string) => boolean) {
     : undefined;
 }
 
+/**
+ * The value without what `rules` withhold. What keeps every part is returned as it is, not
+ * copied: most of an answer is kept, and copying every object of a 300 KB answer for every
+ * caller without personal details was most of the walk's cost under load.
+ */
 function prune(
   value: unknown,
   rules: Walk,
   key: string | undefined,
   identities: Set<string>,
 ): unknown {
-  if (typeof value === 'string') {
-    if (rules.unreadable && isEntityRef(value) && rules.unreadable(value)) {
-      return HIDDEN;
-    }
-    if (key && SENTENCES.has(key) && rules.namesHidden?.test(value)) {
-      return HIDDEN;
-    }
-    const replaced = rules.redact?.(value);
-    if (replaced !== undefined) return replaced;
-    return key && TEXT.has(key) && rules.redactText
-      ? rules.redactText(value)
-      : value;
-  }
+  if (typeof value === 'string') return pruneString(value, rules, key);
   if (Array.isArray(value)) {
     const rows = identitiesOf(key);
-    const kept = value.map(item => prune(item, rules, key, rows));
-    if (key && CHAINS.has(key) && kept.includes(HIDDEN)) return HIDDEN;
-    return kept.filter(item => item !== HIDDEN);
+    const chain = !!key && CHAINS.has(key);
+    let kept: unknown[] | undefined;
+    for (let at = 0; at < value.length; at++) {
+      const item = value[at];
+      const after = prune(item, rules, key, rows);
+      if (after === item && !kept) continue;
+      if (after === HIDDEN && chain) return HIDDEN;
+      kept ??= value.slice(0, at);
+      if (after !== HIDDEN) kept.push(after);
+    }
+    return kept ?? value;
   }
   if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  const dropped = new Set<string>();
-  for (const [field, item] of Object.entries(value)) {
+  let out: Record<string, unknown> | undefined;
+  let dropped: Set<string> | undefined;
+  for (const field in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, field)) continue;
+    const item = (value as Record<string, unknown>)[field];
     const kept = prune(item, rules, field, IDENTITY);
+    if (kept === item) continue;
+    out ??= { ...value };
     if (kept !== HIDDEN) {
       out[field] = kept;
     } else if (field in DESCRIPTIVE_ANSWER_FIELDS && !identities.has(field)) {
+      dropped ??= new Set();
       dropped.add(field);
-      DESCRIPTIVE_ANSWER_FIELDS[field].forEach(also => dropped.add(also));
+      DESCRIPTIVE_ANSWER_FIELDS[field].forEach(also => dropped!.add(also));
     } else {
       // An identity, a chain, or a field nobody marked: the object cannot stay without it.
       return HIDDEN;
     }
   }
-  dropped.forEach(field => delete out[field]);
+  if (!out) return value;
+  dropped?.forEach(field => delete out![field]);
   return out;
+}
+
+function pruneString(value: string, rules: Walk, key: string | undefined) {
+  if (rules.unreadable && isEntityRef(value) && rules.unreadable(value)) {
+    return HIDDEN;
+  }
+  if (key && SENTENCES.has(key) && rules.namesHidden?.test(value)) {
+    return HIDDEN;
+  }
+  const replaced = rules.redact?.(value);
+  if (replaced !== undefined) return replaced;
+  return key && TEXT.has(key) && rules.redactText
+    ? rules.redactText(value)
+    : value;
 }
 
 /** The ref an answer is about, for its 404: its `entity`, `focus` or `repository`. */
