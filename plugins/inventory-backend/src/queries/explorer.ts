@@ -43,6 +43,21 @@ function staleness(
  * staleness and how much lies under it. The UI builds the tree and filters in memory.
  */
 export function explorer(graph: InventoryGraph): ExplorerResponse {
+  let answer = explorers.get(graph);
+  if (!answer) {
+    answer = explorerOf(graph);
+    explorers.set(graph, answer);
+  }
+  return answer;
+}
+
+/**
+ * The forest, worked out once per build: it is the same for every caller (what one may not
+ * read is withheld afterwards) and, at 5,000 rows and 2 MB, too dear to rebuild per request.
+ */
+const explorers = new WeakMap<InventoryGraph, ExplorerResponse>();
+
+function explorerOf(graph: InventoryGraph): ExplorerResponse {
   const nodes: ExplorerNode[] = [];
   for (const entity of graph.allEntities()) {
     if (!PLACED_KINDS.has(entity.kind.toLowerCase())) continue;

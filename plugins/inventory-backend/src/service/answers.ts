@@ -41,6 +41,7 @@ export function createAsk(
   deps: { permissions: PermissionsService; catalog: CatalogService },
 ): Ask {
   const memory = new ReadableRefsMemory();
+  const withheldOnce = new WithheldOnce();
   return async (credentials, question) => {
     const [[decision], unreadableRefs] = await Promise.all([
       deps.permissions.authorize(
@@ -61,9 +62,37 @@ export function createAsk(
           redact: state.personal.redact,
           redactText: state.personal.redactText,
         };
-    const kept = withhold(answer, rules);
-    return personalDetails ? kept : { ...kept, redacted: true };
+    if (personalDetails) return withhold(answer, rules);
+    return unreadable
+      ? { ...withhold(answer, rules), redacted: true }
+      : withheldOnce.get(state, answer, () => ({
+          ...withhold(answer, rules),
+          redacted: true,
+        }));
   };
+}
+
+/**
+ * Answers a build keeps (the explorer's 2 MB forest, drift) withheld once per build for the
+ * callers who may read the whole catalog but not personal details — the scripts' token among
+ * them — instead of walking them again for every request. Keyed by the answer object itself:
+ * an answer computed afresh is never asked twice, and lets its entry go with it.
+ */
+export class WithheldOnce {
+  private readonly perBuild = new WeakMap<object, WeakMap<object, object>>();
+
+  get<T extends object>(state: IndexState, answer: T, withheld: () => T): T {
+    let kept = this.perBuild.get(state.personal);
+    if (!kept) {
+      kept = new WeakMap();
+      this.perBuild.set(state.personal, kept);
+    }
+    const known = kept.get(answer);
+    if (known) return known as T;
+    const fresh = withheld();
+    kept.set(answer, fresh);
+    return fresh;
+  }
 }
 
 type Question<T> = (state: IndexState, personalDetails: boolean) => T;
