@@ -2,7 +2,7 @@ import { IndexState } from './InventoryIndex';
 import { WithheldOnce } from './answers';
 
 /** Two builds: what differs for WithheldOnce is the build's people (`personal`). */
-const build = () => ({ personal: {} }) as unknown as IndexState;
+const build = () => ({ personal: {} } as unknown as IndexState);
 
 describe('WithheldOnce', () => {
   it('withholds an answer a build keeps once, and again for the next build', () => {
