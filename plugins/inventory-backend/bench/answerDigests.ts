@@ -9,6 +9,7 @@
  *     [--entities 2000 | --file entities.json] > before.txt
  */
 import { Entity } from '@backstage/catalog-model';
+import { OwnershipResponse } from '@infra-atlas/inventory-common';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,32 @@ import { syntheticCatalogEntities } from './inventoryBenchmark';
 
 const digest = (answer: unknown) =>
   createHash('sha256').update(JSON.stringify(answer)).digest('hex');
+
+/** An answer without its page of a group's members, which {@link everyMember} covers. */
+function withoutMembers(answer: OwnershipResponse) {
+  const { members: _m, memberCounts: _c, membersOffset: _o, ...rest } = answer;
+  return rest;
+}
+
+/**
+ * Every member of a group, each with its evidence, in one order whether the answer sends them
+ * all (before members were paged) or a page at a time (`section=members`).
+ */
+function everyMember(graph: InventoryGraph, q: string) {
+  const first = ownership(graph, q, { limit: 1, pageSize: 100 });
+  const members = [...first.members];
+  while (members.length < (first.memberCounts?.total ?? 0)) {
+    const page = ownership(graph, q, {
+      limit: 1,
+      pageSize: 100,
+      section: 'members',
+      offset: members.length,
+    });
+    if (!page.members.length) break;
+    members.push(...page.members);
+  }
+  return members.sort((a, b) => a.entity.ref.localeCompare(b.entity.ref));
+}
 
 function main() {
   const { values } = parseArgs({
@@ -58,9 +85,10 @@ function main() {
   for (const q of questions.sort()) {
     for (const limit of [1, 20, 200]) {
       line(`ownership ${q} limit=${limit}`, () =>
-        ownership(graph, q, { limit, pageSize: 10 }),
+        withoutMembers(ownership(graph, q, { limit, pageSize: 10 })),
       );
     }
+    line(`ownership ${q} every member`, () => everyMember(graph, q));
   }
   const things = [...graph.ofKind('resource'), ...graph.ofKind('component')]
     .map(refOf)

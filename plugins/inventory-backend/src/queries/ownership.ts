@@ -22,7 +22,6 @@ const GITHUB_TEAM_ANNOTATION = 'github.com/team-slug';
 import { stepOf } from './evidence';
 import { grantsByPrincipal, heldGrantItems, memberSummary } from './grantsHeld';
 import {
-  groupMembers,
   groupsOf,
   identitiesOf,
   membersNamed,
@@ -34,6 +33,7 @@ import {
   Candidate,
   Chains,
   mergeByReach,
+  OWNERSHIP_PAGE_SIZE,
   ownershipSections,
   ownershipSummary,
   SectionDrafts,
@@ -41,6 +41,13 @@ import {
   sortByReach,
 } from './ownershipSections';
 import { principalItems } from './principalItems';
+import {
+  MEMBERS_SECTION,
+  memberCounts,
+  MemberList,
+  memberList,
+  memberPage,
+} from './ownershipMembers';
 import { PathSubject, pathRoles } from './pathRoles';
 import { joinGroup } from './access';
 import { leadershipOf, profileEmail } from '../graph/specs';
@@ -66,7 +73,10 @@ export const OWNERSHIP_ITEM_LIMIT = 20;
 type OwnershipOptions = {
   limit?: number;
   roles?: OwnershipRole[];
-  /** Items per section page, and one section's page only (`section`, `offset`). */
+  /**
+   * Items (and members) per section page, and one section's page only (`section`, `offset`;
+   * `members` for a group's members).
+   */
   pageSize?: number;
   section?: string;
   offset?: number;
@@ -89,11 +99,18 @@ export function ownership(
 ): OwnershipResponse {
   const limit = options.limit ?? OWNERSHIP_ITEM_LIMIT;
   const basis = ownershipBasis(graph, query, options);
-  const { counts, chains, sectionsBefore, inGroup, groupCount } = basis;
+  const { counts, chains, sectionsBefore, groupCount } = basis;
   const inScope = (role: string) =>
     !options.roles || options.roles.includes(role as OwnershipRole);
-  const sections = ownershipSections(sectionsBefore, options, chains);
-  const direct = inGroup.filter(({ nestedGroups }) => nestedGroups === 0);
+  const members = memberPage(basis.members, {
+    ...options,
+    size: options.pageSize ?? OWNERSHIP_PAGE_SIZE,
+  });
+  const sections =
+    options.section === MEMBERS_SECTION
+      ? []
+      : ownershipSections(sectionsBefore, options, chains);
+  const memberCount = memberCounts(basis.members);
   return {
     query,
     counts,
@@ -109,18 +126,19 @@ export function ownership(
     inheritedResourceCounts: basis.inheritedResourceCounts,
     redacted: false,
     summary: [
-      ...(inGroup.length
+      ...(memberCount
         ? [
-            `has ${plural(inGroup.length, 'member')} (${
-              direct.length
-            } direct, ${inGroup.length - direct.length} through nested groups)`,
+            `has ${plural(memberCount.total, 'member')} (${
+              memberCount.direct
+            } direct, ${memberCount.nested} through nested groups)`,
           ]
         : []),
       ...(groupCount ? [`member of ${plural(groupCount, 'group')}`] : []),
       ...ownershipSummary(sections),
     ],
     sections,
-    members: inGroup,
+    ...members,
+    ...(memberCount ? { memberCounts: memberCount } : {}),
     ...(basis.join ? { join: basis.join } : {}),
   };
 }
@@ -145,7 +163,7 @@ type OwnershipBasis = Pick<
   /** Per role in scope, the positions of its items in `items`. */
   positions: Map<OwnershipRole, number[]>;
   sectionsBefore: SectionDrafts;
-  inGroup: OwnershipResponse['members'];
+  members: MemberList;
   groupCount: number;
 };
 
@@ -252,7 +270,6 @@ function computeBasis(
     );
     if (inScope(item.role)) addTo(positions, item.role, at);
   });
-  const inGroup = groupMembers(graph, identities, withheld);
   const join = mailingListJoin(graph, [...identities.keys()]);
   return {
     counts,
@@ -283,11 +300,7 @@ function computeBasis(
       graph,
       items.filter(i => inScope(i.role)),
     ),
-    inGroup: inGroup.map(({ ref, chain, nested }) => ({
-      entity: graph.summary(ref),
-      nestedGroups: nested,
-      steps: chainSteps(chain),
-    })),
+    members: memberList(graph, identities, withheld),
     groupCount: groups.size,
     ...(join ? { join } : {}),
   };

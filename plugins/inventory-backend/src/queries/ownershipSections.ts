@@ -32,7 +32,7 @@ export type Chains = ReadonlyMap<string, EvidenceStep[]>;
 const NO_CHAINS: Chains = new Map();
 
 /** Items per section page unless the question asks for another size. */
-const OWNERSHIP_PAGE_SIZE = 10;
+export const OWNERSHIP_PAGE_SIZE = 10;
 
 /**
  * Sections per role that come with their first page; the others come with their counts only

@@ -9,7 +9,6 @@ import {
   DriftResponse,
   inventoryPersonalDetailsReadPermission,
   LinksResponse,
-  OwnershipRole,
 } from '@infra-atlas/inventory-common';
 import { normalizeRef } from '../graph/InventoryGraph';
 import { driftAbout } from '../queries/drift';
@@ -129,7 +128,7 @@ export function entityQuestion<T>(
  */
 export function ownershipQuestion(
   subject: string,
-  options: { limit?: number; roles?: OwnershipRole[] },
+  options: Omit<NonNullable<Parameters<typeof ownership>[2]>, 'withheld'>,
 ): Question<ReturnType<typeof ownership>> {
   return (state, personalDetails) => {
     if (

@@ -65,17 +65,25 @@ export type InventoryQueries = {
     service?: string;
     limit?: number;
   };
-  '/administrators': { entity: string };
+  '/administrators': {
+    entity: string;
+    /** Where the page of people starts, and how many it lists (default 5). */
+    offset?: number;
+    pageSize?: number;
+  };
   '/access': { entity: string };
   '/ownership': {
     q: string;
     /** Items per role in `items` (default 20); counts and sections cover every item. */
     limit?: number;
     role?: OwnershipRole[];
-    /** One section's page only: its key, and where the page starts. */
+    /**
+     * One section's page only: its key (`members` for a group's members), and where the page
+     * starts.
+     */
     section?: string;
     offset?: number;
-    /** Items per section page (default 10). */
+    /** Items (and members) per section page (default 10). */
     pageSize?: number;
   };
   '/impact': {
@@ -147,8 +155,12 @@ export class InventoryClient {
     return this.get('placement', { entity: entityRef });
   }
 
-  administrators(entityRef: string): Promise<AdministratorsResponse> {
-    return this.get('administrators', { entity: entityRef });
+  /** Who owns an entity and who can do what to it; one page of the people behind it. */
+  administrators(
+    entityRef: string,
+    page: { offset?: number; pageSize?: number } = {},
+  ): Promise<AdministratorsResponse> {
+    return this.get('administrators', { entity: entityRef, ...page });
   }
 
   /** Which groups grant access to an entity and how to join them; whom to ask otherwise. */

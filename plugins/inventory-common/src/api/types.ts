@@ -230,8 +230,10 @@ export type OwnershipResponse = {
    */
   sections: OwnershipSection[];
   /**
-   * For a group look-up: its members, direct and through nested groups, with the evidence. A
-   * member named by e-mail address is shown as the GitHub login linked to it, when there is one.
+   * For a group look-up: one page of its members (`pageSize`, default 10), direct ones first,
+   * then by name, each with the evidence that makes it a member; ask `section=members&offset=N`
+   * for the next page. A member named by e-mail address is shown as the GitHub login linked to
+   * it, when there is one. Empty when another section's page is asked for.
    */
   members: Array<{
     entity: InventoryEntitySummary;
@@ -239,6 +241,10 @@ export type OwnershipResponse = {
     nestedGroups: number;
     steps: EvidenceStep[];
   }>;
+  /** For a group with members: how many, directly and through nested groups (all pages). */
+  memberCounts?: { total: number; direct: number; nested: number };
+  /** For a group with members: the position of `members` among all of them. */
+  membersOffset?: number;
   /** For a look-up of a mailing-list group: how to join it (see `howToJoin`). */
   join?: JoinGroup;
 };
@@ -508,7 +514,11 @@ export type AdministratorsResponse = {
   grants: AccessGrant[];
   /** Grants per power, for the headline ("3 groups can administer it"). */
   counts: Record<AccessPower, number>;
-  /** The people behind those grants, through nested groups: one chain per grant. */
+  /**
+   * One page of the people behind those grants, through nested groups (`pageSize`, default
+   * {@link ADMINISTRATORS_DEFAULTS}), strongest power first, then by ref, each with one chain
+   * per grant; ask `offset=N` for the next page. `peopleCounts` counts them all.
+   */
   people: Array<{
     person: InventoryEntitySummary;
     roles: string[];
@@ -522,8 +532,21 @@ export type AdministratorsResponse = {
       steps: EvidenceStep[];
     }>;
   }>;
+  /** Everyone behind the grants (all pages), by the strongest power they hold now. */
+  peopleCounts: Record<AccessPower, number>;
+  /** The position of `people` among everyone behind the grants. */
+  peopleOffset: number;
   redacted: boolean;
 };
+
+/**
+ * How many people an administrators answer lists unless asked for more: the access card shows
+ * five and folds the rest, and everyone behind an organization's groups (hundreds of people,
+ * each with a chain per grant) made answers of hundreds of kilobytes.
+ *
+ * @public
+ */
+export const ADMINISTRATORS_DEFAULTS = { pageSize: 5 };
 
 /**
  * How the dependency graph walks from its focus: out to what the focus needs and, separately,

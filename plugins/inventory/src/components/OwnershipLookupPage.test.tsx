@@ -226,21 +226,20 @@ describe('OwnershipLookupPage', () => {
     );
   });
 
-  it('lists a group’s members, direct first, with how each one is a member', async () => {
+  it('lists a group’s first members with how each one is a member, and pages the rest', async () => {
+    const member = (n: number, nestedGroups = 0) => ({
+      entity: summary(`user:default/user-${n}`, `user-${n}`),
+      nestedGroups,
+      steps: [
+        step(`user:default/user-${n}`, 'memberOf', 'group:default/org-admins'),
+      ],
+    });
     const ownership = jest.fn().mockResolvedValue({
       ...ameukam,
       query: 'k8s-infra-gcp-org-admins@kubernetes.io',
-      summary: ['has 2 members (1 direct, 1 through nested groups)'],
+      summary: ['has 12 members (11 direct, 1 through nested groups)'],
       sections: [],
       members: [
-        {
-          entity: summary('user:default/bob', 'bob'),
-          nestedGroups: 1,
-          steps: [
-            step('user:default/bob', 'memberOf', 'group:default/leads'),
-            step('group:default/leads', 'childOf', 'group:default/org-admins'),
-          ],
-        },
         {
           entity: summary('user:default/ameukam', 'ameukam'),
           nestedGroups: 0,
@@ -257,19 +256,86 @@ describe('OwnershipLookupPage', () => {
             ),
           ],
         },
+        ...Array.from({ length: 9 }, (_, i) => member(i)),
       ],
+      memberCounts: { total: 12, direct: 11, nested: 1 },
+      membersOffset: 0,
     } satisfies OwnershipResponse);
     await render('/?q=k8s-infra-gcp-org-admins%40kubernetes.io', {
       ownership,
     });
     const members = await screen.findByRole('region', { name: 'Members' });
-    const rows = [...members.querySelectorAll(':scope > ul > li')];
-    expect(rows.map(r => r.querySelector('summary')?.textContent)).toEqual([
-      'ameukam — direct member',
+    const rows = () =>
+      [...members.querySelectorAll(':scope > ul > li')].map(
+        r => r.querySelector('summary')?.textContent,
+      );
+    expect(rows()).toHaveLength(10);
+    expect(rows()[0]).toBe('ameukam — direct member');
+    expect(screen.getByRole('region', { name: 'Summary' })).toHaveTextContent(
+      'has 12 members (11 direct, 1 through nested groups)',
+    );
+
+    ownership.mockResolvedValueOnce({
+      ...ameukam,
+      sections: [],
+      members: [
+        member(9),
+        {
+          entity: summary('user:default/bob', 'bob'),
+          nestedGroups: 1,
+          steps: [
+            step('user:default/bob', 'memberOf', 'group:default/leads'),
+            step('group:default/leads', 'childOf', 'group:default/org-admins'),
+          ],
+        },
+      ],
+      memberCounts: { total: 12, direct: 11, nested: 1 },
+      membersOffset: 10,
+    } satisfies OwnershipResponse);
+    fireEvent.click(
+      within(members).getByRole('button', { name: 'Show 2 more of 2' }),
+    );
+    expect(
+      await within(members).findByText('— through 1 nested group', {
+        exact: false,
+      }),
+    ).toBeVisible();
+    expect(ownership).toHaveBeenLastCalledWith(
+      'k8s-infra-gcp-org-admins@kubernetes.io',
+      { section: 'members', offset: 10, pageSize: 10 },
+    );
+    expect(rows().slice(10)).toEqual([
+      'user-9 — direct member',
       'bob — through 1 nested group',
     ]);
-    expect(screen.getByRole('region', { name: 'Summary' })).toHaveTextContent(
-      'has 2 members (1 direct, 1 through nested groups)',
+    // Every member is listed now: nothing more to ask for.
+    expect(within(members).queryByRole('button')).toBeNull();
+  });
+
+  it('says when the next members could not be loaded', async () => {
+    const ownership = jest.fn().mockResolvedValue({
+      ...ameukam,
+      sections: [],
+      members: [
+        {
+          entity: summary('user:default/ameukam', 'ameukam'),
+          nestedGroups: 0,
+          steps: [],
+        },
+      ],
+      memberCounts: { total: 1_812, direct: 1_500, nested: 312 },
+      membersOffset: 0,
+    } satisfies OwnershipResponse);
+    await render('/?q=k8s-infra-gcp-org-admins%40kubernetes.io', {
+      ownership,
+    });
+    const members = await screen.findByRole('region', { name: 'Members' });
+    ownership.mockRejectedValueOnce(new Error('Inventory request failed'));
+    fireEvent.click(
+      within(members).getByRole('button', { name: 'Show 10 more of 1,811' }),
+    );
+    expect(await within(members).findByRole('alert')).toHaveTextContent(
+      'Could not load more: Inventory request failed',
     );
   });
 

@@ -22,10 +22,8 @@ import { inventoryApiRef } from '../api';
 import { EntityName } from './Evidence';
 import { plural } from './format';
 import { GroupMembers } from './ownership/GroupMembers';
-import {
-  OwnershipSectionView,
-  PAGE_SIZE,
-} from './ownership/OwnershipSectionView';
+import { PAGE_SIZE } from './ownership/MorePages';
+import { OwnershipSectionView } from './ownership/OwnershipSectionView';
 
 const ROLE_TITLES: Record<OwnershipRole, string> = {
   leads: 'Leads (sigs.yaml)',
@@ -74,7 +72,7 @@ function Answer(props: { answer: OwnershipResponse }) {
   return (
     <>
       <Summary answer={answer} />
-      <GroupMembers members={answer.members} />
+      <GroupMembers answer={answer} />
       {roles.map(role => (
         <section
           key={role}

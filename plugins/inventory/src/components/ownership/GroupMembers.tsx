@@ -1,31 +1,36 @@
+import { useApi } from '@backstage/frontend-plugin-api';
 import { OwnershipResponse } from '@infra-atlas/inventory-common';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { inventoryApiRef } from '../../api';
 import { EntityName, EvidenceChain } from '../Evidence';
 import { plural } from '../format';
-
-/** Members listed before "Show all". */
-const SHOWN = 20;
+import { PAGE_SIZE, ShowMore, useMorePages } from './MorePages';
 
 /**
  * A group's members, direct ones first, each with the links that make them a member (the
- * file and line, or the API, that says so).
+ * file and line, or the API, that says so). The answer brings the first page; the others are
+ * asked for as the reader wants them, so a group of thousands stays a small answer.
  */
-export function GroupMembers(props: { members: OwnershipResponse['members'] }) {
-  const [all, setAll] = useState(false);
-  const members = [...props.members].sort(
-    (a, b) =>
-      a.nestedGroups - b.nestedGroups ||
-      a.entity.title.localeCompare(b.entity.title),
-  );
-  if (!members.length) return null;
-  const shown = all ? members : members.slice(0, SHOWN);
+export function GroupMembers(props: {
+  answer: Pick<OwnershipResponse, 'query' | 'members' | 'memberCounts'>;
+}) {
+  const { answer } = props;
+  const inventory = useApi(inventoryApiRef);
+  const { items, ...pages } = useMorePages(answer.members, async offset => {
+    const page = await inventory.ownership(answer.query, {
+      section: 'members',
+      offset,
+      pageSize: PAGE_SIZE,
+    });
+    return page.members;
+  });
+  const total = answer.memberCounts?.total ?? items.length;
+  if (!total) return null;
   return (
     <section aria-label="Members" style={{ marginTop: 24 }}>
       <Typography variant="h6">Members</Typography>
       <ul>
-        {shown.map(member => (
+        {items.map(member => (
           <li key={member.entity.ref}>
             <details>
               <summary>
@@ -43,11 +48,7 @@ export function GroupMembers(props: { members: OwnershipResponse['members'] }) {
           </li>
         ))}
       </ul>
-      {members.length > shown.length && (
-        <Button size="small" onClick={() => setAll(true)}>
-          Show all {members.length.toLocaleString('en-US')} members
-        </Button>
-      )}
+      <ShowMore total={total} pages={{ ...pages, shown: items.length }} />
     </section>
   );
 }

@@ -1,18 +1,10 @@
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  describeTypes,
-  OwnershipItem,
-  OwnershipSection,
-} from '@infra-atlas/inventory-common';
-import Button from '@material-ui/core/Button';
+import { describeTypes, OwnershipSection } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import { inventoryApiRef } from '../../api';
 import { EntityName } from '../Evidence';
 import { OwnershipItemRow } from './OwnershipItemRow';
-
-/** Items asked for per "Show more". */
-export const PAGE_SIZE = 10;
+import { PAGE_SIZE, ShowMore, useMorePages } from './MorePages';
 
 /** The line that heads a section: what causes it, and how far it reaches. */
 function SectionHeading(props: { section: OwnershipSection }) {
@@ -63,26 +55,14 @@ export function OwnershipSectionView(props: {
 }) {
   const { query, section } = props;
   const inventory = useApi(inventoryApiRef);
-  const [items, setItems] = useState<OwnershipItem[]>(section.items);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<Error>();
-  const more = async () => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const answer = await inventory.ownership(query, {
-        section: section.key,
-        offset: items.length,
-        pageSize: PAGE_SIZE,
-      });
-      setItems([...items, ...(answer.sections[0]?.items ?? [])]);
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setLoading(false);
-    }
-  };
-  const left = section.total - items.length;
+  const { items, ...pages } = useMorePages(section.items, async offset => {
+    const answer = await inventory.ownership(query, {
+      section: section.key,
+      offset,
+      pageSize: PAGE_SIZE,
+    });
+    return answer.sections[0]?.items ?? [];
+  });
   return (
     <section aria-label={section.title} style={{ marginTop: 12 }}>
       <Typography variant="subtitle1">
@@ -101,22 +81,10 @@ export function OwnershipSectionView(props: {
           </li>
         ))}
       </ul>
-      {left > 0 && (
-        <Button size="small" onClick={more} disabled={loading}>
-          {items.length
-            ? `Show ${Math.min(left, PAGE_SIZE)} more of ${left.toLocaleString(
-                'en-US',
-              )}`
-            : `Show ${
-                section.total > PAGE_SIZE ? `the first ${PAGE_SIZE} of ` : ''
-              }${section.total.toLocaleString('en-US')}`}
-        </Button>
-      )}
-      {error && (
-        <Typography variant="body2" color="error" role="alert">
-          Could not load more: {error.message}
-        </Typography>
-      )}
+      <ShowMore
+        total={section.total}
+        pages={{ ...pages, shown: items.length }}
+      />
     </section>
   );
 }

@@ -1,0 +1,65 @@
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+
+/** Items (or members) asked for per "Show more". */
+export const PAGE_SIZE = 10;
+
+/**
+ * A list an answer sends a page of, and the pages after it asked for as the reader wants
+ * more: `more()` asks for the page starting after what is shown and appends it.
+ */
+export function useMorePages<T>(
+  first: T[],
+  nextPage: (offset: number) => Promise<T[]>,
+) {
+  const [items, setItems] = useState<T[]>(first);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<Error>();
+  const more = async () => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await nextPage(items.length);
+      setItems([...items, ...page]);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { items, loading, error, more };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * "Show 10 more of 317" under a list of `total` of which `shown` are listed ("Show the first
+ * 10 of 14" when none are yet), and what went wrong if the last page could not be loaded.
+ */
+export function ShowMore(props: {
+  total: number;
+  pages: Omit<ReturnType<typeof useMorePages>, 'items'> & { shown: number };
+}) {
+  const { total } = props;
+  const { shown, loading, error, more } = props.pages;
+  const left = total - shown;
+  return (
+    <>
+      {left > 0 && (
+        <Button size="small" onClick={more} disabled={loading}>
+          {shown
+            ? `Show ${Math.min(left, PAGE_SIZE)} more of ${count(left)}`
+            : `Show ${
+                total > PAGE_SIZE ? `the first ${PAGE_SIZE} of ` : ''
+              }${count(total)}`}
+        </Button>
+      )}
+      {error && (
+        <Typography variant="body2" color="error" role="alert">
+          Could not load more: {error.message}
+        </Typography>
+      )}
+    </>
+  );
+}
