@@ -7,7 +7,11 @@
  * core, the CPU time is the answer's own cost. For profiles, run it under `node --cpu-prof`.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/queryProfile.ts \
- *     [--entities 50000 | --file entities.json] [--questions 200] [--only ownership]
+ *     [--entities 50000 | --file entities.json] [--questions 200] [--only ownership] [--withheld]
+ *
+ * `--withheld` answers as the router answers a caller who may read the whole catalog but not
+ * personal details (the production scripts' token): each answer then goes through the walk
+ * that replaces them (service/withhold.ts), and its cost is counted in the answer's.
  */
 import { Entity } from '@backstage/catalog-model';
 import { printMarkdownTable } from '@infra-atlas/test-utils';
@@ -31,6 +35,7 @@ import { drift, driftInSlices } from '../src/queries/drift';
 import { emeritusPeople, emeritusPrincipals } from '../src/queries/people';
 import { preparePrincipalItems } from '../src/queries/principalItems';
 import { PersonalDetails } from '../src/service/redaction';
+import { withhold } from '../src/service/withhold';
 import { syntheticCatalogEntities } from './inventoryBenchmark';
 
 type Question = { kind: string; ask: () => unknown };
@@ -76,6 +81,7 @@ async function main() {
       questions: { type: 'string', default: '200' },
       only: { type: 'string' },
       stalls: { type: 'boolean', default: false },
+      withheld: { type: 'boolean', default: false },
     },
   });
   const buildRows: string[][] = [];
@@ -98,7 +104,18 @@ async function main() {
   time('scorecards', buildRows, () =>
     [...graph.allEntities()].map(entity => scorecard(graph, entity, facts)),
   );
-  time('redactor', buildRows, () => new PersonalDetails(graph));
+  const personal = time(
+    'redactor',
+    buildRows,
+    () => new PersonalDetails(graph),
+  );
+  const sent = (answer: unknown) =>
+    values.withheld
+      ? withhold(answer, {
+          redact: personal.redact,
+          redactText: personal.redactText,
+        })
+      : answer;
   time('drift', buildRows, () => drift(graph, { emeritus }));
   await timeAsync('principals’ ownership items', buildRows, () =>
     preparePrincipalItems(graph, TimeSlicer.unsliced),
@@ -166,7 +183,7 @@ async function main() {
     const stop = clock();
     let bytes = 0;
     try {
-      bytes = JSON.stringify(question.ask()).length;
+      bytes = JSON.stringify(sent(question.ask())).length;
     } catch (error) {
       // 404s: a subject the estate does not know costs its lookup only.
       if (!errors++) console.error(`${question.kind}: ${error}`);
