@@ -252,7 +252,8 @@ function computeBasis(
   const inheritedResourceCounts: Record<string, number> = {};
   for (const item of items) {
     if (item.role === 'administers' && isContainerType(item.entity.type)) {
-      inheritedResourceCounts[item.entity.ref] ??= graph.descendantCount(
+      inheritedResourceCounts[item.entity.ref] ??= resourcesBelow(
+        graph,
         item.entity.ref,
       );
     }
@@ -298,12 +299,33 @@ function computeBasis(
     positions,
     sectionsBefore: sectionDrafts(
       graph,
-      items.filter(i => inScope(i.role)),
+      roles ? items.filter(i => inScope(i.role)) : items,
     ),
     members: memberList(graph, identities, withheld),
     groupCount: groups.size,
     ...(join ? { join } : {}),
   };
+}
+
+const below = new WeakMap<InventoryGraph, Map<string, number>>();
+
+/**
+ * {@link InventoryGraph.descendantCount} by the ref as items carry it (already normalized):
+ * an answer asks it of every administered project, and normalizing each ref again (a new
+ * string to hash) was a tenth of a first ask's time.
+ */
+function resourcesBelow(graph: InventoryGraph, ref: string): number {
+  let known = below.get(graph);
+  if (!known) {
+    known = new Map();
+    below.set(graph, known);
+  }
+  let count = known.get(ref);
+  if (count === undefined) {
+    count = graph.descendantCount(ref);
+    known.set(ref, count);
+  }
+  return count;
 }
 
 /** The first `limit` items of each role in scope, in the answer's order. */

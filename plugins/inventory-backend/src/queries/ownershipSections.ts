@@ -24,6 +24,11 @@ export type Candidate = Omit<OwnershipItem, 'steps'> & {
   inherited?: { role: string; grantedOn: string };
   /** Its {@link ownPlace}, worked out ahead for items every answer of a build shares. */
   place?: Place;
+  /**
+   * For an owned item: the resource hierarchy above its entity ({@link InventoryGraph.parentChain}),
+   * looked up ahead for items every answer of a build shares.
+   */
+  ancestors?: readonly string[];
 };
 
 /** The evidence from the asker to each principal of an answer: what its items' steps follow. */
@@ -64,7 +69,7 @@ type Place = Pick<Draft, 'key' | 'kind' | 'title'> & { causeRef?: string };
 function placeOf(
   graph: InventoryGraph,
   item: Candidate,
-  owned: Set<string>,
+  owned: { has(ref: string): boolean },
   containers: Map<string, Place>,
 ): Place {
   // What a subject owns inside something it owns reads as part of it: the project owned,
@@ -135,31 +140,21 @@ function scopeTitle(type: string): string {
 function topmostAncestorIn(
   graph: InventoryGraph,
   item: Candidate,
-  refs: Set<string>,
+  refs: { has(ref: string): boolean },
 ): string {
   let found = '';
-  for (const ref of graph.parentChain(item.entity.ref)) {
+  for (const ref of item.ancestors ?? graph.parentChain(item.entity.ref)) {
     if (refs.has(ref)) found = ref;
   }
   return found;
 }
 
 /**
- * What an inherited item collapses under: the same role granted directly on the ancestor
- * (`roles/owner on organizations/758905017065`), when the answer has it — the first such
- * item, by role and grant.
+ * Whether an item can be what an inherited item collapses under: the same role granted
+ * directly on the ancestor (`roles/owner on organizations/758905017065`).
  */
-function grantCauses(items: Candidate[]): Map<string, Candidate> {
-  const causes = new Map<string, Candidate>();
-  for (const item of items) {
-    if (item.inherited || item.path || !isContainerType(item.entity.type)) {
-      continue;
-    }
-    const key = `${item.role}\u0000${item.grant}`;
-    if (!causes.has(key)) causes.set(key, item);
-  }
-  return causes;
-}
+const mayCauseGrant = (item: Candidate) =>
+  !item.inherited && !item.path && isContainerType(item.entity.type);
 
 /** What items are ordered by: widest first (organization, folders, projects…), then title. */
 type Reach = { breadth: number; title: string };
@@ -262,12 +257,25 @@ export function sectionDrafts(
   graph: InventoryGraph,
   items: Candidate[],
 ): SectionDrafts {
-  const owned = new Set(
-    items.filter(i => i.role === 'owns').map(i => i.entity.ref),
-  );
+  // The first item owning each entity: what heads a section of what is inside it.
+  const owned = new Map<string, Candidate>();
+  for (const item of items) {
+    if (item.role === 'owns' && !owned.has(item.entity.ref)) {
+      owned.set(item.entity.ref, item);
+    }
+  }
+  // The first item of each role and grant that can cause inherited ones.
+  const byGrant = new Map<string, Candidate>();
   const drafts = new Map<string, Draft & { causeRef?: string }>();
+  // Only these can hold a cause, to be taken out of their items.
+  const mayHoldCause = new Set<Draft>();
   const containers = new Map<string, Place>();
   for (const item of items) {
+    const grantCause = mayCauseGrant(item);
+    if (grantCause) {
+      const key = `${item.role}\u0000${item.grant}`;
+      if (!byGrant.has(key)) byGrant.set(key, item);
+    }
     const place = placeOf(graph, item, owned, containers);
     let draft = drafts.get(place.key);
     if (!draft) {
@@ -285,28 +293,22 @@ export function sectionDrafts(
       drafts.set(key, draft);
     }
     draft.members.push(item);
-  }
-  const byGrant = grantCauses(items);
-  // Only what is owned heads a section of what is inside it.
-  const byEntity = new Map<string, Candidate>();
-  for (const item of items) {
-    const ref = item.entity.ref;
-    if (item.role === 'owns' && containers.has(ref) && !byEntity.has(ref)) {
-      byEntity.set(ref, item);
-    }
+    if (grantCause || item.role === 'owns') mayHoldCause.add(draft);
   }
   for (const draft of drafts.values()) {
     draft.cause =
       draft.kind === 'grant'
         ? byGrant.get(`${draft.role}\u0000${draft.title}`)
-        : byEntity.get(draft.causeRef ?? '');
+        : owned.get(draft.causeRef ?? '');
   }
   // A cause heads its section; it is not listed again among the entities of its type.
   const causes = new Set(
     [...drafts.values()].flatMap(d => (d.cause ? [d.cause] : [])),
   );
   for (const draft of drafts.values()) {
-    draft.members = draft.members.filter(m => !causes.has(m));
+    if (mayHoldCause.has(draft)) {
+      draft.members = draft.members.filter(m => !causes.has(m));
+    }
     draft.total = draft.members.length;
     // Entities, not items: a chair who is also tech lead leads one SIG, not two.
     const counted = new Set<string>();
@@ -377,7 +379,14 @@ export function ownershipSections(
 
 /** A candidate as answers carry it: its evidence built, its grouping hints dropped. */
 export function built(
-  { inherited: _inherited, place: _place, heldBy, steps, ...item }: Candidate,
+  {
+    inherited: _inherited,
+    place: _place,
+    ancestors: _ancestors,
+    heldBy,
+    steps,
+    ...item
+  }: Candidate,
   chains: Chains = NO_CHAINS,
 ): OwnershipItem {
   return { ...item, steps: steps((heldBy && chains.get(heldBy)) || []) };

@@ -85,6 +85,7 @@ function ownedAndAdministered(
         ),
       ],
       heldBy: principal,
+      ancestors: graph.parentChain(edge.source),
     });
   }
   for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
