@@ -134,6 +134,51 @@ describe('inventory actions', () => {
     expect(JSON.stringify(denied.output)).not.toContain('alice');
   });
 
+  it('answers "who is in this group" ten members at a time, with their counts', async () => {
+    const team = [
+      entity('group:team', {}),
+      ...Array.from({ length: 12 }, (_, i) =>
+        entity(`user:member-${String(i).padStart(2, '0')}`, {
+          relations: [['memberOf', 'group:team']],
+        }),
+      ),
+    ];
+    const actions = await actionsOver(
+      team,
+      options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
+      AuthorizeResult.ALLOW,
+    );
+    const ask = async (input: { subject: string; membersFrom?: number }) =>
+      (
+        await actions.invoke({
+          id: 'test:what-do-they-own',
+          input,
+          credentials,
+        })
+      ).output as { summary: string[]; members: Record<string, unknown> };
+    const first = await ask({ subject: 'group:default/team' });
+    expect(first.summary[0]).toBe(
+      'has 12 members (12 direct, 0 through nested groups)',
+    );
+    expect(first.members).toMatchObject({
+      total: 12,
+      direct: 12,
+      nested: 0,
+      from: 0,
+    });
+    expect(first.members.page).toHaveLength(10);
+    const rest = await ask({ subject: 'group:default/team', membersFrom: 10 });
+    expect(rest.members).toMatchObject({
+      from: 10,
+      page: [
+        expect.stringMatching(
+          /^user:default\/member-10: user:default\/member-10 memberOf group:default\/team/,
+        ),
+        expect.stringMatching(/^user:default\/member-11: /),
+      ],
+    });
+  });
+
   it('lists drift findings with their evidence, for one entity and one kind', async () => {
     const actions = await registry(AuthorizeResult.ALLOW);
     const { output } = await actions.invoke({
