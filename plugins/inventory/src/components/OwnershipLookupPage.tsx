@@ -174,8 +174,8 @@ export function OwnershipLookupPage() {
         ) : (
           <Typography variant="body2" style={{ marginTop: 24 }}>
             For example ameukam, k8s-infra-gcp-org-admins@kubernetes.io,
-            group:default/sig-k8s-infra, a service account&apos;s address or
-            serviceAccount:…, user:…, group:… and domain:… as IAM prints them.
+            sig-k8s-infra, a service account&apos;s address or serviceAccount:…,
+            user:…, group:… and domain:… as IAM prints them.
           </Typography>
         )}
       </Content>

@@ -59,3 +59,34 @@ describe('PlacementCard: identities and addresses', () => {
     expect(within(ips).getByText('203.0.113.7')).toBeInTheDocument();
   });
 });
+
+describe('PlacementCard: where it runs', () => {
+  it('names each hop of the chain by its title and its type in words', async () => {
+    const hop = (ref: string, title: string, type: string) => ({
+      ...summary(ref, title),
+      type,
+    });
+    await renderCard(<PlacementCard />, {
+      placement: jest.fn().mockResolvedValue({
+        ...kettle,
+        runsAs: [],
+        staticIps: [],
+        chains: [
+          {
+            path: [
+              hop('component:default/gcsweb', 'gcsweb', 'service'),
+              hop('resource:default/ns', 'gcsweb', 'k8s-namespace'),
+              hop('resource:default/aaa', 'aaa', 'gke-cluster'),
+              hop('resource:default/kp', 'kubernetes-public', 'gcp-project'),
+              hop('resource:default/org', 'kubernetes.io', 'gcp-organization'),
+            ],
+            steps: [],
+          },
+        ],
+      }),
+    });
+    expect(await screen.findByLabelText('Chain 1')).toHaveTextContent(
+      'gcsweb (service) → gcsweb (Kubernetes namespace) → aaa (GKE cluster) → kubernetes-public (project) → kubernetes.io (organization)',
+    );
+  });
+});

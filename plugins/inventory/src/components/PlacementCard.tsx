@@ -2,6 +2,7 @@ import {
   EvidenceStep,
   InventoryClient,
   PlacementResponse,
+  typeNoun,
 } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
@@ -60,7 +61,7 @@ function Placement(props: { answer: PlacementResponse }) {
                     variant="caption"
                     color="textSecondary"
                   >
-                    {` (${hop.type})`}
+                    {` (${typeNoun(hop.type, 1)})`}
                   </Typography>
                 )}
               </span>

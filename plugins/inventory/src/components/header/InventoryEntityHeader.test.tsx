@@ -80,6 +80,26 @@ describe('InventoryEntityHeader', () => {
     expect(document.body.textContent).not.toMatch(/--|registry-k8s-io/);
   });
 
+  it('names an owner it has no title for by a readable form of its name, never the entity name', async () => {
+    // The owner's title has not arrived (a busy backend) or the catalog does not hold it.
+    await renderInTestApp(
+      <AsyncEntityProvider entity={project} loading={false}>
+        <InventoryEntityHeader tabs={[]} />
+      </AsyncEntityProvider>,
+      {
+        apis: [
+          catalogApiMock({ entities: [project] }),
+          [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByText('k8s-infra-artifact-admins@kubernetes.io'),
+    ).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/--/);
+  });
+
   it('says what kind of thing an entity is in words', () => {
     expect(kindLabel(project)).toBe('Project');
     expect(kindLabel(group)).toBe('Google group');

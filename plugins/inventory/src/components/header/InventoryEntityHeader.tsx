@@ -21,7 +21,11 @@ import {
   HeaderMetadataUsers,
   Link,
 } from '@backstage/ui';
-import { entityTitle, typeNoun } from '@infra-atlas/inventory-common';
+import {
+  entityTitle,
+  titleFromEntityName,
+  typeNoun,
+} from '@infra-atlas/inventory-common';
 import StarIcon from '@material-ui/icons/Star';
 import StarBorderIcon from '@material-ui/icons/StarBorder';
 import { Fragment } from 'react';
@@ -87,8 +91,12 @@ export function InventoryEntityHeader(props: EntityHeaderLayoutProps) {
   const owners = getEntityRelations(entity, RELATION_OWNED_BY);
   const partOf = getEntityRelations(entity, RELATION_PART_OF);
   const titles = useTitles([...owners, ...partOf]);
+  // Until the titles arrive (seconds on a busy backend), and for an owner the catalog does not
+  // hold, a readable form of the name: `k8s-infra-artifact-admins@kubernetes.io`, never
+  // `k8s-infra-artifact-admins--kubernetes.io`.
   const titleOf = (ref: CompoundEntityRef) =>
-    titles.get(stringifyEntityRef(ref)) ?? ref.name;
+    titles.get(stringifyEntityRef(ref)) ??
+    titleFromEntityName(ref.kind, ref.name);
 
   const metadata: HeaderMetadataItem[] = [];
   if (owners.length) {
