@@ -217,6 +217,20 @@ describe('crawlToEntities', () => {
     );
   });
 
+  it('carries GCP labels as Backstage labels, and no labels key where there are none', () => {
+    const entities = transform();
+    expect(byName(entities, 'gcp-project--builds-b').metadata.labels).toEqual({
+      team: 'sig-testing',
+    });
+    // An empty `labels` would show the stock Labels card's how-to-edit-YAML message.
+    expect(
+      byName(entities, 'gcp-project--public-a').metadata,
+    ).not.toHaveProperty('labels');
+    expect(
+      byName(entities, 'gcp-organization--100').metadata,
+    ).not.toHaveProperty('labels');
+  });
+
   it('keeps two clusters with the same name in different projects apart', () => {
     const entities = transform();
     const a = byName(entities, 'gke-cluster--public-a--us-central1--aaa');

@@ -62,15 +62,18 @@ function grantRef(knownRefs: Set<string>) {
   };
 }
 
-/** Backstage label values allow less than GCP's; unusable ones stay in `spec.gcp.labels`. */
+/**
+ * Backstage label values allow less than GCP's; unusable ones stay in `spec.gcp.labels`.
+ * No labels at all is no `labels` key: the entity page's Labels card shows wherever the key
+ * exists, and on an empty one it tells readers how to edit catalog YAML they do not have.
+ */
 function backstageLabels(labels: Record<string, string>) {
-  return Object.fromEntries(
-    Object.entries(labels).filter(
-      ([k, v]) =>
-        /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/i.test(k) &&
-        /^([a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?)?$/i.test(v),
-    ),
+  const usable = Object.entries(labels).filter(
+    ([k, v]) =>
+      /^[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?$/i.test(k) &&
+      /^([a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?)?$/i.test(v),
   );
+  return usable.length ? { labels: Object.fromEntries(usable) } : {};
 }
 
 function consoleLink(node: HierarchyNode, asset?: Asset): string {
@@ -298,7 +301,7 @@ export function crawlToEntities(
         name: d.name,
         title: d.title,
         ...(d.description ? { description: d.description } : {}),
-        labels: backstageLabels(d.node.labels),
+        ...backstageLabels(d.node.labels),
         annotations,
         tags,
         links: [
