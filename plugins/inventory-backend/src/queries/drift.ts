@@ -192,16 +192,23 @@ function danglingReferences(graph: InventoryGraph): DriftFinding[] {
   return findings;
 }
 
+/** How a finding's message names an entity it holds by ref: by its title, as pages do. */
+function titleOfRef(graph: InventoryGraph, ref: string): string {
+  const entity = graph.entity(ref);
+  return entity ? entityTitle(entity) : titleFromEntityRef(ref);
+}
+
 function linkMisses(graph: InventoryGraph): DriftFinding[] {
   const { unresolved, ambiguous } = graph.resolution;
   return [
     ...unresolved.map(u => {
       const orphan = u.rule === WORKLOAD_IDENTITY_RULE && !u.outsideEstate;
-      let message = `${u.source} names ${u.wanted}, which is not in the catalog (${u.rule})`;
+      const source = titleOfRef(graph, u.source);
+      let message = `${source} names ${u.wanted}, which is not in the catalog (${u.rule})`;
       if (orphan)
-        message = `${u.source} trusts ${u.wanted}, which no app declares`;
+        message = `${source} trusts ${u.wanted}, which no app declares`;
       else if (u.outsideEstate) {
-        message = `${u.source} trusts ${u.wanted}, a project outside the crawled estate`;
+        message = `${source} trusts ${u.wanted}, a project outside the crawled estate`;
       }
       return {
         kind: orphan
@@ -216,7 +223,9 @@ function linkMisses(graph: InventoryGraph): DriftFinding[] {
     ...ambiguous.map(a => ({
       kind: 'ambiguous-link' as const,
       subject: a.source,
-      message: `${a.source}: ${a.wanted} matches ${a.candidates.length} entities; none was chosen (${a.rule})`,
+      message: `${titleOfRef(graph, a.source)}: ${a.wanted} matches ${
+        a.candidates.length
+      } entities; none was chosen (${a.rule})`,
       entities: [a.source, ...a.candidates],
       evidence: entitiesEvidence(graph, [a.source, ...a.candidates]),
     })),
