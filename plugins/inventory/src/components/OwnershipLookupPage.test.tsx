@@ -142,6 +142,20 @@ const render = (url: string, api: Partial<InventoryClient>) =>
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 
+/** The page answering a group's look-up with the first page of its members. */
+async function lookUpGroup(answer: Partial<OwnershipResponse>) {
+  const ownership = jest.fn().mockResolvedValue({
+    ...ameukam,
+    query: 'k8s-infra-gcp-org-admins@kubernetes.io',
+    sections: [],
+    membersOffset: 0,
+    ...answer,
+  } satisfies OwnershipResponse);
+  await render('/?q=k8s-infra-gcp-org-admins%40kubernetes.io', { ownership });
+  const members = await screen.findByRole('region', { name: 'Members' });
+  return { ownership, members };
+}
+
 describe('OwnershipLookupPage', () => {
   it('answers the query in the URL with the summary first, then the sections', async () => {
     const ownership = jest.fn().mockResolvedValue(ameukam);
@@ -234,11 +248,8 @@ describe('OwnershipLookupPage', () => {
         step(`user:default/user-${n}`, 'memberOf', 'group:default/org-admins'),
       ],
     });
-    const ownership = jest.fn().mockResolvedValue({
-      ...ameukam,
-      query: 'k8s-infra-gcp-org-admins@kubernetes.io',
+    const { ownership, members } = await lookUpGroup({
       summary: ['has 12 members (11 direct, 1 through nested groups)'],
-      sections: [],
       members: [
         {
           entity: summary('user:default/ameukam', 'ameukam'),
@@ -259,12 +270,7 @@ describe('OwnershipLookupPage', () => {
         ...Array.from({ length: 9 }, (_, i) => member(i)),
       ],
       memberCounts: { total: 12, direct: 11, nested: 1 },
-      membersOffset: 0,
-    } satisfies OwnershipResponse);
-    await render('/?q=k8s-infra-gcp-org-admins%40kubernetes.io', {
-      ownership,
     });
-    const members = await screen.findByRole('region', { name: 'Members' });
     const rows = () =>
       [...members.querySelectorAll(':scope > ul > li')].map(
         r => r.querySelector('summary')?.textContent,
@@ -313,9 +319,7 @@ describe('OwnershipLookupPage', () => {
   });
 
   it('says when the next members could not be loaded', async () => {
-    const ownership = jest.fn().mockResolvedValue({
-      ...ameukam,
-      sections: [],
+    const { ownership, members } = await lookUpGroup({
       members: [
         {
           entity: summary('user:default/ameukam', 'ameukam'),
@@ -324,12 +328,7 @@ describe('OwnershipLookupPage', () => {
         },
       ],
       memberCounts: { total: 1_812, direct: 1_500, nested: 312 },
-      membersOffset: 0,
-    } satisfies OwnershipResponse);
-    await render('/?q=k8s-infra-gcp-org-admins%40kubernetes.io', {
-      ownership,
     });
-    const members = await screen.findByRole('region', { name: 'Members' });
     ownership.mockRejectedValueOnce(new Error('Inventory request failed'));
     fireEvent.click(
       within(members).getByRole('button', { name: 'Show 10 more of 1,811' }),
@@ -342,7 +341,10 @@ describe('OwnershipLookupPage', () => {
   it('looks up what is typed and keeps the page empty until then', async () => {
     const ownership = jest.fn().mockResolvedValue(ameukam);
     await render('/', { ownership });
-    expect(screen.getByText(/For example ameukam/)).toBeInTheDocument();
+    // The examples are what a reader types: no entity refs (`group:default/…`).
+    expect(screen.getByText(/For example ameukam/)).not.toHaveTextContent(
+      /default\//,
+    );
     expect(ownership).not.toHaveBeenCalled();
     fireEvent.change(
       screen.getByLabelText(
