@@ -235,7 +235,7 @@ describe('inventory backend on the k8s-infra snapshot', () => {
 
   it('finds who administers k8s-artifacts-prod, inherited from the organization, down to people', async () => {
     const { body } = await ask<AdministratorsResponse>(
-      `administrators?entity=${ARTIFACTS_PROD}`,
+      `administrators?entity=${ARTIFACTS_PROD}&pageSize=500`,
     );
     expect(body.grants).toEqual(
       expect.arrayContaining([
@@ -250,6 +250,10 @@ describe('inventory backend on the k8s-infra snapshot', () => {
           inherited: false,
         }),
       ]),
+    );
+    // Everyone behind the grants is on this one page, and counted by power.
+    expect(body.people).toHaveLength(
+      Object.values(body.peopleCounts).reduce((a, b) => a + b, 0),
     );
     // A person in a group nested in k8s-infra-artifact-admins (groups.yaml).
     const nested = body.people.find(
@@ -438,7 +442,8 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       return [...new Set(found)].filter(address => people.has(address));
     };
     for (const route of [
-      `administrators?entity=${ARTIFACTS_PROD}`,
+      // Every person behind the grants, not the first page only.
+      `administrators?entity=${ARTIFACTS_PROD}&pageSize=500`,
       `access?entity=${ARTIFACTS_PROD}`,
       'ownership?q=group:default/k8s-infra-gcp-org-admins--kubernetes.io',
       'ownership?q=ameukam&limit=5000',

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ACCESS_POWERS,
+  ADMINISTRATORS_DEFAULTS,
   ANNOTATIONS,
   AccessGrant,
   AccessPower,
@@ -164,22 +165,22 @@ export function ownerAnswer(
   };
 }
 
-/**
- * Who owns an entity, and who can do what to it: its owner and why (or that it is unowned);
- * every grant on it and on the ancestors it inherits from, by power (administer, write,
- * read, other), each with its condition and whether that condition can hold now; and the
- * people behind each grant, through nested groups. Resources list only their own grants on
- * the entity; the chain adds the project's, the folders' and the organization's.
- */
-export function administrators(
-  graph: InventoryGraph,
-  entityRef: string,
-  now: Date = new Date(),
-): AdministratorsResponse {
-  const { ref, entity } = graph.require(entityRef);
-  const grants = accessGrants(graph, ref, now);
+/** One person behind an answer's grants, before the page decides whether their paths are built. */
+type Holder = {
+  ref: string;
+  roles: Set<string>;
+  power: AccessPower;
+  /** Each grant that reaches them, with the membership chain from the grantee down to them. */
+  reaches: Array<{ grant: AccessGrant; chain: GraphEdge[] }>;
+};
 
-  const people = new Map<string, AdministratorsResponse['people'][number]>();
+/**
+ * Everyone behind the grants, through nested groups, with their strongest current power: only
+ * references to the grants and membership chains, so counting and sorting hundreds of people
+ * costs little; evidence is built for the page sent.
+ */
+function holdersOf(graph: InventoryGraph, grants: AccessGrant[]): Holder[] {
+  const holders = new Map<string, Holder>();
   for (const grant of grants) {
     const members = walk({
       start: [grant.principal.ref],
@@ -192,48 +193,89 @@ export function administrators(
     }).reached;
     for (const [member, { chain }] of members) {
       if (!member.startsWith('user:')) continue;
-      const entry = people.get(member) ?? {
-        person: graph.summary(member),
-        roles: [],
-        power: 'other' as AccessPower,
-        paths: [],
-      };
-      if (!entry.roles.includes(grant.role)) entry.roles.push(grant.role);
-      if (appliesNow(grant) && strength(grant.power) < strength(entry.power)) {
-        entry.power = grant.power;
+      let holder = holders.get(member);
+      if (!holder) {
+        holder = { ref: member, roles: new Set(), power: 'other', reaches: [] };
+        holders.set(member, holder);
       }
-      // One chain per grant, read from the person up: person → memberOf group → … → grant.
-      entry.paths.push({
-        role: grant.role,
-        power: grant.power,
-        grantedOn: grant.grantedOn,
-        ...(grant.condition ? { condition: grant.condition } : {}),
-        steps: [...chain.map(e => stepOf(e))].reverse().concat(grant.steps),
-      });
-      people.set(member, entry);
+      holder.roles.add(grant.role);
+      if (appliesNow(grant) && strength(grant.power) < strength(holder.power)) {
+        holder.power = grant.power;
+      }
+      holder.reaches.push({ grant, chain });
     }
   }
+  return [...holders.values()].sort(
+    (a, b) =>
+      strength(a.power) - strength(b.power) || a.ref.localeCompare(b.ref),
+  );
+}
 
-  const counts = Object.fromEntries(
-    ACCESS_POWERS.map(power => [
-      power,
-      grants.filter(g => g.power === power).length,
-    ]),
-  ) as Record<AccessPower, number>;
+/** A person as the answer lists them: one evidence chain per grant, read from the person up. */
+function personOf(
+  graph: InventoryGraph,
+  holder: Holder,
+): AdministratorsResponse['people'][number] {
+  return {
+    person: graph.summary(holder.ref),
+    roles: [...holder.roles].sort(),
+    power: holder.power,
+    paths: holder.reaches.map(({ grant, chain }) => ({
+      role: grant.role,
+      power: grant.power,
+      grantedOn: grant.grantedOn,
+      ...(grant.condition ? { condition: grant.condition } : {}),
+      // person → memberOf group → … → the grant's own steps.
+      steps: chain
+        .map(e => stepOf(e))
+        .reverse()
+        .concat(grant.steps),
+    })),
+  };
+}
+
+/** Which people an administrators answer lists: `pageSize` of them from `offset`. */
+export type PeoplePage = { offset?: number; pageSize?: number };
+
+/**
+ * Who owns an entity, and who can do what to it: its owner and why (or that it is unowned);
+ * every grant on it and on the ancestors it inherits from, by power (administer, write,
+ * read, other), each with its condition and whether that condition can hold now; and the
+ * people behind each grant, through nested groups — counted by power, one page of them with
+ * their evidence (strongest power first, then by ref; five by default, as the access card
+ * shows them). Everyone behind an organization's groups is hundreds of people with a chain
+ * each, which made the answer hundreds of kilobytes. Resources list only their own grants on
+ * the entity; the chain adds the project's, the folders' and the organization's.
+ */
+export function administrators(
+  graph: InventoryGraph,
+  entityRef: string,
+  now: Date = new Date(),
+  page: PeoplePage = {},
+): AdministratorsResponse {
+  const { ref, entity } = graph.require(entityRef);
+  const grants = accessGrants(graph, ref, now);
+  const holders = holdersOf(graph, grants);
+  const offset = page.offset ?? 0;
+  const pageSize = page.pageSize ?? ADMINISTRATORS_DEFAULTS.pageSize;
+
+  const countBy = <T>(items: T[], powerOf: (item: T) => AccessPower) => {
+    const counts = Object.fromEntries(ACCESS_POWERS.map(p => [p, 0]));
+    for (const item of items) counts[powerOf(item)]++;
+    return counts as Record<AccessPower, number>;
+  };
 
   const owner = ownerAnswer(graph, entity);
   return {
     entity: graph.summary(ref),
     ...(owner ? { owner } : {}),
     grants,
-    counts,
-    people: [...people.values()]
-      .map(p => ({ ...p, roles: p.roles.sort() }))
-      .sort(
-        (a, b) =>
-          strength(a.power) - strength(b.power) ||
-          a.person.ref.localeCompare(b.person.ref),
-      ),
+    counts: countBy(grants, g => g.power),
+    people: holders
+      .slice(offset, offset + pageSize)
+      .map(holder => personOf(graph, holder)),
+    peopleCounts: countBy(holders, h => h.power),
+    peopleOffset: offset,
     redacted: false,
   };
 }

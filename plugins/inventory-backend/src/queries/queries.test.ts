@@ -1,7 +1,7 @@
 import { GraphResponse } from '@infra-atlas/inventory-common';
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
-import { administrators } from './administrators';
+import { administrators, strength } from './administrators';
 import { groupTotals, scorecard, totalsOf } from './completeness';
 import { dependencyGraph, parseGraphOptions } from './dependencyGraph';
 import { drift } from './drift';
@@ -417,6 +417,47 @@ describe('administrators', () => {
     expect(
       alice.paths.find(p => p.role === 'roles/storage.admin')?.condition,
     ).toMatchObject({ title: 'break-glass', status: 'conditional' });
+  });
+
+  it('counts everyone behind the grants by power, and lists them a page at a time', () => {
+    const graph = build();
+    const everyone = administrators(graph, 'resource:default/bucket', now, {
+      pageSize: 500,
+    });
+    const refs = everyone.people.map(p => p.person.ref);
+    expect(refs.length).toBeGreaterThan(2);
+    // Strongest power first, then by ref.
+    const powers = everyone.people.map(p => strength(p.power));
+    expect(powers).toEqual([...powers].sort((a, b) => a - b));
+    const counts = { administer: 0, write: 0, read: 0, other: 0 };
+    for (const p of everyone.people) counts[p.power]++;
+    expect(everyone.peopleCounts).toEqual(counts);
+
+    // The default page is the access card's five; pages put together are the whole list.
+    const first = administrators(graph, 'resource:default/bucket', now);
+    expect(first.people).toEqual(everyone.people.slice(0, 5));
+    const paged = [0, 1, 2, 3, 4, 5, 6].flatMap(
+      offset =>
+        administrators(graph, 'resource:default/bucket', now, {
+          offset,
+          pageSize: 1,
+        }).people,
+    );
+    expect(paged).toEqual(everyone.people.slice(0, 7));
+    const second = administrators(graph, 'resource:default/bucket', now, {
+      offset: 1,
+      pageSize: 2,
+    });
+    expect(second.peopleOffset).toBe(1);
+    expect(second.people.map(p => p.person.ref)).toEqual(refs.slice(1, 3));
+    // Counts and grants do not depend on the page.
+    expect(second.peopleCounts).toEqual(everyone.peopleCounts);
+    expect(second.grants).toEqual(everyone.grants);
+    expect(
+      administrators(graph, 'resource:default/bucket', now, {
+        offset: refs.length,
+      }).people,
+    ).toEqual([]);
   });
 
   it('says when an entity is unowned, without contacts', () => {

@@ -1,5 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  ADMINISTRATORS_DEFAULTS,
   DriftEvidence,
   describeCondition,
   EvidenceStep,
@@ -9,6 +10,7 @@ import {
 import { administrators } from '../queries/administrators';
 import { IMPACT_DEFAULT_DEPTH, impact } from '../queries/impact';
 import { OWNERSHIP_ITEM_LIMIT } from '../queries/ownership';
+import { MEMBERS_SECTION } from '../queries/ownershipMembers';
 import { pathOwnership } from '../queries/pathOwnership';
 import { placement } from '../queries/placement';
 import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
@@ -81,11 +83,21 @@ export function registerInventoryActions(options: {
     name: 'who-owns',
     title: 'Who owns an entity, and who can do what to it',
     description:
-      'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts (or that it is unowned), and every IAM grant on it or inherited from its ancestors by power — administer, write, read, other — with conditions (break-glass, time-bound, expired) stated, and the people behind them with the evidence chain.',
+      'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts (or that it is unowned), and every IAM grant on it or inherited from its ancestors by power — administer, write, read, other — with conditions (break-glass, time-bound, expired) stated, and the people behind them counted by power, a page of them with the evidence chain.',
     attributes: LOOKUP,
     schema: {
       input: z =>
-        z.object({ entityRef: z.string().describe('Catalog entity ref') }),
+        z.object({
+          entityRef: z.string().describe('Catalog entity ref'),
+          peopleFrom: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe(
+              `The position of the first person to list (people come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time, strongest power first)`,
+            ),
+        }),
       output: z =>
         z.object({
           owner: z.string().optional(),
@@ -94,14 +106,25 @@ export function registerInventoryActions(options: {
           contacts: z.array(z.string()),
           administrators: z.array(z.string()),
           access: z.array(z.string()),
-          people: z.array(z.string()),
+          peopleCounts: z
+            .record(z.number())
+            .describe(
+              'Everyone behind the grants, by the strongest power they hold now',
+            ),
+          people: z
+            .array(z.string())
+            .describe(
+              'A page of those people from `peopleFrom`, one line per grant that reaches them, with the evidence chain',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
       const answer = await ask(
         credentials,
         entityQuestion(input.entityRef, state =>
-          administrators(state.graph, input.entityRef),
+          administrators(state.graph, input.entityRef, new Date(), {
+            offset: input.peopleFrom,
+          }),
         ),
       );
       const grantText = (g: (typeof answer.grants)[number]) =>
@@ -123,6 +146,7 @@ export function registerInventoryActions(options: {
           access: answer.grants
             .filter(g => g.power !== 'administer')
             .map(grantText),
+          peopleCounts: answer.peopleCounts,
           people: answer.people.flatMap(p =>
             p.paths.map(
               path =>
@@ -237,6 +261,14 @@ export function registerInventoryActions(options: {
           subject: z
             .string()
             .describe('Login, e-mail, IAM member or entity ref'),
+          membersFrom: z
+            .number()
+            .int()
+            .min(0)
+            .optional()
+            .describe(
+              'For a group: the position of the first member to list (members come 10 at a time, direct ones first)',
+            ),
         }),
       output: z =>
         z.object({
@@ -253,6 +285,18 @@ export function registerInventoryActions(options: {
             .describe(
               `The first ${OWNERSHIP_ITEM_LIMIT} items of each role, widest first, with their evidence`,
             ),
+          members: z
+            .object({
+              total: z.number(),
+              direct: z.number(),
+              nested: z.number(),
+              from: z.number(),
+              page: z.array(z.string()),
+            })
+            .optional()
+            .describe(
+              'For a group: how many members it has (direct, through nested groups) and a page of them from `from`, each with the links that make it a member',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -260,6 +304,16 @@ export function registerInventoryActions(options: {
         credentials,
         ownershipQuestion(input.subject, {}),
       );
+      const members =
+        answer.memberCounts && input.membersFrom
+          ? await ask(
+              credentials,
+              ownershipQuestion(input.subject, {
+                section: MEMBERS_SECTION,
+                offset: input.membersFrom,
+              }),
+            )
+          : answer;
       return {
         output: {
           summary: answer.summary,
@@ -270,6 +324,17 @@ export function registerInventoryActions(options: {
                 i.grant ? ` [${i.grant}]` : ''
               }: ${chainText(i.steps)}`,
           ),
+          ...(answer.memberCounts
+            ? {
+                members: {
+                  ...answer.memberCounts,
+                  from: members.membersOffset ?? 0,
+                  page: members.members.map(
+                    m => `${m.entity.ref}: ${chainText(m.steps)}`,
+                  ),
+                },
+              }
+            : {}),
         },
       };
     },

@@ -83,11 +83,13 @@ export function createRouter(options: RouterOptions): express.Router {
   });
 
   router.get('/administrators', async (req, res) => {
-    const { entity } = req.query;
+    const { entity, ...page } = req.query;
     res.json(
       await ask(
         await httpAuth.credentials(req),
-        entityQuestion(entity, s => administrators(s.graph, entity)),
+        entityQuestion(entity, s =>
+          administrators(s.graph, entity, new Date(), page),
+        ),
       ),
     );
   });

@@ -6,14 +6,21 @@ import {
   InventoryClient,
   describeCondition,
 } from '@infra-atlas/inventory-common';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { inventoryApiRef } from '../api';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
 import { FoldedList } from './FoldedList';
 import { memberText, whereGranted } from './grantWords';
 
-/** Rows per power and people shown before "Show all": the card stays within a screen or two. */
+/**
+ * Rows per power shown before "Show all": the card stays within a screen or two. People come
+ * as many as the answer brings (ADMINISTRATORS_DEFAULTS: five too).
+ */
 const SHOWN = 5;
 
 /** Each power as a heading says it. */
@@ -181,8 +188,86 @@ function headline(grants: AccessGrant[]): string {
   return parts.length ? `${parts.join(', ')} it.` : 'No IAM grants.';
 }
 
+type Person = AdministratorsResponse['people'][number];
+
+function PersonItem(props: { person: Person }) {
+  const { person: p } = props;
+  return (
+    <li>
+      <details>
+        <summary>
+          <EntityName entity={p.person} /> —{' '}
+          {POWER_HEADINGS[p.power].toLowerCase()} (
+          {strongestRoles(p).join(', ')})
+        </summary>
+        {p.paths.map((path, i) => (
+          <div key={`${path.role} ${path.grantedOn} ${i}`}>
+            <Typography variant="caption">
+              {path.role} on {path.grantedOn}
+              <ConditionNote grant={path} />
+            </Typography>
+            <EvidenceChain steps={path.steps} />
+          </div>
+        ))}
+      </details>
+    </li>
+  );
+}
+
+/** People asked for per "Show all": the most the API lists in one answer. */
+const PEOPLE_PER_ASK = 500;
+
+/**
+ * The people behind the grants: the answer brings the first few (it counts them all); "Show
+ * all" asks for the rest, so an organization's hundreds of people stay out of every answer
+ * until a reader wants them.
+ */
+function People(props: { answer: AdministratorsResponse }) {
+  const { answer } = props;
+  const inventory = useApi(inventoryApiRef);
+  const total = ACCESS_POWERS.reduce((n, p) => n + answer.peopleCounts[p], 0);
+  const [rest, askRest] = useAsyncFn(
+    async (shown: Person[]) => {
+      const page = await inventory.administrators(answer.entity.ref, {
+        offset: answer.peopleOffset + shown.length,
+        pageSize: PEOPLE_PER_ASK,
+      });
+      return [...shown, ...page.people];
+    },
+    [inventory, answer],
+  );
+  const people = rest.value ?? answer.people;
+  if (!total) return null;
+  return (
+    <>
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        People behind these grants ({total.toLocaleString('en-US')})
+      </Typography>
+      <ul aria-label="People">
+        {people.map(p => (
+          <PersonItem key={p.person.ref} person={p} />
+        ))}
+      </ul>
+      {people.length < total && (
+        <Button
+          size="small"
+          disabled={rest.loading}
+          onClick={() => askRest(people)}
+        >
+          Show all {total.toLocaleString('en-US')}
+        </Button>
+      )}
+      {rest.error && (
+        <Typography variant="body2" color="error" role="alert">
+          Could not load the other people: {rest.error.message}
+        </Typography>
+      )}
+    </>
+  );
+}
+
 function Access(props: { answer: AdministratorsResponse }) {
-  const { owner, grants, people, redacted } = props.answer;
+  const { owner, grants, redacted } = props.answer;
   return (
     <>
       <OwnerLine owner={owner} />
@@ -211,35 +296,7 @@ function Access(props: { answer: AdministratorsResponse }) {
           )
         );
       })}
-      {people.length > 0 && (
-        <>
-          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            People behind these grants ({people.length})
-          </Typography>
-          <FoldedList label="People" items={people} shown={SHOWN}>
-            {p => (
-              <li key={p.person.ref}>
-                <details>
-                  <summary>
-                    <EntityName entity={p.person} /> —{' '}
-                    {POWER_HEADINGS[p.power].toLowerCase()} (
-                    {strongestRoles(p).join(', ')})
-                  </summary>
-                  {p.paths.map((path, i) => (
-                    <div key={`${path.role} ${path.grantedOn} ${i}`}>
-                      <Typography variant="caption">
-                        {path.role} on {path.grantedOn}
-                        <ConditionNote grant={path} />
-                      </Typography>
-                      <EvidenceChain steps={path.steps} />
-                    </div>
-                  ))}
-                </details>
-              </li>
-            )}
-          </FoldedList>
-        </>
-      )}
+      <People key={props.answer.entity.ref} answer={props.answer} />
       {redacted && (
         <Typography variant="caption" display="block">
           Personal details are hidden: your account lacks

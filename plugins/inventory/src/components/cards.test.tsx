@@ -4,7 +4,7 @@ import {
   InventoryRequestError,
   PlacementResponse,
 } from '@infra-atlas/inventory-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { renderCard as render, summary } from '../__testUtils__/cards';
 import { AdministratorsCard } from './AdministratorsCard';
 import { PlacementCard } from './PlacementCard';
@@ -220,6 +220,8 @@ describe('AdministratorsCard', () => {
         ],
       },
     ],
+    peopleCounts: { administer: 1, write: 0, read: 0, other: 0 },
+    peopleOffset: 0,
     redacted: true,
   };
 
@@ -273,6 +275,71 @@ describe('AdministratorsCard', () => {
     expect(
       errors.mock.calls.filter(c => /same key/.test(String(c[0]))),
     ).toEqual([]);
+  });
+
+  it('lists the first people the answer brings, and asks for everyone else on request', async () => {
+    const person = (name: string, power: 'administer' | 'read') => ({
+      person: summary(`user:default/${name}`, name),
+      roles: ['roles/viewer'],
+      power,
+      paths: [
+        {
+          role: 'roles/viewer',
+          power,
+          grantedOn: 'organizations/758905017065',
+          steps: [],
+        },
+      ],
+    });
+    const first = ['ada', 'bea', 'cy', 'dee', 'eve'].map(n =>
+      person(n, 'administer'),
+    );
+    const rest = ['fay', 'gus'].map(n => person(n, 'read'));
+    const administrators = jest
+      .fn()
+      .mockResolvedValueOnce({
+        ...answer,
+        people: first,
+        peopleCounts: { administer: 5, write: 0, read: 2, other: 0 },
+      })
+      .mockResolvedValueOnce({ ...answer, people: rest, peopleOffset: 5 });
+    await render(<AdministratorsCard />, client({ administrators }));
+    expect(
+      await screen.findByText('People behind these grants (7)'),
+    ).toBeInTheDocument();
+    const people = screen.getByRole('list', { name: 'People' });
+    expect(people.querySelectorAll(':scope > li')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 7' }));
+    expect(await within(people).findByText('gus')).toBeInTheDocument();
+    expect(people.querySelectorAll(':scope > li')).toHaveLength(7);
+    expect(administrators).toHaveBeenLastCalledWith(answer.entity.ref, {
+      offset: 5,
+      pageSize: 500,
+    });
+    expect(within(people).getByText('fay').closest('li')).toHaveTextContent(
+      'fay — can read (roles/viewer)',
+    );
+    expect(
+      screen.queryByRole('button', { name: /Show all/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when the other people cannot be loaded, and keeps the first ones', async () => {
+    const administrators = jest
+      .fn()
+      .mockResolvedValueOnce({
+        ...answer,
+        peopleCounts: { administer: 1, write: 0, read: 40, other: 0 },
+      })
+      .mockRejectedValueOnce(new Error('the inventory is restarting'));
+    await render(<AdministratorsCard />, client({ administrators }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show all 41' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the other people: the inventory is restarting',
+    );
+    expect(
+      screen.getByRole('list', { name: 'People' }).querySelectorAll('li'),
+    ).toHaveLength(1);
   });
 
   it('says plainly when nobody owns it', async () => {

@@ -188,15 +188,35 @@ export const spec = {
         operationId: 'GetAdministrators',
         tags: ['Answers'],
         description:
-          'The owner of an entity, and every IAM grant on it or inherited, by power.',
+          'The owner of an entity, and every IAM grant on it or inherited, by power; the people behind the grants counted by power, one page of them with the evidence.',
         parameters: [
           {
             $ref: '#/components/parameters/entity',
           },
+          {
+            name: 'offset',
+            in: 'query',
+            allowReserved: true,
+            description: 'Where the page of people starts (default 0).',
+            schema: {
+              $ref: '#/components/schemas/Offset',
+            },
+          },
+          {
+            name: 'pageSize',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'People listed at most (default 5); `peopleCounts` counts them all.',
+            schema: {
+              $ref: '#/components/schemas/PageSize',
+            },
+          },
         ],
         responses: {
           '200': {
-            description: 'The owner, the grants and the people behind them.',
+            description:
+              'The owner, the grants, and a page of the people behind them.',
             content: {
               'application/json': {
                 schema: {
@@ -286,7 +306,8 @@ export const spec = {
             name: 'section',
             in: 'query',
             allowReserved: true,
-            description: "One section's page only, by its key.",
+            description:
+              "One section's page only, by its key; `members` pages a group's members.",
             schema: {
               $ref: '#/components/schemas/Text',
             },
@@ -304,7 +325,8 @@ export const spec = {
             name: 'pageSize',
             in: 'query',
             allowReserved: true,
-            description: 'Items per section page (default 10).',
+            description:
+              "Items (and a group's members) per section page (default 10).",
             schema: {
               $ref: '#/components/schemas/PageSize',
             },
@@ -1094,7 +1116,15 @@ export const spec = {
       },
       AdministratorsResponse: {
         type: 'object',
-        required: ['entity', 'grants', 'counts', 'people', 'redacted'],
+        required: [
+          'entity',
+          'grants',
+          'counts',
+          'people',
+          'peopleCounts',
+          'peopleOffset',
+          'redacted',
+        ],
         properties: {
           entity: {
             $ref: '#/components/schemas/EntitySummary',
@@ -1110,6 +1140,12 @@ export const spec = {
           },
           people: {
             $ref: '#/components/schemas/Items',
+          },
+          peopleCounts: {
+            $ref: '#/components/schemas/Counts',
+          },
+          peopleOffset: {
+            type: 'integer',
           },
           redacted: {
             type: 'boolean',
@@ -1191,6 +1227,24 @@ export const spec = {
           },
           members: {
             $ref: '#/components/schemas/Items',
+          },
+          memberCounts: {
+            type: 'object',
+            required: ['total', 'direct', 'nested'],
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              direct: {
+                type: 'integer',
+              },
+              nested: {
+                type: 'integer',
+              },
+            },
+          },
+          membersOffset: {
+            type: 'integer',
           },
           join: {
             type: 'object',
