@@ -23,7 +23,7 @@ import { EntityName } from './Evidence';
 import { plural } from './format';
 import { GroupMembers } from './ownership/GroupMembers';
 import { PAGE_SIZE } from './ownership/MorePages';
-import { OwnershipSectionView } from './ownership/OwnershipSectionView';
+import { RoleSections } from './ownership/RoleSections';
 
 const ROLE_TITLES: Record<OwnershipRole, string> = {
   leads: 'Leads (sigs.yaml)',
@@ -83,15 +83,10 @@ function Answer(props: { answer: OwnershipResponse }) {
             {ROLE_TITLES[role]} —{' '}
             {plural(answer.entityCounts[role] ?? 0, 'entity', 'entities')}
           </Typography>
-          {answer.sections
-            .filter(s => s.role === role)
-            .map(section => (
-              <OwnershipSectionView
-                key={section.key}
-                query={answer.query}
-                section={section}
-              />
-            ))}
+          <RoleSections
+            query={answer.query}
+            sections={answer.sections.filter(s => s.role === role)}
+          />
         </section>
       ))}
     </>

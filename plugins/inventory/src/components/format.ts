@@ -9,9 +9,12 @@ import { entityTitle } from '@infra-atlas/inventory-common';
 /** An ISO time in UTC to the minute, the same for every viewer and in every test. */
 export const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-/** A count with its noun: `plural(1, 'entity', 'entities')` is `1 entity`. */
+/**
+ * A count with its noun, thousands separated as everywhere else on the pages:
+ * `plural(1, 'entity', 'entities')` is `1 entity`, `plural(3367, …)` `3,367 entities`.
+ */
 export const plural = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`;
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Catalog entities in the order people read them: by title, else by name. */
 export const byTitle = (a: Entity, b: Entity) =>
