@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Entity } from '@backstage/catalog-model';
 import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
 import { accessEstate } from '../__testUtils__/accessEstate';
@@ -44,8 +45,9 @@ describe('builds in time slices', () => {
       const whole = InventoryGraph.build(entitiesOf(), lookup =>
         resolveLinks(lookup, rules),
       );
-      // A slice of 0 ms gives way after every single step: the most interleaved build.
-      const slicer = new TimeSlicer(0);
+      // A slice of 0 ms and no share gives way after every single step: the most interleaved
+      // build.
+      const slicer = new TimeSlicer(0, 0);
       const sliced = await InventoryGraph.buildInSlices(
         entitiesOf(),
         lookup => resolveLinksInSlices(lookup, rules, slicer),
@@ -85,6 +87,42 @@ describe('builds in time slices', () => {
     );
     done = true;
     expect(ranDuring).toBeGreaterThan(2);
+  }, 60_000);
+
+  it('keeps its share of a loop that is never idle, and leaves the rest to answers', async () => {
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    // Answers that keep the loop busy: 40 ms of them on every turn, as 16 callers would.
+    let done = false;
+    let answersMs = 0;
+    const answers = () => {
+      if (done) return;
+      const start = performance.now();
+      busy(40);
+      answersMs += performance.now() - start;
+      setImmediate(answers);
+    };
+    const shareOf = async (slicer: TimeSlicer) => {
+      done = false;
+      answersMs = 0;
+      let buildMs = 0;
+      setImmediate(answers);
+      await slicer.each(Array.from({ length: 400 }), () => {
+        const start = performance.now();
+        busy(1);
+        buildMs += performance.now() - start;
+      });
+      done = true;
+      return buildMs / (buildMs + answersMs);
+    };
+    // Giving way to all waiting work with fixed slices of 10 ms, a build got a fifth of the
+    // loop (10 ms per 40 ms of answers); with a third as its share, it gets a third.
+    expect(await shareOf(new TimeSlicer(10, 0))).toBeLessThan(0.24);
+    const fair = await shareOf(new TimeSlicer(10, 1 / 3));
+    expect(fair).toBeGreaterThan(0.28);
+    expect(fair).toBeLessThan(0.4);
   }, 60_000);
 
   it('runs in one piece when unsliced', async () => {
