@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 import { TOKEN, signInAsGuest, untilAnswered } from './support';
 
 test('a newcomer signs in as guest, finds a system and reads its runbook', async ({
@@ -667,7 +667,19 @@ test.describe('entity pages lead with the answer', () => {
   // A laptop's screen: the answers must be on it without scrolling.
   test.use({ viewport: { width: 1280, height: 1000 } });
 
-  test("gcsweb's page answers where it runs, who owns it and what breaks on the first screen", async ({
+  /** Each answer's heading starts within the first 1,000 px (the first screen at 1280 × 1000). */
+  async function expectOnFirstScreen(page: Page, answers: string[]) {
+    for (const answer of answers) {
+      const heading = page.getByText(answer, { exact: true });
+      await expect(heading).toBeVisible();
+      const box = await heading.boundingBox();
+      expect(box!.y, `"${answer}" starts on the first screen`).toBeLessThan(
+        1000,
+      );
+    }
+  }
+
+  test("gcsweb's and k8s-artifacts-prod's pages answer where it runs and what breaks on the first screen", async ({
     page,
     request,
   }) => {
@@ -679,18 +691,11 @@ test.describe('entity pages lead with the answer', () => {
 
     await signInAsGuest(page);
     await page.goto(`/catalog/default/component/${GCSWEB_APP}`);
-    for (const answer of [
+    await expectOnFirstScreen(page, [
       'Where it runs',
       'Who owns it, who has access',
       'If this goes down',
-    ]) {
-      const heading = page.getByText(answer, { exact: true });
-      await expect(heading).toBeVisible();
-      const box = await heading.boundingBox();
-      expect(box!.y, `"${answer}" starts on the first screen`).toBeLessThan(
-        1000,
-      );
-    }
+    ]);
     // Stock cards with nothing to list are not shown; the one with something is, after.
     await expect(page.getByText('Has subcomponents')).toHaveCount(0);
     await expect(page.getByText('Depends on components')).toHaveCount(0);
@@ -699,6 +704,15 @@ test.describe('entity pages lead with the answer', () => {
     await page.screenshot({
       path: 'test-results/browser/gcsweb-first-screen.png',
     });
+
+    // A project's access card is one to two screens long: what breaks comes before it.
+    await page.goto(
+      '/catalog/default/resource/gcp-project--k8s-artifacts-prod',
+    );
+    await expectOnFirstScreen(page, ['Where it runs', 'If this goes down']);
+    await expect(
+      page.getByText('Who owns it, who has access', { exact: true }),
+    ).toBeVisible();
   });
 
   test('a page without docs has no TechDocs tab and no developer message', async ({
