@@ -111,12 +111,18 @@ function HowToJoin(props: { group?: Entity }) {
   }
 }
 
+/**
+ * A cell's style. Paths such as groups/sig-k8s-infra/groups.yaml and the URLs in descriptions
+ * have no break opportunity: at 768 px they pushed "How to join" out of the card.
+ */
+const CELL = { padding: '4px 8px', overflowWrap: 'anywhere' } as const;
+
 function AccessTable(props: { access: SystemAccess[] }) {
   if (props.access.length === 0) {
     return (
       <Typography variant="body2">
-        No system names its access groups yet. A System's{' '}
-        <code>{ANNOTATIONS.accessGroups}</code> annotation lists them.
+        No system names its access groups yet: ask the owners under “Whom to
+        ask”.
       </Typography>
     );
   }
@@ -137,7 +143,7 @@ function AccessTable(props: { access: SystemAccess[] }) {
                 <th
                   key={heading}
                   scope="col"
-                  style={{ textAlign: 'left', padding: '4px 8px' }}
+                  style={{ ...CELL, textAlign: 'left' }}
                 >
                   {heading}
                 </th>
@@ -160,9 +166,9 @@ function AccessTable(props: { access: SystemAccess[] }) {
                     scope="rowgroup"
                     rowSpan={groups.length}
                     style={{
+                      ...CELL,
                       textAlign: 'left',
                       verticalAlign: 'top',
-                      padding: '4px 8px',
                       fontWeight: 'normal',
                     }}
                   >
@@ -172,7 +178,7 @@ function AccessTable(props: { access: SystemAccess[] }) {
                     />
                   </th>
                 )}
-                <td style={{ padding: '4px 8px' }}>
+                <td style={CELL}>
                   {group ? (
                     <EntityRefLink entityRef={group} title={email} />
                   ) : (
@@ -181,10 +187,10 @@ function AccessTable(props: { access: SystemAccess[] }) {
                     </span>
                   )}
                 </td>
-                <td style={{ padding: '4px 8px' }}>
+                <td style={CELL}>
                   <WithCode text={group?.metadata.description ?? ''} />
                 </td>
-                <td style={{ padding: '4px 8px' }}>
+                <td style={CELL}>
                   <HowToJoin group={group} />
                 </td>
               </tr>

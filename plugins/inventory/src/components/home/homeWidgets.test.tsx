@@ -301,13 +301,21 @@ describe('AccessWidget', () => {
     ).not.toBeInTheDocument();
     expect(href(/^groups\/sig-testing\/groups.yaml/)).toBe(GROUPS_YAML);
     expect(within(rows[2]).getByText('namespace-user').tagName).toBe('CODE');
+    // Paths and URLs have no break opportunity: they wrap inside their column, not out of
+    // the card (at 768 px "How to join" overflowed it).
+    for (const cell of within(table).getAllByRole('cell')) {
+      expect(cell.style.overflowWrap).toBe('anywhere');
+    }
   });
 
-  it('says how a system names its groups when none does', async () => {
+  it('says whom to ask when no system names its groups', async () => {
     await render(<AccessWidget />, empty());
-    expect(
-      await screen.findByText(/No system names its access groups yet/),
-    ).toBeInTheDocument();
+    const note = await screen.findByText(
+      /No system names its access groups yet/,
+    );
+    // Whom to ask, not the annotation a catalog maintainer would set.
+    expect(note).toHaveTextContent('ask the owners under “Whom to ask”');
+    expect(note).not.toHaveTextContent('infra-atlas.io');
   });
 
   it('shows the error', async () => {
