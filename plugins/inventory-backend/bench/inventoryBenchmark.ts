@@ -42,6 +42,8 @@ import {
 import { Random, prng } from '@infra-atlas/emulators/src/shared/random';
 import {
   ANNOTATIONS,
+  AccessPower,
+  GrantCondition,
   RESOURCE_TYPES,
   StatusResponse,
   emailPrincipalEntityName,
@@ -109,12 +111,37 @@ type SyntheticCatalog = {
   subjects: Subjects;
 };
 
+/** A binding as the GCP provider lists it in `spec.access.grants`. */
 type Grant = {
   member: string;
   role: string;
   grantedOn: string;
   inherited: boolean;
-  ref: string;
+  power: AccessPower;
+  condition?: GrantCondition;
+  ref?: string;
+};
+
+/** What each role the generator grants lets its holder do, as the GCP provider reads it. */
+const ROLE_POWERS: Record<string, AccessPower> = {
+  'roles/owner': 'administer',
+  'roles/storage.admin': 'administer',
+  'roles/resourcemanager.organizationAdmin': 'administer',
+  'roles/editor': 'write',
+  'roles/container.developer': 'write',
+  'roles/viewer': 'read',
+  'roles/iam.securityReviewer': 'read',
+  'roles/billing.admin': 'other',
+};
+
+const BREAK_GLASS: GrantCondition = {
+  title: 'break-glass',
+  expression: "request.auth.access_levels.exists(l, l == 'break-glass')",
+};
+const EXPIRED: GrantCondition = {
+  title: 'migration',
+  expression: 'request.time < timestamp("2024-06-01T00:00:00Z")',
+  expiresAt: '2024-06-01T00:00:00.000Z',
 };
 
 /**
@@ -251,14 +278,62 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
     group: number,
     role: string,
     grantedOn: string,
-    inherited = false,
+    condition?: GrantCondition,
   ): Grant => ({
     member: `group:${groupEmails[group]}`,
     role,
     grantedOn,
-    inherited,
+    inherited: false,
+    power: ROLE_POWERS[role],
+    ...(condition ? { condition } : {}),
     ref: groupRef(group),
   });
+  // The bindings beyond the groups above (reading groups, people, service accounts, break-glass
+  // and expired ones) come from a random source of their own, so the rest of the catalog is
+  // the same as before they were added.
+  const more = prng(SEED + 1);
+  const personGrant = (role: string, grantedOn: string): Grant => {
+    const email = more.pick(emails);
+    return {
+      member: `user:${email}`,
+      role,
+      grantedOn,
+      inherited: false,
+      power: ROLE_POWERS[role],
+      ref: `user:default/${emailPrincipalEntityName(email)}`,
+    };
+  };
+  const robotGrant = (role: string, grantedOn: string, project: string) => ({
+    member: `serviceAccount:robot-${more.int(
+      20,
+    )}@${project}.iam.gserviceaccount.com`,
+    role,
+    grantedOn,
+    inherited: false,
+    power: ROLE_POWERS[role],
+  });
+  /** Who reads and writes beside the administrators, as a real policy has them. */
+  const otherGrants = (grantedOn: string, project: string): Grant[] => [
+    grantTo(pickMoreTeam(), 'roles/viewer', grantedOn),
+    ...(more.next() < 0.5
+      ? [grantTo(pickMoreTeam(), 'roles/container.developer', grantedOn)]
+      : []),
+    ...(more.next() < 0.4 && emails.length
+      ? [personGrant('roles/viewer', grantedOn)]
+      : []),
+    ...(more.next() < 0.6
+      ? [robotGrant('roles/editor', grantedOn, project)]
+      : []),
+    ...(more.next() < 0.1
+      ? [grantTo(pickMoreTeam(), 'roles/owner', grantedOn, BREAK_GLASS)]
+      : []),
+    ...(more.next() < 0.05
+      ? [grantTo(pickMoreTeam(), 'roles/editor', grantedOn, EXPIRED)]
+      : []),
+  ];
+  function pickMoreTeam() {
+    return 1 + more.int(counts.groups - 1);
+  }
   const directGrants = (count: number, grantedOn: string, owner?: number) =>
     Array.from({ length: count }, (_, i) =>
       grantTo(
@@ -273,7 +348,10 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
     owner: number;
     parent?: string;
     runsOn?: string;
+    /** The bindings of its own policy. */
     grants?: Grant[];
+    /** For the hierarchy: the administration it inherits, which its relations also name. */
+    inherited?: Grant[];
     fullName?: string;
     projectId?: string;
     declared?: boolean;
@@ -282,9 +360,13 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
     relate(ref, 'ownedBy', groupRef(options.owner));
     if (options.parent) relate(ref, 'childOf', options.parent);
     if (options.runsOn) relate(ref, 'runsOn', options.runsOn);
-    const administrators = options.grants ?? [];
+    const grants = options.grants ?? [];
+    // As the GCP provider: only permanent administration becomes a relation.
+    const administrators = [...grants, ...(options.inherited ?? [])].filter(
+      g => g.power === 'administer' && !g.condition,
+    );
     for (const grant of administrators)
-      relate(ref, 'administeredBy', grant.ref);
+      if (grant.ref) relate(ref, 'administeredBy', grant.ref);
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
@@ -310,7 +392,9 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
         owner: groupRef(options.owner),
         ...(options.parent ? { parent: options.parent } : {}),
         ...(options.runsOn ? { runsOn: options.runsOn } : {}),
-        ...(administrators.length ? { access: { administrators } } : {}),
+        ...(grants.length || administrators.length
+          ? { access: { administrators, grants } }
+          : {}),
       },
     });
     return ref;
@@ -329,7 +413,21 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
     name: gcpOrganizationEntityName(ORG_ID),
     type: RESOURCE_TYPES.gcpOrganization,
     owner: 0,
-    grants: orgGrants,
+    grants: [
+      ...orgGrants,
+      grantTo(0, 'roles/billing.admin', `organizations/${ORG_ID}`),
+      grantTo(
+        pickMoreTeam(),
+        'roles/iam.securityReviewer',
+        `organizations/${ORG_ID}`,
+      ),
+      grantTo(
+        pickMoreTeam(),
+        'roles/owner',
+        `organizations/${ORG_ID}`,
+        BREAK_GLASS,
+      ),
+    ],
     fullName: `${crm}/organizations/${ORG_ID}`,
   });
   const folders = Array.from({ length: counts.folders }, (_, i) => {
@@ -340,7 +438,8 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       type: RESOURCE_TYPES.gcpFolder,
       owner: pickTeam(),
       parent: org,
-      grants: [...own, ...orgGrants.map(g => ({ ...g, inherited: true }))],
+      grants: [...own, ...otherGrants(`folders/${id}`, 'bench-folders')],
+      inherited: orgGrants.map(g => ({ ...g, inherited: true })),
       fullName: `${crm}/folders/${id}`,
     });
     return { ref, grants: own };
@@ -355,13 +454,11 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       type: RESOURCE_TYPES.gcpProject,
       owner,
       parent: folder.ref,
-      grants: [
-        ...own,
-        ...[...folder.grants, ...orgGrants].map(g => ({
-          ...g,
-          inherited: true,
-        })),
-      ],
+      grants: [...own, ...otherGrants(`projects/${id}`, id)],
+      inherited: [...folder.grants, ...orgGrants].map(g => ({
+        ...g,
+        inherited: true,
+      })),
       fullName: `${crm}/projects/${id}`,
       projectId: id,
     });
@@ -379,11 +476,16 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       type,
       owner: random.next() < 0.8 ? project.owner : pickTeam(),
       parent: project.ref,
-      // 1.8 grants on average.
-      grants: directGrants(
-        random.int(4) + (random.next() < 0.3 ? 1 : 0),
-        `projects/${project.id}`,
-      ),
+      // 1.8 grants to groups on average, and who else the resource's own policy names.
+      grants: [
+        ...directGrants(
+          random.int(4) + (random.next() < 0.3 ? 1 : 0),
+          `projects/${project.id}`,
+        ),
+        ...(more.next() < 0.3
+          ? otherGrants(`projects/${project.id}`, project.id)
+          : []),
+      ],
       fullName: `//bench.googleapis.com/projects/${project.id}/${type}/${i}`,
       projectId: project.id,
     });

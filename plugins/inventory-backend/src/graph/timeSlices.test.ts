@@ -94,13 +94,13 @@ describe('builds in time slices', () => {
       const until = performance.now() + ms;
       while (performance.now() < until);
     };
-    // Answers that keep the loop busy: 40 ms of them on every turn, as 16 callers would.
+    // Answers that keep the loop busy: 100 ms of them on every turn, as 16 callers would.
     let done = false;
     let answersMs = 0;
     const answers = () => {
       if (done) return;
       const start = performance.now();
-      busy(40);
+      busy(100);
       answersMs += performance.now() - start;
       setImmediate(answers);
     };
@@ -109,7 +109,7 @@ describe('builds in time slices', () => {
       answersMs = 0;
       let buildMs = 0;
       setImmediate(answers);
-      await slicer.each(Array.from({ length: 400 }), () => {
+      await slicer.each(Array.from({ length: 300 }), () => {
         const start = performance.now();
         busy(1);
         buildMs += performance.now() - start;
@@ -117,12 +117,13 @@ describe('builds in time slices', () => {
       done = true;
       return buildMs / (buildMs + answersMs);
     };
-    // Giving way to all waiting work with fixed slices of 10 ms, a build got a fifth of the
-    // loop (10 ms per 40 ms of answers); with a third as its share, it gets a third.
-    expect(await shareOf(new TimeSlicer(10, 0))).toBeLessThan(0.24);
+    // Giving way to all waiting work with fixed slices of 10 ms, a build got a tenth of the
+    // loop (10 ms per 100 ms of answers); with a third as its share, it gets a third. (The
+    // bounds leave room for a busy machine, where a slice overruns by a few milliseconds.)
+    expect(await shareOf(new TimeSlicer(10, 0))).toBeLessThan(0.2);
     const fair = await shareOf(new TimeSlicer(10, 1 / 3));
-    expect(fair).toBeGreaterThan(0.28);
-    expect(fair).toBeLessThan(0.4);
+    expect(fair).toBeGreaterThan(0.27);
+    expect(fair).toBeLessThan(0.42);
   }, 60_000);
 
   it('runs in one piece when unsliced', async () => {
