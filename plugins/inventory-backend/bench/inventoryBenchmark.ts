@@ -127,8 +127,11 @@ const ROLE_POWERS: Record<string, AccessPower> = {
   'roles/owner': 'administer',
   'roles/storage.admin': 'administer',
   'roles/resourcemanager.organizationAdmin': 'administer',
-  'roles/editor': 'write',
+  // The community's rules (the GCP provider's DEFAULT_ROLE_RULES) count an editor as an
+  // administrator.
+  'roles/editor': 'administer',
   'roles/container.developer': 'write',
+  'roles/storage.objectAdmin': 'write',
   'roles/viewer': 'read',
   'roles/iam.securityReviewer': 'read',
   'roles/billing.admin': 'other',
@@ -322,7 +325,7 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       ? [personGrant('roles/viewer', grantedOn)]
       : []),
     ...(more.next() < 0.6
-      ? [robotGrant('roles/editor', grantedOn, project)]
+      ? [robotGrant('roles/storage.objectAdmin', grantedOn, project)]
       : []),
     ...(more.next() < 0.1
       ? [grantTo(pickMoreTeam(), 'roles/owner', grantedOn, BREAK_GLASS)]
