@@ -5,6 +5,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import SearchIcon from '@material-ui/icons/Search';
 import { FormEvent, useState } from 'react';
+import { nodeNoun } from './graphLabels';
 
 /**
  * The entity of the graph a reader means by `text`: the one titled exactly that (ignoring
@@ -43,7 +44,7 @@ export function GraphFind(props: {
     const found = findInGraph(nodes, text);
     if (found) {
       onFound(found);
-      setResult(`Showing ${found.title} (${found.type ?? found.kind}).`);
+      setResult(`Showing ${found.title} (${nodeNoun(found)}).`);
     } else {
       setResult(`Nothing in this graph is called “${text.trim()}”.`);
     }

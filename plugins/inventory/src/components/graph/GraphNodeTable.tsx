@@ -5,6 +5,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { EntityName } from '../Evidence';
+import { nodeNoun } from './graphLabels';
 
 /**
  * The same graph as a table, for screen readers, keyboards and readers who would rather
@@ -35,7 +36,7 @@ export function GraphNodeTable(props: { answer: GraphResponse }) {
             <TableCell>
               <EntityName entity={node} />
             </TableCell>
-            <TableCell>{node.type ?? node.kind}</TableCell>
+            <TableCell>{nodeNoun(node)}</TableCell>
             <TableCell align="right">{node.distance}</TableCell>
             <TableCell>{node.project ?? ''}</TableCell>
           </TableRow>

@@ -157,10 +157,10 @@ describe('GraphPage', () => {
       name: 'Entities around aaa, nearest first',
     });
     const rows = within(table).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('aaak8s-namespace0');
+    expect(rows[1]).toHaveTextContent('aaaKubernetes namespace0');
     expect(rows[2]).toHaveTextContent('gcsweb');
     expect(rows[4]).toHaveTextContent(
-      'gcsweb-appk8s-namespace2kubernetes-public',
+      'gcsweb-appKubernetes namespace2kubernetes-public',
     );
     expect(
       within(rows[2]).getByRole('link', { name: 'gcsweb' }),
@@ -194,11 +194,11 @@ describe('GraphPage', () => {
     expect(found.closest('li')).toHaveAttribute('aria-current', 'true');
     expect(
       screen.getByText(
-        'Selected: gcsweb-app (k8s-namespace), 2 steps from the focus. Enter opens its page.',
+        'Selected: gcsweb-app (Kubernetes namespace), 2 steps from the focus. Enter opens its page.',
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Showing gcsweb-app (k8s-namespace).'),
+      screen.getByText('Showing gcsweb-app (Kubernetes namespace).'),
     ).toBeVisible();
 
     fireEvent.change(screen.getByLabelText('Find in this graph'), {
@@ -217,7 +217,7 @@ describe('GraphPage', () => {
     fireEvent.click(screen.getByLabelText('Find'));
     expect(
       await screen.findByText(
-        'Selected: aaa (k8s-namespace), the focus. Enter opens its page.',
+        'Selected: aaa (Kubernetes namespace), the focus. Enter opens its page.',
       ),
     ).toBeInTheDocument();
     expect(graph).toHaveBeenCalledTimes(1);

@@ -18,6 +18,7 @@ import { GraphNodeTable } from './GraphNodeTable';
 import { GraphOptions } from './GraphOptions';
 import { CutOff, GraphSummary } from './GraphSummary';
 import { DrawnGraph, drawGraph } from './graphElements';
+import { nodeNoun } from './graphLabels';
 import { Selection } from './graphView';
 import { useGraphQuery } from './useGraphQuery';
 
@@ -40,9 +41,9 @@ function SelectedNode(props: {
     let where = `${entity.distance} steps from the focus`;
     if (entity.distance === 0) where = 'the focus';
     else if (entity.distance === 1) where = '1 step from the focus';
-    text = `Selected: ${entity.title} (${
-      entity.type ?? entity.kind
-    }), ${where}. Enter opens its page.`;
+    text = `Selected: ${entity.title} (${nodeNoun(
+      entity,
+    )}), ${where}. Enter opens its page.`;
   } else if (cluster) {
     text = `Selected: ${cluster.label}. Enter opens the cluster.`;
   }

@@ -1,5 +1,10 @@
 import { DrawnNode } from './graphElements';
-import { LABEL_MAX_CHARS, labelsThatFit, shortLabel } from './graphLabels';
+import {
+  LABEL_MAX_CHARS,
+  labelsThatFit,
+  nodeNoun,
+  shortLabel,
+} from './graphLabels';
 
 const at = (
   id: string,
@@ -79,5 +84,15 @@ describe('shortLabel', () => {
     const long = 'k8s-infra-prow-build-trusted-us-central1';
     expect(shortLabel(long)).toHaveLength(LABEL_MAX_CHARS);
     expect(shortLabel(long).endsWith('…')).toBe(true);
+  });
+});
+
+describe('nodeNoun', () => {
+  it('says what a node is in words, its kind when it has no type', () => {
+    expect(nodeNoun({ kind: 'resource', type: 'k8s-namespace' })).toBe(
+      'Kubernetes namespace',
+    );
+    expect(nodeNoun({ kind: 'resource', type: 'gcp-project' })).toBe('project');
+    expect(nodeNoun({ kind: 'system' })).toBe('system');
   });
 });

@@ -1,3 +1,4 @@
+import { typeNoun } from '@infra-atlas/inventory-common';
 import { DrawnNode, sizeOf } from './graphElements';
 
 /** Longer titles are cut with an ellipsis on the picture; the full title shows on hover. */
@@ -10,6 +11,10 @@ const CHAR_WIDTH = 0.6;
 const LINE_HEIGHT = 1.3;
 /** Room kept free around each label, in graph units. */
 const MARGIN = 4;
+
+/** What a node is, in words: `Kubernetes namespace`, `project`, `component` — never a type slug. */
+export const nodeNoun = (node: { type?: string; kind: string }) =>
+  typeNoun(node.type ?? node.kind, 1);
 
 /** A title cut to what a label on the picture may show. */
 export function shortLabel(title: string): string {
