@@ -531,15 +531,15 @@ test('find where gcsweb runs in the explorer', async ({ page, request }) => {
 
   await signInAsGuest(page);
   await page.getByRole('link', { name: 'What runs where' }).click();
-  await page.getByLabel('Search title, ref or label').fill('gcsweb');
+  await page.getByLabel('Search by name or label').fill('gcsweb');
   await expect(page).toHaveURL(/\/inventory\/explorer\?q=gcsweb/);
   // The search opens the path to each match: organization, project, cluster, namespace, app.
   const tree = page.getByRole('tree', { name: 'What runs where' });
   const path = [
-    'kubernetes.io (gcp-organization)',
-    'kubernetes-public (gcp-project)',
-    'aaa (gke-cluster)',
-    'gcsweb (k8s-namespace)',
+    'kubernetes.io (organization)',
+    'kubernetes-public (project)',
+    'aaa (GKE cluster)',
+    'gcsweb (Kubernetes namespace)',
     'gcsweb (service)',
   ];
   for (const [level, name] of path.entries()) {

@@ -28,10 +28,10 @@ const renderBar = (query: string) => {
 };
 
 describe('ExplorerFilterBar', () => {
-  it('offers each value with its count, owners by name, and reports each change', () => {
+  it('offers each value with its count, types in words, owners by name, and reports each change', () => {
     const { onChange } = renderBar('');
     expect(
-      screen.getByRole('option', { name: 'gcs-bucket (1,204)' }),
+      screen.getByRole('option', { name: 'bucket (1,204)' }),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('option', { name: 'sig-k8s-infra (40)' }),
@@ -40,7 +40,7 @@ describe('ExplorerFilterBar', () => {
       target: { value: 'gcs-bucket' },
     });
     expect(onChange).toHaveBeenCalledWith('type', 'gcs-bucket');
-    fireEvent.change(screen.getByLabelText('Search title, ref or label'), {
+    fireEvent.change(screen.getByLabelText('Search by name or label'), {
       target: { value: 'release' },
     });
     expect(onChange).toHaveBeenCalledWith('q', 'release');

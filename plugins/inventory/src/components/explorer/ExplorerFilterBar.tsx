@@ -3,6 +3,7 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
+import { typeNoun } from '@infra-atlas/inventory-common';
 import { refTitle } from '../Evidence';
 import { ExplorerFilters, isFiltered } from './explorerTree';
 import { FilterOptions } from './filterOptions';
@@ -29,7 +30,8 @@ const SELECTS: Array<{
   label: string;
   show?: (value: string) => string;
 }> = [
-  { name: 'type', label: 'Type' },
+  // A type in words (bucket, Kubernetes namespace); the URL keeps the type's slug.
+  { name: 'type', label: 'Type', show: type => typeNoun(type, 1) },
   { name: 'owner', label: 'Owner', show: refTitle },
   { name: 'label', label: 'Label' },
   { name: 'setting', label: 'Configuration' },
@@ -61,7 +63,7 @@ export function ExplorerFilterBar(props: {
     <div role="search" className={classes.bar}>
       <TextField
         id="explorer-search"
-        label="Search title, ref or label"
+        label="Search by name or label"
         value={filters.q}
         onChange={event => onChange('q', event.target.value)}
         variant="outlined"

@@ -106,8 +106,8 @@ describe('ExplorerPage', () => {
   it('shows the roots collapsed, with counts, owner and a link to the entity page', async () => {
     await render('/', answer());
     expect(await screen.findByRole('tree')).toBeInTheDocument();
-    expect(titles()).toEqual(['kubernetes.io (gcp-organization)']);
-    const root = item('kubernetes.io (gcp-organization)');
+    expect(titles()).toEqual(['kubernetes.io (organization)']);
+    const root = item('kubernetes.io (organization)');
     expect(root).toHaveAttribute('aria-expanded', 'false');
     expect(root).toHaveTextContent('6 under');
     expect(
@@ -119,7 +119,7 @@ describe('ExplorerPage', () => {
   it('opens, walks and closes the tree with the keyboard, and keeps what is open in the URL', async () => {
     await render('/', answer());
     const root = await screen.findByRole('treeitem', {
-      name: 'kubernetes.io (gcp-organization)',
+      name: 'kubernetes.io (organization)',
     });
     expect(root).toHaveAttribute('tabindex', '0');
     // The first row is the tab stop, but nothing is selected until the user moves there.
@@ -129,14 +129,14 @@ describe('ExplorerPage', () => {
     fireEvent.keyDown(root, { key: 'ArrowRight' });
     expect(root).toHaveAttribute('aria-expanded', 'true');
     expect(titles()).toEqual([
-      'kubernetes.io (gcp-organization)',
-      'kubernetes-public (gcp-project)',
-      'old-project (gcp-project)',
+      'kubernetes.io (organization)',
+      'kubernetes-public (project)',
+      'old-project (project)',
     ]);
     expect(location()).toBe('/?toggle=resource:default/org');
     // Right again moves into the children; down to the next sibling.
     fireEvent.keyDown(root, { key: 'ArrowRight' });
-    const project = item('kubernetes-public (gcp-project)');
+    const project = item('kubernetes-public (project)');
     expect(project).toHaveFocus();
     expect(project).toHaveAttribute('aria-level', '2');
     // The focused row is the one tab stop, and the one selected.
@@ -145,9 +145,9 @@ describe('ExplorerPage', () => {
     expect(root).toHaveAttribute('tabindex', '-1');
     expect(root).toHaveAttribute('aria-selected', 'false');
     fireEvent.keyDown(project, { key: 'ArrowDown' });
-    expect(item('old-project (gcp-project)')).toHaveFocus();
+    expect(item('old-project (project)')).toHaveFocus();
     // Left from a closed node goes to its parent; left again closes the parent.
-    fireEvent.keyDown(item('old-project (gcp-project)'), { key: 'ArrowLeft' });
+    fireEvent.keyDown(item('old-project (project)'), { key: 'ArrowLeft' });
     expect(root).toHaveFocus();
     fireEvent.keyDown(root, { key: 'ArrowLeft' });
     expect(root).toHaveAttribute('aria-expanded', 'false');
@@ -159,11 +159,11 @@ describe('ExplorerPage', () => {
     await render('/', answer());
     fireEvent.click(
       await screen.findByRole('treeitem', {
-        name: 'kubernetes.io (gcp-organization)',
+        name: 'kubernetes.io (organization)',
       }),
     );
     expect(titles()).toHaveLength(3);
-    fireEvent.keyDown(item('kubernetes-public (gcp-project)'), {
+    fireEvent.keyDown(item('kubernetes-public (project)'), {
       key: 'Enter',
     });
     expect(location()).toBe('/catalog/default/resource/kubernetes-public');
@@ -173,35 +173,35 @@ describe('ExplorerPage', () => {
     await render('/?q=gcsweb', answer());
     expect(await screen.findByRole('tree')).toBeInTheDocument();
     expect(titles()).toEqual([
-      'kubernetes.io (gcp-organization)',
-      'kubernetes-public (gcp-project)',
-      'aaa (gke-cluster)',
-      'gcsweb (k8s-namespace)',
+      'kubernetes.io (organization)',
+      'kubernetes-public (project)',
+      'aaa (GKE cluster)',
+      'gcsweb (Kubernetes namespace)',
       'gcsweb (service)',
     ]);
-    expect(item('aaa (gke-cluster)')).toHaveAttribute('aria-expanded', 'true');
-    expect(item('kubernetes.io (gcp-organization)')).toHaveTextContent(
+    expect(item('aaa (GKE cluster)')).toHaveAttribute('aria-expanded', 'true');
+    expect(item('kubernetes.io (organization)')).toHaveTextContent(
       '2 matching',
     );
     expect(screen.getByText('7 placed entities; 2 match')).toBeInTheDocument();
   });
 
   it.each([
-    ['type', '/?type=gcs-bucket', ['kubernetes-release (gcs-bucket)']],
+    ['type', '/?type=gcs-bucket', ['kubernetes-release (bucket)']],
     ['owner', '/?owner=group:default/sig-testing', ['gcsweb (service)']],
-    ['label', '/?label=app=release', ['kubernetes-release (gcs-bucket)']],
-    ['public access', '/?public=1', ['kubernetes-release (gcs-bucket)']],
+    ['label', '/?label=app=release', ['kubernetes-release (bucket)']],
+    ['public access', '/?public=1', ['kubernetes-release (bucket)']],
     [
       'a configuration setting',
       '/?setting=retention=locked',
-      ['kubernetes-release (gcs-bucket)'],
+      ['kubernetes-release (bucket)'],
     ],
     [
       'an enabled API',
       '/?setting=api=dns.googleapis.com',
-      ['kubernetes-public (gcp-project)'],
+      ['kubernetes-public (project)'],
     ],
-    ['staleness', '/?stale=1', ['old-project (gcp-project)']],
+    ['staleness', '/?stale=1', ['old-project (project)']],
     ['a search of refs', '/?q=component:', ['gcsweb (service)']],
   ])('narrows by %s', async (_filter, url, matching) => {
     await render(url, answer());
@@ -224,11 +224,11 @@ describe('ExplorerPage', () => {
     await render('/', answer([...estate, system]));
     const select = await screen.findByLabelText('Type');
     expect(
-      within(select).getByRole('option', { name: 'System (1)' }),
+      within(select).getByRole('option', { name: 'system (1)' }),
     ).toBeInTheDocument();
     fireEvent.change(select, { target: { value: 'System' } });
     expect(location()).toBe('/?type=System');
-    expect(titles()).toEqual(['gcsweb system (System)']);
+    expect(titles()).toEqual(['gcsweb system (system)']);
   });
 
   it('offers the configuration settings of the chosen type', async () => {
@@ -266,12 +266,12 @@ describe('ExplorerPage', () => {
     );
     expect(await screen.findByRole('tree')).toBeInTheDocument();
     // The search opens the path to gcsweb; the URL closed the organization.
-    expect(titles()).toEqual(['kubernetes.io (gcp-organization)']);
-    fireEvent.click(item('kubernetes.io (gcp-organization)'));
+    expect(titles()).toEqual(['kubernetes.io (organization)']);
+    fireEvent.click(item('kubernetes.io (organization)'));
     expect(titles()).toEqual([
-      'kubernetes.io (gcp-organization)',
-      'kubernetes-public (gcp-project)',
-      'aaa (gke-cluster)',
+      'kubernetes.io (organization)',
+      'kubernetes-public (project)',
+      'aaa (GKE cluster)',
     ]);
   });
 
@@ -282,10 +282,10 @@ describe('ExplorerPage', () => {
     );
     expect(
       await screen.findByRole('treeitem', {
-        name: 'kubernetes-release (gcs-bucket)',
+        name: 'kubernetes-release (bucket)',
       }),
     ).toHaveTextContent('public');
-    expect(item('old-project (gcp-project)')).toHaveTextContent(
+    expect(item('old-project (project)')).toHaveTextContent(
       'stale: GCP state DELETE_REQUESTED',
     );
   });
@@ -326,17 +326,14 @@ describe('ExplorerPage', () => {
     await render('/?q=bucket-', answer([...estate, ...buckets]));
     await waitFor(() => expect(rendered()).toHaveLength(ROWS_PER_PAGE));
     // Two ancestors, then the first buckets in numeric order.
-    expect(rendered()[2]).toHaveAttribute(
-      'aria-label',
-      'bucket-0 (gcs-bucket)',
-    );
+    expect(rendered()[2]).toHaveAttribute('aria-label', 'bucket-0 (bucket)');
     fireEvent.click(
       screen.getByRole('button', { name: 'Show 200 more (2,802 not shown)' }),
     );
     expect(rendered()).toHaveLength(2 * ROWS_PER_PAGE);
     expect(rendered()[2 * ROWS_PER_PAGE - 1]).toHaveAttribute(
       'aria-label',
-      'bucket-397 (gcs-bucket)',
+      'bucket-397 (bucket)',
     );
     // Timing is the UI benchmark's job (packages/app/bench/uiBenchmark.mjs), not jsdom's.
   });

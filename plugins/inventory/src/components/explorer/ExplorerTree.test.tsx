@@ -35,20 +35,20 @@ describe('ExplorerTree', () => {
     const onToggle = jest.fn();
     await renderTree([project(1), project(2), project(3), cluster], onToggle);
     const first = screen.getByRole('treeitem', {
-      name: 'project-1 (gcp-project)',
+      name: 'project-1 (project)',
     });
     act(() => first.focus());
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     expect(onToggle).toHaveBeenCalledWith('resource:default/project-1');
     fireEvent.keyDown(first, { key: 'End' });
     expect(
-      screen.getByRole('treeitem', { name: 'project-3 (gcp-project)' }),
+      screen.getByRole('treeitem', { name: 'project-3 (project)' }),
     ).toHaveFocus();
     fireEvent.keyDown(document.activeElement!, { key: 'Home' });
     expect(first).toHaveFocus();
     // A click on a row without children does nothing; on one with children, it opens.
     fireEvent.click(
-      screen.getByRole('treeitem', { name: 'project-2 (gcp-project)' }),
+      screen.getByRole('treeitem', { name: 'project-2 (project)' }),
     );
     fireEvent.click(first);
     expect(onToggle).toHaveBeenCalledTimes(2);

@@ -44,7 +44,7 @@ describe('TreeRow', () => {
   it('names the entity, links it, and says its type, owner and warnings', async () => {
     await renderRow();
     const item = screen.getByRole('treeitem', {
-      name: 'kubernetes-release (gcs-bucket)',
+      name: 'kubernetes-release (bucket)',
     });
     expect(item).toHaveAttribute('aria-level', '3');
     expect(item).not.toHaveAttribute('aria-expanded');

@@ -1,6 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { memo } from 'react';
 import { Link } from 'react-router-dom';
+import { typeNoun } from '@infra-atlas/inventory-common';
 import { refTitle } from '../Evidence';
 import { Row, typeOf } from './explorerTree';
 import { count } from './filterOptions';
@@ -77,7 +78,7 @@ export const TreeRow = memo(function TreeRowView(props: {
       aria-selected={selected}
       aria-level={row.depth + 1}
       aria-expanded={row.expandable ? row.expanded : undefined}
-      aria-label={`${node.title} (${typeOf(node)})`}
+      aria-label={`${node.title} (${typeNoun(typeOf(node), 1)})`}
       tabIndex={focusable ? 0 : -1}
       className={`${classes.row} ${context ? classes.context : ''}`}
       style={{
@@ -91,7 +92,7 @@ export const TreeRow = memo(function TreeRowView(props: {
       <Link to={href} tabIndex={-1} className={classes.link}>
         {node.title}
       </Link>
-      <span className={classes.secondary}>{typeOf(node)}</span>
+      <span className={classes.secondary}>{typeNoun(typeOf(node), 1)}</span>
       {node.descendants > 0 && (
         <span className={classes.secondary}>
           {count(node.descendants)} under
