@@ -306,17 +306,19 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       ref: `user:default/${emailPrincipalEntityName(email)}`,
     };
   };
-  const robotGrant = (role: string, grantedOn: string, project: string) => ({
+  // CI robots of a project outside the estate (as k8s-infra's build clusters): no entity, and
+  // no dangling-principal finding, which only the estate's own service accounts can be.
+  const robotGrant = (role: string, grantedOn: string): Grant => ({
     member: `serviceAccount:robot-${more.int(
       20,
-    )}@${project}.iam.gserviceaccount.com`,
+    )}@bench-ci.iam.gserviceaccount.com`,
     role,
     grantedOn,
     inherited: false,
     power: ROLE_POWERS[role],
   });
   /** Who reads and writes beside the administrators, as a real policy has them. */
-  const otherGrants = (grantedOn: string, project: string): Grant[] => [
+  const otherGrants = (grantedOn: string): Grant[] => [
     grantTo(pickMoreTeam(), 'roles/viewer', grantedOn),
     ...(more.next() < 0.5
       ? [grantTo(pickMoreTeam(), 'roles/container.developer', grantedOn)]
@@ -325,7 +327,7 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       ? [personGrant('roles/viewer', grantedOn)]
       : []),
     ...(more.next() < 0.6
-      ? [robotGrant('roles/storage.objectAdmin', grantedOn, project)]
+      ? [robotGrant('roles/storage.objectAdmin', grantedOn)]
       : []),
     ...(more.next() < 0.1
       ? [grantTo(pickMoreTeam(), 'roles/owner', grantedOn, BREAK_GLASS)]
@@ -441,7 +443,7 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       type: RESOURCE_TYPES.gcpFolder,
       owner: pickTeam(),
       parent: org,
-      grants: [...own, ...otherGrants(`folders/${id}`, 'bench-folders')],
+      grants: [...own, ...otherGrants(`folders/${id}`)],
       inherited: orgGrants.map(g => ({ ...g, inherited: true })),
       fullName: `${crm}/folders/${id}`,
     });
@@ -457,7 +459,7 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
       type: RESOURCE_TYPES.gcpProject,
       owner,
       parent: folder.ref,
-      grants: [...own, ...otherGrants(`projects/${id}`, id)],
+      grants: [...own, ...otherGrants(`projects/${id}`)],
       inherited: [...folder.grants, ...orgGrants].map(g => ({
         ...g,
         inherited: true,
@@ -485,9 +487,7 @@ export function syntheticCatalog(total: number): SyntheticCatalog {
           random.int(4) + (random.next() < 0.3 ? 1 : 0),
           `projects/${project.id}`,
         ),
-        ...(more.next() < 0.3
-          ? otherGrants(`projects/${project.id}`, project.id)
-          : []),
+        ...(more.next() < 0.3 ? otherGrants(`projects/${project.id}`) : []),
       ],
       fullName: `//bench.googleapis.com/projects/${project.id}/${type}/${i}`,
       projectId: project.id,
