@@ -169,5 +169,7 @@ test.describe('a group or person page says who they are', () => {
     await expect(page.getByText(/The same person as/)).toContainText(
       'Arnaud Meukam',
     );
+    // What a person holds is in About this person, not in an empty stock Ownership card.
+    await expect(page.getByText('Ownership', { exact: true })).toHaveCount(0);
   });
 });
