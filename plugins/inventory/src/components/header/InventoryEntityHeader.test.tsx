@@ -51,20 +51,24 @@ const project: Entity = {
   ],
 };
 
+/** The project's header, with the catalog holding `entities`. */
+const renderHeader = (entities: Entity[]) =>
+  renderInTestApp(
+    <AsyncEntityProvider entity={project} loading={false}>
+      <InventoryEntityHeader tabs={[]} />
+    </AsyncEntityProvider>,
+    {
+      apis: [
+        catalogApiMock({ entities }),
+        [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+
 describe('InventoryEntityHeader', () => {
   it('names the entity, its owner and its system by their titles', async () => {
-    await renderInTestApp(
-      <AsyncEntityProvider entity={project} loading={false}>
-        <InventoryEntityHeader tabs={[]} />
-      </AsyncEntityProvider>,
-      {
-        apis: [
-          catalogApiMock({ entities: [group, system, project] }),
-          [starredEntitiesApiRef, new MockStarredEntitiesApi()],
-        ],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderHeader([group, system, project]);
     expect(
       screen.getByRole('heading', { name: 'k8s-artifacts-prod' }),
     ).toBeInTheDocument();
@@ -82,18 +86,7 @@ describe('InventoryEntityHeader', () => {
 
   it('names an owner it has no title for by a readable form of its name, never the entity name', async () => {
     // The owner's title has not arrived (a busy backend) or the catalog does not hold it.
-    await renderInTestApp(
-      <AsyncEntityProvider entity={project} loading={false}>
-        <InventoryEntityHeader tabs={[]} />
-      </AsyncEntityProvider>,
-      {
-        apis: [
-          catalogApiMock({ entities: [project] }),
-          [starredEntitiesApiRef, new MockStarredEntitiesApi()],
-        ],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderHeader([project]);
     expect(
       await screen.findByText('k8s-infra-artifact-admins@kubernetes.io'),
     ).toBeInTheDocument();
