@@ -38,20 +38,6 @@ function staleness(
 }
 
 /**
- * What runs where, as one flat list: every resource and component that is placed in something
- * or has something placed in it, with its placement parents, owner, labels, public access,
- * staleness and how much lies under it. The UI builds the tree and filters in memory.
- */
-export function explorer(graph: InventoryGraph): ExplorerResponse {
-  let answer = explorers.get(graph);
-  if (!answer) {
-    answer = explorerOf(graph);
-    explorers.set(graph, answer);
-  }
-  return answer;
-}
-
-/**
  * The forest, worked out once per build: it is the same for every caller (what one may not
  * read is withheld afterwards) and, at 5,000 rows and 2 MB, too dear to rebuild per request.
  */
@@ -87,4 +73,18 @@ function explorerOf(graph: InventoryGraph): ExplorerResponse {
     });
   }
   return { generatedAt: new Date().toISOString(), nodes, redacted: false };
+}
+
+/**
+ * What runs where, as one flat list: every resource and component that is placed in something
+ * or has something placed in it, with its placement parents, owner, labels, public access,
+ * staleness and how much lies under it. The UI builds the tree and filters in memory.
+ */
+export function explorer(graph: InventoryGraph): ExplorerResponse {
+  let answer = explorers.get(graph);
+  if (!answer) {
+    answer = explorerOf(graph);
+    explorers.set(graph, answer);
+  }
+  return answer;
 }

@@ -29,6 +29,29 @@ export type Ask = <T extends object>(
 ) => Promise<T>;
 
 /**
+ * Answers a build keeps (the explorer's 2 MB forest, drift) withheld once per build for the
+ * callers who may read the whole catalog but not personal details — the scripts' token among
+ * them — instead of walking them again for every request. Keyed by the answer object itself:
+ * an answer computed afresh is never asked twice, and lets its entry go with it.
+ */
+export class WithheldOnce {
+  private readonly perBuild = new WeakMap<object, WeakMap<object, object>>();
+
+  get<T extends object>(state: IndexState, answer: T, withheld: () => T): T {
+    let kept = this.perBuild.get(state.personal);
+    if (!kept) {
+      kept = new WeakMap();
+      this.perBuild.set(state.personal, kept);
+    }
+    const known = kept.get(answer);
+    if (known) return known as T;
+    const fresh = withheld();
+    kept.set(answer, fresh);
+    return fresh;
+  }
+}
+
+/**
  * How the HTTP routes and the actions answer: the caller's permissions are checked first, and
  * the answer and what is withheld from it then come from the same build (a rebuild in between
  * could name people an older build does not know). What the caller may not read in the
@@ -69,29 +92,6 @@ export function createAsk(
           redacted: true,
         }));
   };
-}
-
-/**
- * Answers a build keeps (the explorer's 2 MB forest, drift) withheld once per build for the
- * callers who may read the whole catalog but not personal details — the scripts' token among
- * them — instead of walking them again for every request. Keyed by the answer object itself:
- * an answer computed afresh is never asked twice, and lets its entry go with it.
- */
-export class WithheldOnce {
-  private readonly perBuild = new WeakMap<object, WeakMap<object, object>>();
-
-  get<T extends object>(state: IndexState, answer: T, withheld: () => T): T {
-    let kept = this.perBuild.get(state.personal);
-    if (!kept) {
-      kept = new WeakMap();
-      this.perBuild.set(state.personal, kept);
-    }
-    const known = kept.get(answer);
-    if (known) return known as T;
-    const fresh = withheld();
-    kept.set(answer, fresh);
-    return fresh;
-  }
 }
 
 type Question<T> = (state: IndexState, personalDetails: boolean) => T;

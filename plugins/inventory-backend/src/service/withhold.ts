@@ -37,6 +37,9 @@ const SENTENCES = new Set(SENTENCE_LIST_ANSWER_FIELDS);
 /** A value that must go whole, with the object or chain that holds it. */
 const HIDDEN = Symbol('hidden');
 
+/** The identities of each list's rows, by the list's noun. */
+const rowIdentities = new Map<string, Set<string>>();
+
 /**
  * What identifies a row of the list under `key`: the identity fields, and the list's own noun
  * (a row of `owners` is about its `owner`, which elsewhere only describes its object).
@@ -51,8 +54,6 @@ function identitiesOf(key: string | undefined): Set<string> {
   }
   return identities;
 }
-
-const rowIdentities = new Map<string, Set<string>>();
 
 /** At the top level, `repository` is what a path-ownership answer is about. */
 const ROOT_IDENTITIES = new Set([...IDENTITY, 'repository']);
@@ -134,7 +135,7 @@ function prune(
     } else if (field in DESCRIPTIVE_ANSWER_FIELDS && !identities.has(field)) {
       dropped ??= new Set();
       dropped.add(field);
-      DESCRIPTIVE_ANSWER_FIELDS[field].forEach(also => dropped!.add(also));
+      for (const also of DESCRIPTIVE_ANSWER_FIELDS[field]) dropped.add(also);
     } else {
       // An identity, a chain, or a field nobody marked: the object cannot stay without it.
       return HIDDEN;
