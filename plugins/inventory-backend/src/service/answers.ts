@@ -18,6 +18,7 @@ import {
   isPersonalUserRef,
   Withheld,
 } from '../queries/subjects';
+import { AnswerTurns } from './answerTurns';
 import { IndexState, InventoryIndex } from './InventoryIndex';
 import { ReadableRefsMemory, unreadableRefsFor } from './readableFilter';
 import { withhold, Withholding } from './withhold';
@@ -64,6 +65,7 @@ export function createAsk(
 ): Ask {
   const memory = new ReadableRefsMemory();
   const withheldOnce = new WithheldOnce();
+  const turns = new AnswerTurns();
   return async (credentials, question) => {
     const [[decision], unreadableRefs] = await Promise.all([
       deps.permissions.authorize(
@@ -73,6 +75,7 @@ export function createAsk(
       unreadableRefsFor(credentials, { ...deps, memory }),
     ]);
     const personalDetails = decision.result === AuthorizeResult.ALLOW;
+    await turns.next();
     const state = index.current();
     const answer = question(state, personalDetails);
     const unreadable = await unreadableRefs(answer);
