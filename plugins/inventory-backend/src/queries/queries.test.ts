@@ -5,7 +5,7 @@ import { administrators, strength } from './administrators';
 import { groupTotals, scorecard, totalsOf } from './completeness';
 import { dependencyGraph, parseGraphOptions } from './dependencyGraph';
 import { drift } from './drift';
-import { impact } from './impact';
+import { impact, parseImpactOptions } from './impact';
 import { nearDuplicatePairs } from './nearDuplicates';
 import { ownership } from './ownership';
 import { emeritusPeople, emeritusPrincipals } from './people';
@@ -545,11 +545,13 @@ describe('ownership', () => {
 });
 
 describe('impact', () => {
-  const options = {
-    direction: 'dependents' as const,
-    relations: ['runsOn', 'childOf', 'servedBy', 'dependsOn'],
-    maxNodes: 100,
-  };
+  const options = parseImpactOptions(
+    {
+      direction: 'dependents',
+      relations: ['runsOn', 'childOf', 'servedBy', 'dependsOn'],
+    },
+    100,
+  );
 
   it('lists what breaks with the cluster, grouped by owner with the contact to tell', () => {
     const answer = impact(build(), 'resource:default/cluster', {
@@ -565,6 +567,7 @@ describe('impact', () => {
       expect.objectContaining({
         owner: expect.objectContaining({ ref: 'group:default/sig-infra' }),
         contacts: [{ kind: 'slack', value: '#sig-infra' }],
+        total: 1,
         entities: ['component:default/app'],
       }),
     );

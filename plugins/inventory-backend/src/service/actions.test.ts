@@ -83,16 +83,67 @@ describe('inventory actions', () => {
       credentials,
     });
     expect(output).toEqual({
+      total: 2,
+      distances: [
+        'distance 1: 1 entities, 1–1 listed',
+        'distance 2: 1 entities, 1–1 listed',
+      ],
       dependents: [
         'resource:default/ns (distance 1)',
         'component:default/gcsweb (distance 2)',
       ],
       owners: [
-        'user:default/alice--example.org: 1 entities; alice@example.org',
-        'group:default/sig-infra: 1 entities; #sig-infra',
+        'user:default/alice--example.org: 1 entities (resource:default/ns); alice@example.org',
+        'group:default/sig-infra: 1 entities (component:default/gcsweb); #sig-infra',
       ],
       cutOff: 'none',
     });
+  });
+
+  it('lists twenty dependents per distance and says how to ask for the next', async () => {
+    const namespaces = Array.from({ length: 25 }, (_, i) =>
+      entity(`resource:ns-${String(i).padStart(2, '0')}`, {
+        spec: { owner: 'group:sig-infra' },
+        relations: [['runsOn', 'resource:cluster']],
+      }),
+    );
+    const actions = await actionsOver(
+      [...entities, ...namespaces],
+      options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
+      AuthorizeResult.ALLOW,
+    );
+    const ask = async (input: object) =>
+      (
+        await actions.invoke({
+          id: 'test:what-runs-on',
+          input: { entityRef: 'resource:default/cluster', ...input },
+          credentials,
+        })
+      ).output as {
+        total: number;
+        distances: string[];
+        dependents: string[];
+        owners: string[];
+      };
+    const first = await ask({});
+    expect(first.total).toBe(27);
+    expect(first.distances).toEqual([
+      'distance 1: 26 entities, 1–20 listed; next: distance 1, offset 20',
+      'distance 2: 1 entities, 1–1 listed',
+    ]);
+    expect(first.dependents).toHaveLength(21);
+    expect(first.owners[0]).toBe(
+      'group:default/sig-infra: 26 entities (resource:default/ns-00, resource:default/ns-01, resource:default/ns-02, …); #sig-infra',
+    );
+    const next = await ask({ distance: 1, offset: 20 });
+    expect(next.distances[0]).toBe('distance 1: 26 entities, 21–26 listed');
+    // ns sorts before ns-00: the second page starts at ns-19.
+    expect(next.dependents).toEqual(
+      [19, 20, 21, 22, 23, 24].map(
+        i => `resource:default/ns-${i} (distance 1)`,
+      ),
+    );
+    await expect(ask({ offset: -1 })).rejects.toThrow(/offset/);
   });
 
   it('answers "where does gcsweb run"', async () => {

@@ -4,16 +4,21 @@ import {
   DriftEvidence,
   describeCondition,
   EvidenceStep,
+  IMPACT_DEFAULTS,
+  ImpactResponse,
   PathOwnershipResponse,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
 import { administrators } from '../queries/administrators';
-import { IMPACT_DEFAULT_DEPTH, impact } from '../queries/impact';
+import {
+  IMPACT_DEFAULT_DEPTH,
+  impact,
+  parseImpactOptions,
+} from '../queries/impact';
 import { OWNERSHIP_ITEM_LIMIT } from '../queries/ownership';
 import { MEMBERS_SECTION } from '../queries/ownershipMembers';
 import { pathOwnership } from '../queries/pathOwnership';
 import { placement } from '../queries/placement';
-import { DEPENDENCY_RELATIONS } from '../graph/relationTypes';
 import {
   Ask,
   driftQuestion,
@@ -24,6 +29,8 @@ import { spec } from '../schema/openapi';
 
 /** The depth a walk may go, as the API's OpenAPI document bounds `depth`: stated there once. */
 const DEPTH = spec.components.schemas.Depth;
+/** Where a page may start, as the document bounds `offset`. */
+const OFFSET = spec.components.schemas.Offset;
 
 function evidenceText(evidence: DriftEvidence): string {
   return evidence.kind === 'declared'
@@ -44,6 +51,24 @@ function provenanceText(provenance: RelationProvenance): string {
 
 /** Findings listed per drift answer; the counts cover them all. */
 const DRIFT_ACTION_LIMIT = 200;
+
+/**
+ * How many dependents an impact answer lists at one distance, of how many, and how to ask for
+ * the next ones: "distance 2: 340 entities, 21–40 listed; next: distance 2, offset 40".
+ */
+function distanceLine(
+  answer: ImpactResponse,
+  { distance, total }: ImpactResponse['distances'][number],
+): string {
+  const listed = answer.nodes.filter(n => n.distance === distance).length;
+  const head = `distance ${distance}: ${total} entities`;
+  if (!listed) return `${head}, none listed`;
+  const end = answer.offset + listed;
+  const range = `${answer.offset + 1}–${end} listed`;
+  return end < total
+    ? `${head}, ${range}; next: distance ${distance}, offset ${end}`
+    : `${head}, ${range}`;
+}
 
 /** Every inventory action only reads the index. */
 const LOOKUP = { readOnly: true, idempotent: true, destructive: false };
@@ -194,8 +219,7 @@ export function registerInventoryActions(options: {
   actionsRegistry.register({
     name: 'what-runs-on',
     title: 'What runs on or depends on an entity',
-    description:
-      'Given a catalog entity ref (a cluster, a project, a registry), returns what depends on it to a depth, grouped by owner with whom to tell. Answers "if this goes down, what breaks?"',
+    description: `Given a catalog entity ref (a cluster, a project, a registry), returns what depends on it to a depth: how many entities at each distance and in all, ${IMPACT_DEFAULTS.pageSize} of them per distance (distance and offset ask for more), and the owners with how many of their entities break and whom to tell. Answers "if this goes down, what breaks?"`,
     attributes: LOOKUP,
     schema: {
       input: z =>
@@ -210,9 +234,27 @@ export function registerInventoryActions(options: {
             .describe(
               `Hops to walk, ${DEPTH.minimum} to ${DEPTH.maximum} (default ${IMPACT_DEFAULT_DEPTH})`,
             ),
+          distance: z
+            .number()
+            .int()
+            .min(DEPTH.minimum)
+            .max(DEPTH.maximum)
+            .optional()
+            .describe('List the dependents at this distance only'),
+          offset: z
+            .number()
+            .int()
+            .min(OFFSET.minimum)
+            .max(OFFSET.maximum)
+            .optional()
+            .describe(
+              `The position, within each distance, of the first dependent to list (they come ${IMPACT_DEFAULTS.pageSize} at a time per distance, by ref)`,
+            ),
         }),
       output: z =>
         z.object({
+          total: z.number(),
+          distances: z.array(z.string()),
           dependents: z.array(z.string()),
           owners: z.array(z.string()),
           cutOff: z.string(),
@@ -222,22 +264,25 @@ export function registerInventoryActions(options: {
       const answer = await ask(
         credentials,
         entityQuestion(input.entityRef, state =>
-          impact(state.graph, input.entityRef, {
-            direction: 'dependents',
-            depth: input.depth ?? IMPACT_DEFAULT_DEPTH,
-            relations: DEPENDENCY_RELATIONS,
-            maxNodes: options.impactMaxNodes,
-          }),
+          impact(
+            state.graph,
+            input.entityRef,
+            parseImpactOptions(input, options.impactMaxNodes),
+          ),
         ),
       );
       return {
         output: {
+          total: answer.total,
+          distances: answer.distances.map(d => distanceLine(answer, d)),
           dependents: answer.nodes.map(
             n => `${n.entity.ref} (distance ${n.distance})`,
           ),
           owners: answer.owners.map(
             o =>
-              `${o.owner.ref}: ${o.entities.length} entities; ${
+              `${o.owner.ref}: ${o.total} entities (${o.entities.join(', ')}${
+                o.total > o.entities.length ? ', …' : ''
+              }); ${
                 o.contacts.map(c => c.value).join(', ') || 'no contact known'
               }`,
           ),

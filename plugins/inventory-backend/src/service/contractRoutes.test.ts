@@ -40,7 +40,7 @@ const VALID: Record<keyof (typeof spec)['paths'], string> = {
   '/access': `entity=${PROJECT}`,
   '/ownership':
     'q=admins@example.org&limit=1&role=owns,administers&pageSize=2&offset=0',
-  '/impact': `entity=${PROJECT}&direction=dependencies&depth=10&relations=childOf,runsOn`,
+  '/impact': `entity=${PROJECT}&direction=dependencies&depth=10&relations=childOf,runsOn&distance=1&offset=0&pageSize=5`,
   '/graph': `entity=${PROJECT}&mode=neighbourhood&depth=1&kinds=resource&maxNodes=50`,
   '/drift': `entity=${PROJECT}`,
   '/owners-files': `entity=${PROJECT}`,
@@ -201,6 +201,9 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
         direction: 'dependencies',
         depth: 10,
         relations: ['childOf', 'runsOn'],
+        distance: 1,
+        offset: 0,
+        pageSize: 5,
       }),
       client.graph(PROJECT, {
         mode: 'neighbourhood',
@@ -244,6 +247,15 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
     );
     expect(await message(`impact?entity=${PROJECT}&depth=01`)).toBe(
       "400 request/query/depth must be an integer written in decimal digits, not '01'",
+    );
+    expect(await message(`impact?entity=${PROJECT}&pageSize=501`)).toBe(
+      '400 request/query/pageSize must be <= 500',
+    );
+    expect(await message(`impact?entity=${PROJECT}&offset=-1`)).toBe(
+      "400 request/query/offset must be an integer written in decimal digits, not '-1'",
+    );
+    expect(await message(`impact?entity=${PROJECT}&distance=0`)).toBe(
+      '400 request/query/distance must be >= 1',
     );
     expect(await message(`graph?entity=${PROJECT}&depth=11`)).toBe(
       '400 request/query/depth must be <= 10',

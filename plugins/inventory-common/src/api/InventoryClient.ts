@@ -91,6 +91,11 @@ export type InventoryQueries = {
     direction?: ImpactDirection;
     depth?: number;
     relations?: string[];
+    /** One distance's page only. */
+    distance?: number;
+    /** Where each distance's page starts, and how many it lists (default 20). */
+    offset?: number;
+    pageSize?: number;
   };
   '/graph': {
     entity: string;

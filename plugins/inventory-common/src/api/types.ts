@@ -280,25 +280,46 @@ export type OwnershipSection = {
 /** @public */
 export type ImpactDirection = 'dependents' | 'dependencies';
 
-/** @public */
+/**
+ * What breaks if an entity goes down. The counts cover every entity the walk reached; the
+ * entities themselves come a page per distance (`pageSize`, default
+ * {@link IMPACT_DEFAULTS}), nearest first, then by ref: ask `distance=D&offset=N` for the
+ * next page of one distance. A folder's dependents at depth 3 are thousands of entities,
+ * which made answers of a megabyte when every one was sent.
+ *
+ * @public
+ */
 export type ImpactResponse = {
   entity: InventoryEntitySummary;
   direction: ImpactDirection;
   depth: number;
   relations: string[];
+  /** Entities reached, all pages. */
+  total: number;
+  /** Entities reached at each distance, all pages, nearest first. */
+  distances: Array<{ distance: number; total: number }>;
+  /** Where each distance's page starts within it. */
+  offset: number;
+  /** The page of each distance (of the one asked for, with `distance`), in order. */
   nodes: Array<{
     entity: InventoryEntitySummary;
     distance: number;
     owner?: string;
     via: EvidenceStep;
   }>;
-  /** Grouped by owner with whom to tell: Slack channel, mailing list, e-mail. */
+  /**
+   * Grouped by owner with whom to tell: Slack channel, mailing list, e-mail; most entities
+   * first.
+   */
   owners: Array<{
     owner: InventoryEntitySummary;
     contacts: Array<{
       kind: 'slack' | 'mailing-list' | 'email';
       value: string;
     }>;
+    /** The owner's entities among those reached, all pages. */
+    total: number;
+    /** The owner's first few of them, nearest first, to tell them what breaks. */
     entities: string[];
   }>;
   /** The explicit cut-off: what lies beyond `depth` or the node limit and was not walked. */
@@ -308,6 +329,14 @@ export type ImpactResponse = {
     frontier: number;
   };
 };
+
+/**
+ * How many entities an impact answer lists per distance unless asked for more (the "If this
+ * goes down" card shows twenty), and how many of each owner's it names.
+ *
+ * @public
+ */
+export const IMPACT_DEFAULTS = { pageSize: 20, entitiesPerOwner: 3 };
 
 /** @public */
 export type CompletenessCheckId =

@@ -1,18 +1,17 @@
 import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
   ImpactResponse,
   InventoryClient,
   UNOWNED_KEY,
 } from '@infra-atlas/inventory-common';
 import Typography from '@material-ui/core/Typography';
+import { inventoryApiRef } from '../api';
 import { graphRouteRef } from '../routes';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
-
-/** Entities listed per distance; the count always covers them all. */
-const SHOWN_PER_DISTANCE = 20;
+import { PAGE_SIZE, ShowMore, useMorePages } from './ownership/MorePages';
 
 /**
  * Owners listed before the rest fold away: an organization's or a project's blast radius
@@ -21,8 +20,6 @@ const SHOWN_PER_DISTANCE = 20;
 const OWNERS_SHOWN = 10;
 
 type Owner = ImpactResponse['owners'][number];
-
-/** Entities the impact walk found without an owner are grouped under this key. */
 
 /**
  * The blast radius graph of the same walk: the answer's depth goes along, since the graph
@@ -54,7 +51,7 @@ function Contact(props: { contact: Owner['contacts'][number] }) {
 }
 
 function OwnerItem(props: { owner: Owner }) {
-  const { owner, contacts, entities } = props.owner;
+  const { owner, contacts, total } = props.owner;
   return (
     <li>
       {owner.ref === UNOWNED_KEY ? (
@@ -62,7 +59,7 @@ function OwnerItem(props: { owner: Owner }) {
       ) : (
         <EntityName entity={owner} />
       )}{' '}
-      — {plural(entities.length, 'entity', 'entities')}
+      — {plural(total, 'entity', 'entities')}
       {contacts.length > 0 ? ': ' : ''}
       {contacts.map((contact, i) => (
         <span key={`${contact.kind} ${contact.value}`}>
@@ -106,53 +103,77 @@ function CutOff(props: { answer: ImpactResponse }) {
   );
 }
 
-function Impact(props: { answer: ImpactResponse }) {
-  const { answer } = props;
-  const { nodes, owners, depth } = answer;
-  const distances = [...new Set(nodes.map(n => n.distance))].sort(
-    (a, b) => a - b,
+/**
+ * The entities at one distance: the answer brings the first page (the backend's default, 20),
+ * the reader asks for the others ten at a time.
+ */
+function Distance(props: {
+  answer: ImpactResponse;
+  distance: number;
+  total: number;
+}) {
+  const { answer, distance, total } = props;
+  const inventory = useApi(inventoryApiRef);
+  const { items, ...pages } = useMorePages(
+    answer.nodes.filter(n => n.distance === distance),
+    async offset => {
+      const page = await inventory.impact(answer.entity.ref, {
+        direction: answer.direction,
+        depth: answer.depth,
+        relations: answer.relations,
+        distance,
+        offset,
+        pageSize: PAGE_SIZE,
+      });
+      return page.nodes;
+    },
   );
   return (
+    <li>
+      <details>
+        <summary>
+          {plural(total, 'entity', 'entities')} at distance {distance}
+        </summary>
+        <ul>
+          {items.map(node => (
+            <li key={node.entity.ref}>
+              <EntityName entity={node.entity} />
+              <EvidenceChain steps={[node.via]} />
+            </li>
+          ))}
+        </ul>
+        <ShowMore total={total} pages={{ ...pages, shown: items.length }} />
+      </details>
+    </li>
+  );
+}
+
+function Impact(props: { answer: ImpactResponse }) {
+  const { answer } = props;
+  const { total, distances, owners, depth } = answer;
+  return (
     <>
-      {nodes.length === 0 ? (
+      {total === 0 ? (
         <Typography variant="body2">
           Nothing the inventory knows runs on it, lives in it or depends on it
           within {depth} hops.
         </Typography>
       ) : (
         <Typography variant="body1">
-          {plural(nodes.length, 'entity breaks', 'entities break')} within{' '}
-          {depth} hops.
+          {plural(total, 'entity breaks', 'entities break')} within {depth}{' '}
+          hops.
         </Typography>
       )}
       {distances.length > 0 && (
         <ul aria-label="By distance" style={{ paddingLeft: 20 }}>
-          {distances.map(distance => {
-            const at = nodes.filter(n => n.distance === distance);
-            return (
-              <li key={distance}>
-                <details>
-                  <summary>
-                    {plural(at.length, 'entity', 'entities')} at distance{' '}
-                    {distance}
-                  </summary>
-                  <ul>
-                    {at.slice(0, SHOWN_PER_DISTANCE).map(node => (
-                      <li key={node.entity.ref}>
-                        <EntityName entity={node.entity} />
-                        <EvidenceChain steps={[node.via]} />
-                      </li>
-                    ))}
-                  </ul>
-                  {at.length > SHOWN_PER_DISTANCE && (
-                    <Typography variant="caption">
-                      and {at.length - SHOWN_PER_DISTANCE} more in the graph
-                    </Typography>
-                  )}
-                </details>
-              </li>
-            );
-          })}
+          {distances.map(d => (
+            <Distance
+              key={d.distance}
+              answer={answer}
+              distance={d.distance}
+              total={d.total}
+            />
+          ))}
         </ul>
       )}
       {owners.length > 0 && (

@@ -5,7 +5,7 @@ import {
   OwnersFilesResponse,
   RunbookResponse,
 } from '@infra-atlas/inventory-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { renderCard as render, summary } from '../__testUtils__/cards';
 import { DriftCard } from './DriftCard';
 import { ImpactCard } from './ImpactCard';
@@ -59,6 +59,12 @@ describe('ImpactCard', () => {
     direction: 'dependents',
     depth: 3,
     relations: ['runsOn'],
+    total: 3,
+    distances: [
+      { distance: 1, total: 2 },
+      { distance: 2, total: 1 },
+    ],
+    offset: 0,
     nodes: [
       {
         entity: summary('resource:default/ns-gcsweb', 'gcsweb'),
@@ -89,11 +95,13 @@ describe('ImpactCard', () => {
           },
           { kind: 'email', value: 'sig-k8s-infra@kubernetes.io' },
         ],
+        total: 2,
         entities: ['resource:default/ns-gcsweb', 'resource:default/ns-prow'],
       },
       {
         owner: summary('unowned', 'unowned', false),
         contacts: [],
+        total: 1,
         entities: [GCSWEB],
       },
     ],
@@ -136,11 +144,50 @@ describe('ImpactCard', () => {
     );
   });
 
+  it('lists the first page of a distance and asks for the rest as the reader wants it', async () => {
+    const node = (i: number) => ({
+      entity: summary(`resource:default/dns-${i}`, `dns-${i}`),
+      distance: 1,
+      via: via(`resource:default/dns-${i}`, 'resource:default/aaa'),
+    });
+    const nodes = Array.from({ length: 23 }, (_, i) => node(i));
+    const impact = jest
+      .fn()
+      .mockResolvedValueOnce({
+        ...answer,
+        total: 23,
+        distances: [{ distance: 1, total: 23 }],
+        nodes: nodes.slice(0, 20),
+      })
+      .mockResolvedValueOnce({ ...answer, offset: 20, nodes: nodes.slice(20) });
+    await render(<ImpactCard />, { impact });
+    const byDistance = await screen.findByRole('list', { name: 'By distance' });
+    expect(byDistance).toHaveTextContent('23 entities at distance 1');
+    expect(byDistance).toHaveTextContent('dns-19');
+    expect(byDistance).not.toHaveTextContent('dns-20');
+    fireEvent.click(screen.getByRole('button', { name: 'Show 3 more of 3' }));
+    expect(
+      (await within(byDistance).findAllByText('dns-22')).length,
+    ).toBeGreaterThan(0);
+    expect(impact).toHaveBeenLastCalledWith('resource:default/aaa', {
+      direction: 'dependents',
+      depth: 3,
+      relations: ['runsOn'],
+      distance: 1,
+      offset: 20,
+      pageSize: 10,
+    });
+    expect(
+      screen.queryByRole('button', { name: /Show .* more/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('lists the first ten owners to tell and folds the rest away', async () => {
     const group = (i: number) => `group:default/team-${i}`;
     const owners = Array.from({ length: 13 }, (_, i) => ({
       owner: summary(group(i), `team-${i}`),
       contacts: [],
+      total: 1,
       entities: [`resource:default/r-${i}`],
     }));
     await render(<ImpactCard />, {
@@ -160,6 +207,8 @@ describe('ImpactCard', () => {
     await render(<ImpactCard />, {
       impact: jest.fn().mockResolvedValue({
         ...answer,
+        total: 0,
+        distances: [],
         nodes: [],
         owners: [],
         cutOff: { depthReached: false, nodeLimitReached: false, frontier: 0 },

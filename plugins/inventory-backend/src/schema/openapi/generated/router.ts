@@ -380,11 +380,40 @@ export const spec = {
           {
             $ref: '#/components/parameters/relations',
           },
+          {
+            name: 'distance',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "One distance's page only; every distance's without it.",
+            schema: {
+              $ref: '#/components/schemas/Depth',
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            allowReserved: true,
+            description: "Where each distance's page starts.",
+            schema: {
+              $ref: '#/components/schemas/Offset',
+            },
+          },
+          {
+            name: 'pageSize',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "Entities per distance's page (default 20); the counts cover all.",
+            schema: {
+              $ref: '#/components/schemas/PageSize',
+            },
+          },
         ],
         responses: {
           '200': {
             description:
-              'The entities reached, by owner, and what was left unwalked.',
+              'Counts of the entities reached, per distance and per owner, a page of them per distance, and what was left unwalked.',
             content: {
               'application/json': {
                 schema: {
@@ -1267,6 +1296,9 @@ export const spec = {
           'direction',
           'depth',
           'relations',
+          'total',
+          'distances',
+          'offset',
           'nodes',
           'owners',
           'cutOff',
@@ -1283,6 +1315,27 @@ export const spec = {
           },
           relations: {
             $ref: '#/components/schemas/Strings',
+          },
+          total: {
+            type: 'integer',
+          },
+          distances: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['distance', 'total'],
+              properties: {
+                distance: {
+                  type: 'integer',
+                },
+                total: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          offset: {
+            type: 'integer',
           },
           nodes: {
             $ref: '#/components/schemas/Items',
