@@ -17,6 +17,7 @@ export * from './leadership';
 export * from './memberships';
 export * from './api';
 export * from './multimap';
+export * from './memo';
 export * from './iam';
 export * from './unowned';
 export * from './configuration';

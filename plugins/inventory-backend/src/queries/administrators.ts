@@ -13,19 +13,25 @@ import {
   conditionStatus,
   gcpCustomRoleEntityName,
   isUnowned,
+  keptIn,
+  oncePer,
 } from '@infra-atlas/inventory-common';
 import {
   GraphEdge,
   InventoryGraph,
   normalizeRef,
+  refOf,
 } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
 import { IamGrant, coOwnersOf, grantsOf, specString } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
 
+/** Powers by rank: answers sort thousands of people by it. */
+const RANK = new Map(ACCESS_POWERS.map((power, rank) => [power, rank]));
+
 /** A power's rank: 0 for the strongest (administer). */
-export const strength = (power: AccessPower) => ACCESS_POWERS.indexOf(power);
+export const strength = (power: AccessPower) => RANK.get(power)!;
 
 /** A condition with whether it can apply at `now`. */
 const answerCondition = (
@@ -174,6 +180,52 @@ type Holder = {
   reaches: Array<{ grant: AccessGrant; chain: GraphEdge[] }>;
 };
 
+/** A person a principal reaches, with the membership chain from the principal down to them. */
+type Reached = { member: string; chain: GraphEdge[] };
+
+/**
+ * The people a principal reaches through nested groups (a user reaches themselves), once per
+ * build: the organization's grants to a few large groups are inherited by every resource, so
+ * every administrators answer asked for the same walks.
+ */
+const peopleReachedFrom = oncePer((graph: InventoryGraph) => {
+  const byPrincipal = new Map<string, Reached[]>();
+  return (principal: string) =>
+    keptIn(byPrincipal, principal, () => {
+      const reached = walk({
+        start: [principal],
+        next: at =>
+          at.startsWith('group:')
+            ? graph
+                .in(at, ['memberOf', 'childOf'])
+                .map((edge: GraphEdge) => ({ edge, to: edge.source }))
+            : [],
+      }).reached;
+      const people: Reached[] = [];
+      for (const [member, { chain }] of reached) {
+        if (member.startsWith('user:')) people.push({ member, chain });
+      }
+      return people;
+    });
+});
+
+/** The order people are listed in: their refs as `localeCompare` orders them. */
+const collator = new Intl.Collator();
+
+/**
+ * Every person's place in that order, once per build: an organization's grants reach
+ * thousands of people, and comparing their refs as text was most of an answer's time.
+ */
+const personOrder = oncePer(
+  (graph: InventoryGraph) =>
+    new Map(
+      [...graph.ofKind('user')]
+        .map(refOf)
+        .sort(collator.compare)
+        .map((ref, at) => [ref, at]),
+    ),
+);
+
 /**
  * Everyone behind the grants, through nested groups, with their strongest current power: only
  * references to the grants and membership chains, so counting and sorting hundreds of people
@@ -181,33 +233,29 @@ type Holder = {
  */
 function holdersOf(graph: InventoryGraph, grants: AccessGrant[]): Holder[] {
   const holders = new Map<string, Holder>();
+  const reachedFrom = peopleReachedFrom(graph);
   for (const grant of grants) {
-    const members = walk({
-      start: [grant.principal.ref],
-      next: at =>
-        at.startsWith('group:')
-          ? graph
-              .in(at, ['memberOf', 'childOf'])
-              .map((edge: GraphEdge) => ({ edge, to: edge.source }))
-          : [],
-    }).reached;
-    for (const [member, { chain }] of members) {
-      if (!member.startsWith('user:')) continue;
+    const applies = appliesNow(grant);
+    for (const { member, chain } of reachedFrom(grant.principal.ref)) {
       let holder = holders.get(member);
       if (!holder) {
         holder = { ref: member, roles: new Set(), power: 'other', reaches: [] };
         holders.set(member, holder);
       }
       holder.roles.add(grant.role);
-      if (appliesNow(grant) && strength(grant.power) < strength(holder.power)) {
+      if (applies && strength(grant.power) < strength(holder.power)) {
         holder.power = grant.power;
       }
       holder.reaches.push({ grant, chain });
     }
   }
+  const order = personOrder(graph);
+  const byRef = (a: string, b: string) => {
+    const [x, y] = [order.get(a), order.get(b)];
+    return x !== undefined && y !== undefined ? x - y : collator.compare(a, b);
+  };
   return [...holders.values()].sort(
-    (a, b) =>
-      strength(a.power) - strength(b.power) || a.ref.localeCompare(b.ref),
+    (a, b) => strength(a.power) - strength(b.power) || byRef(a.ref, b.ref),
   );
 }
 
