@@ -2,19 +2,13 @@ import { Entity } from '@backstage/catalog-model';
 import {
   addTo,
   describeCondition,
-  EvidenceStep,
   InventoryEntitySummary,
-  OwnershipItem,
 } from '@infra-atlas/inventory-common';
-import {
-  GraphEdge,
-  InventoryGraph,
-  normalizeRef,
-  refOf,
-} from '../graph/InventoryGraph';
+import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
 import { administratorsOf, grantsOf, IamGrant } from '../graph/specs';
-import { stepOf } from './evidence';
+import { Candidate, ownPlace, sortByReach } from './ownershipSections';
+import { TitleRanks } from './reachOrder';
 
 /**
  * A grant made directly on an entity's policy, and whether it gives permanent administration
@@ -71,14 +65,15 @@ export function grantsByPrincipal(
 
 /**
  * A held grant as an ownership item: `administers` for an administrative role, `holds` for
- * any other, stated by the policy of the entity it is granted on.
+ * any other, stated by the policy of the entity it is granted on. Its evidence is built only
+ * if the item is shown, after the asker's chain to `heldBy` when the principal has an entity.
  */
-export function heldGrantItem(
+function heldGrantCandidate(
   graph: InventoryGraph,
   principal: string,
   held: HeldGrant,
-  prefix: EvidenceStep[],
-): OwnershipItem {
+  heldBy: string | undefined,
+): Candidate {
   const { entity, grant } = held;
   // A conditional administrator administers only when the condition holds: said in the text.
   const role =
@@ -88,11 +83,11 @@ export function heldGrantItem(
   const text = `${grant.role} on ${grant.grantedOn}${
     grant.condition ? ` (${describeCondition(grant.condition)})` : ''
   }`;
-  return {
+  const candidate: Candidate = {
     role,
     entity: graph.summary(refOf(entity)),
     grant: text,
-    steps: [
+    steps: prefix => [
       ...prefix,
       {
         from: principal,
@@ -103,34 +98,47 @@ export function heldGrantItem(
       },
     ],
   };
+  if (heldBy) candidate.heldBy = heldBy;
+  candidate.place = ownPlace(candidate);
+  return candidate;
 }
 
 /**
- * What the subject holds by direct grant beyond its `administeredBy` relations: the other
- * roles of its entities and their groups (`holds`) and, for IAM members the question names
- * that have no entity (`domain:…`, a service account of another organization), every grant.
+ * What a principal holds by direct grant beyond its `administeredBy` relations (those are
+ * its {@link PrincipalItems}' `owned`): the other roles granted to it, in reach order. The
+ * same for every answer reaching the principal, so worked out once per build.
  */
-export function heldGrantItems(
+export function heldBeyondAdministration(
   graph: InventoryGraph,
-  index: Map<string, HeldGrant[]>,
-  principals: Map<string, { chain: GraphEdge[] }>,
+  principal: string,
+  ranks: TitleRanks,
+): Candidate[] {
+  return sortByReach(
+    (grantsByPrincipal(graph).get(principal) ?? [])
+      .filter(held => !held.administrative)
+      .map(held => heldGrantCandidate(graph, principal, held, principal)),
+    ranks,
+  );
+}
+
+/**
+ * Every grant held by IAM members the question names that have no entity (`domain:…`, a
+ * service account of another organization), in reach order: no chain leads their evidence.
+ */
+export function heldByMembers(
+  graph: InventoryGraph,
   members: string[],
-): OwnershipItem[] {
-  const items: OwnershipItem[] = [];
-  for (const [principal, { chain }] of principals) {
-    for (const held of index.get(principal) ?? []) {
-      if (!held.administrative) {
-        const prefix = chain.map(edge => stepOf(edge));
-        items.push(heldGrantItem(graph, principal, held, prefix));
-      }
-    }
-  }
-  for (const member of members) {
-    for (const held of index.get(member) ?? []) {
-      items.push(heldGrantItem(graph, member, held, []));
-    }
-  }
-  return items;
+  ranks: TitleRanks,
+): Candidate[] {
+  const index = grantsByPrincipal(graph);
+  return sortByReach(
+    members.flatMap(member =>
+      (index.get(member) ?? []).map(held =>
+        heldGrantCandidate(graph, member, held, undefined),
+      ),
+    ),
+    ranks,
+  );
 }
 
 /** A principal with no entity, as answers name entities: `domain:example.org`. */

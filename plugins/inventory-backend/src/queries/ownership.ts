@@ -20,7 +20,7 @@ import { GITHUB_LOGIN_ANNOTATION } from '../links/identities';
 /** The `org/slug` of a crawled GitHub team's Group. */
 const GITHUB_TEAM_ANNOTATION = 'github.com/team-slug';
 import { stepOf } from './evidence';
-import { grantsByPrincipal, heldGrantItems, memberSummary } from './grantsHeld';
+import { grantsByPrincipal, heldByMembers, memberSummary } from './grantsHeld';
 import {
   groupsOf,
   identitiesOf,
@@ -41,6 +41,7 @@ import {
   sortByReach,
 } from './ownershipSections';
 import { principalItems } from './principalItems';
+import { titleRanks } from './reachOrder';
 import {
   MEMBERS_SECTION,
   memberCounts,
@@ -56,9 +57,6 @@ const eager = (item: OwnershipItem): Candidate => ({
   ...item,
   steps: () => item.steps,
 });
-
-/** Items made for this answer alone, in reach order: a list to merge with the shared ones. */
-const ownList = (items: OwnershipItem[]) => sortByReach(items.map(eager));
 
 const plural = (n: number, noun: string) =>
   `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
@@ -242,12 +240,22 @@ function computeBasis(
   );
   // Within a role, the widest first (organization, folders, projects, then what is in them),
   // so that a limit cuts the least telling items. Each principal's items were sorted when
-  // the index was built; the answer merges them with its own.
-  const items = mergeByReach([
-    ownList(heldGrantItems(graph, held, principals, members)),
-    ...[...principals.keys()].map(ref => principalItems(graph, ref)),
-    ownList([...leadership(graph, identities), ...paths.items]),
-  ]);
+  // the index was built; the answer merges them with its own. Among items of equal reach an
+  // earlier list's come first: grants held, then relations, then leadership and paths.
+  const ranks = titleRanks(graph);
+  const shared = [...principals.keys()].map(ref => principalItems(graph, ref));
+  const items = mergeByReach(
+    [
+      ...shared.map(p => p.held),
+      heldByMembers(graph, members, ranks),
+      ...shared.map(p => p.owned),
+      sortByReach(
+        [...leadership(graph, identities), ...paths.items].map(eager),
+        ranks,
+      ),
+    ],
+    ranks,
+  );
 
   const inheritedResourceCounts: Record<string, number> = {};
   for (const item of items) {

@@ -10,6 +10,7 @@ import {
   typeNoun,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
+import { compareReach, Reach, reachOf, TitleRanks } from './reachOrder';
 
 /** An item whose evidence is built only if the item is shown. */
 export type Candidate = Omit<OwnershipItem, 'steps'> & {
@@ -156,26 +157,18 @@ function topmostAncestorIn(
 const mayCauseGrant = (item: Candidate) =>
   !item.inherited && !item.path && isContainerType(item.entity.type);
 
-/** What items are ordered by: widest first (organization, folders, projects…), then title. */
-type Reach = { breadth: number; title: string };
-
-const reachOf = (item: Pick<Candidate, 'entity'>): Reach => ({
-  breadth: breadth(item.entity.type),
-  title: item.entity.title,
-});
-
-const compareReach = (a: Reach, b: Reach) =>
-  a.breadth - b.breadth || a.title.localeCompare(b.title);
-
 /**
  * Sorts items in place, widest first (organization, folders, projects, then the rest), then by
  * title; each item's keys are computed once rather than at every comparison, which for the
  * ten thousand items of a person in many groups was most of the answer's time.
+ *
+ * @param ranks - the build's {@link TitleRanks}, so that titles compare as numbers
  */
 export function sortByReach<T extends Pick<Candidate, 'entity'>>(
   items: T[],
+  ranks?: TitleRanks,
 ): T[] {
-  const keyed = items.map(item => ({ item, reach: reachOf(item) }));
+  const keyed = items.map(item => ({ item, reach: reachOf(item, ranks) }));
   keyed.sort((a, b) => compareReach(a.reach, b.reach));
   keyed.forEach((k, i) => {
     items[i] = k.item;
@@ -187,9 +180,12 @@ export function sortByReach<T extends Pick<Candidate, 'entity'>>(
  * Lists sorted by reach, merged into one in that order, as sorting their concatenation would
  * (among equals, an item of an earlier list first): an answer's thousands of items come in a
  * few lists sorted once per build, so it costs a merge instead of a sort.
+ *
+ * @param ranks - the build's {@link TitleRanks}, as the lists were sorted with
  */
 export function mergeByReach<T extends Pick<Candidate, 'entity'>>(
   lists: ReadonlyArray<readonly T[]>,
+  ranks?: TitleRanks,
 ): T[] {
   type Head = { list: number; at: number; reach: Reach };
   const merged: T[] = [];
@@ -211,7 +207,8 @@ export function mergeByReach<T extends Pick<Candidate, 'entity'>>(
     }
   };
   lists.forEach((list, i) => {
-    if (list.length) heap.push({ list: i, at: 0, reach: reachOf(list[0]) });
+    if (list.length)
+      heap.push({ list: i, at: 0, reach: reachOf(list[0], ranks) });
   });
   for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--) down(i);
   while (heap.length) {
@@ -219,7 +216,7 @@ export function mergeByReach<T extends Pick<Candidate, 'entity'>>(
     const list = lists[head.list];
     merged.push(list[head.at]);
     if (++head.at < list.length) {
-      head.reach = reachOf(list[head.at]);
+      head.reach = reachOf(list[head.at], ranks);
     } else {
       heap[0] = heap[heap.length - 1];
       heap.pop();

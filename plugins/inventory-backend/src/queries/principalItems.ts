@@ -13,15 +13,22 @@ import {
 import { TimeSlicer } from '../graph/timeSlices';
 import { administratorsOf } from '../graph/specs';
 import { stepOf, walk } from './evidence';
-import { grantsByPrincipal } from './grantsHeld';
+import { grantsByPrincipal, heldBeyondAdministration } from './grantsHeld';
 import { Candidate, ownPlace, sortByReach } from './ownershipSections';
+import { titleRanks } from './reachOrder';
 
 /**
- * What one principal owns and administers by its own relations, widest first: the part of an
- * ownership answer that is the same for everyone who reaches the principal (a group's items
- * are in the answer of each of its members), so it is worked out once per build.
+ * What one principal owns, administers and holds by its own relations and grants, each list
+ * widest first: the part of an ownership answer that is the same for everyone who reaches the
+ * principal (a group's items are in the answer of each of its members), so it is worked out
+ * once per build.
  */
-export type PrincipalItems = readonly Candidate[];
+export type PrincipalItems = {
+  /** Owned and administered (`ownedBy`, `administeredBy`). */
+  readonly owned: readonly Candidate[];
+  /** Its other direct grants ({@link heldBeyondAdministration}). */
+  readonly held: readonly Candidate[];
+};
 
 const byGraph = new WeakMap<InventoryGraph, Map<string, PrincipalItems>>();
 
@@ -37,6 +44,7 @@ export async function preparePrincipalItems(
   slicer: TimeSlicer,
 ): Promise<void> {
   grantsByPrincipal(graph);
+  titleRanks(graph);
   await slicer.each(
     [...refsOf(graph.ofKind('group')), ...refsOf(graph.ofKind('user'))],
     ref => {
@@ -60,7 +68,11 @@ export function principalItems(
   }
   let items = known.get(principal);
   if (!items) {
-    items = sortByReach(ownedAndAdministered(graph, principal));
+    const ranks = titleRanks(graph);
+    items = {
+      owned: sortByReach(ownedAndAdministered(graph, principal), ranks),
+      held: heldBeyondAdministration(graph, principal, ranks),
+    };
     known.set(principal, items);
   }
   return items;
