@@ -18,12 +18,16 @@ export function oncePer<K extends object, V>(
 }
 
 /**
- * The value under `key` in `map`, computed and kept there on first use.
+ * The value under `key` in `map` (a Map or a WeakMap), computed and kept there on first use.
  *
  * @public
  */
 export function keptIn<K, V>(
-  map: Map<K, V>,
+  map: {
+    has(key: K): boolean;
+    get(key: K): V | undefined;
+    set(key: K, value: V): unknown;
+  },
   key: K,
   compute: (key: K) => V,
 ): V {

@@ -11,11 +11,12 @@ import {
   inventoryBillingReadPermission,
   invoiceMonthOf,
   monthsFrom,
+  oncePer,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { Ask, entityQuestion } from '../service/answers';
 import { BillingAnswersConfig } from './billingConfig';
-import { currentAttributions, namesFrom, SigRules } from './model/attribution';
+import { currentAttributions, namesFrom } from './model/attribution';
 import { costMonths, costSubject, entityCost } from './model/entityCost';
 import { readFigures } from './model/figures';
 import { totalOf } from './model/partition';
@@ -25,7 +26,7 @@ import {
   ReportQuestion,
   resolveQuestion,
 } from './model/report';
-import { BillingFigures, ProjectAttribution } from './store/BillingFigures';
+import { BillingFigures } from './store/BillingFigures';
 
 /** Most months one report's trend spans: five years. */
 export const MAX_TREND_MONTHS = 60;
@@ -49,20 +50,6 @@ export type BillingAnswers = {
 const NOT_READABLE_KEY = 'not-readable';
 
 /**
- * Today's attributions, once per index build and rules: every report and card of a build
- * reads the same.
- */
-const attributionsByGraph = new WeakMap<InventoryGraph, ProjectAttribution[]>();
-function attributionsOf(graph: InventoryGraph, rules: SigRules) {
-  let known = attributionsByGraph.get(graph);
-  if (!known) {
-    known = currentAttributions(graph, rules);
-    attributionsByGraph.set(graph, known);
-  }
-  return known;
-}
-
-/**
  * The billing answers over the store's figures and the inventory's ownership. Each needs
  * `inventory.billing.read` (a 403 without); without a billing module there are no figures
  * (a 404 saying so). Rows about entities the caller may not read in the catalog are folded
@@ -77,6 +64,10 @@ export function createBillingAnswers(deps: {
 }): BillingAnswers {
   const { ask, config } = deps;
   const today = () => invoiceMonthOf(deps.now?.() ?? new Date());
+  // Today's attributions, once per index build: every report and card of a build reads the same.
+  const attributionsOf = oncePer((graph: InventoryGraph) =>
+    currentAttributions(graph, config.sigs),
+  );
 
   async function allowed(credentials: BackstageCredentials) {
     if (!deps.figures) {
@@ -95,7 +86,7 @@ export function createBillingAnswers(deps: {
   }
 
   const context = (graph: InventoryGraph) => ({
-    current: attributionsOf(graph, config.sigs),
+    current: attributionsOf(graph),
     names: namesFrom(graph),
     budget: config.budget,
     note: config.note,

@@ -3,6 +3,7 @@ import {
   ANNOTATIONS,
   ExplorerNode,
   ExplorerResponse,
+  oncePer,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { PLACEMENT_RELATIONS } from '../graph/relationTypes';
@@ -36,12 +37,6 @@ function staleness(
     ? `placed in ${missing}, which is not in the catalog`
     : undefined;
 }
-
-/**
- * The forest, worked out once per build: it is the same for every caller (what one may not
- * read is withheld afterwards) and, at 5,000 rows and 2 MB, too dear to rebuild per request.
- */
-const explorers = new WeakMap<InventoryGraph, ExplorerResponse>();
 
 function explorerOf(graph: InventoryGraph): ExplorerResponse {
   const nodes: ExplorerNode[] = [];
@@ -78,13 +73,9 @@ function explorerOf(graph: InventoryGraph): ExplorerResponse {
 /**
  * What runs where, as one flat list: every resource and component that is placed in something
  * or has something placed in it, with its placement parents, owner, labels, public access,
- * staleness and how much lies under it. The UI builds the tree and filters in memory.
+ * staleness and how much lies under it. The UI builds the tree and filters in memory. It is
+ * worked out once per build: the same for every caller (what one may not read is withheld
+ * afterwards) and, at 5,000 rows and 2 MB, too dear to rebuild per request.
  */
-export function explorer(graph: InventoryGraph): ExplorerResponse {
-  let answer = explorers.get(graph);
-  if (!answer) {
-    answer = explorerOf(graph);
-    explorers.set(graph, answer);
-  }
-  return answer;
-}
+export const explorer: (graph: InventoryGraph) => ExplorerResponse =
+  oncePer(explorerOf);

@@ -3,6 +3,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   BACKSTAGE_ANNOTATIONS,
   CodeOwnershipRules,
+  oncePer,
   EffectiveOwnersPerson,
   OwnersRules,
   PathOwnershipPerson,
@@ -28,34 +29,26 @@ export type RepositoryRules = {
   tree: OwnersRules;
 };
 
-const byGraph = new WeakMap<InventoryGraph, Map<string, RepositoryRules>>();
-
 /**
  * Every repository with stored rules, by lower-cased `owner/name`; read once per index build,
  * so that a path question costs a walk up the rules and nothing more.
  */
-export function repositoriesWithRules(
-  graph: InventoryGraph,
-): Map<string, RepositoryRules> {
-  let found = byGraph.get(graph);
-  if (!found) {
-    found = new Map();
-    for (const entity of graph.ofKind('component')) {
-      const rules = codeOwnershipOf(entity);
-      const slug =
-        entity.metadata.annotations?.[BACKSTAGE_ANNOTATIONS.projectSlug];
-      if (!rules || !slug) continue;
-      found.set(slug.toLowerCase(), {
-        ref: refOf(entity),
-        slug,
-        rules,
-        tree: ownersRulesOf(rules),
-      });
-    }
-    byGraph.set(graph, found);
+export const repositoriesWithRules = oncePer((graph: InventoryGraph) => {
+  const found = new Map<string, RepositoryRules>();
+  for (const entity of graph.ofKind('component')) {
+    const rules = codeOwnershipOf(entity);
+    const slug =
+      entity.metadata.annotations?.[BACKSTAGE_ANNOTATIONS.projectSlug];
+    if (!rules || !slug) continue;
+    found.set(slug.toLowerCase(), {
+      ref: refOf(entity),
+      slug,
+      rules,
+      tree: ownersRulesOf(rules),
+    });
   }
   return found;
-}
+});
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 

@@ -2,6 +2,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   addTo,
   gcpServiceAccountEntityName,
+  oncePer,
   RELATION_SAME_AS,
 } from '@infra-atlas/inventory-common';
 import { GraphEdge, InventoryGraph, refOf } from '../graph/InventoryGraph';
@@ -90,28 +91,22 @@ export function resolveSubject(graph: InventoryGraph, query: string): string[] {
   }
 }
 
-const byName = new WeakMap<InventoryGraph, Map<string, string[]>>();
-
 /**
  * Users, then Groups, by GitHub login and by entity name (lowercased), once per graph: every
  * question by login looked through all 3,500 Users and 500 Groups of a large catalog.
  */
-function principalsByName(graph: InventoryGraph): Map<string, string[]> {
-  let index = byName.get(graph);
-  if (!index) {
-    index = new Map();
-    for (const e of [...graph.ofKind('user'), ...graph.ofKind('group')]) {
-      const login =
-        e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase();
-      const name = e.metadata.name.toLowerCase();
-      for (const key of new Set([login, name])) {
-        if (key !== undefined) addTo(index, key, refOf(e));
-      }
+const principalsByName = oncePer((graph: InventoryGraph) => {
+  const index = new Map<string, string[]>();
+  for (const e of [...graph.ofKind('user'), ...graph.ofKind('group')]) {
+    const login =
+      e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase();
+    const name = e.metadata.name.toLowerCase();
+    for (const key of new Set([login, name])) {
+      if (key !== undefined) addTo(index, key, refOf(e));
     }
-    byName.set(graph, index);
   }
   return index;
-}
+});
 
 /** A service account's entity is named after its address, as the GCP provider names it. */
 function entitiesWithAddress(

@@ -8,7 +8,9 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DriftResponse,
   inventoryPersonalDetailsReadPermission,
+  keptIn,
   LinksResponse,
+  oncePer,
 } from '@infra-atlas/inventory-common';
 import { normalizeRef } from '../graph/InventoryGraph';
 import { driftAbout } from '../queries/drift';
@@ -36,19 +38,12 @@ export type Ask = <T extends object>(
  * an answer computed afresh is never asked twice, and lets its entry go with it.
  */
 export class WithheldOnce {
-  private readonly perBuild = new WeakMap<object, WeakMap<object, object>>();
+  private readonly keptFor = oncePer(
+    (_build: object) => new WeakMap<object, object>(),
+  );
 
   get<T extends object>(state: IndexState, answer: T, withheld: () => T): T {
-    let kept = this.perBuild.get(state.personal);
-    if (!kept) {
-      kept = new WeakMap();
-      this.perBuild.set(state.personal, kept);
-    }
-    const known = kept.get(answer);
-    if (known) return known as T;
-    const fresh = withheld();
-    kept.set(answer, fresh);
-    return fresh;
+    return keptIn(this.keptFor(state.personal), answer, withheld) as T;
   }
 }
 
@@ -148,17 +143,12 @@ export function ownershipQuestion(
   };
 }
 
-const withheldByBuild = new WeakMap<IndexState, Withheld>();
-
 /** One predicate per build: ownership keeps its answers per predicate, and reuses them. */
-function peopleWithheld(state: IndexState): Withheld {
-  let withheld = withheldByBuild.get(state);
-  if (!withheld) {
-    withheld = ref => state.personal.isPersonalRef(ref);
-    withheldByBuild.set(state, withheld);
-  }
-  return withheld;
-}
+const peopleWithheld = oncePer(
+  (state: IndexState): Withheld =>
+    ref =>
+      state.personal.isPersonalRef(ref),
+);
 
 /**
  * The drift report, or the findings that name one entity (an entity the inventory does not

@@ -6,6 +6,7 @@ import {
 } from '../entityNames';
 import { isEmailAddress, isGithubLogin } from '../accounts';
 import { CodeownersRule, CodeownersRules } from './rules';
+import { oncePer } from '../memo';
 
 /*
  * GitHub's CODEOWNERS (docs.github.com, "About code owners"), as pure functions:
@@ -144,7 +145,9 @@ function literalPrefix(pattern: string): string {
 }
 
 /** Compiled matchers per rules object: rules read from an entity are compiled once. */
-const matchers = new WeakMap<CodeownersRules, Matcher[]>();
+const matchersOf = oncePer((file: CodeownersRules): Matcher[] =>
+  file.rules.map(r => matcher(r.pattern)),
+);
 
 /** Reads a CODEOWNERS file. Never throws: an unreadable line is skipped and reported. */
 export function parseCodeowners(
@@ -203,11 +206,7 @@ export function codeownersFor(
 ): CodeownersRule | undefined {
   const path = repoPath.replace(/^(\.?\/)+/, '');
   if (!ignore.isPathValid(path)) return undefined;
-  let compiled = matchers.get(file);
-  if (!compiled) {
-    compiled = file.rules.map(r => matcher(r.pattern));
-    matchers.set(file, compiled);
-  }
+  const compiled = matchersOf(file);
   for (let i = file.rules.length - 1; i >= 0; i--) {
     if (compiled[i](path)) return file.rules[i];
   }

@@ -6,6 +6,7 @@ import {
   OwnersRuleEntries,
   ownersFileDir,
 } from './rules';
+import { oncePer } from '../memo';
 
 /*
  * Prow's OWNERS semantics (kubernetes-sigs/prow pkg/repoowners, https://go.k8s.io/owners), the
@@ -252,19 +253,10 @@ export const loginsOf = (people: EffectiveOwnersPerson[]) =>
 export const namesOf = (names: OwnersNames | undefined) =>
   Object.keys(names ?? {});
 
-const readers = new WeakMap<object, OwnersRules>();
-
 /**
  * The {@link OwnersRules} of a stored rule set, built once per rules object: the inventory
  * backend reads each repository's rules once per index build and asks many questions of them.
  */
-export function ownersRulesOf(
+export const ownersRulesOf: (
   rules: Pick<CodeOwnershipRules, 'owners' | 'aliases'>,
-): OwnersRules {
-  let reader = readers.get(rules);
-  if (!reader) {
-    reader = new OwnersRules(rules);
-    readers.set(rules, reader);
-  }
-  return reader;
-}
+) => OwnersRules = oncePer(rules => new OwnersRules(rules));

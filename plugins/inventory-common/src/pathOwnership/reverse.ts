@@ -1,5 +1,7 @@
+import { addTo } from '../multimap';
+import { oncePer } from '../memo';
 import { codeownerRef } from './codeowners';
-import { OwnersRules, ownersRulesOf } from './prow';
+import { ownersRulesOf } from './prow';
 import { CodeOwnershipRules, OwnersRuleEntries, isDirAtOrAbove } from './rules';
 
 /*
@@ -48,10 +50,9 @@ const byTreeOrder = (a: string, b: string) => {
  * The directories whose OWNERS file ends inheritance of `key`: it sets `no_parent_owners` and
  * names its own people for the role. Computed once per rules object.
  */
-const stopsByRules = new WeakMap<object, Record<RoleKey, string[]>>();
-function inheritanceStopsOf(rules: OwnersRules, source: object) {
-  let stops = stopsByRules.get(source);
-  if (!stops) {
+const inheritanceStopsOf = oncePer(
+  (source: CodeOwnershipRules): Record<RoleKey, string[]> => {
+    const rules = ownersRulesOf(source);
     const names = (entries: OwnersRuleEntries, key: RoleKey) =>
       Object.keys(entries[key] ?? {}).length > 0;
     const stopping = (key: RoleKey) =>
@@ -63,14 +64,12 @@ function inheritanceStopsOf(rules: OwnersRules, source: object) {
             (file.filters ?? []).some(f => f.pattern === '.*' && names(f, key)))
         );
       });
-    stops = {
+    return {
       approvers: stopping('approvers'),
       reviewers: stopping('reviewers'),
     };
-    stopsByRules.set(source, stops);
-  }
-  return stops;
-}
+  },
+);
 
 /**
  * The subdirectories of `dir` where inheritance stops, outermost only: `all` is in tree
@@ -104,17 +103,10 @@ type NameIndex = {
   codeowners: Map<string, NamedEntry[]>;
 };
 
-const indexes = new WeakMap<object, NameIndex>();
-
-function nameIndexOf(
-  rules: CodeOwnershipRules,
-  owners: OwnersRules,
-): NameIndex {
-  let index = indexes.get(rules);
-  if (index) return index;
-  index = { owners: new Map(), codeowners: new Map() };
-  const add = (map: Map<string, NamedEntry[]>, name: string, e: NamedEntry) =>
-    map.set(name, [...(map.get(name) ?? []), e]);
+/** Who each rule names, once per rules object. */
+const nameIndexOf = oncePer((rules: CodeOwnershipRules): NameIndex => {
+  const owners = ownersRulesOf(rules);
+  const index: NameIndex = { owners: new Map(), codeowners: new Map() };
   for (const directory of owners.directories) {
     const file = owners.fileOf(directory)!;
     const sets: Array<[OwnersRuleEntries, string | undefined]> = [
@@ -130,7 +122,7 @@ function nameIndexOf(
     for (const [entries, pattern] of sets) {
       for (const [role, key] of ROLE_KEYS) {
         for (const [name, line] of Object.entries(entries[key] ?? {})) {
-          add(index.owners, name, {
+          addTo(index.owners, name, {
             role,
             key,
             directory,
@@ -142,7 +134,7 @@ function nameIndexOf(
       }
     }
     for (const [name, line] of Object.entries(file.emeritus ?? {})) {
-      add(index.owners, name, {
+      addTo(index.owners, name, {
         role: 'emeritus',
         directory,
         file: file.path,
@@ -154,7 +146,7 @@ function nameIndexOf(
     for (const owner of rule.owners) {
       const ref = codeownerRef(owner);
       if (!('ref' in ref)) continue;
-      add(index.codeowners, ref.ref, {
+      addTo(index.codeowners, ref.ref, {
         role: 'code-owns',
         directory: '',
         pattern: rule.pattern,
@@ -163,9 +155,8 @@ function nameIndexOf(
       });
     }
   }
-  indexes.set(rules, index);
   return index;
-}
+});
 
 /**
  * The rules of a repository that name `subject`: an OWNERS_ALIASES alias (the OWNERS entries
@@ -177,8 +168,8 @@ export function rulesNaming(
   subject: string,
 ): RuleNaming[] {
   const owners = ownersRulesOf(rules);
-  const stops = inheritanceStopsOf(owners, rules);
-  const index = nameIndexOf(rules, owners);
+  const stops = inheritanceStopsOf(rules);
+  const index = nameIndexOf(rules);
   const who = subject
     .trim()
     .toLowerCase()
