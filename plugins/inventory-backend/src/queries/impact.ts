@@ -65,8 +65,8 @@ const byRef = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * depth, grouped by owner with whom to tell. The cut-off is explicit: what lies beyond the
  * depth or the node limit is counted, not silently dropped. Every count covers the whole
  * walk; only the page of each distance is described (summary, owner, evidence step), and
- * each owner names its first few entities: the walk is cheap, describing thousands of
- * entities was most of the answer's time and all of its size.
+ * each owner names its first few entities: describing thousands of entities was most of
+ * the answer's size and half of its time.
  */
 export function impact(
   graph: InventoryGraph,
