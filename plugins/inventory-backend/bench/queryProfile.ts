@@ -104,10 +104,8 @@ async function main() {
   time('scorecards', buildRows, () =>
     [...graph.allEntities()].map(entity => scorecard(graph, entity, facts)),
   );
-  const personal = time(
-    'redactor',
-    buildRows,
-    () => new PersonalDetails(graph),
+  const personal = await timeAsync('redactor', buildRows, () =>
+    PersonalDetails.of(graph),
   );
   const sent = (answer: unknown) =>
     values.withheld

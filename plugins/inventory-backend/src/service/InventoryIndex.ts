@@ -134,10 +134,11 @@ export class InventoryIndex {
       );
       // What each group owns is in the answer of everyone in it: worked out once, here.
       await preparePrincipalItems(graph, slicer);
+      const personal = await PersonalDetails.of(graph, slicer);
       this.state = {
         graph,
         scorecards,
-        personal: new PersonalDetails(graph),
+        personal,
         status: { ...status, declaredProjects },
         driftReport: () => driftReport,
         builtAt: new Date(),

@@ -36,13 +36,16 @@ const project: Entity = {
 };
 
 describe('PersonalDetails', () => {
-  const personal = new PersonalDetails(
-    InventoryGraph.build([
-      user('jane--example.com', 'jane@example.com'),
-      user('ameukam', 'ameukam@gmail.com'),
-      project,
-    ]),
-  );
+  let personal: PersonalDetails;
+  beforeAll(async () => {
+    personal = await PersonalDetails.of(
+      InventoryGraph.build([
+        user('jane--example.com', 'jane@example.com'),
+        user('ameukam', 'ameukam@gmail.com'),
+        project,
+      ]),
+    );
+  });
 
   it('replaces addresses, Users named after them and IAM members, in any case', () => {
     expect(personal.redact('jane@example.com')).toBe(REDACTED);

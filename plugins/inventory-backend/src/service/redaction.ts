@@ -1,5 +1,7 @@
 import { REDACTED } from '@infra-atlas/inventory-common';
+import { Entity } from '@backstage/catalog-model';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
+import { TimeSlicer } from '../graph/timeSlices';
 import { administratorsOf, grantsOf, profileEmail } from '../graph/specs';
 import { escapeRegExp } from './withhold';
 
@@ -29,29 +31,46 @@ export class PersonalDetails {
   private readonly refs = new Set<string>();
   private textPattern?: RegExp | null;
 
-  constructor(graph: InventoryGraph) {
-    for (const user of graph.ofKind('user')) {
-      const email = profileEmail(user);
-      if (!email) continue;
-      this.addresses.add(email);
-      // A login-named User with an address keeps its name: logins are public.
-      const ref = refOf(user);
-      const name = ref.split('/').pop()!;
-      if (name.includes('--')) {
-        this.names.add(name);
-        this.refs.add(ref);
-      }
-    }
+  /**
+   * The personal details of a graph, read in slices beside the rest of an index build: at
+   * 50,000 entities its resources hold 100,000 grants, a tenth of a second in one piece.
+   */
+  static async of(
+    graph: InventoryGraph,
+    slicer: TimeSlicer = TimeSlicer.unsliced,
+  ): Promise<PersonalDetails> {
+    const details = new PersonalDetails();
+    await slicer.each(graph.ofKind('user'), user => details.addUser(user));
     // Grants name people too, also inherited ones from ancestors the catalog may not have.
-    for (const resource of graph.ofKind('resource')) {
-      for (const grant of [
-        ...grantsOf(resource),
-        ...administratorsOf(resource),
-      ]) {
-        if (!grant.member?.startsWith('user:')) continue;
-        this.addresses.add(grant.member.slice(5).toLowerCase());
-        if (grant.ref) this.refs.add(grant.ref.toLowerCase());
-      }
+    await slicer.each(graph.ofKind('resource'), resource =>
+      details.addGrantees(resource),
+    );
+    return details;
+  }
+
+  private constructor() {}
+
+  private addUser(user: Entity) {
+    const email = profileEmail(user);
+    if (!email) return;
+    this.addresses.add(email);
+    // A login-named User with an address keeps its name: logins are public.
+    const ref = refOf(user);
+    const name = ref.split('/').pop()!;
+    if (name.includes('--')) {
+      this.names.add(name);
+      this.refs.add(ref);
+    }
+  }
+
+  private addGrantees(resource: Entity) {
+    for (const grant of [
+      ...grantsOf(resource),
+      ...administratorsOf(resource),
+    ]) {
+      if (!grant.member?.startsWith('user:')) continue;
+      this.addresses.add(grant.member.slice(5).toLowerCase());
+      if (grant.ref) this.refs.add(grant.ref.toLowerCase());
     }
   }
 
