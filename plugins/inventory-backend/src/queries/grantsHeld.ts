@@ -8,7 +8,7 @@ import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
 import { administratorsOf, grantsOf, IamGrant } from '../graph/specs';
 import { Candidate, ownPlace, sortByReach } from './ownershipSections';
-import { TitleRanks } from './reachOrder';
+import { reachOf, TitleRanks } from './reachOrder';
 
 /**
  * A grant made directly on an entity's policy, and whether it gives permanent administration
@@ -73,6 +73,7 @@ function heldGrantCandidate(
   principal: string,
   held: HeldGrant,
   heldBy: string | undefined,
+  ranks: TitleRanks,
 ): Candidate {
   const { entity, grant } = held;
   // A conditional administrator administers only when the condition holds: said in the text.
@@ -100,6 +101,7 @@ function heldGrantCandidate(
   };
   if (heldBy) candidate.heldBy = heldBy;
   candidate.place = ownPlace(candidate);
+  candidate.reach = reachOf(candidate, ranks);
   return candidate;
 }
 
@@ -116,8 +118,9 @@ export function heldBeyondAdministration(
   return sortByReach(
     (grantsByPrincipal(graph).get(principal) ?? [])
       .filter(held => !held.administrative)
-      .map(held => heldGrantCandidate(graph, principal, held, principal)),
-    ranks,
+      .map(held =>
+        heldGrantCandidate(graph, principal, held, principal, ranks),
+      ),
   );
 }
 
@@ -134,10 +137,9 @@ export function heldByMembers(
   return sortByReach(
     members.flatMap(member =>
       (index.get(member) ?? []).map(held =>
-        heldGrantCandidate(graph, member, held, undefined),
+        heldGrantCandidate(graph, member, held, undefined, ranks),
       ),
     ),
-    ranks,
   );
 }
 

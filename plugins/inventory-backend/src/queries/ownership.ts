@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
-  addTo,
   OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
@@ -268,23 +267,31 @@ function computeBasis(
   }
 
   const inScope = (role: OwnershipRole) => !roles || roles.includes(role);
-  const counts: Partial<Record<OwnershipRole, number>> = {};
-  const entities = new Map<OwnershipRole, Set<string>>();
-  const positions = new Map<OwnershipRole, number[]>();
+  // One tally per role, looked up once per item: this runs over every item of an answer.
+  const tallies = new Map<OwnershipRole, RoleTally>();
   items.forEach((item, at) => {
-    counts[item.role] = (counts[item.role] ?? 0) + 1;
-    entities.set(
-      item.role,
-      (entities.get(item.role) ?? new Set()).add(item.entity.ref),
-    );
-    if (inScope(item.role)) addTo(positions, item.role, at);
+    let tally = tallies.get(item.role);
+    if (!tally) {
+      tally = { count: 0, refs: new Set() };
+      if (inScope(item.role)) tally.positions = [];
+      tallies.set(item.role, tally);
+    }
+    tally.count++;
+    tally.refs.add(item.entity.ref);
+    tally.positions?.push(at);
   });
+  const counts: Partial<Record<OwnershipRole, number>> = {};
+  const entityCounts: Partial<Record<OwnershipRole, number>> = {};
+  const positions = new Map<OwnershipRole, number[]>();
+  for (const [role, tally] of tallies) {
+    counts[role] = tally.count;
+    entityCounts[role] = tally.refs.size;
+    if (tally.positions) positions.set(role, tally.positions);
+  }
   const join = mailingListJoin(graph, [...identities.keys()]);
   return {
     counts,
-    entityCounts: Object.fromEntries(
-      [...entities].map(([role, refs]) => [role, refs.size]),
-    ),
+    entityCounts,
     notes: [
       ...unlinkedLogins(graph, identities),
       ...paths.notes,
@@ -314,6 +321,9 @@ function computeBasis(
     ...(join ? { join } : {}),
   };
 }
+
+/** A role's items in an answer: how many, of how many entities, and where (if in scope). */
+type RoleTally = { count: number; refs: Set<string>; positions?: number[] };
 
 const below = new WeakMap<InventoryGraph, Map<string, number>>();
 

@@ -25,6 +25,8 @@ export type Candidate = Omit<OwnershipItem, 'steps'> & {
   inherited?: { role: string; grantedOn: string };
   /** Its {@link ownPlace}, worked out ahead for items every answer of a build shares. */
   place?: Place;
+  /** Its {@link reachOf}, worked out ahead likewise: merging answers reads it once per item. */
+  reach?: Reach;
   /**
    * For an owned item: the resource hierarchy above its entity ({@link InventoryGraph.parentChain}),
    * looked up ahead for items every answer of a build shares.
@@ -379,6 +381,7 @@ export function built(
   {
     inherited: _inherited,
     place: _place,
+    reach: _reach,
     ancestors: _ancestors,
     heldBy,
     steps,

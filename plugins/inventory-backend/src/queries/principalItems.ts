@@ -15,7 +15,7 @@ import { administratorsOf } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { grantsByPrincipal, heldBeyondAdministration } from './grantsHeld';
 import { Candidate, ownPlace, sortByReach } from './ownershipSections';
-import { titleRanks } from './reachOrder';
+import { reachOf, titleRanks, TitleRanks } from './reachOrder';
 
 /**
  * What one principal owns, administers and holds by its own relations and grants, each list
@@ -70,7 +70,7 @@ export function principalItems(
   if (!items) {
     const ranks = titleRanks(graph);
     items = {
-      owned: sortByReach(ownedAndAdministered(graph, principal), ranks),
+      owned: sortByReach(ownedAndAdministered(graph, principal, ranks)),
       held: heldBeyondAdministration(graph, principal, ranks),
     };
     known.set(principal, items);
@@ -81,6 +81,7 @@ export function principalItems(
 function ownedAndAdministered(
   graph: InventoryGraph,
   principal: string,
+  ranks: TitleRanks,
 ): Candidate[] {
   const items: Candidate[] = [];
   for (const edge of graph.in(principal, ['ownedBy'])) {
@@ -103,7 +104,10 @@ function ownedAndAdministered(
   for (const edge of graph.in(principal, [RELATIONS.administeredBy])) {
     items.push(...administered(graph, principal, edge));
   }
-  for (const item of items) item.place = ownPlace(item);
+  for (const item of items) {
+    item.place = ownPlace(item);
+    item.reach = reachOf(item, ranks);
+  }
   return items;
 }
 

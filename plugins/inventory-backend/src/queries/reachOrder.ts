@@ -43,14 +43,16 @@ export type Reach = {
   title: string;
 };
 
+/** An item's {@link Reach}: the one worked out ahead if it has one. */
 export const reachOf = (
-  item: { entity: { type?: string; title: string } },
+  item: { entity: { type?: string; title: string }; reach?: Reach },
   ranks?: TitleRanks,
-): Reach => ({
-  breadth: breadth(item.entity.type),
-  rank: ranks?.get(item.entity.title),
-  title: item.entity.title,
-});
+): Reach =>
+  item.reach ?? {
+    breadth: breadth(item.entity.type),
+    rank: ranks?.get(item.entity.title),
+    title: item.entity.title,
+  };
 
 export const compareReach = (a: Reach, b: Reach) =>
   a.breadth - b.breadth ||
