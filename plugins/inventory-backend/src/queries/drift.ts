@@ -167,9 +167,12 @@ function projectDrift(
 }
 
 /** Relations whose target no crawl found: a secret an app mounts, a cluster, a project. */
-function danglingReferences(graph: InventoryGraph): DriftFinding[] {
+function* danglingReferences(
+  graph: InventoryGraph,
+): Generator<void, DriftFinding[]> {
   const findings: DriftFinding[] = [];
   for (const entity of graph.allEntities()) {
+    yield;
     const ref = refOf(entity);
     for (const edge of graph.out(ref, REFERENCE_RELATIONS)) {
       if (graph.has(edge.target)) continue;

@@ -4,6 +4,7 @@ import {
   DriftFinding,
   entityTitle,
   isUnowned,
+  keptIn,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
 import { ownerOf } from '../graph/specs';
@@ -18,12 +19,15 @@ const evidenceText = (entity: Entity) =>
  * one owner for the top fixes them all — the k8s-infra estate would otherwise list every
  * bucket of every unowned project.
  */
-export function unownedFindings(graph: InventoryGraph): DriftFinding[] {
-  const unowned = new Set(
-    [...graph.allEntities()]
-      .map(refOf)
-      .filter(ref => isUnowned(ownerOf(graph, ref))),
-  );
+export function* unownedFindings(
+  graph: InventoryGraph,
+): Generator<void, DriftFinding[]> {
+  const unowned = new Set<string>();
+  for (const entity of graph.allEntities()) {
+    yield;
+    const ref = refOf(entity);
+    if (isUnowned(ownerOf(graph, ref))) unowned.add(ref);
+  }
   const topOf = (ref: string) => {
     let top = ref;
     const seen = new Set([ref]);
@@ -34,10 +38,13 @@ export function unownedFindings(graph: InventoryGraph): DriftFinding[] {
       top = parent;
     }
   };
+  // Each top with the unowned entities below it, in the order they were met.
   const below = new Map<string, string[]>();
   for (const ref of unowned) {
+    yield;
     const top = topOf(ref);
-    below.set(top, [...(below.get(top) ?? []), ...(top === ref ? [] : [ref])]);
+    const inside = keptIn(below, top, () => []);
+    if (top !== ref) inside.push(ref);
   }
   return [...below].map(([ref, inside]) => {
     const entity = graph.entity(ref)!;

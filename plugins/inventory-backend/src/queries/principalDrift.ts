@@ -112,7 +112,9 @@ function expectedRef(
  * service accounts that no longer exist, and members IAM itself marks `deleted:`. Public,
  * domain and convenience members are no entities by design, and are left out.
  */
-export function danglingPrincipals(graph: InventoryGraph): DriftFinding[] {
+export function* danglingPrincipals(
+  graph: InventoryGraph,
+): Generator<void, DriftFinding[]> {
   const projectIds = new Set(
     graph
       .ofKind('resource', RESOURCE_TYPES.gcpProject)
@@ -120,6 +122,7 @@ export function danglingPrincipals(graph: InventoryGraph): DriftFinding[] {
   );
   const byMember = new Map<string, HeldGrant[]>();
   for (const entity of graph.ofKind('resource')) {
+    yield;
     for (const held of directGrants(entity)) {
       const { member } = held.grant;
       const ref = held.grant.ref ?? expectedRef(member, projectIds);
