@@ -3,6 +3,7 @@ import {
   ImpactDirection,
   IMPACT_DEFAULTS,
   ImpactResponse,
+  InventoryQueries,
   UNOWNED_KEY,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
@@ -31,14 +32,7 @@ export type ImpactOptions = {
  * relation names, the page's bounds).
  */
 export function parseImpactOptions(
-  query: {
-    direction?: ImpactDirection;
-    depth?: number;
-    relations?: string[];
-    distance?: number;
-    offset?: number;
-    pageSize?: number;
-  },
+  query: Omit<InventoryQueries['/impact'], 'entity'>,
   maxNodes: number,
 ): ImpactOptions {
   return {
@@ -57,7 +51,10 @@ export function parseImpactOptions(
  * `localeCompare` was a measurable share of the answer. For the lower-case ASCII refs it is
  * the same order except where `_` meets `-` or a digit (`_` sorts after them here).
  */
-const byRef = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function byRef(a: string, b: string) {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
 
 /**
  * What breaks if an entity goes down (`dependents`: everything that runs on it, lives in it,
