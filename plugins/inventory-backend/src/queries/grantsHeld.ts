@@ -7,7 +7,7 @@ import {
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
 import { provenanceOf } from '../graph/provenance';
 import { administratorsOf, grantsOf, IamGrant } from '../graph/specs';
-import { Candidate, ownPlace, sortByReach } from './ownershipSections';
+import { Candidate, sharedPlace, sortByReach } from './ownershipSections';
 import { reachOf, TitleRanks } from './reachOrder';
 
 /**
@@ -100,7 +100,7 @@ function heldGrantCandidate(
     ],
   };
   if (heldBy) candidate.heldBy = heldBy;
-  candidate.place = ownPlace(candidate);
+  candidate.place = sharedPlace(graph, candidate);
   candidate.reach = reachOf(candidate, ranks);
   return candidate;
 }

@@ -315,6 +315,7 @@ function computeBasis(
     sectionsBefore: sectionDrafts(
       graph,
       roles ? items.filter(i => inScope(i.role)) : items,
+      role => tallies.get(role)!.refs.size < tallies.get(role)!.count,
     ),
     members: memberList(graph, identities, withheld),
     groupCount: groups.size,

@@ -2,7 +2,7 @@ import { entity } from '../__testUtils__/entities';
 import { wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { ownership } from './ownership';
-import { mergeByReach, sortByReach } from './ownershipSections';
+import { mergeByReach, sharedPlace, sortByReach } from './ownershipSections';
 
 const wideEstate = (shape: Parameters<typeof wideEstateEntities>[0]) =>
   InventoryGraph.build(wideEstateEntities(shape));
@@ -202,5 +202,44 @@ describe('items in order of reach', () => {
       'a second',
     ]);
     expect(mergeByReach([[], []])).toEqual([]);
+  });
+
+  it('gives the items of one section one place per build, whichever principal holds them', () => {
+    const graph = wideEstate({ folders: 1, projects: 2, buckets: 2 });
+    const bucket = (ref: string, owner: string) => ({
+      role: 'owns' as const,
+      entity: graph.summary(ref),
+      heldBy: owner,
+    });
+    const a = sharedPlace(
+      graph,
+      bucket('resource:default/project-0-0-bucket-0', 'group:default/platform'),
+    );
+    const b = sharedPlace(
+      graph,
+      bucket('resource:default/project-0-1-bucket-1', 'user:default/alice'),
+    );
+    expect(a).toBe(b);
+    expect(a).toEqual({
+      key: 'owns:scope:gcs-bucket',
+      kind: 'scope',
+      title: 'Buckets',
+    });
+    const project = sharedPlace(
+      graph,
+      bucket('resource:default/project-0-0', 'group:default/platform'),
+    );
+    expect(project.key).toBe('owns:scope:gcp-project');
+    // Another build has its own places.
+    const other = wideEstate({ folders: 1, projects: 2, buckets: 2 });
+    expect(
+      sharedPlace(
+        other,
+        bucket(
+          'resource:default/project-0-0-bucket-0',
+          'group:default/platform',
+        ),
+      ),
+    ).not.toBe(a);
   });
 });

@@ -102,7 +102,7 @@ function placeOf(
  * path, or the type of its entity. Only what is owned inside something owned goes elsewhere,
  * which depends on the rest of the answer.
  */
-export function ownPlace(
+function ownPlace(
   item: Pick<Candidate, 'role' | 'inherited' | 'path' | 'entity'>,
 ): Place {
   const { role } = item;
@@ -124,6 +124,29 @@ export function ownPlace(
     kind: 'scope',
     title: scopeTitle(type),
   };
+}
+
+const placesByGraph = new WeakMap<InventoryGraph, Map<string, Place>>();
+
+/**
+ * {@link ownPlace}, one object per section key and build, for items every answer of a build
+ * shares: an answer finds its sections by place object instead of comparing key strings,
+ * which was the largest part of putting thousands of items in sections.
+ */
+export function sharedPlace(
+  graph: InventoryGraph,
+  item: Parameters<typeof ownPlace>[0],
+): Place {
+  let places = placesByGraph.get(graph);
+  if (!places) {
+    places = new Map();
+    placesByGraph.set(graph, places);
+  }
+  const place = ownPlace(item);
+  const known = places.get(place.key);
+  if (known) return known;
+  places.set(place.key, place);
+  return place;
 }
 
 const scopeTitles = new Map<string, string>();
@@ -251,10 +274,13 @@ export type SectionDrafts = {
  *
  * @param items - the answer's items in reach order ({@link sortByReach}), which is the order
  *   of every section's items
+ * @param repeats - whether a role's items may name one entity twice (a chair who is also tech
+ *   lead); when not, a section's entities are counted without a set of those seen
  */
 export function sectionDrafts(
   graph: InventoryGraph,
   items: Candidate[],
+  repeats: (role: OwnershipRole) => boolean = () => true,
 ): SectionDrafts {
   // The first item owning each entity: what heads a section of what is inside it.
   const owned = new Map<string, Candidate>();
@@ -269,6 +295,7 @@ export function sectionDrafts(
   // Only these can hold a cause, to be taken out of their items.
   const mayHoldCause = new Set<Draft>();
   const containers = new Map<string, Place>();
+  const byPlace = new Map<Place, Draft & { causeRef?: string }>();
   for (const item of items) {
     const grantCause = mayCauseGrant(item);
     if (grantCause) {
@@ -276,20 +303,24 @@ export function sectionDrafts(
       if (!byGrant.has(key)) byGrant.set(key, item);
     }
     const place = placeOf(graph, item, owned, containers);
-    let draft = drafts.get(place.key);
+    let draft = byPlace.get(place);
     if (!draft) {
-      const { key, kind, title, causeRef } = place;
-      draft = {
-        key,
-        kind,
-        title,
-        role: item.role,
-        total: 0,
-        types: {},
-        members: [],
-      };
-      if (causeRef) draft.causeRef = causeRef;
-      drafts.set(key, draft);
+      draft = drafts.get(place.key);
+      if (!draft) {
+        const { key, kind, title, causeRef } = place;
+        draft = {
+          key,
+          kind,
+          title,
+          role: item.role,
+          total: 0,
+          types: {},
+          members: [],
+        };
+        if (causeRef) draft.causeRef = causeRef;
+        drafts.set(key, draft);
+      }
+      byPlace.set(place, draft);
     }
     draft.members.push(item);
     if (grantCause || item.role === 'owns') mayHoldCause.add(draft);
@@ -310,10 +341,12 @@ export function sectionDrafts(
     }
     draft.total = draft.members.length;
     // Entities, not items: a chair who is also tech lead leads one SIG, not two.
-    const counted = new Set<string>();
+    const counted = repeats(draft.role) ? new Set<string>() : undefined;
     for (const member of draft.members) {
-      if (counted.has(member.entity.ref)) continue;
-      counted.add(member.entity.ref);
+      if (counted) {
+        if (counted.has(member.entity.ref)) continue;
+        counted.add(member.entity.ref);
+      }
       const type = member.entity.type ?? member.entity.kind;
       draft.types[type] = (draft.types[type] ?? 0) + 1;
     }

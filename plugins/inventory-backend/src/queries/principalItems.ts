@@ -14,7 +14,7 @@ import { TimeSlicer } from '../graph/timeSlices';
 import { administratorsOf } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { grantsByPrincipal, heldBeyondAdministration } from './grantsHeld';
-import { Candidate, ownPlace, sortByReach } from './ownershipSections';
+import { Candidate, sharedPlace, sortByReach } from './ownershipSections';
 import { reachOf, titleRanks, TitleRanks } from './reachOrder';
 
 /**
@@ -105,7 +105,7 @@ function ownedAndAdministered(
     items.push(...administered(graph, principal, edge));
   }
   for (const item of items) {
-    item.place = ownPlace(item);
+    item.place = sharedPlace(graph, item);
     item.reach = reachOf(item, ranks);
   }
   return items;
