@@ -15,7 +15,12 @@ import { administratorsOf } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { grantsByPrincipal, heldBeyondAdministration } from './grantsHeld';
 import { Candidate, sharedPlace, sortByReach } from './ownershipSections';
-import { reachOf, titleRanks, TitleRanks } from './reachOrder';
+import {
+  prepareTitleRanks,
+  reachOf,
+  titleRanks,
+  TitleRanks,
+} from './reachOrder';
 
 /**
  * What one principal owns, administers and holds by its own relations and grants, each list
@@ -44,7 +49,7 @@ export async function preparePrincipalItems(
   slicer: TimeSlicer,
 ): Promise<void> {
   grantsByPrincipal(graph);
-  titleRanks(graph);
+  await prepareTitleRanks(graph, slicer);
   await slicer.each(
     [...refsOf(graph.ofKind('group')), ...refsOf(graph.ofKind('user'))],
     ref => {

@@ -1,7 +1,14 @@
+import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
+import { TimeSlicer } from '../graph/timeSlices';
 import { sortByReach } from './ownershipSections';
-import { compareReach, reachOf, titleRanks } from './reachOrder';
+import {
+  compareReach,
+  prepareTitleRanks,
+  reachOf,
+  titleRanks,
+} from './reachOrder';
 
 /*
  * Reach order compares per-build title numbers instead of titles; the order must stay the one
@@ -99,5 +106,17 @@ describe('reach order by title numbers', () => {
     );
     expect(sortByReach([...items], ranks)).toEqual(expected);
     expect(sortByReach([...items])).toEqual(expected);
+  });
+
+  it('numbers the titles of a build prepared in slices as the unsliced one does', async () => {
+    const entities = syntheticCatalogEntities(2_000).entities;
+    const sliced = InventoryGraph.build(entities);
+    // A slice of 0 ms gives way after every step: the most interleaved a build can be.
+    await prepareTitleRanks(sliced, new TimeSlicer(0));
+    const numbered = [...titleRanks(sliced)];
+    expect(numbered).toEqual([...titleRanks(InventoryGraph.build(entities))]);
+    const byRank = numbered.sort((a, b) => a[1] - b[1]).map(([title]) => title);
+    expect(byRank).toEqual([...byRank].sort((a, b) => a.localeCompare(b)));
+    expect(numbered.length).toBeGreaterThan(1_000);
   });
 });

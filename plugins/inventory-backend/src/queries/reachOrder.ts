@@ -3,6 +3,7 @@ import {
   typeBreadth as breadth,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
+import { runSteps, TimeSlicer } from '../graph/timeSlices';
 
 /**
  * Titles compare as `String.prototype.localeCompare` compares them (it is specified as this
@@ -19,20 +20,65 @@ export type TitleRanks = ReadonlyMap<string, number>;
 
 const ranksByGraph = new WeakMap<InventoryGraph, TitleRanks>();
 
-/** The build's {@link TitleRanks}, worked out on first use (one sort of its titles). */
+/** The build's {@link TitleRanks}, worked out in one piece on first use unless prepared. */
 export function titleRanks(graph: InventoryGraph): TitleRanks {
-  const known = ranksByGraph.get(graph);
-  if (known) return known;
+  let ranks = ranksByGraph.get(graph);
+  if (!ranks) {
+    ranks = runSteps(rankTitles(graph));
+    ranksByGraph.set(graph, ranks);
+  }
+  return ranks;
+}
+
+/** Works out the build's {@link TitleRanks} in slices, as part of an index build. */
+export async function prepareTitleRanks(
+  graph: InventoryGraph,
+  slicer: TimeSlicer,
+): Promise<void> {
+  if (!ranksByGraph.has(graph)) {
+    ranksByGraph.set(graph, await slicer.steps(rankTitles(graph)));
+  }
+}
+
+/** Steps between which a build may give way: about a millisecond of work each. */
+const STEP = 2048;
+
+/**
+ * Sorts the build's titles by a bottom-up merge sort, yielding every {@link STEP} titles
+ * read or placed: sorting 50,000 titles at once was a quarter of a second in which nothing else ran.
+ */
+function* rankTitles(graph: InventoryGraph): Generator<void, TitleRanks> {
   const titles = new Set<string>();
-  for (const entity of graph.allEntities()) titles.add(entityTitle(entity));
-  const sorted = [...titles].sort(collator.compare);
+  for (const entity of graph.allEntities()) {
+    titles.add(entityTitle(entity));
+    if (titles.size % STEP === 0) yield;
+  }
+  let sorted = [...titles];
+  let merged = new Array<string>(sorted.length);
+  const n = sorted.length;
+  for (let width = 1; width < n; width *= 2) {
+    let placed = 0;
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        merged[k] =
+          j >= hi || (i < mid && collator.compare(sorted[i], sorted[j]) <= 0)
+            ? sorted[i++]
+            : sorted[j++];
+        if (++placed % STEP === 0) yield;
+      }
+    }
+    [sorted, merged] = [merged, sorted];
+  }
   const ranks = new Map<string, number>();
   let rank = 0;
   sorted.forEach((title, i) => {
     if (i > 0 && collator.compare(sorted[i - 1], title) !== 0) rank++;
     ranks.set(title, rank);
   });
-  ranksByGraph.set(graph, ranks);
   return ranks;
 }
 
