@@ -472,7 +472,10 @@ describe('inventory backend on the k8s-infra snapshot', () => {
   }, 60_000);
 
   it('says what breaks if cluster aaa goes down, and whom to tell', async () => {
-    const { body } = await ask<ImpactResponse>(`impact?entity=${AAA}&depth=2`);
+    // Every entity on one page (pageSize at most 500); the paging test below asks the default.
+    const { body } = await ask<ImpactResponse>(
+      `impact?entity=${AAA}&depth=2&pageSize=500`,
+    );
     const services = body.nodes
       .filter(n => n.entity.type === 'service')
       .map(n => n.entity.title);
@@ -491,6 +494,36 @@ describe('inventory backend on the k8s-infra snapshot', () => {
         { kind: 'slack', value: '#sig-k8s-infra' },
       ]),
     });
+  });
+
+  it('counts the whole blast radius of cluster aaa and lists it a page per distance', async () => {
+    const whole = (
+      await ask<ImpactResponse>(`impact?entity=${AAA}&pageSize=500`)
+    ).body;
+    const first = (await ask<ImpactResponse>(`impact?entity=${AAA}`)).body;
+    expect(first.total).toBe(whole.nodes.length);
+    expect(first.distances).toEqual(whole.distances);
+    expect(first.owners.map(o => [o.owner.ref, o.total])).toEqual(
+      whole.owners.map(o => [o.owner.ref, o.total]),
+    );
+    expect(first.owners.every(o => o.entities.length <= 3)).toBe(true);
+    // The distance with the most entities, paged by 20: page 2 follows page 1.
+    const widest = [...first.distances].sort((a, b) => b.total - a.total)[0];
+    expect(widest.total).toBeGreaterThan(20);
+    const second = (
+      await ask<ImpactResponse>(
+        `impact?entity=${AAA}&distance=${widest.distance}&offset=20`,
+      )
+    ).body;
+    const atWidest = (answer: ImpactResponse) =>
+      answer.nodes
+        .filter(n => n.distance === widest.distance)
+        .map(n => n.entity.ref);
+    expect(second.nodes.every(n => n.distance === widest.distance)).toBe(true);
+    expect([...atWidest(first), ...atWidest(second)]).toEqual(
+      atWidest(whole).slice(0, 20 + second.nodes.length),
+    );
+    expect(atWidest(first)).toHaveLength(20);
   });
 
   it('reports drift between what git declares and what GCP has', async () => {
