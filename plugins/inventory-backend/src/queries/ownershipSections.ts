@@ -6,6 +6,8 @@ import {
   OwnershipSection,
   describeTypes,
   isContainerType,
+  keptIn,
+  oncePer,
   typeBreadth as breadth,
   typeNoun,
 } from '@infra-atlas/inventory-common';
@@ -126,7 +128,7 @@ function ownPlace(
   };
 }
 
-const placesByGraph = new WeakMap<InventoryGraph, Map<string, Place>>();
+const placesOf = oncePer((_graph: InventoryGraph) => new Map<string, Place>());
 
 /**
  * {@link ownPlace}, one object per section key and build, for items every answer of a build
@@ -137,16 +139,8 @@ export function sharedPlace(
   graph: InventoryGraph,
   item: Parameters<typeof ownPlace>[0],
 ): Place {
-  let places = placesByGraph.get(graph);
-  if (!places) {
-    places = new Map();
-    placesByGraph.set(graph, places);
-  }
   const place = ownPlace(item);
-  const known = places.get(place.key);
-  if (known) return known;
-  places.set(place.key, place);
-  return place;
+  return keptIn(placesOf(graph), place.key, () => place);
 }
 
 const scopeTitles = new Map<string, string>();

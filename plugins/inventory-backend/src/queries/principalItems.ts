@@ -2,6 +2,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   EvidenceStep,
+  keptIn,
+  oncePer,
   RELATIONS,
 } from '@infra-atlas/inventory-common';
 import {
@@ -35,7 +37,9 @@ export type PrincipalItems = {
   readonly held: readonly Candidate[];
 };
 
-const byGraph = new WeakMap<InventoryGraph, Map<string, PrincipalItems>>();
+const itemsOf = oncePer(
+  (_graph: InventoryGraph) => new Map<string, PrincipalItems>(),
+);
 
 const refsOf = (entities: Entity[]) => entities.map(refOf);
 
@@ -66,21 +70,13 @@ export function principalItems(
   graph: InventoryGraph,
   principal: string,
 ): PrincipalItems {
-  let known = byGraph.get(graph);
-  if (!known) {
-    known = new Map();
-    byGraph.set(graph, known);
-  }
-  let items = known.get(principal);
-  if (!items) {
+  return keptIn(itemsOf(graph), principal, () => {
     const ranks = titleRanks(graph);
-    items = {
+    return {
       owned: sortByReach(ownedAndAdministered(graph, principal, ranks)),
       held: heldBeyondAdministration(graph, principal, ranks),
     };
-    known.set(principal, items);
-  }
-  return items;
+  });
 }
 
 function ownedAndAdministered(

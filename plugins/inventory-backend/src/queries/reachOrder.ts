@@ -1,5 +1,6 @@
 import {
   entityTitle,
+  keptIn,
   typeBreadth as breadth,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
@@ -22,12 +23,7 @@ const ranksByGraph = new WeakMap<InventoryGraph, TitleRanks>();
 
 /** The build's {@link TitleRanks}, worked out in one piece on first use unless prepared. */
 export function titleRanks(graph: InventoryGraph): TitleRanks {
-  let ranks = ranksByGraph.get(graph);
-  if (!ranks) {
-    ranks = runSteps(rankTitles(graph));
-    ranksByGraph.set(graph, ranks);
-  }
-  return ranks;
+  return keptIn(ranksByGraph, graph, () => runSteps(rankTitles(graph)));
 }
 
 /** Works out the build's {@link TitleRanks} in slices, as part of an index build. */
