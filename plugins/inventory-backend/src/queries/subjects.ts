@@ -67,6 +67,23 @@ export function isPersonalUserRef(
 }
 
 /**
+ * Users, then Groups, by GitHub login and by entity name (lowercased), once per graph: every
+ * question by login looked through all 3,500 Users and 500 Groups of a large catalog.
+ */
+const principalsByName = oncePer((graph: InventoryGraph) => {
+  const index = new Map<string, string[]>();
+  for (const e of [...graph.ofKind('user'), ...graph.ofKind('group')]) {
+    const login =
+      e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase();
+    const name = e.metadata.name.toLowerCase();
+    for (const key of new Set([login, name])) {
+      if (key !== undefined) addTo(index, key, refOf(e));
+    }
+  }
+  return index;
+});
+
+/**
  * The entities a question names: an entity ref (`group:default/sig-k8s-infra`), an e-mail
  * address or IAM member (a User's, a Google Group's or a service account's), or a GitHub login
  * / entity name. A domain principal is never an entity.
@@ -90,23 +107,6 @@ export function resolveSubject(graph: InventoryGraph, query: string): string[] {
       return [];
   }
 }
-
-/**
- * Users, then Groups, by GitHub login and by entity name (lowercased), once per graph: every
- * question by login looked through all 3,500 Users and 500 Groups of a large catalog.
- */
-const principalsByName = oncePer((graph: InventoryGraph) => {
-  const index = new Map<string, string[]>();
-  for (const e of [...graph.ofKind('user'), ...graph.ofKind('group')]) {
-    const login =
-      e.metadata.annotations?.[GITHUB_LOGIN_ANNOTATION]?.toLowerCase();
-    const name = e.metadata.name.toLowerCase();
-    for (const key of new Set([login, name])) {
-      if (key !== undefined) addTo(index, key, refOf(e));
-    }
-  }
-  return index;
-});
 
 /** A service account's entity is named after its address, as the GCP provider names it. */
 function entitiesWithAddress(

@@ -119,6 +119,13 @@ export function entityQuestion<T>(
   };
 }
 
+/** One predicate per build: ownership keeps its answers per predicate, and reuses them. */
+const peopleWithheld = oncePer(
+  (state: IndexState): Withheld =>
+    ref =>
+      state.personal.isPersonalRef(ref),
+);
+
 /**
  * Ownership of a subject, as a question: a caller who may not see personal details may not
  * look people up by e-mail either (nor by their User entity's ref), or a 200 or a 404 would
@@ -142,13 +149,6 @@ export function ownershipQuestion(
     });
   };
 }
-
-/** One predicate per build: ownership keeps its answers per predicate, and reuses them. */
-const peopleWithheld = oncePer(
-  (state: IndexState): Withheld =>
-    ref =>
-      state.personal.isPersonalRef(ref),
-);
 
 /**
  * The drift report, or the findings that name one entity (an entity the inventory does not
