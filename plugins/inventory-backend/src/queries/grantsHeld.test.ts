@@ -2,7 +2,8 @@ import { EvidenceStep, typeBreadth } from '@infra-atlas/inventory-common';
 import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
 import { wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph, refOf } from '../graph/InventoryGraph';
-import { grantsByPrincipal } from './grantsHeld';
+import { TimeSlicer } from '../graph/timeSlices';
+import { grantsByPrincipal, prepareGrantIndex } from './grantsHeld';
 import { built } from './ownershipSections';
 import { principalItems } from './principalItems';
 
@@ -83,5 +84,23 @@ describe('grants held, worked out per principal', () => {
     }
     // The estate has such grants: the test compares something.
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('the grant index', () => {
+  it('built in slices by an index build is the one built in one piece', async () => {
+    const { entities } = syntheticCatalogEntities(2000);
+    const inOnePiece = grantsByPrincipal(InventoryGraph.build(entities));
+    const sliced = InventoryGraph.build(entities);
+    // A slicer whose slices are used up at once gives way between every two resources.
+    await prepareGrantIndex(sliced, new TimeSlicer(0));
+    const index = grantsByPrincipal(sliced);
+    expect(index.size).toBeGreaterThan(50);
+    expect([...index.keys()]).toEqual([...inOnePiece.keys()]);
+    for (const [principal, grants] of index) {
+      expect(grants.map(g => [refOf(g.entity), g.grant.role])).toEqual(
+        inOnePiece.get(principal)!.map(g => [refOf(g.entity), g.grant.role]),
+      );
+    }
   });
 });

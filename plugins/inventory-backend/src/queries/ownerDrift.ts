@@ -46,18 +46,21 @@ export function* unownedFindings(
     const inside = keptIn(below, top, () => []);
     if (top !== ref) inside.push(ref);
   }
-  return [...below].map(([ref, inside]) => {
+  const findings: DriftFinding[] = [];
+  for (const [ref, inside] of below) {
+    yield;
     const entity = graph.entity(ref)!;
-    return {
-      kind: 'unowned' as const,
+    findings.push({
+      kind: 'unowned',
       subject: entityTitle(entity),
       message: `Nobody owns ${entityTitle(entity)}${
         inside.length ? ` (nor the ${inside.length} entities in it)` : ''
       }: ${evidenceText(entity) ?? 'no ownership rule applied'}`,
       entities: [ref, ...inside.sort()],
       evidence: entityEvidence(entity),
-    };
-  });
+    });
+  }
+  return findings;
 }
 
 /** Owner labels that name no known group or person, so that a later rule decided instead. */

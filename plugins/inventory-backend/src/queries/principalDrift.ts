@@ -131,22 +131,22 @@ export function* danglingPrincipals(
       if (dangling) addTo(byMember, member, held);
     }
   }
-  return [...byMember]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([member, grants]) => {
-      const held = holdings(grants);
-      const why = member.startsWith('deleted:')
-        ? 'IAM marks the principal deleted'
-        : 'the catalog has no such principal';
-      return {
-        kind: 'dangling-principal' as const,
-        subject: member,
-        message: `${member} holds ${held.text}, and ${why}`,
-        entities: held.entities,
-        evidence: entitiesEvidence(
-          graph,
-          held.entities.slice(0, EVIDENCE_LIMIT),
-        ),
-      };
+  const findings: DriftFinding[] = [];
+  for (const [member, grants] of [...byMember].sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    yield;
+    const held = holdings(grants);
+    const why = member.startsWith('deleted:')
+      ? 'IAM marks the principal deleted'
+      : 'the catalog has no such principal';
+    findings.push({
+      kind: 'dangling-principal',
+      subject: member,
+      message: `${member} holds ${held.text}, and ${why}`,
+      entities: held.entities,
+      evidence: entitiesEvidence(graph, held.entities.slice(0, EVIDENCE_LIMIT)),
     });
+  }
+  return findings;
 }

@@ -15,7 +15,7 @@ import {
 import { TimeSlicer } from '../graph/timeSlices';
 import { administratorsOf } from '../graph/specs';
 import { stepOf, walk } from './evidence';
-import { grantsByPrincipal, heldBeyondAdministration } from './grantsHeld';
+import { heldBeyondAdministration, prepareGrantIndex } from './grantsHeld';
 import { Candidate, sharedPlace, sortByReach } from './ownershipSections';
 import {
   prepareTitleRanks,
@@ -52,7 +52,7 @@ export async function preparePrincipalItems(
   graph: InventoryGraph,
   slicer: TimeSlicer,
 ): Promise<void> {
-  grantsByPrincipal(graph);
+  await prepareGrantIndex(graph, slicer);
   await prepareTitleRanks(graph, slicer);
   await slicer.each(
     [...refsOf(graph.ofKind('group')), ...refsOf(graph.ofKind('user'))],

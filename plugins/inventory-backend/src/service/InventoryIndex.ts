@@ -20,6 +20,7 @@ import {
 import { groupTotals, scorecard, totalsOf } from '../queries/completeness';
 import { DeclaredProject, driftInSlices } from '../queries/drift';
 import { emeritusPeople, emeritusPrincipals } from '../queries/people';
+import { prepareGrantIndex } from '../queries/grantsHeld';
 import { preparePrincipalItems } from '../queries/principalItems';
 import { loadCatalogEntities } from './catalogEntities';
 import { CompletenessHistory } from './CompletenessHistory';
@@ -126,6 +127,8 @@ export class InventoryIndex {
         const card = scorecard(graph, entity, facts);
         if (card) scorecards.push(card);
       });
+      // Drift and the principals' items read every grant by its holder: indexed once, in slices.
+      await prepareGrantIndex(graph, slicer);
       // Computed here rather than by the first caller, whom it would hold for seconds.
       const driftReport = await driftInSlices(
         graph,
