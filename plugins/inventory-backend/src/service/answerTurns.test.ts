@@ -45,6 +45,37 @@ describe('AnswerTurns', () => {
     ]);
   });
 
+  it('answers what waits in one turn, taking two thirds of a loop the build shares', async () => {
+    const turns = new AnswerTurns();
+    const events: string[] = [];
+    let building = true;
+    // A build giving way every 10 ms, as the index build's slicer does.
+    const slice = () => {
+      if (!building) return;
+      busy(10);
+      events.push('slice');
+      setImmediate(slice);
+    };
+    setImmediate(slice);
+    await Promise.all(
+      Array.from({ length: 60 }, async () => {
+        await turns.next();
+        busy(1);
+        events.push('answer');
+      }),
+    );
+    building = false;
+    const runs = events
+      .join(' ')
+      .split('slice')
+      .map(run => run.split('answer').length - 1)
+      .filter(n => n > 0);
+    // About 20 answers of 1 ms for each 10 ms slice: neither one per turn, nor all 60 at once.
+    expect(Math.max(...runs)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(35);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('without turns, the read waits for every answer (the control)', async () => {
     // The control: the same answers computed as soon as they are asked hold the read's
     // callback until every one of them is done.
