@@ -1,4 +1,4 @@
-import { keptIn, oncePer } from './memo';
+import { keptIn, keptRecently, oncePer } from './memo';
 
 describe('oncePer', () => {
   it('computes once per object and again for another object', () => {
@@ -42,5 +42,28 @@ describe('keptIn', () => {
       ['abc', 3],
       ['de', 2],
     ]);
+  });
+});
+
+describe('keptRecently', () => {
+  it('keeps the most recently asked keys within its bound', () => {
+    const map = new Map<string, string>();
+    const computed: string[] = [];
+    const ask = (key: string) =>
+      keptRecently(map, key, 2, k => {
+        computed.push(k);
+        return k.toUpperCase();
+      });
+    expect([ask('a'), ask('b'), ask('a'), ask('c')]).toEqual([
+      'A',
+      'B',
+      'A',
+      'C',
+    ]);
+    // 'b' was the least recently asked when 'c' came: it went, 'a' stayed.
+    expect([...map.keys()]).toEqual(['a', 'c']);
+    ask('a');
+    ask('b');
+    expect(computed).toEqual(['a', 'b', 'c', 'b']);
   });
 });

@@ -36,3 +36,29 @@ export function keptIn<K, V>(
   map.set(key, value);
   return value;
 }
+
+/**
+ * The value under `key` in `map`, computed on first use and kept among the `bound` most
+ * recently asked: answers a build keeps per subject stay within a build's memory however many
+ * subjects are asked about. A Map keeps its keys in insertion order, so the least recently
+ * asked is its first.
+ *
+ * @public
+ */
+export function keptRecently<K, V>(
+  map: Map<K, V>,
+  key: K,
+  bound: number,
+  compute: (key: K) => V,
+): V {
+  if (map.has(key)) {
+    const value = map.get(key)!;
+    map.delete(key);
+    map.set(key, value);
+    return value;
+  }
+  const value = compute(key);
+  map.set(key, value);
+  if (map.size > bound) map.delete(map.keys().next().value!);
+  return value;
+}

@@ -4,6 +4,9 @@ import {
   IMPACT_DEFAULTS,
   ImpactResponse,
   InventoryQueries,
+  keptIn,
+  keptRecently,
+  oncePer,
   UNOWNED_KEY,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
@@ -57,6 +60,27 @@ function byRef(a: string, b: string) {
 }
 
 /**
+ * An impact question's walk, the same for every page of it: what it reached, per distance in
+ * the pages' order, and the owners to tell.
+ */
+type ImpactWalk = {
+  reached: ReturnType<typeof walk>['reached'];
+  atDistance: string[][];
+  owners: ImpactResponse['owners'];
+  cutOff: ImpactResponse['cutOff'];
+};
+
+/**
+ * Walks kept per build, most recently asked last: the widest subjects (an organization, its
+ * folders) are the dearest walks (tens of milliseconds at 50,000 entities) and the most asked,
+ * and a build's answers are fixed, so asking again, or for the next page, is a look-up.
+ */
+const walksFor = oncePer(
+  (_graph: InventoryGraph) => new Map<string, ImpactWalk>(),
+);
+const WALKS_PER_BUILD = 64;
+
+/**
  * What breaks if an entity goes down (`dependents`: everything that runs on it, lives in it,
  * depends on it or is served by it, transitively), or what it needs (`dependencies`), to a
  * depth, grouped by owner with whom to tell. The cut-off is explicit: what lies beyond the
@@ -71,6 +95,52 @@ export function impact(
   options: ImpactOptions,
 ): ImpactResponse {
   const { ref } = graph.require(entityRef);
+  const walked = keptRecently(
+    walksFor(graph),
+    [ref, options.direction, options.depth, options.maxNodes]
+      .concat(options.relations)
+      .join('\u0000'),
+    WALKS_PER_BUILD,
+    () => impactWalk(graph, ref, options),
+  );
+  const { offset, pageSize } = options;
+  const nodes: ImpactResponse['nodes'] = [];
+  walked.atDistance.forEach((refs, index) => {
+    const distance = index + 1;
+    if (options.distance !== undefined && options.distance !== distance) return;
+    for (const at of refs.slice(offset, offset + pageSize)) {
+      const ownerRef = ownerOf(graph, at);
+      const { chain } = walked.reached.get(at)!;
+      nodes.push({
+        entity: graph.summary(at),
+        distance,
+        ...(ownerRef ? { owner: ownerRef } : {}),
+        via: stepOf(chain[chain.length - 1]),
+      });
+    }
+  });
+  return {
+    entity: graph.summary(ref),
+    direction: options.direction,
+    depth: options.depth,
+    relations: options.relations,
+    total: walked.reached.size - 1,
+    distances: walked.atDistance.map((refs, index) => ({
+      distance: index + 1,
+      total: refs.length,
+    })),
+    offset,
+    nodes,
+    owners: walked.owners,
+    cutOff: walked.cutOff,
+  };
+}
+
+function impactWalk(
+  graph: InventoryGraph,
+  ref: string,
+  options: ImpactOptions,
+): ImpactWalk {
   const result = walk({
     start: [ref],
     next: at =>
@@ -92,35 +162,19 @@ export function impact(
     (atDistance[distance - 1] ??= []).push(at);
   }
 
-  const { offset, pageSize } = options;
-  const nodes: ImpactResponse['nodes'] = [];
   const byOwner = new Map<string, { total: number; entities: string[] }>();
-  atDistance.forEach((refs, index) => {
-    const distance = index + 1;
-    const paged =
-      options.distance === undefined || options.distance === distance;
-    refs.sort(byRef).forEach((at, position) => {
-      const ownerRef = ownerOf(graph, at);
-      const owned = byOwner.get(ownerRef ?? UNOWNED_KEY) ?? {
+  for (const refs of atDistance) {
+    for (const at of refs.sort(byRef)) {
+      const owned = keptIn(byOwner, ownerOf(graph, at) ?? UNOWNED_KEY, () => ({
         total: 0,
         entities: [],
-      };
+      }));
       owned.total++;
       if (owned.entities.length < IMPACT_DEFAULTS.entitiesPerOwner) {
         owned.entities.push(at);
       }
-      byOwner.set(ownerRef ?? UNOWNED_KEY, owned);
-      if (paged && position >= offset && position < offset + pageSize) {
-        const { chain } = result.reached.get(at)!;
-        nodes.push({
-          entity: graph.summary(at),
-          distance,
-          ...(ownerRef ? { owner: ownerRef } : {}),
-          via: stepOf(chain[chain.length - 1]),
-        });
-      }
-    });
-  });
+    }
+  }
 
   const owners = [...byOwner.entries()]
     .map(([owner, owned]) => ({
@@ -131,17 +185,8 @@ export function impact(
     .sort((a, b) => b.total - a.total);
 
   return {
-    entity: graph.summary(ref),
-    direction: options.direction,
-    depth: options.depth,
-    relations: options.relations,
-    total: result.reached.size - 1,
-    distances: atDistance.map((refs, index) => ({
-      distance: index + 1,
-      total: refs.length,
-    })),
-    offset,
-    nodes,
+    reached: result.reached,
+    atDistance,
     owners,
     cutOff: {
       depthReached: result.depthReached,

@@ -6,6 +6,8 @@ import {
   OwnershipRole,
   isContainerType,
   GOOGLE_GROUP_TYPE,
+  keptRecently,
+  oncePer,
 } from '@infra-atlas/inventory-common';
 import {
   GraphEdge,
@@ -170,10 +172,9 @@ type OwnershipBasis = Pick<
  * fixed, so a question asked again is a look-up and its pages; the bound keeps a build's
  * memory in check however many subjects are asked about.
  */
-const bases = new WeakMap<
-  object,
-  WeakMap<object, Map<string, OwnershipBasis>>
->();
+const basesFor = oncePer((_graph: InventoryGraph) =>
+  oncePer((_withheld: object) => new Map<string, OwnershipBasis>()),
+);
 const EVERYONE = {};
 const BASES_PER_BUILD = 256;
 
@@ -182,27 +183,12 @@ function ownershipBasis(
   query: string,
   { roles, withheld }: OwnershipOptions,
 ): OwnershipBasis {
-  let byWithheld = bases.get(graph);
-  if (!byWithheld) {
-    byWithheld = new WeakMap();
-    bases.set(graph, byWithheld);
-  }
-  let kept = byWithheld.get(withheld ?? EVERYONE);
-  if (!kept) {
-    kept = new Map();
-    byWithheld.set(withheld ?? EVERYONE, kept);
-  }
-  const key = `${query}\u0000${roles?.join(',') ?? ''}`;
-  const known = kept.get(key);
-  if (known) {
-    kept.delete(key);
-    kept.set(key, known);
-    return known;
-  }
-  const basis = computeBasis(graph, query, roles, withheld);
-  kept.set(key, basis);
-  if (kept.size > BASES_PER_BUILD) kept.delete(kept.keys().next().value!);
-  return basis;
+  return keptRecently(
+    basesFor(graph)(withheld ?? EVERYONE),
+    `${query}\u0000${roles?.join(',') ?? ''}`,
+    BASES_PER_BUILD,
+    () => computeBasis(graph, query, roles, withheld),
+  );
 }
 
 function computeBasis(
