@@ -3,8 +3,12 @@ import { performance } from 'node:perf_hooks';
 /** The share of the event loop answers take when other work waits: twice what it gets. */
 const ANSWER_SHARE = 2 / 3;
 
-/** The longest turn answers take in one go, however long the rest of the loop took. */
-const LONGEST_TURN_MS = 100;
+/**
+ * The longest turn answers take in one go, however long the rest of the loop took: the rest
+ * (a page of the catalog on its way to a build, a build's slice) waits no longer than that,
+ * and what a turn's answers allocate stays alive only until they are sent.
+ */
+const LONGEST_TURN_MS = 30;
 
 /**
  * Answers take turns with the rest of the process, as an index build's slices do
@@ -19,8 +23,7 @@ const LONGEST_TURN_MS = 100;
  * With one answer per turn the read went fast, but then every answer waited for a page and a
  * build slice per caller ahead of it. So a turn answers the questions waiting until it has
  * used twice what the rest of the loop used since the last turn (at least one answer, at most
- * {@link LONGEST_TURN_MS}): on an idle loop that is every question waiting, and while a build
- * runs answers get two thirds of the time and the build one third.
+ * {@link LONGEST_TURN_MS}): while a build runs, answers get up to two thirds of the time.
  */
 export class AnswerTurns {
   private readonly waiting: Array<() => void> = [];
