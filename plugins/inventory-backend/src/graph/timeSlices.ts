@@ -1,3 +1,4 @@
+import { keptIn } from '@infra-atlas/inventory-common';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -68,4 +69,21 @@ export function runSteps<T>(steps: Generator<void, T>): T {
     const next = steps.next();
     if (next.done) return next.value;
   }
+}
+
+/**
+ * A value worked out once per object (a graph) by steps: in slices when an index build
+ * prepares it, in one piece when something needs it first (a graph built outside the index,
+ * as tests and benchmarks build it).
+ */
+export function steppedOncePer<K extends object, V>(
+  steps: (key: K) => Generator<void, V>,
+) {
+  const kept = new WeakMap<K, V>();
+  return {
+    get: (key: K): V => keptIn(kept, key, () => runSteps(steps(key))),
+    prepare: async (key: K, slicer: TimeSlicer): Promise<void> => {
+      if (!kept.has(key)) kept.set(key, await slicer.steps(steps(key)));
+    },
+  };
 }

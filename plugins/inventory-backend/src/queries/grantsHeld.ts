@@ -2,11 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import {
   addTo,
   describeCondition,
-  keptIn,
   InventoryEntitySummary,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph, normalizeRef, refOf } from '../graph/InventoryGraph';
-import { runSteps, TimeSlicer } from '../graph/timeSlices';
+import { steppedOncePer } from '../graph/timeSlices';
 import { provenanceOf } from '../graph/provenance';
 import { administratorsOf, grantsOf, IamGrant } from '../graph/specs';
 import { Candidate, sharedPlace, sortByReach } from './ownershipSections';
@@ -41,8 +40,8 @@ export function directGrants(entity: Entity): HeldGrant[] {
   }));
 }
 
-/** One index per graph: it is the same for every question asked of one build. */
-const indexes = new WeakMap<InventoryGraph, Map<string, HeldGrant[]>>();
+// One index per graph: it is the same for every question asked of one build.
+const grantIndex = steppedOncePer(indexGrants);
 
 /**
  * Every direct grant in the inventory, keyed by the principal's entity ref where it has one
@@ -50,21 +49,12 @@ const indexes = new WeakMap<InventoryGraph, Map<string, HeldGrant[]>>();
  * account of another organization — hold grants too. Built once per graph: in slices by an
  * index build ({@link prepareGrantIndex}), else in one piece on first use.
  */
-export function grantsByPrincipal(
+export const grantsByPrincipal: (
   graph: InventoryGraph,
-): Map<string, HeldGrant[]> {
-  return keptIn(indexes, graph, () => runSteps(indexGrants(graph)));
-}
+) => Map<string, HeldGrant[]> = grantIndex.get;
 
 /** Builds the grant index as part of an index build, giving way between resources. */
-export async function prepareGrantIndex(
-  graph: InventoryGraph,
-  slicer: TimeSlicer,
-): Promise<void> {
-  if (!indexes.has(graph)) {
-    indexes.set(graph, await slicer.steps(indexGrants(graph)));
-  }
-}
+export const prepareGrantIndex = grantIndex.prepare;
 
 /** At 50,000 entities, 100,000 grants: a third of a second in one piece. */
 function* indexGrants(

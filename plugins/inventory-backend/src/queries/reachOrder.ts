@@ -1,10 +1,9 @@
 import {
   entityTitle,
-  keptIn,
   typeBreadth as breadth,
 } from '@infra-atlas/inventory-common';
 import { InventoryGraph } from '../graph/InventoryGraph';
-import { runSteps, TimeSlicer } from '../graph/timeSlices';
+import { steppedOncePer } from '../graph/timeSlices';
 
 /**
  * Titles compare as `String.prototype.localeCompare` compares them (it is specified as this
@@ -19,22 +18,13 @@ const collator = new Intl.Collator();
  */
 export type TitleRanks = ReadonlyMap<string, number>;
 
-const ranksByGraph = new WeakMap<InventoryGraph, TitleRanks>();
+const buildRanks = steppedOncePer(rankTitles);
 
 /** The build's {@link TitleRanks}, worked out in one piece on first use unless prepared. */
-export function titleRanks(graph: InventoryGraph): TitleRanks {
-  return keptIn(ranksByGraph, graph, () => runSteps(rankTitles(graph)));
-}
+export const titleRanks: (graph: InventoryGraph) => TitleRanks = buildRanks.get;
 
 /** Works out the build's {@link TitleRanks} in slices, as part of an index build. */
-export async function prepareTitleRanks(
-  graph: InventoryGraph,
-  slicer: TimeSlicer,
-): Promise<void> {
-  if (!ranksByGraph.has(graph)) {
-    ranksByGraph.set(graph, await slicer.steps(rankTitles(graph)));
-  }
-}
+export const prepareTitleRanks = buildRanks.prepare;
 
 /** Steps between which a build may give way: about a millisecond of work each. */
 const STEP = 2048;
