@@ -26,6 +26,7 @@ import { provenanceOf } from '../graph/provenance';
 import { IamGrant, coOwnersOf, grantsOf, specString } from '../graph/specs';
 import { stepOf, walk } from './evidence';
 import { contactsOf } from './impact';
+import { collator } from './reachOrder';
 
 /** Powers by rank: answers sort thousands of people by it. */
 const RANK = new Map(ACCESS_POWERS.map((power, rank) => [power, rank]));
@@ -209,12 +210,10 @@ const peopleReachedFrom = oncePer((graph: InventoryGraph) => {
     });
 });
 
-/** The order people are listed in: their refs as `localeCompare` orders them. */
-const collator = new Intl.Collator();
-
 /**
- * Every person's place in that order, once per build: an organization's grants reach
- * thousands of people, and comparing their refs as text was most of an answer's time.
+ * Every person's place in the order people are listed in (their refs as `localeCompare`
+ * orders them), once per build: an organization's grants reach thousands of people, and
+ * comparing their refs as text was most of an answer's time.
  */
 const personOrder = oncePer(
   (graph: InventoryGraph) =>

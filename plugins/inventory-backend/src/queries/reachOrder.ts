@@ -6,10 +6,10 @@ import { InventoryGraph } from '../graph/InventoryGraph';
 import { steppedOncePer } from '../graph/timeSlices';
 
 /**
- * Titles compare as `String.prototype.localeCompare` compares them (it is specified as this
+ * Text compares as `String.prototype.localeCompare` compares it (it is specified as this
  * collator's `compare`), without looking the collator up again at every comparison.
  */
-const collator = new Intl.Collator();
+export const collator = new Intl.Collator();
 
 /**
  * Every entity title of a build, numbered in collation order (titles that compare equal share
