@@ -33,6 +33,7 @@ import type {
   PlacementResponse,
   StatusResponse,
 } from '@infra-atlas/inventory-common';
+import { ownershipEvidence } from '@infra-atlas/inventory-common';
 import gcpModule from '@infra-atlas/plugin-catalog-backend-module-gcp';
 import githubModule from '@infra-atlas/plugin-catalog-backend-module-github';
 import inventoryPlugin from '@infra-atlas/plugin-inventory-backend';
@@ -368,13 +369,22 @@ describe('inventory backend on the k8s-infra snapshot', () => {
         i.entity.ref === ARTIFACTS_PROD &&
         i.grant?.startsWith('roles/owner'),
     )!;
-    expect(item.steps.map(s => `${s.from} ${s.relation} ${s.to}`)).toEqual([
+    // The chain to the admins group is the group's entry in `groups`, sent once; the item
+    // names it in `through` and carries its own steps from the group on.
+    expect(item.through).toEqual([
+      'user:default/ameukam',
+      'user:default/ameukam--gmail.com',
+      'group:default/k8s-infra-gcp-org-admins--kubernetes.io',
+    ]);
+    const evidence = ownershipEvidence(body)(item);
+    expect(evidence.map(s => `${s.from} ${s.relation} ${s.to}`)).toEqual([
       'user:default/ameukam sameAs user:default/ameukam--gmail.com',
       'user:default/ameukam--gmail.com memberOf group:default/k8s-infra-gcp-org-admins--kubernetes.io',
       'group:default/k8s-infra-gcp-org-admins--kubernetes.io administers resource:default/gcp-organization--758905017065',
       `resource:default/gcp-organization--758905017065 parentOf ${ARTIFACTS_PROD}`,
     ]);
-    expect(item.steps[0].provenance).toMatchObject({
+    expect(evidence.slice(2)).toEqual(item.steps);
+    expect(evidence[0].provenance).toMatchObject({
       kind: 'inferred',
       rule: 'email-local-part-is-github-login',
     });
@@ -464,8 +474,12 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     expect(body.identities.map(i => i.entity.ref)).toEqual([
       'user:default/ameukam',
     ]);
-    expect(body.items.flatMap(i => i.steps).map(s => s.relation)).not.toContain(
-      'sameAs',
+    const evidence = ownershipEvidence(body);
+    expect(
+      body.items.flatMap(i => evidence(i)).map(s => s.relation),
+    ).not.toContain('sameAs');
+    expect(body.items.flatMap(i => i.through ?? [])).not.toContain(
+      'user:default/ameukam--gmail.com',
     );
     // Eight whole answers over the snapshot (ownership at limit 5,000, the explorer, drift):
     // seconds each on a busy machine, more than Jest's default 5 s in all.

@@ -9,7 +9,11 @@
  *     [--entities 2000 | --file entities.json] > before.txt
  */
 import { Entity } from '@backstage/catalog-model';
-import { OwnershipResponse } from '@infra-atlas/inventory-common';
+import {
+  OwnershipItem,
+  OwnershipResponse,
+  ownershipEvidence,
+} from '@infra-atlas/inventory-common';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -22,10 +26,27 @@ import { syntheticCatalogEntities } from './inventoryBenchmark';
 const digest = (answer: unknown) =>
   createHash('sha256').update(JSON.stringify(answer)).digest('hex');
 
-/** An answer without its page of a group's members, which {@link everyMember} covers. */
+/**
+ * An answer without its page of a group's members, which {@link everyMember} covers, and with
+ * each item's whole evidence in its `steps` ({@link ownershipEvidence}): an answer that sends
+ * the chains of membership once digests as one that sent them with every item.
+ */
 function withoutMembers(answer: OwnershipResponse) {
   const { members: _m, memberCounts: _c, membersOffset: _o, ...rest } = answer;
-  return rest;
+  const evidence = ownershipEvidence(answer);
+  const joined = ({ through: _t, ...item }: OwnershipItem): OwnershipItem => ({
+    ...item,
+    steps: evidence({ ...item, through: _t }),
+  });
+  return {
+    ...rest,
+    items: rest.items.map(joined),
+    sections: rest.sections.map(({ cause, items, ...section }) => ({
+      ...section,
+      ...(cause ? { cause: joined(cause) } : {}),
+      items: items.map(joined),
+    })),
+  };
 }
 
 /**

@@ -96,8 +96,7 @@ function heldGrantCandidate(
     role,
     entity: graph.summary(refOf(entity)),
     grant: text,
-    steps: prefix => [
-      ...prefix,
+    steps: () => [
       {
         from: principal,
         relation: role,

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  EvidenceStep,
   OwnershipItem,
   OwnershipResponse,
   OwnershipRole,
@@ -219,10 +220,17 @@ function computeBasis(
     );
   }
   const principals = new Map([...identities, ...groups]);
-  const chainSteps = (chain: GraphEdge[]) => chain.map(e => stepOf(e));
-  const chains = new Map(
-    [...principals].map(([ref, { chain }]) => [ref, chainSteps(chain)]),
-  );
+  const evidence = new Map<string, EvidenceStep[]>();
+  const chains = new Map<string, string[]>();
+  for (const [ref, { chain }] of principals) {
+    const steps = chain.map(e => stepOf(e));
+    evidence.set(ref, steps);
+    if (steps.length) chains.set(ref, principalsOf(steps, ref));
+  }
+  const withEvidence = (ref: string) => ({
+    entity: graph.summary(ref),
+    steps: evidence.get(ref)!,
+  });
   // Within a role, the widest first (organization, folders, projects, then what is in them),
   // so that a limit cuts the least telling items. Each principal's items were sorted when
   // the index was built; the answer merges them with its own. Among items of equal reach an
@@ -284,16 +292,10 @@ function computeBasis(
       ...(paths.coverage ? [paths.coverage] : []),
     ],
     identities: [
-      ...[...identities].map(([ref, { chain }]) => ({
-        entity: graph.summary(ref),
-        steps: chainSteps(chain),
-      })),
+      ...[...identities.keys()].map(withEvidence),
       ...members.map(member => ({ entity: memberSummary(member), steps: [] })),
     ],
-    groups: [...groups].map(([ref, { chain }]) => ({
-      entity: graph.summary(ref),
-      steps: chainSteps(chain),
-    })),
+    groups: [...groups.keys()].map(withEvidence),
     inheritedResourceCounts,
     chains,
     items,
@@ -307,6 +309,17 @@ function computeBasis(
     groupCount: groups.size,
     ...(join ? { join } : {}),
   };
+}
+
+/**
+ * The principals a chain of membership names, the holder last: an item's `through`. Every ref
+ * of the chain is kept, not only the holder, so that withholding one the caller may not read
+ * takes the item with it, as it took the item when the steps came with every item.
+ */
+function principalsOf(steps: EvidenceStep[], holder: string): string[] {
+  const refs = new Set(steps.flatMap(step => [step.from, step.to]));
+  refs.delete(holder);
+  return [...refs, holder];
 }
 
 /** A role's items in an answer: how many, of how many entities, and where (if in scope). */

@@ -1,3 +1,4 @@
+import { ownershipEvidence } from '@infra-atlas/inventory-common';
 import { entity } from '../__testUtils__/entities';
 import { wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
@@ -28,12 +29,12 @@ describe('ownership answers in sections', () => {
         grant: 'roles/owner on organizations/9',
       },
     });
-    // The cause's evidence: alice → team → admins@ → administers the organization.
-    expect(grant.cause!.steps.map(s => s.relation)).toEqual([
-      'memberOf',
-      'childOf',
-      'administeredBy',
-    ]);
+    // The cause's evidence: alice → team → admins@ → administers the organization; the chain
+    // to admins@ is the group's entry in the answer, the item's own step the grant.
+    expect(grant.cause!.steps.map(s => s.relation)).toEqual(['administeredBy']);
+    expect(
+      ownershipEvidence(answer)(grant.cause!).map(s => s.relation),
+    ).toEqual(['memberOf', 'childOf', 'administeredBy']);
     // Folders before projects, ten to a page.
     expect(grant.items).toHaveLength(10);
     expect(grant.items[0].entity.type).toBe('gcp-folder');

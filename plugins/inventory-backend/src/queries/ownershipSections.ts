@@ -16,11 +16,11 @@ import { compareReach, Reach, reachOf, TitleRanks } from './reachOrder';
 
 /** An item whose evidence is built only if the item is shown. */
 export type Candidate = Omit<OwnershipItem, 'steps'> & {
-  /** Its evidence, after `prefix`: the asker's chain to {@link Candidate.heldBy}. */
-  steps: (prefix: EvidenceStep[]) => EvidenceStep[];
+  /** Its own evidence, from {@link Candidate.heldBy} (or the subject) on. */
+  steps: () => EvidenceStep[];
   /**
    * The principal whose own relation the item is, for items every answer reaching that
-   * principal shares: the asker's chain of membership to it leads the evidence.
+   * principal shares: the asker's chain of membership to it is the item's `through`.
    */
   heldBy?: string;
   /** For an IAM grant inherited from an ancestor: the grant as made there. */
@@ -36,8 +36,11 @@ export type Candidate = Omit<OwnershipItem, 'steps'> & {
   ancestors?: readonly string[];
 };
 
-/** The evidence from the asker to each principal of an answer: what its items' steps follow. */
-export type Chains = ReadonlyMap<string, EvidenceStep[]>;
+/**
+ * Each principal the asker reaches through others, with the principals of its chain (its
+ * items' `through`): the chain's steps go once in the answer's `identities` and `groups`.
+ */
+export type Chains = ReadonlyMap<string, string[]>;
 
 const NO_CHAINS: Chains = new Map();
 
@@ -365,7 +368,7 @@ export function sectionDrafts(
 /**
  * The sections of an answer with their pages: the first page of the first five sections of
  * each role, or one section's page (`section`, `offset`). Evidence is built only for the page
- * returned, each item's led by the asker's chain to the principal holding it (`chains`).
+ * returned, each item's with the asker's chain to the principal holding it (`chains`).
  */
 export function ownershipSections(
   { ordered, keys }: SectionDrafts,
@@ -416,7 +419,8 @@ export function built(
   }: Candidate,
   chains: Chains = NO_CHAINS,
 ): OwnershipItem {
-  return { ...item, steps: steps((heldBy && chains.get(heldBy)) || []) };
+  const through = heldBy && chains.get(heldBy);
+  return { ...item, ...(through ? { through } : {}), steps: steps() };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

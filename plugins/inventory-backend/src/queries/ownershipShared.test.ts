@@ -1,3 +1,4 @@
+import { ownershipEvidence } from '@infra-atlas/inventory-common';
 import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
 import { entity } from '../__testUtils__/entities';
 import { ADMINS, TEAM, wideEstateEntities } from '../__testUtils__/wideEstate';
@@ -125,12 +126,22 @@ describe('ownership answers that share groups', () => {
     const graph = InventoryGraph.build(
       wideEstateEntities({ folders: 1, projects: 2, buckets: 1 }),
     );
-    const firstStep = (q: string) =>
-      ownership(graph, q).items.find(i => i.role === 'owns')!.steps[0];
+    const owned = (q: string) => {
+      const answer = ownership(graph, q);
+      const item = answer.items.find(i => i.role === 'owns')!;
+      return { item, evidence: ownershipEvidence(answer)(item) };
+    };
+    const firstStep = (q: string) => owned(q).evidence[0];
     ownership(graph, TEAM);
     expect(firstStep('alice')).toMatchObject({
       from: 'user:default/alice',
       relation: 'memberOf',
+    });
+    // The group's item is shared: alice's answer names the way to it, not another copy.
+    const team = 'group:default/platform';
+    expect(owned('alice').item).toMatchObject({
+      through: ['user:default/alice', team],
+      steps: [{ relation: 'ownedBy', to: team }],
     });
     // The group itself: straight to what it owns.
     expect(firstStep(TEAM)).toMatchObject({

@@ -89,8 +89,7 @@ function ownedAndAdministered(
     items.push({
       role: 'owns',
       entity: graph.summary(edge.source),
-      steps: prefix => [
-        ...prefix,
+      steps: () => [
         stepOf(
           edge,
           graph.entity(edge.source)?.metadata.annotations?.[
@@ -132,13 +131,12 @@ function administered(
           grant.inherited ? ' (inherited)' : ''
         }`
       : undefined;
-    const steps = (prefix: EvidenceStep[]) => {
+    const steps = (): EvidenceStep[] => {
       const origin = grant?.inherited
         ? ancestorPath(graph, edge.source, grant.grantedOn)
         : undefined;
       return origin
         ? [
-            ...prefix,
             {
               from: principal,
               relation: RELATIONS.administers,
@@ -148,7 +146,7 @@ function administered(
             },
             ...origin.down,
           ]
-        : [...prefix, stepOf(edge, text)];
+        : [stepOf(edge, text)];
     };
     return {
       role: 'administers' as const,

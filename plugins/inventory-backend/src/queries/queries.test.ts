@@ -1,4 +1,7 @@
-import { GraphResponse } from '@infra-atlas/inventory-common';
+import {
+  GraphResponse,
+  ownershipEvidence,
+} from '@infra-atlas/inventory-common';
 import { entity } from '../__testUtils__/entities';
 import { InventoryGraph } from '../graph/InventoryGraph';
 import { administrators, strength } from './administrators';
@@ -510,7 +513,18 @@ describe('ownership', () => {
         i.role === 'administers' && i.entity.ref === 'resource:default/project',
     )!;
     expect(project.grant).toBe('roles/owner on organizations/1 (inherited)');
+    // Held through her e-mail identity and two groups: the chain to the holder is sent once,
+    // with the holder in `groups`; the item's own steps start at the holder.
     expect(project.steps.map(s => s.relation)).toEqual([
+      'administers',
+      'parentOf',
+      'parentOf',
+    ]);
+    expect(project.through).toHaveLength(4);
+    expect(answer.groups.map(g => g.entity.ref)).toContain(
+      project.through!.at(-1),
+    );
+    expect(ownershipEvidence(answer)(project).map(s => s.relation)).toEqual([
       'sameAs',
       'memberOf',
       'childOf',

@@ -6,6 +6,7 @@ import {
   EvidenceStep,
   IMPACT_DEFAULTS,
   ImpactResponse,
+  ownershipEvidence,
   PathOwnershipResponse,
   RelationProvenance,
 } from '@infra-atlas/inventory-common';
@@ -359,6 +360,7 @@ export function registerInventoryActions(options: {
               }),
             )
           : answer;
+      const evidence = ownershipEvidence(answer);
       return {
         output: {
           summary: answer.summary,
@@ -367,7 +369,7 @@ export function registerInventoryActions(options: {
             i =>
               `${i.role} ${i.path ?? i.entity.ref}${
                 i.grant ? ` [${i.grant}]` : ''
-              }: ${chainText(i.steps)}`,
+              }: ${chainText(evidence(i))}`,
           ),
           ...(answer.memberCounts
             ? {

@@ -80,6 +80,47 @@ describe('withhold', () => {
     expect(withhold(answer, { unreadable }).items).toHaveLength(1);
   });
 
+  it('takes out an ownership item held through a group the caller may not read, with the group', () => {
+    // Alice reaches `open-team` through `hidden`: the chain's steps come once, in `groups`, and
+    // the item names the way in `through`; neither may stay to say she is in `hidden`.
+    const answer = {
+      groups: [
+        {
+          entity: summary('group:default/hidden'),
+          steps: [step('user:default/alice', 'group:default/hidden')],
+        },
+        {
+          entity: summary('group:default/open-team'),
+          steps: [
+            step('user:default/alice', 'group:default/hidden'),
+            step('group:default/hidden', 'group:default/open-team'),
+          ],
+        },
+      ],
+      items: [
+        {
+          entity: summary('resource:default/open'),
+          through: [
+            'user:default/alice',
+            'group:default/hidden',
+            'group:default/open-team',
+          ],
+          steps: [step('group:default/open-team', 'resource:default/open')],
+        },
+        {
+          entity: summary('resource:default/open'),
+          through: ['user:default/alice', 'user:default/alice--example.com'],
+          steps: [
+            step('user:default/alice--example.com', 'resource:default/open'),
+          ],
+        },
+      ],
+    };
+    const kept = withhold(answer, { unreadable });
+    expect(kept.groups).toEqual([]);
+    expect(kept.items).toEqual([answer.items[1]]);
+  });
+
   it('drops the sentences and sections that name an entity the caller may not read', () => {
     const answer = {
       query: 'group:default/team',

@@ -62,10 +62,16 @@ export const SENTENCE_LIST_ANSWER_FIELDS: readonly string[] = [
 /**
  * Evidence chains: a chain with a step the caller may not see is no evidence, so it goes
  * whole, and with it what it proves (an item held through a group the caller may not read).
+ * `through` is an ownership item's chain named by its principals (the steps between them are
+ * sent once, in the answer's `identities` and `groups`).
  *
  * @public
  */
-export const CHAIN_ANSWER_FIELDS: readonly string[] = ['steps', 'path'];
+export const CHAIN_ANSWER_FIELDS: readonly string[] = [
+  'steps',
+  'path',
+  'through',
+];
 
 /**
  * Sentences that can quote a person's address (a drift finding's `message`, a step's `note`,

@@ -3,3 +3,4 @@ export * from './access';
 export * from './contract';
 export * from './answerFields';
 export * from './InventoryClient';
+export * from './ownershipEvidence';

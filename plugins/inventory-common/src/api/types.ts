@@ -166,6 +166,15 @@ export type OwnershipItem = {
   rule?: OwnershipRule;
   /** For IAM: the role granted and where, e.g. `roles/owner on organizations/758905017065`. */
   grant?: string;
+  /**
+   * For an item held through another principal (a group the subject belongs to, another of
+   * its identities): the principals the chain goes through, the subject's identity first, the
+   * holder last. How the subject reaches the holder is the holder's entry in the answer's
+   * `identities` or `groups`, sent once instead of with every item; {@link ownershipEvidence}
+   * joins the two. Absent when the subject holds the item itself.
+   */
+  through?: string[];
+  /** The item's own evidence, from its holder (the last of `through`, or the subject) on. */
   steps: EvidenceStep[];
 };
 

@@ -47,17 +47,18 @@ const project = (n: number) => ({
     `k8s-infra-project-${n}`,
   ),
   grant: 'roles/owner on organizations/758905017065 (inherited)',
+  // Held through the admins group: how ameukam is in it comes once, with the group.
+  through: [
+    'user:default/ameukam',
+    'user:default/ameukam--gmail.com',
+    'group:default/org-admins',
+  ],
   steps: [
-    {
-      from: 'user:default/ameukam',
-      relation: 'sameAs',
-      to: 'user:default/ameukam--gmail.com',
-      provenance: {
-        kind: 'inferred' as const,
-        rule: 'email-local-part-is-github-login',
-        detail: 'same local part',
-      },
-    },
+    step(
+      'group:default/org-admins',
+      'administers',
+      'resource:default/gcp-organization--758905017065',
+    ),
   ],
 });
 
@@ -75,7 +76,23 @@ const ameukam: OwnershipResponse = {
   groups: [
     {
       entity: summary('group:default/org-admins', 'k8s-infra-gcp-org-admins'),
-      steps: [],
+      steps: [
+        {
+          from: 'user:default/ameukam',
+          relation: 'sameAs',
+          to: 'user:default/ameukam--gmail.com',
+          provenance: {
+            kind: 'inferred' as const,
+            rule: 'email-local-part-is-github-login',
+            detail: 'same local part',
+          },
+        },
+        step(
+          'user:default/ameukam--gmail.com',
+          'memberOf',
+          'group:default/org-admins',
+        ),
+      ],
     },
   ],
   counts: { leads: 1, administers: 328 },
@@ -218,7 +235,8 @@ describe('OwnershipLookupPage', () => {
       pageSize: 10,
     });
     expect(grant.querySelectorAll(':scope > ul > li')).toHaveLength(12);
-    // Each item keeps its evidence.
+    // Each item, those of the later page too, shows its whole evidence: the chain to the group
+    // the answer sent once, then its own step.
     expect(
       screen.getAllByLabelText(
         'Inferred by email-local-part-is-github-login: same local part',

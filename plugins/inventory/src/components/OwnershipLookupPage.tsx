@@ -23,6 +23,7 @@ import { EntityName } from './Evidence';
 import { plural } from './format';
 import { GroupMembers } from './ownership/GroupMembers';
 import { PAGE_SIZE } from './ownership/MorePages';
+import { OwnershipEvidenceProvider } from './ownership/OwnershipEvidence';
 import { RoleSections } from './ownership/RoleSections';
 
 const ROLE_TITLES: Record<OwnershipRole, string> = {
@@ -70,7 +71,7 @@ function Answer(props: { answer: OwnershipResponse }) {
   // Sections come in the order answers are read: what a person does by name first.
   const roles = [...new Set(answer.sections.map(s => s.role))];
   return (
-    <>
+    <OwnershipEvidenceProvider answer={answer}>
       <Summary answer={answer} />
       <GroupMembers answer={answer} />
       {roles.map(role => (
@@ -89,7 +90,7 @@ function Answer(props: { answer: OwnershipResponse }) {
           />
         </section>
       ))}
-    </>
+    </OwnershipEvidenceProvider>
   );
 }
 

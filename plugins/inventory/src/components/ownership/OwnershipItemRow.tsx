@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { OwnershipItem, OwnershipRule } from '@infra-atlas/inventory-common';
 import { EntityName, EvidenceChain } from '../Evidence';
+import { useOwnershipEvidence } from './OwnershipEvidence';
 
 /** Where an OWNERS or CODEOWNERS rule says it, and what it covers. */
 function RuleSummary(props: { rule: OwnershipRule }) {
@@ -28,6 +29,7 @@ function RuleSummary(props: { rule: OwnershipRule }) {
 /** One thing held, in a line, with its evidence one click away. */
 export function OwnershipItemRow(props: { item: OwnershipItem }) {
   const { item } = props;
+  const evidence = useOwnershipEvidence();
   return (
     <details>
       <summary>
@@ -39,7 +41,7 @@ export function OwnershipItemRow(props: { item: OwnershipItem }) {
           ? ` — ${item.steps[item.steps.length - 1]?.note ?? ''}`
           : ''}
       </summary>
-      <EvidenceChain steps={item.steps} />
+      <EvidenceChain steps={evidence(item)} />
     </details>
   );
 }

@@ -334,7 +334,8 @@ export const spec = {
         ],
         responses: {
           '200': {
-            description: 'Everything the subject holds, with evidence.',
+            description:
+              "Everything the subject holds, with evidence. An item held through a group or another identity names the principals of that chain in `through`, the holder last; how the subject reaches the holder is the holder's entry in `identities` or `groups` (sent once), and the item's `steps` go from the holder on.",
             content: {
               'application/json': {
                 schema: {
