@@ -6,6 +6,10 @@
  *
  *   yarn workspace @infra-atlas/plugin-inventory-backend bench \
  *     [--entities 50000] [--requests 2000] [--concurrency 16] [--catalog memory]
+ *     [--lookups placement,ownership] [--rounds 3] [--rebuilds 2]
+ *
+ * `--rounds N` measures the idle rows N times, round by round, and prints each lookup's
+ * median; `--rebuilds 0` leaves out the rows measured while the index rebuilds.
  *
  * With `--catalog memory` the catalog is served from memory instead (the inventory reads it
  * through the catalog service all the same; its own tables stay in PostgreSQL).
@@ -1044,6 +1048,59 @@ function printSoFar(results: LoadResult[]) {
   );
 }
 
+const LOOKUPS: LookupKind[] = [
+  'placement',
+  'administrators',
+  'ownership',
+  'impact',
+  'completeness',
+  'drift',
+];
+
+/** The lookups `--lookups a,b` names (all of them by default), in the benchmark's order. */
+function lookupsAsked(asked: string | undefined): LookupKind[] {
+  if (!asked) return LOOKUPS;
+  const names = asked.split(',');
+  const unknown = names.filter(n => !LOOKUPS.includes(n as LookupKind));
+  if (unknown.length) {
+    throw new Error(
+      `--lookups: no lookup ${unknown.join(', ')}; there are ${LOOKUPS.join(
+        ', ',
+      )}`,
+    );
+  }
+  return LOOKUPS.filter(kind => names.includes(kind));
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Each lookup's percentiles as the median over the rounds (`--rounds`). */
+function printMedians(lookups: LookupKind[], idle: LoadResult[]) {
+  const rounds = idle.length / lookups.length;
+  console.log(`\nMedian of ${rounds} rounds per lookup:\n`);
+  printMarkdownTable(
+    ['lookup', 'p50 (ms)', 'p95 (ms)', 'p99 (ms)', 'p99 of each round (ms)'],
+    lookups.map((kind, i) => {
+      const runs = idle.filter((_, at) => at % lookups.length === i);
+      const of = (p: 'p50' | 'p95' | 'p99') =>
+        median(runs.map(r => r.latenciesMs[p])).toFixed(1);
+      return [
+        kind,
+        of('p50'),
+        of('p95'),
+        of('p99'),
+        runs.map(r => r.latenciesMs.p99.toFixed(0)).join(' / '),
+      ];
+    }),
+  );
+}
+
 /** PostgreSQL databases under a fixed prefix, left in place at the end (`--keep-catalog`). */
 function keptDatabase(name: string): TestDatabase {
   if (!/^[a-z0-9_]+$/.test(name)) {
@@ -1082,6 +1139,9 @@ async function main() {
       load: { type: 'boolean', default: false },
       catalog: { type: 'string', default: 'postgresql' },
       'keep-catalog': { type: 'string' },
+      lookups: { type: 'string' },
+      rounds: { type: 'string', default: '1' },
+      rebuilds: { type: 'string', default: '2' },
     },
   });
   if (values.load) {
@@ -1284,14 +1344,8 @@ async function main() {
       )} MB (heap after the first build minus before, both after GC)\n`,
     );
 
-    const lookups: LookupKind[] = [
-      'placement',
-      'administrators',
-      'ownership',
-      'impact',
-      'completeness',
-      'drift',
-    ];
+    const lookups = lookupsAsked(values.lookups);
+    const rounds = Number(values.rounds);
     const results: LoadResult[] = [];
     const request = (kind: LookupKind, lookup: string, seed: number) => ({
       baseUrl,
@@ -1304,16 +1358,23 @@ async function main() {
       seed,
     });
     const rssMb: number[] = [];
-    for (const [i, kind] of lookups.entries()) {
-      console.error(`load: ${kind}`);
-      results.push(await child.run(request(kind, kind, SEED + i)));
-      printSoFar(results);
-      rssMb.push(process.memoryUsage().rss / 2 ** 20);
+    // Idle rows round by round, so that a neighbour's burst on a shared machine moves one
+    // round of each lookup, and the median of the rounds does not follow it.
+    for (let round = 1; round <= rounds; round++) {
+      for (const [i, kind] of lookups.entries()) {
+        const lookup = rounds > 1 ? `${kind} (round ${round})` : kind;
+        console.error(`load: ${lookup}`);
+        results.push(
+          await child.run(request(kind, lookup, SEED + i + 100 * (round - 1))),
+        );
+        printSoFar(results);
+        rssMb.push(process.memoryUsage().rss / 2 ** 20);
+      }
     }
     // Each lookup again while the index rebuilds back to back, the worst case of a short
     // schedule (the default is a build every minute): builds share the event loop that answers.
-    const rebuilds = 2;
-    for (const [i, kind] of lookups.entries()) {
+    const rebuilds = Number(values.rebuilds);
+    for (const [i, kind] of rebuilds > 0 ? lookups.entries() : []) {
       console.error(`load: ${kind} during index refreshes`);
       const during = child.run({
         ...request(kind, `${kind}, index rebuilding`, SEED + i),
@@ -1327,7 +1388,11 @@ async function main() {
     }
 
     console.log(
-      `Lookups: ${requests} requests each (after 20 warm-up requests), ${concurrency} concurrent, from a second process over loopback; the rows "index rebuilding" for as long as ${rebuilds} index builds back to back took. RSS: the backend process after the row; load average ${loadavg()
+      `Lookups: ${requests} requests each (after 20 warm-up requests), ${concurrency} concurrent, from a second process over loopback${
+        rebuilds > 0
+          ? `; the rows "index rebuilding" for as long as ${rebuilds} index builds back to back took`
+          : ''
+      }. RSS: the backend process after the row; load average ${loadavg()
         .map(l => l.toFixed(1))
         .join(' / ')}\n`,
     );
@@ -1359,6 +1424,8 @@ async function main() {
         rssMb[i].toFixed(0),
       ]),
     );
+    if (rounds > 1)
+      printMedians(lookups, results.slice(0, rounds * lookups.length));
     if (Number(values.rate) > 0) {
       console.error(`load: ${values.rate} requests/s mixed`);
       const loadBefore = loadavg()[0];
