@@ -99,8 +99,12 @@ export class InventoryIndex {
     const { logger } = this.deps;
     const started = Date.now();
     try {
-      const [{ entities, requests }, status] = await Promise.all([
-        loadCatalogEntities(this.deps.catalog, this.deps.auth),
+      const [{ entities, requests, unchanged }, status] = await Promise.all([
+        loadCatalogEntities(
+          this.deps.catalog,
+          this.deps.auth,
+          this.state?.graph.allEntities(),
+        ),
         readProviderStatus(this.deps),
       ]);
       const readMs = Date.now() - started;
@@ -154,7 +158,7 @@ export class InventoryIndex {
           graph.relationCount
         } relations, ${links.length} links, ${ambiguous.length} ambiguous, ${
           unresolved.length
-        } unresolved; ${requests} catalog requests in ${readMs} ms; built in ${
+        } unresolved; ${requests} catalog requests in ${readMs} ms (${unchanged} entities unchanged since the last build); built in ${
           Date.now() - started - readMs
         } ms`,
       );
