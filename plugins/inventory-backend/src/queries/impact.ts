@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   ANNOTATIONS,
   ImpactDirection,
@@ -24,7 +25,9 @@ export type ImpactOptions = {
   maxNodes: number;
   /** One distance's page only; every distance's when undefined. */
   distance?: number;
-  /** Where each distance's page starts, and how many entities it lists. */
+  /** The page of owners only, no entities. */
+  list?: 'owners';
+  /** Where the listed pages start (each distance's, or the owners'), and how long they are. */
   offset: number;
   pageSize: number;
 };
@@ -32,20 +35,31 @@ export type ImpactOptions = {
 /**
  * An impact question's options with their defaults. The values were validated against the
  * API's OpenAPI document (src/schema/openapi.yaml: the direction, the depth's range, the
- * relation names, the page's bounds).
+ * relation names, the page's bounds); what it cannot say is that `distance` and
+ * `list=owners` ask for two different pages.
  */
 export function parseImpactOptions(
   query: Omit<InventoryQueries['/impact'], 'entity'>,
   maxNodes: number,
 ): ImpactOptions {
+  if (query.list === 'owners' && query.distance !== undefined) {
+    throw new InputError(
+      'request/query/distance asks for a page of entities and list=owners for a page of owners: ask for one of them',
+    );
+  }
   return {
     direction: query.direction ?? 'dependents',
     depth: query.depth ?? IMPACT_DEFAULT_DEPTH,
     relations: query.relations ?? DEPENDENCY_RELATIONS,
     maxNodes,
     distance: query.distance,
+    list: query.list,
     offset: query.offset ?? 0,
-    pageSize: query.pageSize ?? IMPACT_DEFAULTS.pageSize,
+    pageSize:
+      query.pageSize ??
+      (query.list === 'owners'
+        ? IMPACT_DEFAULTS.ownersPageSize
+        : IMPACT_DEFAULTS.pageSize),
   };
 }
 
@@ -59,14 +73,17 @@ function byRef(a: string, b: string) {
   return a < b ? -1 : 1;
 }
 
+/** An owner's share of a walk: described (title, contacts) only when on the page asked. */
+type OwnedEntities = { ref: string; total: number; entities: string[] };
+
 /**
  * An impact question's walk, the same for every page of it: what it reached, per distance in
- * the pages' order, and the owners to tell.
+ * the pages' order, and the owners to tell in theirs.
  */
 type ImpactWalk = {
   reached: ReturnType<typeof walk>['reached'];
   atDistance: string[][];
-  owners: ImpactResponse['owners'];
+  owners: OwnedEntities[];
   cutOff: ImpactResponse['cutOff'];
 };
 
@@ -86,8 +103,9 @@ const WALKS_PER_BUILD = 64;
  * depth, grouped by owner with whom to tell. The cut-off is explicit: what lies beyond the
  * depth or the node limit is counted, not silently dropped. Every count covers the whole
  * walk; only the page of each distance is described (summary, owner, evidence step), and
- * each owner names its first few entities: describing thousands of entities was most of
- * the answer's size and half of its time.
+ * the page of owners (summary, contacts, their first few entities): describing thousands of
+ * entities was most of the answer's size and half of its time, and an organization's
+ * hundreds of owners with their contacts were then 90% of its 220 KB.
  */
 export function impact(
   graph: InventoryGraph,
@@ -104,9 +122,12 @@ export function impact(
     () => impactWalk(graph, ref, options),
   );
   const { offset, pageSize } = options;
+  const listsOwners = options.list === 'owners';
+  const ownersOffset = listsOwners ? offset : 0;
   const nodes: ImpactResponse['nodes'] = [];
   walked.atDistance.forEach((refs, index) => {
     const distance = index + 1;
+    if (listsOwners) return;
     if (options.distance !== undefined && options.distance !== distance) return;
     for (const at of refs.slice(offset, offset + pageSize)) {
       const ownerRef = ownerOf(graph, at);
@@ -131,7 +152,20 @@ export function impact(
     })),
     offset,
     nodes,
-    owners: walked.owners,
+    ownersTotal: walked.owners.length,
+    ownersOffset,
+    owners: walked.owners
+      .slice(
+        ownersOffset,
+        ownersOffset +
+          (listsOwners ? pageSize : IMPACT_DEFAULTS.ownersPageSize),
+      )
+      .map(({ ref: owner, total, entities }) => ({
+        owner: graph.summary(owner),
+        contacts: contactsOf(graph, owner),
+        total,
+        entities,
+      })),
     cutOff: walked.cutOff,
   };
 }
@@ -176,12 +210,9 @@ function impactWalk(
     }
   }
 
+  // A stable sort: owners with as many entities stay in the order of their nearest one.
   const owners = [...byOwner.entries()]
-    .map(([owner, owned]) => ({
-      owner: graph.summary(owner),
-      contacts: contactsOf(graph, owner),
-      ...owned,
-    }))
+    .map(([owner, owned]) => ({ ref: owner, ...owned }))
     .sort((a, b) => b.total - a.total);
 
   return {

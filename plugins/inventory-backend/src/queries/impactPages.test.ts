@@ -2,6 +2,7 @@ import { ImpactResponse, UNOWNED_KEY } from '@infra-atlas/inventory-common';
 import { syntheticCatalogEntities } from '../../bench/inventoryBenchmark';
 import { wideEstateEntities } from '../__testUtils__/wideEstate';
 import { InventoryGraph } from '../graph/InventoryGraph';
+import { withhold } from '../service/withhold';
 import { impact, parseImpactOptions } from './impact';
 
 /*
@@ -15,7 +16,12 @@ const WHOLE = 100_000;
 const ask = (
   graph: InventoryGraph,
   ref: string,
-  page: { distance?: number; offset?: number; pageSize?: number } = {},
+  page: {
+    distance?: number;
+    list?: 'owners';
+    offset?: number;
+    pageSize?: number;
+  } = {},
 ) => impact(graph, ref, parseImpactOptions({ depth: 3, ...page }, 5_000));
 
 const refsOf = (answer: ImpactResponse) => answer.nodes.map(n => n.entity.ref);
@@ -34,6 +40,18 @@ function everyPage(
     expect(page.nodes.every(n => n.distance === distance)).toBe(true);
     if (!page.nodes.length) return pages;
     pages.push(refsOf(page));
+  }
+}
+
+/** Every page of the owners, asked for one after the other until an empty one. */
+function everyOwnersPage(graph: InventoryGraph, ref: string, pageSize: number) {
+  const pages: ImpactResponse['owners'][] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = ask(graph, ref, { list: 'owners', offset, pageSize });
+    expect(page.ownersOffset).toBe(offset);
+    expect(page.nodes).toEqual([]);
+    if (!page.owners.length) return pages;
+    pages.push(page.owners);
   }
 }
 
@@ -62,11 +80,42 @@ function expectBoundedAnswers(graph: InventoryGraph, ref: string) {
     expect(first.distances.reduce((sum, d) => sum + d.total, 0)).toBe(
       first.total,
     );
-    const owned = ownersOfWhole(whole);
-    expect(new Map(first.owners.map(o => [o.owner.ref, o.total]))).toEqual(
-      owned,
+    const owners = ask(graph, ref, { list: 'owners', pageSize: 500 }).owners;
+    expect(new Map(owners.map(o => [o.owner.ref, o.total]))).toEqual(
+      ownersOfWhole(whole),
     );
+    expect(first.ownersTotal).toBe(owners.length);
     expect(first.cutOff).toEqual(whole.cutOff);
+  });
+
+  it('sends the first ten owners, most entities first, and counts them all', () => {
+    const owners = ask(graph, ref, { list: 'owners', pageSize: 500 }).owners;
+    expect(first.ownersOffset).toBe(0);
+    expect(first.owners).toEqual(owners.slice(0, 10));
+    // A distance's page and a page of every distance send the same first owners.
+    expect(ask(graph, ref, { distance: 1, offset: 7 }).owners).toEqual(
+      first.owners,
+    );
+    expect(whole.owners).toEqual(first.owners);
+    expect(owners.map(o => o.total)).toEqual(
+      owners.map(o => o.total).sort((a, b) => b - a),
+    );
+  });
+
+  it('pages the owners without overlap or gap, page 2 following page 1', () => {
+    const owners = ask(graph, ref, { list: 'owners', pageSize: 500 }).owners;
+    const pages = everyOwnersPage(graph, ref, pageSize);
+    expect(pages.length).toBe(Math.ceil(first.ownersTotal / pageSize));
+    // Each page's owners as the whole list has them: their totals, first entities, contacts.
+    expect(pages.flat()).toEqual(owners);
+    expect(new Set(pages.flat().map(o => o.owner.ref)).size).toBe(
+      first.ownersTotal,
+    );
+    const second = ask(graph, ref, { list: 'owners', offset: 10 });
+    expect(second.owners).toEqual(owners.slice(10, 20));
+    expect(second.total).toBe(first.total);
+    expect(second.distances).toEqual(first.distances);
+    expect(second.ownersTotal).toBe(first.ownersTotal);
   });
 
   it('lists the first twenty of each distance by default, nearest first, by ref', () => {
@@ -94,15 +143,12 @@ function expectBoundedAnswers(graph: InventoryGraph, ref: string) {
   });
 
   it('names each owner’s nearest few entities, not all of them', () => {
-    for (const owner of first.owners) {
+    for (const owner of everyOwnersPage(graph, ref, pageSize).flat()) {
       const theirs = whole.nodes.filter(
         n => (n.owner ?? UNOWNED_KEY) === owner.owner.ref,
       );
       expect(owner.entities).toEqual(theirs.slice(0, 3).map(n => n.entity.ref));
     }
-    expect(first.owners.map(o => o.total)).toEqual(
-      first.owners.map(o => o.total).sort((a, b) => b - a),
-    );
   });
 }
 
@@ -115,8 +161,20 @@ describe('impact answers in pages, on a synthetic catalog', () => {
     .map(ref => ({ ref, total: ask(graph, ref, { pageSize: 1 }).total }))
     .sort((a, b) => b.total - a.total)[0];
 
-  it('has a blast radius larger than a page at some distance', () => {
+  it('has a blast radius larger than a page at some distance, and of more owners than the first page', () => {
     expect(largest.total).toBeGreaterThan(100);
+    expect(ask(graph, largest.ref).ownersTotal).toBeGreaterThan(10);
+  });
+
+  it('leaves an owner the caller may not read out of its page, and counts it (permissions.md)', () => {
+    const page = ask(graph, largest.ref, { list: 'owners', offset: 10 });
+    const hidden = page.owners[1].owner.ref;
+    const shown = withhold(page, { unreadable: ref => ref === hidden });
+    expect(shown.owners.map(o => o.owner.ref)).toEqual(
+      page.owners.map(o => o.owner.ref).filter(ref => ref !== hidden),
+    );
+    expect(shown.ownersTotal).toBe(page.ownersTotal);
+    expect(shown.ownersOffset).toBe(10);
   });
   expectBoundedAnswers(graph, largest.ref);
 });

@@ -92,6 +92,8 @@ describe('inventory actions', () => {
         'resource:default/ns (distance 1)',
         'component:default/gcsweb (distance 2)',
       ],
+      ownersTotal: 2,
+      ownersListed: '2 owners, 1–2 listed',
       owners: [
         'user:default/alice--example.org: 1 entities (resource:default/ns); alice@example.org',
         'group:default/sig-infra: 1 entities (component:default/gcsweb); #sig-infra',
@@ -144,6 +146,49 @@ describe('inventory actions', () => {
       ),
     );
     await expect(ask({ offset: -1 })).rejects.toThrow(/offset/);
+  });
+
+  it('lists ten owners, says how many there are and how to ask for the next', async () => {
+    const namespaces = Array.from({ length: 12 }, (_, i) =>
+      entity(`resource:ns-${String(i).padStart(2, '0')}`, {
+        spec: { owner: `group:team-${String(i).padStart(2, '0')}` },
+        relations: [['runsOn', 'resource:cluster']],
+      }),
+    );
+    const actions = await actionsOver(
+      [...entities, ...namespaces],
+      options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
+      AuthorizeResult.ALLOW,
+    );
+    const ask = async (input: object) =>
+      (
+        await actions.invoke({
+          id: 'test:what-runs-on',
+          input: { entityRef: 'resource:default/cluster', ...input },
+          credentials,
+        })
+      ).output as {
+        dependents: string[];
+        ownersTotal: number;
+        ownersListed: string;
+        owners: string[];
+      };
+    const first = await ask({});
+    // 12 teams, alice (the cluster's namespace) and sig-infra (gcsweb).
+    expect(first.ownersTotal).toBe(14);
+    expect(first.ownersListed).toBe(
+      '14 owners, 1–10 listed; next: list owners, offset 10',
+    );
+    expect(first.owners).toHaveLength(10);
+    const next = await ask({ list: 'owners', offset: 10 });
+    expect(next.ownersListed).toBe('14 owners, 11–14 listed');
+    expect(next.dependents).toEqual([]);
+    expect(
+      new Set([...first.owners, ...next.owners].map(o => o.split(':')[1])).size,
+    ).toBe(14);
+    await expect(ask({ list: 'owners', distance: 1 })).rejects.toThrow(
+      /distance .*list=owners/,
+    );
   });
 
   it('answers "where does gcsweb run"', async () => {

@@ -54,21 +54,43 @@ function provenanceText(provenance: RelationProvenance): string {
 const DRIFT_ACTION_LIMIT = 200;
 
 /**
- * How many dependents an impact answer lists at one distance, of how many, and how to ask for
- * the next ones: "distance 2: 340 entities, 21–40 listed; next: distance 2, offset 40".
+ * How many of a list's rows an answer lists, of how many, and how to ask for the next ones:
+ * "distance 2: 340 entities, 21–40 listed; next: distance 2, offset 40".
  */
+function listedLine(
+  head: string,
+  page: { offset: number; listed: number; total: number; next: string },
+): string {
+  const { offset, listed, total, next } = page;
+  if (!listed) return `${head}, none listed`;
+  const end = offset + listed;
+  const range = `${offset + 1}–${end} listed`;
+  return end < total
+    ? `${head}, ${range}; next: ${next}, offset ${end}`
+    : `${head}, ${range}`;
+}
+
+/** An impact answer's dependents at one distance, as {@link listedLine} says them. */
 function distanceLine(
   answer: ImpactResponse,
   { distance, total }: ImpactResponse['distances'][number],
 ): string {
-  const listed = answer.nodes.filter(n => n.distance === distance).length;
-  const head = `distance ${distance}: ${total} entities`;
-  if (!listed) return `${head}, none listed`;
-  const end = answer.offset + listed;
-  const range = `${answer.offset + 1}–${end} listed`;
-  return end < total
-    ? `${head}, ${range}; next: distance ${distance}, offset ${end}`
-    : `${head}, ${range}`;
+  return listedLine(`distance ${distance}: ${total} entities`, {
+    offset: answer.offset,
+    listed: answer.nodes.filter(n => n.distance === distance).length,
+    total,
+    next: `distance ${distance}`,
+  });
+}
+
+/** An impact answer's owners, as {@link listedLine} says them. */
+function ownersLine(answer: ImpactResponse): string {
+  return listedLine(`${answer.ownersTotal} owners`, {
+    offset: answer.ownersOffset,
+    listed: answer.owners.length,
+    total: answer.ownersTotal,
+    next: 'list owners',
+  });
 }
 
 /** Every inventory action only reads the index. */
@@ -220,7 +242,7 @@ export function registerInventoryActions(options: {
   actionsRegistry.register({
     name: 'what-runs-on',
     title: 'What runs on or depends on an entity',
-    description: `Given a catalog entity ref (a cluster, a project, a registry), returns what depends on it to a depth: how many entities at each distance and in all, ${IMPACT_DEFAULTS.pageSize} of them per distance (distance and offset ask for more), and the owners with how many of their entities break and whom to tell. Answers "if this goes down, what breaks?"`,
+    description: `Given a catalog entity ref (a cluster, a project, a registry), returns what depends on it to a depth: how many entities at each distance and in all, ${IMPACT_DEFAULTS.pageSize} of them per distance (distance and offset ask for more), and the owners with how many of their entities break and whom to tell, ${IMPACT_DEFAULTS.ownersPageSize} at a time, most entities first (list "owners" and offset ask for more). Answers "if this goes down, what breaks?"`,
     attributes: LOOKUP,
     schema: {
       input: z =>
@@ -242,6 +264,12 @@ export function registerInventoryActions(options: {
             .max(DEPTH.maximum)
             .optional()
             .describe('List the dependents at this distance only'),
+          list: z
+            .enum(['owners'])
+            .optional()
+            .describe(
+              `"owners": list the page of owners at offset only, no dependents (not with distance)`,
+            ),
           offset: z
             .number()
             .int()
@@ -249,7 +277,7 @@ export function registerInventoryActions(options: {
             .max(OFFSET.maximum)
             .optional()
             .describe(
-              `The position, within each distance, of the first dependent to list (they come ${IMPACT_DEFAULTS.pageSize} at a time per distance, by ref)`,
+              `The position, within each distance, of the first dependent to list (they come ${IMPACT_DEFAULTS.pageSize} at a time per distance, by ref); with list "owners", of the first owner (they come ${IMPACT_DEFAULTS.ownersPageSize} at a time)`,
             ),
         }),
       output: z =>
@@ -257,6 +285,12 @@ export function registerInventoryActions(options: {
           total: z.number(),
           distances: z.array(z.string()),
           dependents: z.array(z.string()),
+          ownersTotal: z.number(),
+          ownersListed: z
+            .string()
+            .describe(
+              'How many owners are listed, of how many, and how to ask for the next',
+            ),
           owners: z.array(z.string()),
           cutOff: z.string(),
         }),
@@ -279,6 +313,8 @@ export function registerInventoryActions(options: {
           dependents: answer.nodes.map(
             n => `${n.entity.ref} (distance ${n.distance})`,
           ),
+          ownersTotal: answer.ownersTotal,
+          ownersListed: ownersLine(answer),
           owners: answer.owners.map(
             o =>
               `${o.owner.ref}: ${o.total} entities (${o.entities.join(', ')}${

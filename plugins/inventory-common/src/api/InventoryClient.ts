@@ -93,6 +93,8 @@ export type InventoryQueries = {
     relations?: string[];
     /** One distance's page only. */
     distance?: number;
+    /** The page of owners only (`offset`, `pageSize`: default 10), no entities. */
+    list?: 'owners';
     /** Where each distance's page starts, and how many it lists (default 20). */
     offset?: number;
     pageSize?: number;

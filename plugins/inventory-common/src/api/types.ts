@@ -290,11 +290,13 @@ export type OwnershipSection = {
 export type ImpactDirection = 'dependents' | 'dependencies';
 
 /**
- * What breaks if an entity goes down. The counts cover every entity the walk reached; the
- * entities themselves come a page per distance (`pageSize`, default
+ * What breaks if an entity goes down. The counts cover every entity the walk reached and
+ * every owner; the entities themselves come a page per distance (`pageSize`, default
  * {@link IMPACT_DEFAULTS}), nearest first, then by ref: ask `distance=D&offset=N` for the
- * next page of one distance. A folder's dependents at depth 3 are thousands of entities,
- * which made answers of a megabyte when every one was sent.
+ * next page of one distance. The owners come a page at a time too (the first ten, most
+ * entities first): ask `list=owners&offset=N` for the next page of them. A folder's
+ * dependents at depth 3 are thousands of entities and an organization's owners hundreds,
+ * which made answers of a megabyte, then of 200 KB, when every one was sent.
  *
  * @public
  */
@@ -316,9 +318,13 @@ export type ImpactResponse = {
     owner?: string;
     via: EvidenceStep;
   }>;
+  /** Owners of the entities reached, all pages (the owners of none count as one). */
+  ownersTotal: number;
+  /** Where the page of `owners` starts: 0 unless `list=owners` asked for a later page. */
+  ownersOffset: number;
   /**
-   * Grouped by owner with whom to tell: Slack channel, mailing list, e-mail; most entities
-   * first.
+   * A page of the entities reached grouped by owner, with whom to tell: Slack channel,
+   * mailing list, e-mail; most entities first (on a tie, whose entity comes first).
    */
   owners: Array<{
     owner: InventoryEntitySummary;
@@ -341,11 +347,16 @@ export type ImpactResponse = {
 
 /**
  * How many entities an impact answer lists per distance unless asked for more (the "If this
- * goes down" card shows twenty), and how many of each owner's it names.
+ * goes down" card shows twenty), how many owners (the card's "Whom to tell" shows ten), and
+ * how many of each owner's entities it names.
  *
  * @public
  */
-export const IMPACT_DEFAULTS = { pageSize: 20, entitiesPerOwner: 3 };
+export const IMPACT_DEFAULTS = {
+  pageSize: 20,
+  ownersPageSize: 10,
+  entitiesPerOwner: 3,
+};
 
 /** @public */
 export type CompletenessCheckId =

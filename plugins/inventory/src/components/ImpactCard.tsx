@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
+  ImpactOptions,
   ImpactResponse,
   InventoryClient,
   UNOWNED_KEY,
@@ -13,13 +14,23 @@ import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
 import { PAGE_SIZE, ShowMore, useMorePages } from './ownership/MorePages';
 
-/**
- * Owners listed before the rest fold away: an organization's or a project's blast radius
- * names hundreds of groups, which made its page thousands of pixels tall.
- */
-const OWNERS_SHOWN = 10;
-
 type Owner = ImpactResponse['owners'][number];
+
+/**
+ * The next page of one of the answer's lists (a distance's entities, the owners), for the
+ * same walk: the answer's entity, direction, depth and relations.
+ */
+function usePageOfAnswer(answer: ImpactResponse) {
+  const inventory = useApi(inventoryApiRef);
+  return (page: Pick<ImpactOptions, 'distance' | 'list' | 'offset'>) =>
+    inventory.impact(answer.entity.ref, {
+      direction: answer.direction,
+      depth: answer.depth,
+      relations: answer.relations,
+      ...page,
+      pageSize: PAGE_SIZE,
+    });
+}
 
 /**
  * The blast radius graph of the same walk: the answer's depth goes along, since the graph
@@ -113,20 +124,10 @@ function Distance(props: {
   total: number;
 }) {
   const { answer, distance, total } = props;
-  const inventory = useApi(inventoryApiRef);
+  const pageOf = usePageOfAnswer(answer);
   const { items, ...pages } = useMorePages(
     answer.nodes.filter(n => n.distance === distance),
-    async offset => {
-      const page = await inventory.impact(answer.entity.ref, {
-        direction: answer.direction,
-        depth: answer.depth,
-        relations: answer.relations,
-        distance,
-        offset,
-        pageSize: PAGE_SIZE,
-      });
-      return page.nodes;
-    },
+    async offset => (await pageOf({ distance, offset })).nodes,
   );
   return (
     <li>
@@ -148,9 +149,41 @@ function Distance(props: {
   );
 }
 
+/**
+ * Whom to tell: the answer brings the first ten owners, most entities first (an
+ * organization's blast radius names hundreds of groups); the reader asks for the others ten
+ * at a time.
+ */
+function WhomToTell(props: { answer: ImpactResponse }) {
+  const { answer } = props;
+  const pageOf = usePageOfAnswer(answer);
+  const { items, ...pages } = useMorePages(
+    answer.owners,
+    async offset => (await pageOf({ list: 'owners', offset })).owners,
+  );
+  if (!answer.ownersTotal) return null;
+  return (
+    <>
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        Whom to tell
+      </Typography>
+      <ul aria-label="Whom to tell" style={{ paddingLeft: 20 }}>
+        {items.map(owner => (
+          <OwnerItem key={owner.owner.ref} owner={owner} />
+        ))}
+      </ul>
+      <ShowMore
+        total={answer.ownersTotal}
+        pages={{ ...pages, shown: items.length }}
+        noun="owners"
+      />
+    </>
+  );
+}
+
 function Impact(props: { answer: ImpactResponse }) {
   const { answer } = props;
-  const { total, distances, owners, depth } = answer;
+  const { total, distances, depth } = answer;
   return (
     <>
       {total === 0 ? (
@@ -176,34 +209,7 @@ function Impact(props: { answer: ImpactResponse }) {
           ))}
         </ul>
       )}
-      {owners.length > 0 && (
-        <>
-          <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-            Whom to tell
-          </Typography>
-          <ul aria-label="Whom to tell" style={{ paddingLeft: 20 }}>
-            {owners.slice(0, OWNERS_SHOWN).map(owner => (
-              <OwnerItem key={owner.owner.ref} owner={owner} />
-            ))}
-          </ul>
-          {owners.length > OWNERS_SHOWN && (
-            <details>
-              <summary>
-                {plural(
-                  owners.length - OWNERS_SHOWN,
-                  'more owner',
-                  'more owners',
-                )}
-              </summary>
-              <ul aria-label="More owners to tell" style={{ paddingLeft: 20 }}>
-                {owners.slice(OWNERS_SHOWN).map(owner => (
-                  <OwnerItem key={owner.owner.ref} owner={owner} />
-                ))}
-              </ul>
-            </details>
-          )}
-        </>
-      )}
+      <WhomToTell answer={answer} />
       <CutOff answer={answer} />
       <BlastRadiusLink answer={answer} />
     </>

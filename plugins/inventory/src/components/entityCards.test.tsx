@@ -84,6 +84,8 @@ describe('ImpactCard', () => {
         via: via(GCSWEB, 'resource:default/ns-gcsweb'),
       },
     ],
+    ownersTotal: 2,
+    ownersOffset: 0,
     owners: [
       {
         owner: summary('group:default/sig-k8s-infra', 'sig-k8s-infra'),
@@ -182,25 +184,54 @@ describe('ImpactCard', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('lists the first ten owners to tell and folds the rest away', async () => {
+  it('lists the first ten owners to tell and asks for the others as the reader wants them', async () => {
     const group = (i: number) => `group:default/team-${i}`;
     const owners = Array.from({ length: 13 }, (_, i) => ({
       owner: summary(group(i), `team-${i}`),
-      contacts: [],
-      total: 1,
+      contacts: [{ kind: 'slack' as const, value: `#team-${i}` }],
+      total: 13 - i,
       entities: [`resource:default/r-${i}`],
     }));
-    await render(<ImpactCard />, {
-      impact: jest.fn().mockResolvedValue({ ...answer, owners }),
-    });
+    const impact = jest
+      .fn()
+      .mockResolvedValueOnce({
+        ...answer,
+        ownersTotal: 13,
+        owners: owners.slice(0, 10),
+      })
+      .mockResolvedValueOnce({
+        ...answer,
+        nodes: [],
+        ownersTotal: 13,
+        ownersOffset: 10,
+        owners: owners.slice(10),
+      });
+    await render(<ImpactCard />, { impact });
     const tell = await screen.findByRole('list', { name: 'Whom to tell' });
     expect(within(tell).getAllByRole('listitem')).toHaveLength(10);
-    expect(tell).toHaveTextContent('team-9');
+    expect(tell).toHaveTextContent('team-9 — 4 entities: Slack #team-9');
     expect(tell).not.toHaveTextContent('team-10');
-    expect(screen.getByText('3 more owners')).toBeInTheDocument();
-    const more = screen.getByRole('list', { name: 'More owners to tell' });
-    expect(within(more).getAllByRole('listitem')).toHaveLength(3);
-    expect(more).toHaveTextContent('team-12');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show 3 more owners of 3' }),
+    );
+    expect(await within(tell).findByText('team-12')).toBeInTheDocument();
+    expect(within(tell).getAllByRole('listitem')).toHaveLength(13);
+    expect(tell).toHaveTextContent('team-12 — 1 entity: Slack #team-12');
+    expect(impact).toHaveBeenLastCalledWith('resource:default/aaa', {
+      direction: 'dependents',
+      depth: 3,
+      relations: ['runsOn'],
+      list: 'owners',
+      offset: 10,
+      pageSize: 10,
+    });
+    expect(
+      screen.queryByRole('button', { name: /Show .* more/ }),
+    ).not.toBeInTheDocument();
+    // The distances' lists are untouched by the owners' page.
+    expect(screen.getByRole('list', { name: 'By distance' })).toHaveTextContent(
+      '2 entities at distance 1',
+    );
   });
 
   it('says when nothing depends on it and the walk is complete', async () => {
@@ -210,6 +241,7 @@ describe('ImpactCard', () => {
         total: 0,
         distances: [],
         nodes: [],
+        ownersTotal: 0,
         owners: [],
         cutOff: { depthReached: false, nodeLimitReached: false, frontier: 0 },
       }),

@@ -35,13 +35,17 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * "Show 10 more of 317" under a list of `total` of which `shown` are listed ("Show the first
- * 10 of 14" when none are yet), and what went wrong if the last page could not be loaded.
+ * 10 of 14" when none are yet; "Show 10 more owners of 488" with `noun`, where the list's
+ * heading does not say what it lists), and what went wrong if the last page could not be
+ * loaded.
  */
 export function ShowMore(props: {
   total: number;
   pages: Omit<ReturnType<typeof useMorePages>, 'items'> & { shown: number };
+  noun?: string;
 }) {
   const { total } = props;
+  const noun = props.noun ? ` ${props.noun}` : '';
   const { shown, loading, error, more } = props.pages;
   const left = total - shown;
   return (
@@ -49,10 +53,10 @@ export function ShowMore(props: {
       {left > 0 && (
         <Button size="small" onClick={more} disabled={loading}>
           {shown
-            ? `Show ${Math.min(left, PAGE_SIZE)} more of ${count(left)}`
+            ? `Show ${Math.min(left, PAGE_SIZE)} more${noun} of ${count(left)}`
             : `Show ${
-                total > PAGE_SIZE ? `the first ${PAGE_SIZE} of ` : ''
-              }${count(total)}`}
+                total > PAGE_SIZE ? `the first ${PAGE_SIZE}${noun} of ` : ''
+              }${count(total)}${total > PAGE_SIZE ? '' : noun}`}
         </Button>
       )}
       {error && (

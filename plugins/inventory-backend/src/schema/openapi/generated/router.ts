@@ -392,10 +392,22 @@ export const spec = {
             },
           },
           {
+            name: 'list',
+            in: 'query',
+            allowReserved: true,
+            description:
+              '`owners`: the page of owners only (offset, pageSize), no entities; not with distance.',
+            schema: {
+              type: 'string',
+              enum: ['owners'],
+            },
+          },
+          {
             name: 'offset',
             in: 'query',
             allowReserved: true,
-            description: "Where each distance's page starts.",
+            description:
+              "Where each distance's page starts (the owners' page with list=owners).",
             schema: {
               $ref: '#/components/schemas/Offset',
             },
@@ -405,7 +417,7 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             description:
-              "Entities per distance's page (default 20); the counts cover all.",
+              "Entities per distance's page (default 20), owners per page with list=owners (default 10); the counts cover all.",
             schema: {
               $ref: '#/components/schemas/PageSize',
             },
@@ -414,7 +426,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              'Counts of the entities reached, per distance and per owner, a page of them per distance, and what was left unwalked.',
+              'Counts of the entities reached, per distance and per owner, and of the owners; a page of the entities per distance, a page of the owners (the first ten unless list=owners asks for another), and what was left unwalked.',
             content: {
               'application/json': {
                 schema: {
@@ -1301,6 +1313,8 @@ export const spec = {
           'distances',
           'offset',
           'nodes',
+          'ownersTotal',
+          'ownersOffset',
           'owners',
           'cutOff',
         ],
@@ -1340,6 +1354,12 @@ export const spec = {
           },
           nodes: {
             $ref: '#/components/schemas/Items',
+          },
+          ownersTotal: {
+            type: 'integer',
+          },
+          ownersOffset: {
+            type: 'integer',
           },
           owners: {
             $ref: '#/components/schemas/Items',
