@@ -517,10 +517,14 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     const first = (await ask<ImpactResponse>(`impact?entity=${AAA}`)).body;
     expect(first.total).toBe(whole.nodes.length);
     expect(first.distances).toEqual(whole.distances);
-    expect(first.owners.map(o => [o.owner.ref, o.total])).toEqual(
-      whole.owners.map(o => [o.owner.ref, o.total]),
-    );
-    expect(first.owners.every(o => o.entities.length <= 3)).toBe(true);
+    // Every owner on one page: the counts cover them all, the first ten come with the answer.
+    const owners = (
+      await ask<ImpactResponse>(`impact?entity=${AAA}&list=owners&pageSize=500`)
+    ).body.owners;
+    expect(first.ownersTotal).toBe(owners.length);
+    expect(first.owners).toEqual(owners.slice(0, 10));
+    expect(owners.reduce((sum, o) => sum + o.total, 0)).toBe(first.total);
+    expect(owners.every(o => o.entities.length <= 3)).toBe(true);
     // The distance with the most entities, paged by 20: page 2 follows page 1.
     const widest = [...first.distances].sort((a, b) => b.total - a.total)[0];
     expect(widest.total).toBeGreaterThan(20);
@@ -538,6 +542,35 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       atWidest(whole).slice(0, 20 + second.nodes.length),
     );
     expect(atWidest(first)).toHaveLength(20);
+  });
+
+  it('names whom to tell if the kubernetes-public project goes down, ten owners at a time', async () => {
+    const project = 'resource:default/gcp-project--kubernetes-public';
+    const first = (await ask<ImpactResponse>(`impact?entity=${project}`)).body;
+    const owners = (
+      await ask<ImpactResponse>(
+        `impact?entity=${project}&list=owners&pageSize=500`,
+      )
+    ).body.owners;
+    expect(first.ownersTotal).toBe(owners.length);
+    expect(first.owners).toEqual(owners.slice(0, 10));
+    expect(owners.map(o => o.owner.ref)).toContain(
+      'group:default/sig-k8s-infra',
+    );
+    // Each owner counted once, with all of their entities the walk reached.
+    expect(owners.reduce((sum, o) => sum + o.total, 0)).toBe(first.total);
+    // The pages of ten follow one another without overlap or gap.
+    const paged: ImpactResponse['owners'] = [];
+    for (let offset = 0; offset < first.ownersTotal; offset += 10) {
+      const { status, body } = await ask<ImpactResponse>(
+        `impact?entity=${project}&list=owners&offset=${offset}`,
+      );
+      expect(status).toBe(200);
+      expect(body.ownersOffset).toBe(offset);
+      expect(body.nodes).toEqual([]);
+      paged.push(...body.owners);
+    }
+    expect(paged).toEqual(owners);
   });
 
   it('reports drift between what git declares and what GCP has', async () => {
