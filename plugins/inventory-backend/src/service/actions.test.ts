@@ -102,19 +102,14 @@ describe('inventory actions', () => {
     });
   });
 
-  it('lists twenty dependents per distance and says how to ask for the next', async () => {
-    const namespaces = Array.from({ length: 25 }, (_, i) =>
-      entity(`resource:ns-${String(i).padStart(2, '0')}`, {
-        spec: { owner: 'group:sig-infra' },
-        relations: [['runsOn', 'resource:cluster']],
-      }),
-    );
+  /** The what-runs-on action asked about the cluster, with more entities running on it. */
+  async function whatRunsOnTheClusterWith(more: typeof entities) {
     const actions = await actionsOver(
-      [...entities, ...namespaces],
+      [...entities, ...more],
       options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
       AuthorizeResult.ALLOW,
     );
-    const ask = async (input: object) =>
+    return async (input: object) =>
       (
         await actions.invoke({
           id: 'test:what-runs-on',
@@ -125,8 +120,20 @@ describe('inventory actions', () => {
         total: number;
         distances: string[];
         dependents: string[];
+        ownersTotal: number;
+        ownersListed: string;
         owners: string[];
       };
+  }
+
+  it('lists twenty dependents per distance and says how to ask for the next', async () => {
+    const namespaces = Array.from({ length: 25 }, (_, i) =>
+      entity(`resource:ns-${String(i).padStart(2, '0')}`, {
+        spec: { owner: 'group:sig-infra' },
+        relations: [['runsOn', 'resource:cluster']],
+      }),
+    );
+    const ask = await whatRunsOnTheClusterWith(namespaces);
     const first = await ask({});
     expect(first.total).toBe(27);
     expect(first.distances).toEqual([
@@ -155,24 +162,7 @@ describe('inventory actions', () => {
         relations: [['runsOn', 'resource:cluster']],
       }),
     );
-    const actions = await actionsOver(
-      [...entities, ...namespaces],
-      options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
-      AuthorizeResult.ALLOW,
-    );
-    const ask = async (input: object) =>
-      (
-        await actions.invoke({
-          id: 'test:what-runs-on',
-          input: { entityRef: 'resource:default/cluster', ...input },
-          credentials,
-        })
-      ).output as {
-        dependents: string[];
-        ownersTotal: number;
-        ownersListed: string;
-        owners: string[];
-      };
+    const ask = await whatRunsOnTheClusterWith(namespaces);
     const first = await ask({});
     // 12 teams, alice (the cluster's namespace) and sig-infra (gcsweb).
     expect(first.ownersTotal).toBe(14);
