@@ -309,9 +309,12 @@ export type ImpactResponse = {
   total: number;
   /** Entities reached at each distance, all pages, nearest first. */
   distances: Array<{ distance: number; total: number }>;
-  /** Where each distance's page starts within it. */
+  /** Where each distance's page starts within it (the owners' page, with `list=owners`). */
   offset: number;
-  /** The page of each distance (of the one asked for, with `distance`), in order. */
+  /**
+   * The page of each distance (of the one asked for, with `distance`), in order; none with
+   * `list=owners`.
+   */
   nodes: Array<{
     entity: InventoryEntitySummary;
     distance: number;
