@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
+  IMPACT_DEFAULTS,
   ImpactOptions,
   ImpactResponse,
   InventoryClient,
@@ -128,6 +129,7 @@ function Distance(props: {
   const { items, ...pages } = useMorePages(
     answer.nodes.filter(n => n.distance === distance),
     async offset => (await pageOf({ distance, offset })).nodes,
+    IMPACT_DEFAULTS.pageSize,
   );
   return (
     <li>
@@ -143,7 +145,7 @@ function Distance(props: {
             </li>
           ))}
         </ul>
-        <ShowMore total={total} pages={{ ...pages, shown: items.length }} />
+        <ShowMore total={total} pages={pages} />
       </details>
     </li>
   );
@@ -160,6 +162,7 @@ function WhomToTell(props: { answer: ImpactResponse }) {
   const { items, ...pages } = useMorePages(
     answer.owners,
     async offset => (await pageOf({ list: 'owners', offset })).owners,
+    IMPACT_DEFAULTS.ownersPageSize,
   );
   if (!answer.ownersTotal) return null;
   return (
@@ -172,11 +175,7 @@ function WhomToTell(props: { answer: ImpactResponse }) {
           <OwnerItem key={owner.owner.ref} owner={owner} />
         ))}
       </ul>
-      <ShowMore
-        total={answer.ownersTotal}
-        pages={{ ...pages, shown: items.length }}
-        noun="owners"
-      />
+      <ShowMore total={answer.ownersTotal} pages={pages} noun="owners" />
     </>
   );
 }

@@ -244,6 +244,43 @@ describe('OwnershipLookupPage', () => {
     ).toHaveLength(12);
   });
 
+  it('asks for the page after the one it has, when the reader may not see some of its rows', async () => {
+    // The first page stood for ten items; one is about an entity the reader may not read.
+    const withheld: OwnershipResponse = {
+      ...ameukam,
+      sections: [
+        {
+          ...ameukam.sections[1],
+          items: ameukam.sections[1].items.slice(1),
+        },
+      ],
+    };
+    const ownership = jest.fn().mockResolvedValue(withheld);
+    await render('/?q=ameukam', { ownership });
+    const grant = await screen.findByRole('region', {
+      name: 'roles/owner on the organization kubernetes.io',
+    });
+    expect(grant.querySelectorAll(':scope > ul > li')).toHaveLength(9);
+    ownership.mockResolvedValueOnce({
+      ...ameukam,
+      sections: [{ ...ameukam.sections[1], offset: 10, items: [project(10)] }],
+    });
+    fireEvent.click(
+      within(grant).getByRole('button', { name: 'Show 10 more of 317' }),
+    );
+    expect(
+      await within(grant).findByText('k8s-infra-project-10'),
+    ).toBeVisible();
+    expect(ownership).toHaveBeenLastCalledWith('ameukam', {
+      section: GRANT,
+      offset: 10,
+      pageSize: 10,
+    });
+    expect(
+      within(grant).getByRole('button', { name: 'Show 10 more of 307' }),
+    ).toBeVisible();
+  });
+
   it('opens a section that came with its counts only', async () => {
     const ownership = jest.fn().mockResolvedValue(ameukam);
     await render('/?q=ameukam', { ownership });
@@ -349,7 +386,7 @@ describe('OwnershipLookupPage', () => {
     });
     ownership.mockRejectedValueOnce(new Error('Inventory request failed'));
     fireEvent.click(
-      within(members).getByRole('button', { name: 'Show 10 more of 1,811' }),
+      within(members).getByRole('button', { name: 'Show 10 more of 1,802' }),
     );
     expect(await within(members).findByRole('alert')).toHaveTextContent(
       'Could not load more: Inventory request failed',

@@ -16,14 +16,19 @@ export function GroupMembers(props: {
 }) {
   const { answer } = props;
   const inventory = useApi(inventoryApiRef);
-  const { items, ...pages } = useMorePages(answer.members, async offset => {
-    const page = await inventory.ownership(answer.query, {
-      section: 'members',
-      offset,
-      pageSize: PAGE_SIZE,
-    });
-    return page.members;
-  });
+  const { items, ...pages } = useMorePages(
+    answer.members,
+    async offset => {
+      const page = await inventory.ownership(answer.query, {
+        section: 'members',
+        offset,
+        pageSize: PAGE_SIZE,
+      });
+      return page.members;
+    },
+    // The page asks its answer with a page of PAGE_SIZE members.
+    PAGE_SIZE,
+  );
   const total = answer.memberCounts?.total ?? items.length;
   if (!total) return null;
   return (
@@ -48,7 +53,7 @@ export function GroupMembers(props: {
           </li>
         ))}
       </ul>
-      <ShowMore total={total} pages={{ ...pages, shown: items.length }} />
+      <ShowMore total={total} pages={pages} />
     </section>
   );
 }

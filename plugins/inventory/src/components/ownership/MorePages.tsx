@@ -7,41 +7,49 @@ export const PAGE_SIZE = 10;
 
 /**
  * A list an answer sends a page of, and the pages after it asked for as the reader wants
- * more: `more()` asks for the page starting after what is shown and appends it.
+ * more: `more()` asks for the {@link PAGE_SIZE} positions after those asked so far and
+ * appends what comes. Positions, not rows shown: a page leaves out the rows the reader may
+ * not see, and the next page still starts where the last one ended, not inside it.
+ *
+ * @param firstSpan - the positions `first` stands for: the page size the answer was asked
+ *   with (0 when it came without the list's first page)
  */
 export function useMorePages<T>(
   first: T[],
   nextPage: (offset: number) => Promise<T[]>,
+  firstSpan: number,
 ) {
   const [items, setItems] = useState<T[]>(first);
+  const [shown, setShown] = useState(firstSpan);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<Error>();
   const more = async () => {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await nextPage(items.length);
+      const page = await nextPage(shown);
       setItems([...items, ...page]);
+      setShown(shown + PAGE_SIZE);
     } catch (e) {
       setError(e as Error);
     } finally {
       setLoading(false);
     }
   };
-  return { items, loading, error, more };
+  return { items, shown, loading, error, more };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * "Show 10 more of 317" under a list of `total` of which `shown` are listed ("Show the first
- * 10 of 14" when none are yet; "Show 10 more owners of 488" with `noun`, where the list's
- * heading does not say what it lists), and what went wrong if the last page could not be
- * loaded.
+ * "Show 10 more of 317" under a list of `total` of which the first `shown` positions were
+ * asked for ("Show the first 10 of 14" when none were yet; "Show 10 more owners of 488" with
+ * `noun`, where the list's heading does not say what it lists), and what went wrong if the
+ * last page could not be loaded.
  */
 export function ShowMore(props: {
   total: number;
-  pages: Omit<ReturnType<typeof useMorePages>, 'items'> & { shown: number };
+  pages: Omit<ReturnType<typeof useMorePages>, 'items'>;
   noun?: string;
 }) {
   const { total } = props;

@@ -55,14 +55,19 @@ export function OwnershipSectionView(props: {
 }) {
   const { query, section } = props;
   const inventory = useApi(inventoryApiRef);
-  const { items, ...pages } = useMorePages(section.items, async offset => {
-    const answer = await inventory.ownership(query, {
-      section: section.key,
-      offset,
-      pageSize: PAGE_SIZE,
-    });
-    return answer.sections[0]?.items ?? [];
-  });
+  const { items, ...pages } = useMorePages(
+    section.items,
+    async offset => {
+      const answer = await inventory.ownership(query, {
+        section: section.key,
+        offset,
+        pageSize: PAGE_SIZE,
+      });
+      return answer.sections[0]?.items ?? [];
+    },
+    // The first sections of a role come with a page of PAGE_SIZE, the others with none.
+    section.items.length ? PAGE_SIZE : 0,
+  );
   return (
     <section aria-label={section.title} style={{ marginTop: 12 }}>
       <Typography variant="subtitle1">
@@ -81,10 +86,7 @@ export function OwnershipSectionView(props: {
           </li>
         ))}
       </ul>
-      <ShowMore
-        total={section.total}
-        pages={{ ...pages, shown: items.length }}
-      />
+      <ShowMore total={section.total} pages={pages} />
     </section>
   );
 }
