@@ -4,6 +4,7 @@ import {
   ADMINISTRATORS_DEFAULTS,
   ANNOTATIONS,
   AccessGrant,
+  AccessGrantRow,
   AccessPower,
   AdministratorsResponse,
   AnswerCondition,
@@ -281,48 +282,128 @@ function personOf(
   };
 }
 
-/** Which people an administrators answer lists: `pageSize` of them from `offset`. */
-export type PeoplePage = { offset?: number; pageSize?: number };
+/** Every power mapped to what `make` gives for it. */
+const perPower = <T>(make: (power: AccessPower) => T) =>
+  Object.fromEntries(
+    ACCESS_POWERS.map(power => [power, make(power)]),
+  ) as Record<AccessPower, T>;
+
+/**
+ * Groups first, then domains and people, then service accounts: a reader looks for the group
+ * to join before the robots, and only the first rows of each power are sent.
+ */
+const MEMBER_ORDER = ['group', 'domain', 'user', 'serviceAccount'];
+const memberRank = (row: AccessGrantRow) => {
+  const rank = MEMBER_ORDER.indexOf(row.member.split(':')[0]);
+  return rank < 0 ? MEMBER_ORDER.length : rank;
+};
+
+/**
+ * The grants in rows, per power: one principal's grants of one power made in one place under
+ * one condition are one row with their roles (an organization admin group holding four roles
+ * there is one line, not four). Within a power, by kind of member ({@link MEMBER_ORDER}), then
+ * in the grants' order (direct before inherited).
+ */
+function rowsByPower(
+  grants: AccessGrant[],
+): Record<AccessPower, AccessGrantRow[]> {
+  const rows = new Map<string, AccessGrantRow>();
+  for (const grant of grants) {
+    const key = [
+      grant.power,
+      grant.member,
+      grant.grantedOn,
+      grant.via,
+      grant.condition?.expression,
+      grant.condition?.status,
+      grant.customRole?.ref,
+    ].join(' ');
+    const row = rows.get(key);
+    if (row) row.roles.push(grant.role);
+    else rows.set(key, { ...grant, roles: [grant.role] });
+  }
+  const byPower = perPower((): AccessGrantRow[] => []);
+  for (const row of rows.values()) byPower[row.power].push(row);
+  for (const power of ACCESS_POWERS) {
+    byPower[power].sort((a, b) => memberRank(a) - memberRank(b));
+  }
+  return byPower;
+}
+
+/** Principals per power with a grant that can apply now: the headline's numbers. */
+function principalCounts(grants: AccessGrant[]) {
+  const principals = perPower(() => new Set<string>());
+  for (const grant of grants.filter(appliesNow)) {
+    principals[grant.power].add(grant.member);
+  }
+  return perPower(power => principals[power].size);
+}
+
+/**
+ * Which page an administrators answer lists: `pageSize` people from `offset` and the first
+ * rows of each power; or, with `power`, `pageSize` rows of that power from `offset` and no
+ * people.
+ */
+export type AdministratorsPage = {
+  power?: AccessPower;
+  offset?: number;
+  pageSize?: number;
+};
 
 /**
  * Who owns an entity, and who can do what to it: its owner and why (or that it is unowned);
- * every grant on it and on the ancestors it inherits from, by power (administer, write,
- * read, other), each with its condition and whether that condition can hold now; and the
- * people behind each grant, through nested groups — counted by power, one page of them with
- * their evidence (strongest power first, then by ref; five by default, as the access card
- * shows them). Everyone behind an organization's groups is hundreds of people with a chain
- * each, which made the answer hundreds of kilobytes. Resources list only their own grants on
- * the entity; the chain adds the project's, the folders' and the organization's.
+ * the grants on it and on the ancestors it inherits from in rows per power (administer,
+ * write, read, other), each with its condition and whether that condition can hold now; and
+ * the people behind each grant, through nested groups. Everything is counted whole and sent
+ * a page at a time — five rows of each power, five people (strongest power first, then by
+ * ref) with their evidence — as the access card shows them: everyone behind an
+ * organization's groups is hundreds of people with a chain each, and every grant with its
+ * evidence was most of the rest. Resources list only their own grants on the entity; the
+ * chain adds the project's, the folders' and the organization's.
  */
 export function administrators(
   graph: InventoryGraph,
   entityRef: string,
   now: Date = new Date(),
-  page: PeoplePage = {},
+  page: AdministratorsPage = {},
 ): AdministratorsResponse {
   const { ref, entity } = graph.require(entityRef);
   const grants = accessGrants(graph, ref, now);
+  const rows = rowsByPower(grants);
   const holders = holdersOf(graph, grants);
   const offset = page.offset ?? 0;
   const pageSize = page.pageSize ?? ADMINISTRATORS_DEFAULTS.pageSize;
+  const { power } = page;
+  const grantsOffset = power ? offset : 0;
+  const peopleOffset = power ? 0 : offset;
 
   const countBy = <T>(items: T[], powerOf: (item: T) => AccessPower) => {
-    const counts = Object.fromEntries(ACCESS_POWERS.map(p => [p, 0]));
+    const counts = perPower(() => 0);
     for (const item of items) counts[powerOf(item)]++;
-    return counts as Record<AccessPower, number>;
+    return counts;
   };
 
   const owner = ownerAnswer(graph, entity);
   return {
     entity: graph.summary(ref),
     ...(owner ? { owner } : {}),
-    grants,
+    grants: (power ? [power] : ACCESS_POWERS).flatMap(p =>
+      rows[p].slice(
+        grantsOffset,
+        grantsOffset + (power ? pageSize : ADMINISTRATORS_DEFAULTS.pageSize),
+      ),
+    ),
+    grantsOffset,
     counts: countBy(grants, g => g.power),
-    people: holders
-      .slice(offset, offset + pageSize)
-      .map(holder => personOf(graph, holder)),
+    rowCounts: perPower(p => rows[p].length),
+    principalCounts: principalCounts(grants),
+    people: power
+      ? []
+      : holders
+          .slice(peopleOffset, peopleOffset + pageSize)
+          .map(holder => personOf(graph, holder)),
     peopleCounts: countBy(holders, h => h.power),
-    peopleOffset: offset,
+    peopleOffset,
     redacted: false,
   };
 }

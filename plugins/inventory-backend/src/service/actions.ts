@@ -1,6 +1,9 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  ACCESS_POWERS,
   ADMINISTRATORS_DEFAULTS,
+  AccessPower,
+  AdministratorsResponse,
   DriftEvidence,
   describeCondition,
   EvidenceStep,
@@ -83,6 +86,19 @@ function distanceLine(
   });
 }
 
+/** An administrators answer's rows of one power, as {@link listedLine} says them. */
+function powerLine(answer: AdministratorsResponse, power: AccessPower): string {
+  return listedLine(
+    `${power}: ${answer.rowCounts[power]} rows (${answer.counts[power]} grants, ${answer.principalCounts[power]} principals it can apply to now)`,
+    {
+      offset: answer.grantsOffset,
+      listed: answer.grants.filter(g => g.power === power).length,
+      total: answer.rowCounts[power],
+      next: `power ${power}, grantsFrom`,
+    },
+  );
+}
+
 /** An impact answer's owners, as {@link listedLine} says them. */
 function ownersLine(answer: ImpactResponse): string {
   return listedLine(`${answer.ownersTotal} owners`, {
@@ -130,8 +146,7 @@ export function registerInventoryActions(options: {
   actionsRegistry.register({
     name: 'who-owns',
     title: 'Who owns an entity, and who can do what to it',
-    description:
-      'Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts (or that it is unowned), and every IAM grant on it or inherited from its ancestors by power — administer, write, read, other — with conditions (break-glass, time-bound, expired) stated, and the people behind them counted by power, a page of them with the evidence chain.',
+    description: `Given a catalog entity ref (e.g. resource:default/gcp-project--k8s-artifacts-prod), returns its owner with the evidence and contacts (or that it is unowned), and the IAM grants on it or inherited from its ancestors in rows by power — administer, write, read, other — with conditions (break-glass, time-bound, expired) stated, counted whole, ${ADMINISTRATORS_DEFAULTS.pageSize} rows per power (power and grantsFrom ask for more of one power); and the people behind them counted by power, a page of them with the evidence chain (peopleFrom asks for more).`,
     attributes: LOOKUP,
     schema: {
       input: z =>
@@ -145,6 +160,21 @@ export function registerInventoryActions(options: {
             .describe(
               `The position of the first person to list (people come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time, strongest power first)`,
             ),
+          power: z
+            .enum(ACCESS_POWERS as [AccessPower, ...AccessPower[]])
+            .optional()
+            .describe(
+              'List the rows of this power only, from grantsFrom, and no people',
+            ),
+          grantsFrom: z
+            .number()
+            .int()
+            .min(OFFSET.minimum)
+            .max(OFFSET.maximum)
+            .optional()
+            .describe(
+              `With power, the position of its first row to list (rows come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time: groups, then domains, people and service accounts, direct before inherited)`,
+            ),
         }),
       output: z =>
         z.object({
@@ -152,6 +182,11 @@ export function registerInventoryActions(options: {
           unowned: z.boolean(),
           ownerEvidence: z.string().optional(),
           contacts: z.array(z.string()),
+          grantsListed: z
+            .array(z.string())
+            .describe(
+              'Per power: how many rows, grants and principals there are, which rows are listed, and how to ask for the next',
+            ),
           administrators: z.array(z.string()),
           access: z.array(z.string()),
           peopleCounts: z
@@ -170,13 +205,18 @@ export function registerInventoryActions(options: {
       const answer = await ask(
         credentials,
         entityQuestion(input.entityRef, state =>
-          administrators(state.graph, input.entityRef, new Date(), {
-            offset: input.peopleFrom,
-          }),
+          administrators(
+            state.graph,
+            input.entityRef,
+            new Date(),
+            input.power
+              ? { power: input.power, offset: input.grantsFrom }
+              : { offset: input.peopleFrom },
+          ),
         ),
       );
       const grantText = (g: (typeof answer.grants)[number]) =>
-        `${g.member} can ${g.power} (${g.role} on ${g.grantedOn}${
+        `${g.member} can ${g.power} (${g.roles.join(', ')} on ${g.grantedOn}${
           g.inherited ? ', inherited' : ''
         }${g.via ? `, through ${g.via}` : ''})${
           g.condition ? ` — ${describeCondition(g.condition)}` : ''
@@ -188,6 +228,9 @@ export function registerInventoryActions(options: {
           ownerEvidence: answer.owner?.evidence,
           contacts:
             answer.owner?.contacts.map(c => `${c.kind}: ${c.value}`) ?? [],
+          grantsListed: (input.power ? [input.power] : ACCESS_POWERS).map(
+            power => powerLine(answer, power),
+          ),
           administrators: answer.grants
             .filter(g => g.power === 'administer')
             .map(grantText),

@@ -24,6 +24,7 @@ import type {
   EntityCost,
   InvoiceMonth,
 } from '../billing';
+import type { AccessPower } from '../iam';
 
 /**
  * A failed inventory request, with its HTTP status: 404 for an entity or person the inventory
@@ -67,7 +68,12 @@ export type InventoryQueries = {
   };
   '/administrators': {
     entity: string;
-    /** Where the page of people starts, and how many it lists (default 5). */
+    /** One power's page of grant rows only, and no people. */
+    power?: AccessPower;
+    /**
+     * Where the page of people starts (of `power`'s rows, with `power`), and how many it
+     * lists (default 5).
+     */
     offset?: number;
     pageSize?: number;
   };
@@ -162,10 +168,13 @@ export class InventoryClient {
     return this.get('placement', { entity: entityRef });
   }
 
-  /** Who owns an entity and who can do what to it; one page of the people behind it. */
+  /**
+   * Who owns an entity and who can do what to it: a page of rows per power and one page of
+   * the people behind them; with `power`, a later page of that power's rows.
+   */
   administrators(
     entityRef: string,
-    page: { offset?: number; pageSize?: number } = {},
+    page: Omit<InventoryQueries['/administrators'], 'entity'> = {},
   ): Promise<AdministratorsResponse> {
     return this.get('administrators', { entity: entityRef, ...page });
   }

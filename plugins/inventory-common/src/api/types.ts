@@ -542,6 +542,15 @@ export type AccessGrant = {
 };
 
 /**
+ * One principal's grants of one power made in one place under one condition, as one row: an
+ * organization admin group holding four roles there reads as one line with four roles. The
+ * row is its first grant (`role`, `steps`) with every role it folds in `roles`.
+ *
+ * @public
+ */
+export type AccessGrantRow = AccessGrant & { roles: string[] };
+
+/**
  * Who owns an entity and who can do what to it. Ownership and access are separate answers:
  * the owner is the group or person an ownership rule names (or nobody: `unowned`); access is
  * every grant, direct or inherited, by power.
@@ -560,16 +569,29 @@ export type AdministratorsResponse = {
     coOwners: Array<{ entity: InventoryEntitySummary; evidence?: string }>;
   };
   /**
-   * Every IAM grant on the entity and on each ancestor it inherits from, strongest power
-   * first, then direct before inherited.
+   * The IAM grants on the entity and on each ancestor it inherits from, in rows, a page per
+   * power (`pageSize` rows, default {@link ADMINISTRATORS_DEFAULTS}; the one power asked for,
+   * with `power`): strongest power first; within a power groups, then domains, people and
+   * service accounts, each direct before inherited. Ask `power=P&offset=N` for the next page
+   * of one power; `rowCounts` counts the rows of all pages.
    */
-  grants: AccessGrant[];
-  /** Grants per power, for the headline ("3 groups can administer it"). */
+  grants: AccessGrantRow[];
+  /** Where each power's page of `grants` starts: 0 unless `power` asked for a later page. */
+  grantsOffset: number;
+  /** IAM grants per power, all pages (a row folds a principal's roles in one place). */
   counts: Record<AccessPower, number>;
+  /** Rows of `grants` per power, all pages: the card's "Can administer (3)". */
+  rowCounts: Record<AccessPower, number>;
+  /**
+   * Principals per power with a grant that can apply now (unconditional, or a condition that
+   * may hold), all pages: the headline's "3 principals can administer it".
+   */
+  principalCounts: Record<AccessPower, number>;
   /**
    * One page of the people behind those grants, through nested groups (`pageSize`, default
    * {@link ADMINISTRATORS_DEFAULTS}), strongest power first, then by ref, each with one chain
-   * per grant; ask `offset=N` for the next page. `peopleCounts` counts them all.
+   * per grant; ask `offset=N` for the next page (none with `power`). `peopleCounts` counts
+   * them all.
    */
   people: Array<{
     person: InventoryEntitySummary;
@@ -592,9 +614,10 @@ export type AdministratorsResponse = {
 };
 
 /**
- * How many people an administrators answer lists unless asked for more: the access card shows
- * five and folds the rest, and everyone behind an organization's groups (hundreds of people,
- * each with a chain per grant) made answers of hundreds of kilobytes.
+ * How many people, and rows of each power, an administrators answer lists unless asked for
+ * more: the access card shows five and folds the rest. Everyone behind an organization's groups
+ * (hundreds of people, each with a chain per grant) made answers of hundreds of kilobytes, and
+ * every grant with its evidence 24 KB on average at 50,000 entities.
  *
  * @public
  */

@@ -1,6 +1,8 @@
 import {
   ACCESS_POWERS,
+  ADMINISTRATORS_DEFAULTS,
   AccessGrant,
+  AccessGrantRow,
   AccessPower,
   AdministratorsResponse,
   InventoryClient,
@@ -14,14 +16,8 @@ import { inventoryApiRef } from '../api';
 import { EntityAnswerCard } from './AnswerState';
 import { EntityName, EvidenceChain } from './Evidence';
 import { plural } from './format';
-import { FoldedList } from './FoldedList';
 import { memberText, whereGranted } from './grantWords';
-
-/**
- * Rows per power shown before "Show all": the card stays within a screen or two. People come
- * as many as the answer brings (ADMINISTRATORS_DEFAULTS: five too).
- */
-const SHOWN = 5;
+import { PAGE_SIZE, ShowMore, useMorePages } from './ownership/MorePages';
 
 /** Each power as a heading says it. */
 export const POWER_HEADINGS: Record<AccessPower, string> = {
@@ -31,40 +27,16 @@ export const POWER_HEADINGS: Record<AccessPower, string> = {
   other: 'Other roles',
 };
 
-/**
- * One principal's grants made in one place under one condition, as one row: an organization
- * admin group holding four roles there reads as one line with four roles, not four lines.
- */
-type GrantRow = { grant: AccessGrant; roles: string[]; key: string };
-
-function rowsOf(grants: AccessGrant[]): GrantRow[] {
-  const rows = new Map<string, GrantRow>();
-  for (const g of grants) {
-    const key = [
-      g.member,
-      g.grantedOn,
-      g.via,
-      g.condition?.expression,
-      g.condition?.status,
-      g.customRole?.ref,
-    ].join(' ');
-    const row = rows.get(key);
-    if (row) row.roles.push(g.role);
-    else rows.set(key, { grant: g, roles: [g.role], key });
-  }
-  return [...rows.values()];
-}
-
-/**
- * Groups first, then domains and people, then service accounts: a reader looks for the group
- * to join before the robots, and only the first rows show until "Show all".
- */
-const MEMBER_ORDER = ['group', 'domain', 'user', 'serviceAccount'];
-const memberRank = (row: GrantRow) => {
-  const rank = MEMBER_ORDER.indexOf(row.grant.member.split(':')[0]);
-  return rank < 0 ? MEMBER_ORDER.length : rank;
-};
-const byMember = (a: GrantRow, b: GrantRow) => memberRank(a) - memberRank(b);
+/** A row's React key: the answer folds rows by these, so no two rows of a power share it. */
+const rowKey = (row: AccessGrantRow) =>
+  [
+    row.member,
+    row.grantedOn,
+    row.via,
+    row.condition?.expression,
+    row.condition?.status,
+    row.customRole?.ref,
+  ].join(' ');
 
 /** `conditional: break-glass`, `expired 2024-06-01: temporary access`, or nothing. */
 function ConditionNote(props: {
@@ -85,8 +57,8 @@ function ConditionNote(props: {
   );
 }
 
-function GrantItem(props: { row: GrantRow }) {
-  const { grant: g, roles } = props.row;
+function GrantItem(props: { row: AccessGrantRow }) {
+  const { row: g } = props;
   return (
     <li>
       <details>
@@ -96,7 +68,7 @@ function GrantItem(props: { row: GrantRow }) {
           ) : (
             memberText(g.member)
           )}{' '}
-          — {roles.join(', ')}{' '}
+          — {g.roles.join(', ')}{' '}
           {g.customRole && (
             <>
               (<EntityName entity={g.customRole} /> says what it grants){' '}
@@ -167,22 +139,14 @@ function strongestRoles(person: AdministratorsResponse['people'][number]) {
   return [...new Set(roles.length ? roles : person.roles)];
 }
 
-/** "2 can administer, 5 can change, 12 can read": grants that can apply now. */
-function headline(grants: AccessGrant[]): string {
-  const current = grants.filter(
-    g => !g.condition || g.condition.status === 'conditional',
-  );
+/** "2 can administer, 5 can change, 12 can read": principals whose grants can apply now. */
+function headline(counts: AdministratorsResponse['principalCounts']): string {
   const parts = (['administer', 'write', 'read'] as const)
-    .map(power => ({
-      power,
-      n: new Set(current.filter(g => g.power === power).map(g => g.member))
-        .size,
-    }))
-    .filter(p => p.n > 0)
+    .filter(power => counts[power] > 0)
     .map(
-      p =>
-        `${plural(p.n, 'principal', 'principals')} ${POWER_HEADINGS[
-          p.power
+      power =>
+        `${plural(counts[power], 'principal', 'principals')} ${POWER_HEADINGS[
+          power
         ].toLowerCase()}`,
     );
   return parts.length ? `${parts.join(', ')} it.` : 'No IAM grants.';
@@ -266,38 +230,62 @@ function People(props: { answer: AdministratorsResponse }) {
   );
 }
 
+/**
+ * One power's rows: the answer brings the first few (it counts them all), and "Show 10 more
+ * of N" asks for the next ones of this power only.
+ */
+function PowerRows(props: {
+  answer: AdministratorsResponse;
+  power: AccessPower;
+}) {
+  const { answer, power } = props;
+  const inventory = useApi(inventoryApiRef);
+  const total = answer.rowCounts[power];
+  const { items, ...pages } = useMorePages(
+    answer.grants.filter(row => row.power === power),
+    async offset =>
+      (
+        await inventory.administrators(answer.entity.ref, {
+          power,
+          offset,
+          pageSize: PAGE_SIZE,
+        })
+      ).grants,
+    ADMINISTRATORS_DEFAULTS.pageSize,
+  );
+  if (!total) return null;
+  return (
+    <section>
+      <Typography variant="subtitle2" style={{ marginTop: 16 }}>
+        {POWER_HEADINGS[power]} ({total.toLocaleString('en-US')})
+      </Typography>
+      <ul aria-label={POWER_HEADINGS[power]}>
+        {items.map(row => (
+          <GrantItem key={rowKey(row)} row={row} />
+        ))}
+      </ul>
+      <ShowMore total={total} pages={pages} />
+    </section>
+  );
+}
+
 function Access(props: { answer: AdministratorsResponse }) {
-  const { owner, grants, redacted } = props.answer;
+  const { answer } = props;
   return (
     <>
-      <OwnerLine owner={owner} />
+      <OwnerLine owner={answer.owner} />
       <Typography variant="body2" style={{ marginTop: 16 }}>
-        {headline(grants)}
+        {headline(answer.principalCounts)}
       </Typography>
-      {ACCESS_POWERS.map(power => {
-        // Counted in rows, as listed: one principal's roles in one place are one row.
-        const rows = rowsOf(grants.filter(g => g.power === power)).sort(
-          byMember,
-        );
-        return (
-          rows.length > 0 && (
-            <section key={power}>
-              <Typography variant="subtitle2" style={{ marginTop: 16 }}>
-                {POWER_HEADINGS[power]} ({rows.length})
-              </Typography>
-              <FoldedList
-                label={POWER_HEADINGS[power]}
-                items={rows}
-                shown={SHOWN}
-              >
-                {row => <GrantItem key={row.key} row={row} />}
-              </FoldedList>
-            </section>
-          )
-        );
-      })}
+      {ACCESS_POWERS.map(power => (
+        <PowerRows
+          key={`${answer.entity.ref} ${power}`}
+          answer={answer}
+          power={power}
+        />
+      ))}
       <People key={props.answer.entity.ref} answer={props.answer} />
-      {redacted && (
+      {answer.redacted && (
         <Typography variant="caption" display="block">
           Personal details are hidden: your account lacks
           inventory.personal-details.read.
@@ -312,8 +300,9 @@ const askAdministrators = (inventory: InventoryClient, ref: string) =>
   inventory.administrators(ref);
 
 /**
- * The owner and why (or that nobody owns it), then who can do what: every IAM grant, direct
- * and inherited, by power, with conditions stated, and the people behind them.
+ * The owner and why (or that nobody owns it), then who can do what: the IAM grants, direct
+ * and inherited, in rows per power (the first five of each, the next on request), with
+ * conditions stated, and the people behind them.
  */
 export function AdministratorsCard() {
   return (

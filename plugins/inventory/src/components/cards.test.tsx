@@ -111,6 +111,7 @@ describe('AdministratorsCard', () => {
     principal: summary('group:default/org-admins', 'k8s-infra-gcp-org-admins'),
     member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
     role: 'roles/owner',
+    roles: ['roles/owner'],
     power: 'administer',
     grantedOn: 'organizations/758905017065',
     inherited: true,
@@ -137,9 +138,8 @@ describe('AdministratorsCard', () => {
       coOwners: [],
     },
     grants: [
-      grant({}),
       // A second role of the same group in the same place: one row, two roles.
-      grant({ role: 'roles/orgpolicy.policyAdmin' }),
+      grant({ roles: ['roles/owner', 'roles/orgpolicy.policyAdmin'] }),
       // The same member and role twice, under two conditions: two rows, two keys.
       grant({
         principal: summary('group:default/oncall', 'k8s-infra-oncall'),
@@ -171,6 +171,7 @@ describe('AdministratorsCard', () => {
         ),
         member: 'group:k8s-infra-release-viewers@kubernetes.io',
         role: 'roles/viewer',
+        roles: ['roles/viewer'],
         power: 'read',
         via: 'projectViewer:k8s-artifacts-prod',
       }),
@@ -178,6 +179,7 @@ describe('AdministratorsCard', () => {
         principal: summary('group:default/prow', 'k8s-infra-prow-oncall'),
         member: 'group:k8s-infra-prow-oncall@kubernetes.io',
         role: 'organizations/758905017065/roles/prow.viewer',
+        roles: ['organizations/758905017065/roles/prow.viewer'],
         power: 'write',
         customRole: summary(
           'resource:default/gcp-custom-role--758905017065--prow.viewer',
@@ -188,11 +190,16 @@ describe('AdministratorsCard', () => {
         principal: summary('user:default/x', 'x', false),
         member: 'user:[redacted]',
         role: 'roles/billing.admin',
+        roles: ['roles/billing.admin'],
         power: 'other',
         steps: [],
       }),
     ],
+    grantsOffset: 0,
     counts: { administer: 4, write: 1, read: 1, other: 1 },
+    rowCounts: { administer: 3, write: 1, read: 1, other: 1 },
+    // The on-call group counts once, for its conditional grant (the expired one cannot apply).
+    principalCounts: { administer: 2, write: 1, read: 1, other: 1 },
     people: [
       {
         person: summary('user:default/ameukam--gmail.com', 'ameukam@gmail.com'),
@@ -275,6 +282,44 @@ describe('AdministratorsCard', () => {
     expect(
       errors.mock.calls.filter(c => /same key/.test(String(c[0]))),
     ).toEqual([]);
+  });
+
+  it("lists a power's first rows and asks for the next ones of that power on request", async () => {
+    const reader = (n: number) =>
+      grant({
+        principal: summary(`group:default/readers-${n}`, `readers-${n}`),
+        member: `group:readers-${n}@kubernetes.io`,
+        roles: ['roles/viewer'],
+        power: 'read',
+      });
+    const administrators = jest
+      .fn()
+      .mockResolvedValueOnce({
+        ...answer,
+        grants: [1, 2, 3, 4, 5].map(reader),
+        rowCounts: { administer: 0, write: 0, read: 17, other: 0 },
+      })
+      .mockResolvedValueOnce({
+        ...answer,
+        grants: [6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map(reader),
+        grantsOffset: 5,
+        people: [],
+      });
+    await render(<AdministratorsCard />, client({ administrators }));
+    expect(await screen.findByText('Can read (17)')).toBeInTheDocument();
+    const read = screen.getByRole('list', { name: 'Can read' });
+    expect(read.querySelectorAll(':scope > li')).toHaveLength(5);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more of 12' }));
+    expect(await within(read).findByText('readers-15')).toBeInTheDocument();
+    expect(read.querySelectorAll(':scope > li')).toHaveLength(15);
+    expect(administrators).toHaveBeenLastCalledWith(answer.entity.ref, {
+      power: 'read',
+      offset: 5,
+      pageSize: 10,
+    });
+    expect(
+      screen.getByRole('button', { name: 'Show 2 more of 2' }),
+    ).toBeInTheDocument();
   });
 
   it('lists the first people the answer brings, and asks for everyone else on request', async () => {

@@ -188,16 +188,27 @@ export const spec = {
         operationId: 'GetAdministrators',
         tags: ['Answers'],
         description:
-          'The owner of an entity, and every IAM grant on it or inherited, by power; the people behind the grants counted by power, one page of them with the evidence.',
+          'The owner of an entity, and the IAM grants on it or inherited in rows per power, the first rows of each power; the people behind the grants counted by power, one page of them with the evidence.',
         parameters: [
           {
             $ref: '#/components/parameters/entity',
           },
           {
+            name: 'power',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "One power's page of grant rows only (offset, pageSize), no people; the first rows of every power and a page of people without it.",
+            schema: {
+              $ref: '#/components/schemas/AccessPower',
+            },
+          },
+          {
             name: 'offset',
             in: 'query',
             allowReserved: true,
-            description: 'Where the page of people starts (default 0).',
+            description:
+              "Where the page of people starts (of the power's rows with power; default 0).",
             schema: {
               $ref: '#/components/schemas/Offset',
             },
@@ -207,7 +218,7 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             description:
-              'People listed at most (default 5); `peopleCounts` counts them all.',
+              'People listed at most (default 5), rows of the power with power (default 5); `peopleCounts` and `rowCounts` count them all.',
             schema: {
               $ref: '#/components/schemas/PageSize',
             },
@@ -216,7 +227,7 @@ export const spec = {
         responses: {
           '200': {
             description:
-              'The owner, the grants, and a page of the people behind them.',
+              "The owner, the counts of grants, rows and principals per power, a page of rows per power (the power asked for's only, with power), and a page of the people behind them.",
             content: {
               'application/json': {
                 schema: {
@@ -933,6 +944,10 @@ export const spec = {
         minimum: 1,
         maximum: 500,
       },
+      AccessPower: {
+        type: 'string',
+        enum: ['administer', 'write', 'read', 'other'],
+      },
       Offset: {
         type: 'integer',
         minimum: 0,
@@ -1161,7 +1176,10 @@ export const spec = {
         required: [
           'entity',
           'grants',
+          'grantsOffset',
           'counts',
+          'rowCounts',
+          'principalCounts',
           'people',
           'peopleCounts',
           'peopleOffset',
@@ -1177,7 +1195,16 @@ export const spec = {
           grants: {
             $ref: '#/components/schemas/Items',
           },
+          grantsOffset: {
+            type: 'integer',
+          },
           counts: {
+            $ref: '#/components/schemas/Counts',
+          },
+          rowCounts: {
+            $ref: '#/components/schemas/Counts',
+          },
+          principalCounts: {
             $ref: '#/components/schemas/Counts',
           },
           people: {
