@@ -36,7 +36,7 @@ const VALID: Record<keyof (typeof spec)['paths'], string> = {
   '/placement': `entity=${PROJECT}`,
   '/explorer': '',
   '/configuration': 'type=gcs-bucket&setting=retention&limit=5',
-  '/administrators': `entity=${PROJECT}`,
+  '/administrators': `entity=${PROJECT}&power=read&offset=0&pageSize=5`,
   '/access': `entity=${PROJECT}`,
   '/ownership':
     'q=admins@example.org&limit=1&role=owns,administers&pageSize=2&offset=0',
@@ -264,6 +264,21 @@ describe('the inventory routes, as the OpenAPI document states them', () => {
       await message(`impact?entity=${PROJECT}&list=owners&distance=1`),
     ).toBe(
       '400 request/query/distance asks for a page of entities and list=owners for a page of owners: ask for one of them',
+    );
+    // Administrators' pages of one power: each bad parameter named.
+    expect(await message(`administrators?entity=${PROJECT}&power=own`)).toBe(
+      '400 request/query/power must be equal to one of the allowed values: administer, write, read, other',
+    );
+    expect(
+      await message(`administrators?entity=${PROJECT}&power=read&pageSize=501`),
+    ).toBe('400 request/query/pageSize must be <= 500');
+    expect(
+      await message(`administrators?entity=${PROJECT}&power=read&pageSize=0`),
+    ).toBe('400 request/query/pageSize must be >= 1');
+    expect(
+      await message(`administrators?entity=${PROJECT}&power=read&offset=x`),
+    ).toBe(
+      "400 request/query/offset must be an integer written in decimal digits, not 'x'",
     );
     expect(await message(`graph?entity=${PROJECT}&depth=11`)).toBe(
       '400 request/query/depth must be <= 10',
