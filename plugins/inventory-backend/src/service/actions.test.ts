@@ -220,6 +220,55 @@ describe('inventory actions', () => {
     expect(JSON.stringify(denied.output)).not.toContain('alice');
   });
 
+  it('answers "who can read it" five rows at a time, with the counts and how to ask for the next', async () => {
+    const readers = Array.from({ length: 7 }, (_, i) => `readers-${i}`);
+    const bucket = entity('resource:bucket', {
+      spec: {
+        access: {
+          grants: readers.map(name => ({
+            member: `group:${name}@example.org`,
+            role: 'roles/storage.objectViewer',
+            power: 'read',
+            grantedOn: 'projects/p',
+            ref: `group:default/${name}--example.org`,
+          })),
+        },
+      },
+    });
+    const actions = await actionsOver(
+      [
+        bucket,
+        ...readers.map(name => entity(`group:${name}--example.org`, {})),
+      ],
+      options => registerInventoryActions({ ...options, impactMaxNodes: 100 }),
+      AuthorizeResult.ALLOW,
+    );
+    const ask = async (input: object) =>
+      (
+        await actions.invoke({
+          id: 'test:who-owns',
+          input: { entityRef: 'resource:default/bucket', ...input },
+          credentials,
+        })
+      ).output as { grantsListed: string[]; access: string[] };
+    const first = await ask({});
+    expect(first.grantsListed).toEqual([
+      'administer: 0 rows (0 grants, 0 principals it can apply to now), none listed',
+      'write: 0 rows (0 grants, 0 principals it can apply to now), none listed',
+      'read: 7 rows (7 grants, 7 principals it can apply to now), 1–5 listed; next: power read, grantsFrom 5',
+      'other: 0 rows (0 grants, 0 principals it can apply to now), none listed',
+    ]);
+    expect(first.access).toHaveLength(5);
+    const rest = await ask({ power: 'read', grantsFrom: 5 });
+    expect(rest.grantsListed).toEqual([
+      'read: 7 rows (7 grants, 7 principals it can apply to now), 6–7 listed',
+    ]);
+    expect(rest.access).toEqual([
+      'group:readers-5@example.org can read (roles/storage.objectViewer on projects/p)',
+      'group:readers-6@example.org can read (roles/storage.objectViewer on projects/p)',
+    ]);
+  });
+
   it('answers "who is in this group" ten members at a time, with their counts', async () => {
     const team = [
       entity('group:team', {}),

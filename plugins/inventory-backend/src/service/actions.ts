@@ -58,18 +58,25 @@ const DRIFT_ACTION_LIMIT = 200;
 
 /**
  * How many of a list's rows an answer lists, of how many, and how to ask for the next ones:
- * "distance 2: 340 entities, 21–40 listed; next: distance 2, offset 40".
+ * "distance 2: 340 entities, 21–40 listed; next: distance 2, offset 40" (`from`, the input
+ * that says where a page starts, is `offset` unless named).
  */
 function listedLine(
   head: string,
-  page: { offset: number; listed: number; total: number; next: string },
+  page: {
+    offset: number;
+    listed: number;
+    total: number;
+    next: string;
+    from?: string;
+  },
 ): string {
-  const { offset, listed, total, next } = page;
+  const { offset, listed, total, next, from = 'offset' } = page;
   if (!listed) return `${head}, none listed`;
   const end = offset + listed;
   const range = `${offset + 1}–${end} listed`;
   return end < total
-    ? `${head}, ${range}; next: ${next}, offset ${end}`
+    ? `${head}, ${range}; next: ${next}, ${from} ${end}`
     : `${head}, ${range}`;
 }
 
@@ -94,7 +101,8 @@ function powerLine(answer: AdministratorsResponse, power: AccessPower): string {
       offset: answer.grantsOffset,
       listed: answer.grants.filter(g => g.power === power).length,
       total: answer.rowCounts[power],
-      next: `power ${power}, grantsFrom`,
+      next: `power ${power}`,
+      from: 'grantsFrom',
     },
   );
 }
