@@ -242,7 +242,7 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       expect.arrayContaining([
         expect.objectContaining({
           member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
-          role: 'roles/owner',
+          roles: expect.arrayContaining(['roles/owner']),
           grantedOn: 'organizations/758905017065',
           inherited: true,
         }),
@@ -271,7 +271,8 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     expect(body.owner?.unowned).toBe(false);
     // Access by power: the security group reads; billing administration administers nothing.
     const powerOf = (member: string, role: string) =>
-      body.grants.find(g => g.member === member && g.role === role)?.power;
+      body.grants.find(g => g.member === member && g.roles.includes(role))
+        ?.power;
     expect(
       powerOf(
         'group:k8s-infra-artifact-security@kubernetes.io',
@@ -285,6 +286,37 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       ),
     ).toBe('other');
     expect(body.counts.read).toBeGreaterThan(0);
+  });
+
+  it('counts every grant on kubernetes-public and lists five rows per power, the next of one power on request', async () => {
+    // A project under the kubernetes.io organization: most of its grants are inherited.
+    const project = 'resource:default/gcp-project--kubernetes-public';
+    const { body: first } = await ask<AdministratorsResponse>(
+      `administrators?entity=${project}`,
+    );
+    expect(first.grants.filter(g => g.inherited).length).toBeGreaterThan(0);
+    for (const power of ['administer', 'write', 'read', 'other'] as const) {
+      const { body: whole } = await ask<AdministratorsResponse>(
+        `administrators?entity=${project}&power=${power}&pageSize=500`,
+      );
+      expect(whole.grants).toHaveLength(first.rowCounts[power]);
+      expect(whole.grants.flatMap(g => g.roles)).toHaveLength(
+        first.counts[power],
+      );
+      expect(first.grants.filter(g => g.power === power)).toEqual(
+        whole.grants.slice(0, 5),
+      );
+      const pages: AdministratorsResponse['grants'] = [];
+      for (let offset = 0; offset < first.rowCounts[power]; offset += 4) {
+        const { body: page } = await ask<AdministratorsResponse>(
+          `administrators?entity=${project}&power=${power}&offset=${offset}&pageSize=4`,
+        );
+        expect(page.rowCounts).toEqual(first.rowCounts);
+        pages.push(...page.grants);
+      }
+      expect(pages).toEqual(whole.grants);
+    }
+    expect(first.rowCounts.administer).toBeGreaterThan(5);
   });
 
   it('gives a staging project to its own group, and says what nobody owns', async () => {
@@ -308,7 +340,7 @@ describe('inventory backend on the k8s-infra snapshot', () => {
     expect(gsuite.grants).toContainEqual(
       expect.objectContaining({
         member: 'group:k8s-infra-gcp-org-admins@kubernetes.io',
-        role: 'roles/owner',
+        roles: expect.arrayContaining(['roles/owner']),
         inherited: true,
       }),
     );
@@ -452,8 +484,12 @@ describe('inventory backend on the k8s-infra snapshot', () => {
       return [...new Set(found)].filter(address => people.has(address));
     };
     for (const route of [
-      // Every person behind the grants, not the first page only.
+      // Every person behind the grants, not the first page only, and every row of grants.
       `administrators?entity=${ARTIFACTS_PROD}&pageSize=500`,
+      ...['administer', 'write', 'read', 'other'].map(
+        power =>
+          `administrators?entity=${ARTIFACTS_PROD}&power=${power}&pageSize=500`,
+      ),
       `access?entity=${ARTIFACTS_PROD}`,
       'ownership?q=group:default/k8s-infra-gcp-org-admins--kubernetes.io',
       'ownership?q=ameukam&limit=5000',
