@@ -36,6 +36,21 @@ const DEPTH = spec.components.schemas.Depth;
 /** Where a page may start, as the document bounds `offset`. */
 const OFFSET = spec.components.schemas.Offset;
 
+/** The zod an action's schema is written with. */
+type Zod = Parameters<
+  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
+>[0];
+
+/** An input that says where a page starts, bounded as the document bounds `offset`. */
+const positionInput = (z: Zod, description: string) =>
+  z
+    .number()
+    .int()
+    .min(OFFSET.minimum)
+    .max(OFFSET.maximum)
+    .optional()
+    .describe(description);
+
 function evidenceText(evidence: DriftEvidence): string {
   return evidence.kind === 'declared'
     ? `declared in ${evidence.url}`
@@ -160,29 +175,20 @@ export function registerInventoryActions(options: {
       input: z =>
         z.object({
           entityRef: z.string().describe('Catalog entity ref'),
-          peopleFrom: z
-            .number()
-            .int()
-            .min(0)
-            .optional()
-            .describe(
-              `The position of the first person to list (people come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time, strongest power first)`,
-            ),
+          peopleFrom: positionInput(
+            z,
+            `The position of the first person to list (people come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time, strongest power first)`,
+          ),
           power: z
             .enum(ACCESS_POWERS as [AccessPower, ...AccessPower[]])
             .optional()
             .describe(
               'List the rows of this power only, from grantsFrom, and no people',
             ),
-          grantsFrom: z
-            .number()
-            .int()
-            .min(OFFSET.minimum)
-            .max(OFFSET.maximum)
-            .optional()
-            .describe(
-              `With power, the position of its first row to list (rows come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time: groups, then domains, people and service accounts, direct before inherited)`,
-            ),
+          grantsFrom: positionInput(
+            z,
+            `With power, the position of its first row to list (rows come ${ADMINISTRATORS_DEFAULTS.pageSize} at a time: groups, then domains, people and service accounts, direct before inherited)`,
+          ),
         }),
       output: z =>
         z.object({
@@ -321,15 +327,10 @@ export function registerInventoryActions(options: {
             .describe(
               `"owners": list the page of owners at offset only, no dependents (not with distance)`,
             ),
-          offset: z
-            .number()
-            .int()
-            .min(OFFSET.minimum)
-            .max(OFFSET.maximum)
-            .optional()
-            .describe(
-              `The position, within each distance, of the first dependent to list (they come ${IMPACT_DEFAULTS.pageSize} at a time per distance, by ref); with list "owners", of the first owner (they come ${IMPACT_DEFAULTS.ownersPageSize} at a time)`,
-            ),
+          offset: positionInput(
+            z,
+            `The position, within each distance, of the first dependent to list (they come ${IMPACT_DEFAULTS.pageSize} at a time per distance, by ref); with list "owners", of the first owner (they come ${IMPACT_DEFAULTS.ownersPageSize} at a time)`,
+          ),
         }),
       output: z =>
         z.object({
