@@ -34,10 +34,10 @@ const digest = (answer: unknown) =>
 function withoutMembers(answer: OwnershipResponse) {
   const { members: _m, memberCounts: _c, membersOffset: _o, ...rest } = answer;
   const evidence = ownershipEvidence(answer);
-  const joined = ({ through: _t, ...item }: OwnershipItem): OwnershipItem => ({
-    ...item,
-    steps: evidence({ ...item, through: _t }),
-  });
+  const joined = (item: OwnershipItem): OwnershipItem => {
+    const { through: _through, ...own } = item;
+    return { ...own, steps: evidence(item) };
+  };
   return {
     ...rest,
     items: rest.items.map(joined),
